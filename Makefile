@@ -1,0 +1,108 @@
+# examgen - build, test, demo, fuzz and benchmark.
+#
+#   make demo     install missing packages, build, build the 60/60/60 paper
+#                 from the bundled bank and grade a sample
+#   make check    install missing packages, then every test: unit (Check),
+#                 end-to-end (tests/cases), schema, ASan+UBSan, valgrind
+#   make fuzz     libFuzzer targets, FUZZ_SECONDS each (clang)
+#   make bench    the benchmark table (bench/)
+#
+# Warnings: the full set below; WERROR=1 (set by CI) turns them into errors.
+
+CC ?= cc
+BUILD ?= build
+PKGS = yaml-0.1 xlsxwriter pangocairo cairo-pdf fontconfig
+CHECK_PKGS = check
+OPT ?= -O2 -g
+WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+       -Wconversion -Wformat=2 -Wundef -Wpointer-arith -Wvla
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	    -fno-omit-frame-pointer
+PKG_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+CHECK_CFLAGS := $(shell pkg-config --cflags $(CHECK_PKGS) 2>/dev/null)
+CHECK_LIBS := $(shell pkg-config --libs $(CHECK_PKGS) 2>/dev/null)
+ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	     $(WARN) $(PKG_CFLAGS) $(OPT) $(EXTRA_CFLAGS) -MMD -MP
+ALL_LDFLAGS = $(EXTRA_LDFLAGS)
+
+SRC := $(sort $(wildcard src/*.c))
+LIB_SRC := $(filter-out src/main.c,$(SRC))
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+TEST_SRC := $(sort $(wildcard tests/check_*.c))
+TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+EXAMGEN := $(BUILD)/examgen
+
+.PHONY: all deps demo check check-run unit e2e schema asan valgrind fuzz \
+	bench clean examples
+.DEFAULT_GOAL := all
+
+all: $(EXAMGEN)
+
+$(BUILD)/%.o: src/%.c | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD):
+	mkdir -p $(BUILD)/tests
+
+$(BUILD)/libexamgen.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(EXAMGEN): $(BUILD)/main.o $(BUILD)/libexamgen.a
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libexamgen.a | $(BUILD)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Isrc $(ALL_LDFLAGS) -o $@ $< \
+		$(BUILD)/libexamgen.a $(PKG_LIBS) $(CHECK_LIBS)
+
+-include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
+
+# Install the Debian packages the build, tests and demo need (as root).
+deps:
+	@sh scripts/install-deps.sh
+
+# The main job: the 60/60/60 manager paper from the bundled bank, then a
+# sample of filled-in sheets graded into an Excel report.
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh scripts/demo.sh $(EXAMGEN)
+
+check: deps
+	@$(MAKE) --no-print-directory check-run
+
+check-run: unit e2e schema asan valgrind
+	@echo "check: all suites passed"
+
+unit: $(TEST_BIN)
+	@sh tests/run-unit.sh $(TEST_BIN)
+
+e2e: $(EXAMGEN)
+	@EXAMGEN=$(abspath $(EXAMGEN)) sh tests/run-e2e.sh
+
+schema:
+	@python3 tests/schema/check-schema.py
+
+# Same unit and end-to-end tests with AddressSanitizer + UBSan.
+asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" \
+		EXTRA_CFLAGS="$(SAN_FLAGS)" EXTRA_LDFLAGS="$(SAN_FLAGS)" \
+		unit e2e
+
+# Unit and end-to-end tests under valgrind (no forking in Check).
+valgrind: $(EXAMGEN) $(TEST_BIN)
+	@VALGRIND=1 sh tests/run-unit.sh $(TEST_BIN)
+	@EXAMGEN=$(abspath $(EXAMGEN)) VALGRIND=1 sh tests/run-e2e.sh
+
+FUZZ_SECONDS ?= 60
+fuzz:
+	@sh fuzz/run.sh $(FUZZ_SECONDS)
+
+bench: all
+	@sh bench/run.sh $(EXAMGEN)
+
+clean:
+	rm -rf build build-asan build-fuzz

@@ -1,0 +1,126 @@
+/* arena.c - region allocator (see arena.h). */
+#include "arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_BLOCK_MIN ((size_t)64 * 1024)
+#define ARENA_ALIGN (sizeof(max_align_t))
+
+struct arena_block {
+	struct arena_block *next;
+	size_t size;	/* usable bytes in data */
+	size_t off;	/* first free byte */
+	max_align_t data[];
+};
+
+/* Prepare an empty arena. */
+void arena_init(struct arena *a)
+{
+	a->head = NULL;
+	a->used = 0;
+}
+
+/* Free every block. */
+void arena_release(struct arena *a)
+{
+	struct arena_block *b = a->head;
+
+	while (b) {
+		struct arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	a->head = NULL;
+	a->used = 0;
+}
+
+/* Zeroed aligned memory from the newest block, or a fresh block. */
+void *arena_alloc(struct arena *a, size_t size)
+{
+	struct arena_block *b = a->head;
+	size_t need = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+	void *p;
+
+	if (need < size)
+		return NULL;
+	if (!b || b->size - b->off < need) {
+		size_t bsize = need > ARENA_BLOCK_MIN ? need : ARENA_BLOCK_MIN;
+
+		if (bsize > SIZE_MAX - sizeof(*b))
+			return NULL;
+		b = malloc(sizeof(*b) + bsize);
+		if (!b)
+			return NULL;
+		b->size = bsize;
+		b->off = 0;
+		/* a big one-off block goes behind the current one so the
+		 * current block's free space stays usable */
+		if (a->head && need > ARENA_BLOCK_MIN / 4) {
+			b->next = a->head->next;
+			a->head->next = b;
+		} else {
+			b->next = a->head;
+			a->head = b;
+		}
+	}
+	p = (char *)b->data + b->off;
+	b->off += need;
+	a->used += need;
+	memset(p, 0, size);
+	return p;
+}
+
+/* Zeroed array with overflow check. */
+void *arena_calloc(struct arena *a, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		return NULL;
+	return arena_alloc(a, n * size);
+}
+
+/* NUL-terminated copy of len bytes. */
+char *arena_strndup(struct arena *a, const char *s, size_t len)
+{
+	char *p;
+
+	if (len == SIZE_MAX)
+		return NULL;
+	p = arena_alloc(a, len + 1);
+	if (!p)
+		return NULL;
+	if (len)
+		memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+/* NUL-terminated copy of s. */
+char *arena_strdup(struct arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+/* Formatted string in arena memory. */
+char *arena_printf(struct arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *p;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return NULL;
+	p = arena_alloc(a, (size_t)n + 1);
+	if (!p)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}

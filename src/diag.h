@@ -1,0 +1,47 @@
+/* diag.h - a list of diagnostics collected by lower layers and printed by
+ * the command layer as `PATH:LINE:COL: error: MESSAGE`.  The list owns copies
+ * of every path and message. */
+#ifndef EXAMGEN_DIAG_H
+#define EXAMGEN_DIAG_H
+
+#include <stdio.h>
+
+enum diag_level { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE };
+
+struct diag {
+	enum diag_level level;
+	char *path;		/* NULL: no file (e.g. a usage problem) */
+	unsigned line, col;	/* 1-based; 0 = unknown */
+	char *msg;
+};
+
+struct diags {
+	struct diag *v;
+	size_t n, cap;
+	size_t errors;		/* count of DIAG_ERROR entries */
+	int oom;		/* an entry could not be stored */
+};
+
+#define DIAGS_INIT { NULL, 0, 0, 0, 0 }
+
+/* Prepare an empty list. */
+void diags_init(struct diags *d);
+/* Free every entry. */
+void diags_release(struct diags *d);
+/* Append an error at PATH:LINE:COL. */
+void diags_error(struct diags *d, const char *path, unsigned line,
+		 unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* Append a diagnostic of any level. */
+void diags_add(struct diags *d, enum diag_level level, const char *path,
+	       unsigned line, unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+/* Sort entries by path, line and column (stable), keeping notes after
+ * the entry they follow. */
+void diags_sort(struct diags *d);
+/* Print every entry to fp in the standard form. */
+void diags_print(const struct diags *d, FILE *fp);
+/* Format one entry into the standard form (malloc'd; NULL on no memory). */
+char *diag_format(const struct diag *e);
+
+#endif

@@ -1,0 +1,56 @@
+/* fileio.h - whole-file reads and never-half-written outputs.
+ * An output is written to a temporary file in the destination folder, then
+ * renamed over the destination, so readers see either the old file or the
+ * complete new one. */
+#ifndef EXAMGEN_FILEIO_H
+#define EXAMGEN_FILEIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+enum fileio_err {
+	FILEIO_OK = 0,
+	FILEIO_ENOENT,		/* no such file */
+	FILEIO_EXISTS,		/* would overwrite without force */
+	FILEIO_TOOBIG,		/* input larger than the limit */
+	FILEIO_EIO,		/* read/write/rename failed: see errno_saved */
+	FILEIO_ENOMEM,
+};
+
+/* Message for an error code (lower case, no full stop). */
+const char *fileio_strerror(enum fileio_err e);
+
+/* Read a whole file (or stdin for "-") into a malloc'd buffer that has a
+ * NUL after the last byte.  Caller frees *buf.  Returns FILEIO_OK or an
+ * error; errno is kept for FILEIO_EIO. */
+enum fileio_err fileio_read(const char *path, size_t limit, char **buf,
+			    size_t *len);
+
+/* An output being written: fp writes to a temporary file beside path. */
+struct outfile {
+	FILE *fp;
+	char *path;		/* destination */
+	char *tmp;		/* temporary name */
+	int err;		/* first errno seen, 0 if none */
+};
+
+/* Open a temporary file for path.  Fails with FILEIO_EXISTS if path exists
+ * and !force.  "-" writes to stdout directly. */
+enum fileio_err outfile_open(struct outfile *o, const char *path, bool force);
+/* Flush, fsync and rename over the destination; on any failure remove the
+ * temporary file and return FILEIO_EIO (errno kept). */
+enum fileio_err outfile_commit(struct outfile *o);
+/* Remove the temporary file and free everything (after an error). */
+void outfile_abort(struct outfile *o);
+/* Write a whole buffer atomically to path. */
+enum fileio_err fileio_write(const char *path, const void *buf, size_t len,
+			     bool force);
+/* Create a folder and its parents (mode 0777 & ~umask); 0 or -1 (errno). */
+int fileio_mkdirs(const char *path);
+/* True if path exists (any kind). */
+bool fileio_exists(const char *path);
+/* Join folder and name with one '/' (malloc'd). */
+char *fileio_join(const char *dir, const char *name);
+
+#endif

@@ -1,0 +1,92 @@
+/* grade.h - grading: keys loaded, sheets read (YAML one candidate, CSV many),
+ * each response normalised and scored, problems recorded with file and
+ * line/row.  The gradebook owns an arena for candidates, responses and
+ * problem texts, and owns the keys added to it. */
+#ifndef EXAMGEN_GRADE_H
+#define EXAMGEN_GRADE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "key.h"
+
+enum resp_status {
+	RESP_BLANK,		/* omitted: 0 points */
+	RESP_OK,		/* read and scored */
+	RESP_INVALID,		/* unreadable: flagged, 0 points */
+	RESP_MISSING,		/* marker score missing: sheet incomplete */
+};
+
+struct response {
+	const char *raw;	/* as written; NULL when blank */
+	float earned;		/* points earned */
+	uint32_t mask;		/* choice: letters chosen; tf: 1 = true */
+	uint8_t status;		/* enum resp_status */
+};
+
+struct candidate {
+	const char *id;
+	const char *name;
+	const char *form;	/* as written on the sheet */
+	const char *file;	/* sheet path ("-" for stdin) */
+	unsigned line;		/* line of the CSV row / YAML sheet start */
+	const struct key *key;	/* NULL: unknown paper or form */
+	struct response *resp;	/* key->nitems entries (NULL without key) */
+	double *section;	/* points per key section */
+	double total;
+	double percent;		/* 0..100 */
+	bool pass;
+	bool flagged;		/* a problem names this candidate */
+	bool incomplete;	/* a marker score is missing */
+};
+
+struct problem {
+	const char *file;
+	unsigned line, col;	/* col 0 = whole row/sheet */
+	const char *candidate;	/* id, or NULL */
+	unsigned question;	/* 0 = not about one question */
+	const char *msg;	/* lower case, subject in single quotes */
+};
+
+struct gradebook {
+	struct arena arena;
+	struct key **keys;
+	size_t nkeys;
+	struct candidate *cands;
+	size_t ncands, cand_cap;
+	struct problem *problems;
+	size_t nproblems, prob_cap;
+	const char **section_titles;	/* union over keys, first seen first */
+	size_t nsection_titles;
+	size_t sheets_read;		/* candidates read, flagged or not */
+};
+
+/* Prepare an empty gradebook. */
+void gradebook_init(struct gradebook *gb);
+/* Free everything, keys included. */
+void gradebook_release(struct gradebook *gb);
+/* Add a key file or every *.key.yaml in a build folder.  0, or -1 with
+ * errors in d (missing file, bad key, two keys for one paper/form). */
+int gradebook_add_keys(struct gradebook *gb, const char *path,
+		       struct diags *d);
+/* Read one sheet file (YAML or CSV by content; "-" = CSV on stdin) and
+ * grade every candidate in it.  Problems in the sheet are recorded as
+ * problems, not diags.  Returns 0, or -1 on a system error (in d). */
+int gradebook_read(struct gradebook *gb, const char *path, struct diags *d);
+/* Column index of a candidate's section k in gb->section_titles. */
+size_t gradebook_section_column(const struct gradebook *gb,
+				const struct key *k, size_t section);
+/* Record a problem (formatted message). */
+void gradebook_problem(struct gradebook *gb, const char *file, unsigned line,
+		       unsigned col, const char *candidate, unsigned question,
+		       const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+
+/* Write the CSV summary (SPEC column order) / the JSON detail. */
+int grade_write_csv(FILE *fp, const struct gradebook *gb);
+int grade_write_json(FILE *fp, const struct gradebook *gb);
+
+#endif

@@ -1,0 +1,64 @@
+/* paper.h - an assembled paper: for each form, the drawn questions in print
+ * order with their points, option order and printed answer.  Built from a
+ * template and a bankset by paper_assemble(); the paper owns an arena for
+ * its items and borrows the template and questions (which must outlive it).
+ */
+#ifndef EXAMGEN_PAPER_H
+#define EXAMGEN_PAPER_H
+
+#include <stdint.h>
+
+#include "bank.h"
+#include "diag.h"
+#include "template.h"
+
+struct paper_item {
+	unsigned no;			/* 1-based number on the paper */
+	const struct question *q;
+	double points;			/* points on this paper */
+	double *criteria;		/* essay: rubric points scaled to points */
+	unsigned noptions;
+	unsigned char order[MAX_OPTIONS]; /* printed i shows bank option order[i] */
+	uint32_t answer;		/* single/multiple: printed letters */
+	enum mc_rule rule;		/* multiple: effective rule */
+};
+
+struct paper_section {
+	const char *title;
+	const char *instructions;
+	size_t first;			/* index of its first item in items */
+	size_t count;
+	double points;
+};
+
+struct paper_form {
+	char letter;			/* 'A', 'B', ... */
+	struct paper_item *items;
+	size_t nitems;
+	struct paper_section *sections;
+	size_t nsections;
+	double total;
+};
+
+struct paper {
+	struct arena arena;
+	const struct template *tpl;
+	uint64_t seed;
+	char digest[72];		/* "sha256:..." of the bank content */
+	struct paper_form *forms;
+	size_t nforms;
+	double total;			/* every form has the same total */
+	double pass;			/* pass mark in points */
+};
+
+/* Draw every form of t from bs with seed (see docs/randomness.md for the
+ * procedure).  forms overrides the template's form count when > 0.
+ * Returns a paper, or NULL with errors in d (infeasible section, total). */
+struct paper *paper_assemble(const struct template *t, struct bankset *bs,
+			     uint64_t seed, unsigned forms, struct diags *d);
+/* Free a paper (not the template or banks). */
+void paper_free(struct paper *p);
+/* Letter string of a printed answer mask, e.g. "ACD" (buf >= 27 bytes). */
+const char *mask_letters(uint32_t mask, char *buf);
+
+#endif

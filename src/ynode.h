@@ -1,0 +1,48 @@
+/* ynode.h - a YAML document read with libyaml's event parser into a tree of
+ * nodes that remember where they start (1-based line and column), so later
+ * semantic checks can point at the right place.  Aliases share the anchored
+ * node; the expanded size of the document is bounded.  All nodes and strings
+ * belong to the arena passed to ydoc_parse(). */
+#ifndef EXAMGEN_YNODE_H
+#define EXAMGEN_YNODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "diag.h"
+
+/* Upper bound on nodes after alias expansion ("billion laughs" guard). */
+#define YDOC_MAX_EXPANDED ((size_t)4000000)
+/* Upper bound on nesting depth. */
+#define YDOC_MAX_DEPTH 200
+
+enum ynode_kind { YNODE_SCALAR, YNODE_SEQ, YNODE_MAP };
+
+struct ynode {
+	enum ynode_kind kind;
+	unsigned line, col;	/* 1-based start of the node */
+	bool plain;		/* scalar written without quotes or block */
+	const char *str;	/* scalar: NUL-terminated value */
+	size_t len;		/* scalar: byte length of str */
+	size_t n;		/* seq: items; map: pairs */
+	struct ynode **items;	/* seq items, or map values */
+	struct ynode **keys;	/* map keys (scalars or other nodes) */
+	size_t expanded;	/* node count with aliases expanded */
+};
+
+/* Parse buf (len bytes) as one YAML document.  path names the file in
+ * messages.  Returns 0 and sets *root (NULL for an empty document), or -1
+ * after adding errors to d (syntax, duplicate keys, alias bound, depth,
+ * several documents) or on no memory (d->oom set). */
+int ydoc_parse(struct arena *a, const char *path, const char *buf,
+	       size_t len, struct ynode **root, struct diags *d);
+
+/* The value for key in a mapping, or NULL. */
+struct ynode *ynode_get(const struct ynode *map, const char *key);
+/* Printable name of a node kind ("a mapping", "a list", "a scalar"). */
+const char *ynode_kind_name(enum ynode_kind k);
+/* True if the scalar is a plain null (~, null, empty). */
+bool ynode_is_null(const struct ynode *n);
+
+#endif

@@ -1,4 +1,4 @@
-/* bank.h - question banks: the model of SPEC's bank/*.yaml and its loader.
+/* bank.h - question banks: the model of SPEC's bank/ files and its loader.
  * A bankset owns one arena holding every bank, question and string loaded
  * into it; bankset_release() frees them all. */
 #ifndef EXAMGEN_BANK_H
@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "sha256.h"
 
 #define MAX_OPTIONS 26		/* options are lettered A..Z */
 
@@ -74,8 +75,8 @@ struct bankset {
 	/* id index: open-addressing hash of question pointers */
 	const struct question **index;
 	size_t index_cap, nquestions;
-	/* running SHA-256 over every loaded file's bytes, in load order */
-	void *digest_ctx;
+	/* SHA-256 over every loaded file's bytes, in load order */
+	struct sha256 digest;
 };
 
 /* Prepare an empty set. */
@@ -92,9 +93,8 @@ int bankset_load_buffer(struct bankset *bs, const char *path,
 			const char *buf, size_t len, struct diags *d);
 /* The question with that id, or NULL. */
 const struct question *bankset_find(const struct bankset *bs, const char *id);
-/* "sha256:<64 hex>" of every bank file's bytes in load order (static
- * buffer owned by bs, valid until the next load). */
-const char *bankset_digest(struct bankset *bs, char out[72]);
+/* "sha256:<64 hex>" of every bank file's bytes in load order, into out. */
+const char *bankset_digest(const struct bankset *bs, char out[72]);
 
 /* SPEC names of enums, and their parsers (-1 if unknown). */
 const char *qtype_name(enum qtype t);

@@ -1,19 +1,162 @@
-/* cmd-validate.c - `examgen validate` (being written). */
+/* cmd-validate.c - `examgen validate`: check banks and templates, report
+ * every problem as PATH:LINE:COL: error: ..., exit 1 if any. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "bank.h"
 #include "cmd.h"
+#include "diag.h"
+#include "template.h"
 
-/* Not yet implemented. */
+/* Options of one run. */
+struct validate_opts {
+	const char **banks;
+	size_t nbanks;
+	const char **templates;
+	size_t ntemplates;
+};
+
+/* Load the --bank paths and then the template's own banks; returns the
+ * worst bankset_load result. */
+static int load_banks(struct bankset *bs, const struct validate_opts *o,
+		      const struct template *t, struct diags *d)
+{
+	int worst = 0;
+
+	for (size_t i = 0; t && i < t->nbanks; i++) {
+		int r = bankset_load(bs, t->banks[i], d);
+
+		if (r < 0 || (r > 0 && worst == 0))
+			worst = r;
+	}
+	for (size_t i = 0; i < o->nbanks; i++) {
+		int r = bankset_load(bs, o->banks[i], d);
+
+		if (r < 0 || (r > 0 && worst == 0))
+			worst = r;
+	}
+	return worst;
+}
+
+/* Check one template (or the --bank banks alone when t_path is NULL). */
+static int validate_one(const struct validate_opts *o, const char *t_path,
+			struct diags *d, size_t *nquestions)
+{
+	struct template *t = NULL;
+	struct bankset bs;
+	bool bad = false;
+	int rc = 0, r;
+
+	bankset_init(&bs);
+	if (t_path) {
+		t = template_load(t_path, d, &bad);
+		if (!t) {
+			rc = -1;
+			goto out;
+		}
+	}
+	r = load_banks(&bs, o, t, d);
+	if (r < 0) {
+		rc = -1;
+		goto out;
+	}
+	if (t && t->nsections && bs.nbanks == 0) {
+		diags_error(d, t->path, 1, 1, "the template names no banks "
+			    "(add 'banks:' or use --bank)");
+		bad = true;
+	}
+	if (t && t->nsections && bs.nbanks && !bad)
+		bad = template_check(t, &bs, d) != 0;
+	if (bs.nquestions > *nquestions)
+		*nquestions = bs.nquestions;
+out:
+	template_free(t);
+	bankset_release(&bs);
+	return rc;
+}
+
+/* Run validate. */
 static int cmd_validate_exec(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return EXIT_SYSTEM;
+	const char **banks = calloc((size_t)argc, sizeof(*banks));
+	const char **templates = calloc((size_t)argc, sizeof(*templates));
+	struct validate_opts o = { banks, 0, templates, 0 };
+	struct diags d = DIAGS_INIT;
+	size_t nquestions = 0;
+	int rc = EXIT_DONE, sys = 0;
+
+	if (!banks || !templates) {
+		fputs("examgen: error: out of memory\n", stderr);
+		rc = EXIT_SYSTEM;
+		goto out;
+	}
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--bank") == 0) {
+			if (++i >= argc) {
+				rc = cmd_usage_error(&cmd_validate_entry,
+					"option '--bank' needs a path");
+				goto out;
+			}
+			banks[o.nbanks++] = argv[i];
+		} else if (strncmp(argv[i], "--bank=", 7) == 0) {
+			banks[o.nbanks++] = argv[i] + 7;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			rc = cmd_usage_error(&cmd_validate_entry,
+					     "unknown option '%s'", argv[i]);
+			goto out;
+		} else {
+			templates[o.ntemplates++] = argv[i];
+		}
+	}
+	if (o.nbanks == 0 && o.ntemplates == 0) {
+		rc = cmd_usage_error(&cmd_validate_entry,
+				     "nothing to validate: give --bank "
+				     "PATH or a template");
+		goto out;
+	}
+	if (o.ntemplates == 0) {
+		if (validate_one(&o, NULL, &d, &nquestions) < 0)
+			sys = 1;
+	}
+	for (size_t i = 0; i < o.ntemplates; i++)
+		if (validate_one(&o, templates[i], &d, &nquestions) < 0)
+			sys = 1;
+	diags_sort(&d);
+	diags_unique(&d);
+	diags_print(&d, stderr);
+	if (d.oom)
+		rc = EXIT_SYSTEM;
+	else if (sys)
+		rc = EXIT_USAGE;
+	else if (d.errors)
+		rc = EXIT_PROBLEMS;
+	if (rc == EXIT_DONE)
+		fprintf(stderr, "examgen: no problems found (%zu template%s, "
+			"%zu questions)\n", o.ntemplates,
+			o.ntemplates == 1 ? "" : "s", nquestions);
+	else if (rc == EXIT_PROBLEMS)
+		fprintf(stderr, "examgen: %zu problem%s found\n", d.errors,
+			d.errors == 1 ? "" : "s");
+out:
+	diags_release(&d);
+	free(banks);
+	free(templates);
+	return rc;
 }
 
 const struct cmd_entry cmd_validate_entry = {
 	.name = "validate",
 	.usage = "validate [--bank PATH]... [TEMPLATE]...",
-	.help = "",
+	.help =
+	"Check question banks and paper templates and report every problem\n"
+	"as PATH:LINE:COL: error: MESSAGE on standard error.\n\n"
+	"  --bank PATH   a bank file, or a folder of *.yaml / *.yml banks;\n"
+	"                may be repeated; added to each template's 'banks:'\n"
+	"  TEMPLATE      a paper template; checked against its banks: filter\n"
+	"                values that match nothing, pools too small for\n"
+	"                their count, a 'total' that does not add up\n\n"
+	"Exit: 0 no problems; 1 problems found; 2 usage error or missing\n"
+	"file; 3 system error.\n",
 	.exec = cmd_validate_exec,
 };

@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,6 +139,46 @@ void diags_sort(struct diags *d)
 		}
 		i = end;
 	}
+}
+
+/* True if two entries say the same thing at the same place. */
+static bool diag_same(const struct diag *a, const struct diag *b)
+{
+	return a->level == b->level && diag_cmp(a, b) == 0 &&
+	       strcmp(a->msg, b->msg) == 0;
+}
+
+/* Drop repeats of an entry anywhere in the list (keeps the first). */
+void diags_unique(struct diags *d)
+{
+	size_t out = 0;
+
+	for (size_t i = 0; i < d->n; i++) {
+		bool dup = false;
+
+		for (size_t j = 0; j < out && !dup; j++)
+			dup = diag_same(&d->v[j], &d->v[i]);
+		if (dup) {
+			if (d->v[i].level == DIAG_ERROR)
+				d->errors--;
+			free(d->v[i].path);
+			free(d->v[i].msg);
+		} else {
+			d->v[out++] = d->v[i];
+		}
+	}
+	d->n = out;
+}
+
+/* strerror with a lower-case first letter (static buffer). */
+const char *diag_errno(int e)
+{
+	static char buf[256];
+
+	snprintf(buf, sizeof(buf), "%s", strerror(e));
+	if (buf[0] >= 'A' && buf[0] <= 'Z' && buf[1] >= 'a' && buf[1] <= 'z')
+		buf[0] = (char)(buf[0] - 'A' + 'a');
+	return buf;
 }
 
 /* Standard text form of one entry. */

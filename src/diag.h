@@ -39,6 +39,10 @@ void diags_add(struct diags *d, enum diag_level level, const char *path,
 /* Sort entries by path, line and column (stable), keeping notes after
  * the entry they follow. */
 void diags_sort(struct diags *d);
+/* Drop exact repeats (same level, place and message) after sorting. */
+void diags_unique(struct diags *d);
+/* strerror(e) starting in lower case, as messages are worded. */
+const char *diag_errno(int e);
 /* Print every entry to fp in the standard form. */
 void diags_print(const struct diags *d, FILE *fp);
 /* Format one entry into the standard form (malloc'd; NULL on no memory). */

@@ -33,6 +33,7 @@ struct outfile {
 	char *path;		/* destination */
 	char *tmp;		/* temporary name */
 	int err;		/* first errno seen, 0 if none */
+	bool force;		/* replace an existing destination */
 };
 
 /* Open a temporary file for path.  Fails with FILEIO_EXISTS if path exists

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "arena.h"
 #include "diag.h"
@@ -62,6 +63,22 @@ struct gradebook {
 	const char **section_titles;	/* union over keys, first seen first */
 	size_t nsection_titles;
 	size_t sheets_read;		/* candidates read, flagged or not */
+	size_t **key_cols;		/* per key: section -> title column */
+	const char *one_paper;		/* the paper code if all keys share it */
+	size_t *id_slots;		/* candidate id hash: index + 1, 0 free */
+	size_t id_cap, nids;
+	bool syserr;			/* a failure was a system error */
+	/* when set, called every GRADE_PROGRESS_EVERY candidates */
+	void (*progress)(size_t ncands, void *ctx);
+	void *progress_ctx;
+};
+
+#define GRADE_PROGRESS_EVERY 10000
+
+/* One answer cell of a sheet as a reader hands it to grading. */
+struct sheet_cell {
+	const char *text;	/* NUL-terminated in gb->arena; NULL: absent */
+	unsigned line, col;	/* where it is written (col 0: unknown) */
 };
 
 /* Prepare an empty gradebook. */
@@ -84,6 +101,32 @@ void gradebook_problem(struct gradebook *gb, const char *file, unsigned line,
 		       unsigned col, const char *candidate, unsigned question,
 		       const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
+
+/* Sheet readers (sheet-csv.c, sheet-yaml.c) grade through these. */
+/* Append a candidate read at file:line (id, name, form copied by the
+ * caller into gb->arena); NULL on no memory.  Valid until the next call. */
+struct candidate *gradebook_candidate(struct gradebook *gb, const char *file,
+				      unsigned line);
+/* The key for paper (NULL: the only paper loaded) and form, or NULL. */
+const struct key *gradebook_find_key(const struct gradebook *gb,
+				     const char *paper, const char *form);
+/* Give c its key (NULL: flagged as having none); -1 on no memory. */
+int candidate_set_key(struct gradebook *gb, struct candidate *c,
+		      const struct key *k);
+/* Normalise and score the answer to question no of c's key: cell is the
+ * answer (or an essay's total), crit the per-criterion scores of an essay
+ * (ncrit 0: none given).  Problems are recorded against c. */
+void grade_answer(struct gradebook *gb, struct candidate *c, unsigned no,
+		  const struct sheet_cell *cell,
+		  const struct sheet_cell *crit, size_t ncrit);
+/* Record a problem about candidate c (flags it). */
+void candidate_problem(struct gradebook *gb, struct candidate *c,
+		       unsigned line, unsigned col, unsigned question,
+		       const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+/* Totals, pass, duplicate id check and counts once c is read; -1 on no
+ * memory. */
+int candidate_finish(struct gradebook *gb, struct candidate *c);
 
 /* Write the CSV summary (SPEC column order) / the JSON detail. */
 int grade_write_csv(FILE *fp, const struct gradebook *gb);

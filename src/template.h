@@ -1,4 +1,4 @@
-/* template.h - paper templates (SPEC templates/*.yaml) and their loader.
+/* template.h - paper templates (SPEC template files) and their loader.
  * A template owns its arena; template_free() releases everything. */
 #ifndef EXAMGEN_TEMPLATE_H
 #define EXAMGEN_TEMPLATE_H

@@ -2,6 +2,7 @@
 #include "bank.h"
 
 #include <dirent.h>
+#include <stdio.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -91,6 +92,9 @@ void bankset_init(struct bankset *bs)
 /* Free everything loaded. */
 void bankset_release(struct bankset *bs)
 {
+	for (size_t i = 0; i < bs->nfiles; i++)
+		free(bs->files[i]);
+	free(bs->files);
 	free(bs->banks);
 	free(bs->index);
 	arena_release(&bs->arena);
@@ -420,19 +424,29 @@ static const char *opt_text(const struct ysource *src, const struct ynode *m,
 	return s;
 }
 
+/* "question 'ID'" for messages, or "the question" when it has no id. */
+static const char *qref(const struct question *q, char buf[160])
+{
+	if (!q->id || strcmp(q->id, "?") == 0)
+		return "the question";
+	snprintf(buf, 160, "question '%.140s'", q->id);
+	return buf;
+}
+
 /* Read the answer or rubric part of a question by type. */
 static int read_type_body(const struct ysource *src, struct arena *a,
 			  struct question *q, const struct ynode *m)
 {
 	const struct ynode *v;
+	char qb[160];
 	int bad = 0;
 
 	switch (q->type) {
 	case Q_TRUE_FALSE:
 		v = ynode_get(m, "answer");
 		if (!v) {
-			yvalue_error(src, m, "question '%s' needs 'answer' "
-				     "(true or false)", q->id);
+			yvalue_error(src, m, "%s needs 'answer' (true or "
+				     "false)", qref(q, qb));
 			return -1;
 		}
 		return yvalue_bool(src, v, "answer", &q->answer_tf);
@@ -440,16 +454,16 @@ static int read_type_body(const struct ysource *src, struct arena *a,
 	case Q_MULTIPLE:
 		v = ynode_get(m, "options");
 		if (!v) {
-			yvalue_error(src, m, "question '%s' needs 'options'",
-				     q->id);
+			yvalue_error(src, m, "%s needs 'options'",
+				     qref(q, qb));
 			bad = 1;
 		} else if (read_options(src, a, q, v) < 0) {
 			bad = 1;
 		}
 		v = ynode_get(m, "answer");
 		if (!v) {
-			yvalue_error(src, m, "question '%s' needs 'answer'",
-				     q->id);
+			yvalue_error(src, m, "%s needs 'answer'",
+				     qref(q, qb));
 			bad = 1;
 		} else if (!bad && read_choice_answer(src, q, v) < 0) {
 			bad = 1;
@@ -458,8 +472,8 @@ static int read_type_body(const struct ysource *src, struct arena *a,
 	case Q_ESSAY:
 		v = ynode_get(m, "rubric");
 		if (!v) {
-			yvalue_error(src, m, "essay question '%s' needs a "
-				     "'rubric'", q->id);
+			yvalue_error(src, m, "%s needs a 'rubric' (it is an "
+				     "essay)", qref(q, qb));
 			return -1;
 		}
 		return read_rubric(src, a, q, v);
@@ -541,8 +555,11 @@ static int read_question(const struct ysource *src, struct arena *a,
 			 const struct ynode *m)
 {
 	const struct ynode *v;
+	char qb[160];
 	int bad = 0, t;
 
+	memset(q, 0, sizeof(*q));	/* the slot may hold a rejected question */
+	q->id = "?";
 	q->bank = b;
 	q->line = m->line;
 	q->col = m->col;
@@ -558,19 +575,18 @@ static int read_question(const struct ysource *src, struct arena *a,
 	if (!v) {
 		yvalue_error(src, m, "question needs an 'id'");
 		bad = 1;
-	} else if ((q->id = yvalue_text(src, v, "id")) && !id_valid(q->id)) {
+	} else if (!(q->id = yvalue_text(src, v, "id"))) {
+		q->id = "?";
+		bad = 1;
+	} else if (!id_valid(q->id)) {
 		yvalue_error(src, v, "id '%.60s' must start with a letter or "
 			     "digit and use only letters, digits, '.', '_' "
 			     "and '-'", q->id);
 		bad = 1;
-	} else if (!q->id) {
-		bad = 1;
 	}
-	if (!q->id)
-		q->id = "?";
 	v = ynode_get(m, "type");
 	if (!v) {
-		yvalue_error(src, m, "question '%s' needs a 'type'", q->id);
+		yvalue_error(src, m, "%s needs a 'type'", qref(q, qb));
 		return -1;
 	}
 	if (!yvalue_str(src, v, "type"))
@@ -587,7 +603,7 @@ static int read_question(const struct ysource *src, struct arena *a,
 	q->type = (enum qtype)t;
 	v = ynode_get(m, "stem");
 	if (!v) {
-		yvalue_error(src, m, "question '%s' needs a 'stem'", q->id);
+		yvalue_error(src, m, "%s needs a 'stem'", qref(q, qb));
 		bad = 1;
 	} else if (!(q->stem = yvalue_text(src, v, "stem"))) {
 		bad = 1;
@@ -767,14 +783,49 @@ oom:
 	return -1;
 }
 
+/* Remember a file's real path; 1 if it was loaded before, -1 on error. */
+static int note_file(struct bankset *bs, const char *path)
+{
+	char *real = realpath(path, NULL);
+
+	if (!real)
+		return 0;	/* the read that follows reports the problem */
+	for (size_t i = 0; i < bs->nfiles; i++) {
+		if (strcmp(bs->files[i], real) == 0) {
+			free(real);
+			return 1;
+		}
+	}
+	if (bs->nfiles == bs->files_cap) {
+		size_t cap = bs->files_cap ? bs->files_cap * 2 : 8;
+		char **v = realloc(bs->files, cap * sizeof(*v));
+
+		if (!v) {
+			free(real);
+			return -1;
+		}
+		bs->files = v;
+		bs->files_cap = cap;
+	}
+	bs->files[bs->nfiles++] = real;
+	return 0;
+}
+
 /* Load one bank file. */
 static int load_file(struct bankset *bs, const char *path, struct diags *d)
 {
 	char *buf = NULL;
 	size_t len = 0;
-	enum fileio_err e = fileio_read(path, BANK_MAX_BYTES, &buf, &len);
-	int r;
+	enum fileio_err e;
+	int r = note_file(bs, path);
 
+	if (r < 0) {
+		d->oom = 1;
+		return -1;
+	}
+	if (r > 0)
+		return 0;
+	e = fileio_read(path, BANK_MAX_BYTES, &buf, &len);
 	if (e != FILEIO_OK) {
 		diags_error(d, path, 0, 0, "cannot read bank: %s",
 			    e == FILEIO_EIO ? diag_errno(errno) :

@@ -75,6 +75,9 @@ struct bankset {
 	/* id index: open-addressing hash of question pointers */
 	const struct question **index;
 	size_t index_cap, nquestions;
+	/* real paths of the files loaded, so a file named twice loads once */
+	char **files;
+	size_t nfiles, files_cap;
 	/* SHA-256 over every loaded file's bytes, in load order */
 	struct sha256 digest;
 };
@@ -83,7 +86,8 @@ struct bankset {
 void bankset_init(struct bankset *bs);
 /* Free every bank and question. */
 void bankset_release(struct bankset *bs);
-/* Load a bank file, or every *.yaml / *.yml in a folder sorted by name.
+/* Load a bank file, or every *.yaml / *.yml in a folder sorted by name; a
+ * file already loaded (same real path) is skipped.
  * Problems go to d.  Returns 0 if everything loaded cleanly, 1 if problems
  * were found (the good questions are still loaded), -1 on a system error
  * (message in d) such as a missing file. */

@@ -179,7 +179,9 @@ int template_check(const struct template *t, const struct bankset *bs,
 			bool same;
 			unsigned taken = 0;
 
-			bad |= check_filters(t, sec, p, bs, d);
+			int unknown = check_filters(t, sec, p, bs, d);
+
+			bad |= unknown;
 			if (keyset_build(&sets[k], p, bs, &pts, &same) < 0) {
 				d->oom = 1;
 				bad = 1;
@@ -189,28 +191,33 @@ int template_check(const struct template *t, const struct bankset *bs,
 			for (size_t j = 0; j < k; j++)
 				if (keyset_overlap(&sets[j], &sets[k]))
 					taken += counts[j];
-			if (sets[k].n < p->count) {
+			if (unknown) {
+				/* the pool is empty for a reason said above */
+			} else if (sets[k].n < p->count) {
 				diags_error(d, t->path, p->line, p->col,
 					    "section '%s': the pick needs %u "
-					    "questions but only %zu match "
+					    "question%s but only %zu match "
 					    "(questions of one group count "
 					    "once)", sec->title, p->count,
+					    p->count == 1 ? "" : "s",
 					    sets[k].n);
 				bad = 1;
 			} else if (sets[k].n - taken < p->count &&
 				   taken <= sets[k].n) {
 				diags_error(d, t->path, p->line, p->col,
 					    "section '%s': the pick needs %u "
-					    "questions but earlier picks may "
+					    "question%s but earlier picks may "
 					    "take %u of the %zu that match",
-					    sec->title, p->count, taken,
+					    sec->title, p->count,
+					    p->count == 1 ? "" : "s", taken,
 					    sets[k].n);
 				bad = 1;
 			} else if (taken > sets[k].n) {
 				diags_error(d, t->path, p->line, p->col,
 					    "section '%s': earlier picks may "
-					    "take all %zu questions this pick "
-					    "needs", sec->title, sets[k].n);
+					    "take every question this pick "
+					    "needs (%zu match)", sec->title,
+					    sets[k].n);
 				bad = 1;
 			}
 			if (p->points >= 0)

@@ -253,6 +253,7 @@ static int read_options(const struct ysource *src, struct template *t,
 		} else {
 			bad |= yvalue_check_keys(src, v, forms_keys) > 0;
 			if ((w = ynode_get(v, "count"))) {
+				u = 1;
 				if (yvalue_uint(src, w, "count",
 						TEMPLATE_MAX_FORMS, &u) < 0 ||
 				    u == 0) {
@@ -439,15 +440,14 @@ static int read_template(const struct ysource *src, struct template *t,
 	return bad ? 1 : 0;
 }
 
-/* Load a template file. */
-struct template *template_load(const char *path, struct diags *d, bool *bad)
+/* Load a template from memory (path names it in messages and is the base
+ * of relative bank paths). */
+struct template *template_load_buffer(const char *path, const char *buf,
+				      size_t len, struct diags *d, bool *bad)
 {
 	struct template *t = calloc(1, sizeof(*t));
 	struct ysource src = { NULL, d };
 	struct ynode *root;
-	char *buf = NULL;
-	size_t len;
-	enum fileio_err e;
 	size_t errors = d->errors;
 
 	*bad = false;
@@ -462,28 +462,41 @@ struct template *template_load(const char *path, struct diags *d, bool *bad)
 	if (!(t->path = arena_strdup(&t->arena, path)))
 		goto fail;
 	src.path = t->path;
-	e = fileio_read(path, TEMPLATE_MAX_BYTES, &buf, &len);
-	if (e != FILEIO_OK) {
-		diags_error(d, path, 0, 0, "cannot read template: %s",
-			    e == FILEIO_EIO || e == FILEIO_ENOENT ?
-			    diag_errno(errno) : fileio_strerror(e));
-		goto fail;
-	}
 	if (ydoc_parse(&t->arena, path, buf, len, &root, d) < 0) {
+		if (d->oom)
+			goto fail;
 		*bad = true;
-		free(buf);
 		t->nsections = 0;
 		return t;
 	}
-	free(buf);
 	if (read_template(&src, t, root) < 0 && d->oom)
 		goto fail;
 	*bad = d->errors > errors;
 	return t;
 fail:
-	free(buf);
 	template_free(t);
 	return NULL;
+}
+
+/* Load a template file. */
+struct template *template_load(const char *path, struct diags *d, bool *bad)
+{
+	struct template *t;
+	char *buf = NULL;
+	size_t len;
+	enum fileio_err e;
+
+	*bad = false;
+	e = fileio_read(path, TEMPLATE_MAX_BYTES, &buf, &len);
+	if (e != FILEIO_OK) {
+		diags_error(d, path, 0, 0, "cannot read template: %s",
+			    e == FILEIO_EIO || e == FILEIO_ENOENT ?
+			    diag_errno(errno) : fileio_strerror(e));
+		return NULL;
+	}
+	t = template_load_buffer(path, buf, len, d, bad);
+	free(buf);
+	return t;
 }
 
 /* Free a template. */

@@ -377,14 +377,41 @@ too_big:
 	return 1;
 }
 
+/* Line and column (1-based, counting characters) of a byte offset. */
+static void offset_position(const char *buf, size_t len, size_t off,
+			    unsigned *line, unsigned *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t i = 0; i < off && i < len; i++) {
+		if (buf[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (((unsigned char)buf[i] & 0xc0) != 0x80) {
+			(*col)++;
+		}
+	}
+}
+
 /* Report libyaml's own error with its position. */
-static void report_parser_error(struct builder *b, const yaml_parser_t *p)
+static void report_parser_error(struct builder *b, const yaml_parser_t *p,
+				const char *buf, size_t len)
 {
 	const yaml_mark_t *m = &p->problem_mark;
 	const char *problem = p->problem ? p->problem : "invalid YAML";
 
 	if (p->error == YAML_MEMORY_ERROR) {
 		b->d->oom = 1;
+		return;
+	}
+	if (p->error == YAML_READER_ERROR) {
+		unsigned line, col;
+
+		/* the reader reports a byte offset, not a mark */
+		offset_position(buf, len, p->problem_offset, &line, &col);
+		diags_error(b->d, b->path, line, col, "%s%s",
+			    strstr(problem, "UTF-8") ? "" : "invalid text: ",
+			    problem);
 		return;
 	}
 	if (p->context)
@@ -419,7 +446,7 @@ int ydoc_parse(struct arena *a, const char *path, const char *buf,
 		int r;
 
 		if (!yaml_parser_parse(&parser, &ev)) {
-			report_parser_error(&b, &parser);
+			report_parser_error(&b, &parser, buf, len);
 			goto out;
 		}
 		done = ev.type == YAML_STREAM_END_EVENT;

@@ -22,10 +22,12 @@ void yvalue_error(const struct ysource *src, const struct ynode *n,
 		    msg);
 }
 
-/* Levenshtein distance of two short ASCII words, capped at 9. */
+/* Edit distance of two short ASCII words, counting a swap of two
+ * neighbouring letters as one edit (optimal string alignment); capped. */
 static size_t edit_distance(const char *a, const char *b)
 {
-	size_t la = strlen(a), lb = strlen(b), prev[33], cur[33];
+	size_t la = strlen(a), lb = strlen(b);
+	size_t rows[3][33], *pp = rows[0], *prev = rows[1], *cur = rows[2];
 
 	if (la > 32 || lb > 32)
 		return 9;
@@ -34,15 +36,25 @@ static size_t edit_distance(const char *a, const char *b)
 	for (size_t i = 1; i <= la; i++) {
 		cur[0] = i;
 		for (size_t j = 1; j <= lb; j++) {
+			int ca = tolower((unsigned char)a[i - 1]);
+			int cb = tolower((unsigned char)b[j - 1]);
 			size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
-			size_t sub = prev[j - 1] +
-				     (tolower((unsigned char)a[i - 1]) !=
-				      tolower((unsigned char)b[j - 1]));
+			size_t sub = prev[j - 1] + (ca != cb);
 			size_t m = del < ins ? del : ins;
 
-			cur[j] = m < sub ? m : sub;
+			m = m < sub ? m : sub;
+			if (i > 1 && j > 1 &&
+			    ca == tolower((unsigned char)b[j - 2]) &&
+			    cb == tolower((unsigned char)a[i - 2]) &&
+			    pp[j - 2] + 1 < m)
+				m = pp[j - 2] + 1;
+			cur[j] = m;
 		}
-		memcpy(prev, cur, (lb + 1) * sizeof(*cur));
+		size_t *t = pp;
+
+		pp = prev;
+		prev = cur;
+		cur = t;
 	}
 	return prev[lb];
 }

@@ -1,0 +1,24 @@
+#!/bin/sh
+# The main job on the bundled bank and template: build the 60/60/60 manager
+# paper (two forms, a sheet per candidate of the sample roster), fill in the
+# sample answers, and grade them into CSV and an Excel report.
+set -eu
+examgen=${1:-build/examgen}
+out=out/demo
+tpl=templates/cs-manager-60-60-60.yaml
+"$examgen" validate "$tpl" templates/*.yaml
+"$examgen" build "$tpl" --seed 2026 --roster docs/examples/roster.csv \
+	--format txt,md,html,pdf --out "$out" --force
+python3 scripts/fill-demo.py "$out" "$out/responses-filled.csv"
+status=0
+"$examgen" grade --key "$out" --xlsx "$out/report.xlsx" --json "$out/report.json" \
+	--force "$out/responses-filled.csv" > "$out/summary.csv" || status=$?
+if [ "$status" -gt 1 ]; then
+	exit "$status"
+fi
+echo
+echo "demo: the paper, guides, keys and sheets are in $out/"
+ls "$out"
+echo
+echo "demo: scores (also in $out/summary.csv and $out/report.xlsx):"
+sort -t, -k7,7nr "$out/summary.csv" | head -20

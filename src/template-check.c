@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "template.h"
+#include "yvalue.h"
 
 /* A question's "group key": its group if it has one, else its own id;
  * the two kinds never compare equal. */
@@ -103,6 +104,33 @@ static bool tag_known(const struct bankset *bs, const char *tag)
 	return false;
 }
 
+/* Report an unknown tag, with the closest known tag when there is one. */
+static void report_unknown_tag(const struct template *t,
+			       const struct tsection *s, const struct pick *p,
+			       const struct bankset *bs, const char *tag,
+			       struct diags *d)
+{
+	const char *hint = NULL;
+	const char *one[2] = { NULL, NULL };
+
+	for (size_t b = 0; b < bs->nbanks && !hint; b++)
+		for (size_t i = 0; i < bs->banks[b]->nquestions && !hint; i++) {
+			const struct question *q = &bs->banks[b]->questions[i];
+
+			for (size_t k = 0; k < q->ntags && !hint; k++) {
+				one[0] = q->tags[k];
+				hint = yvalue_suggest(tag, one);
+			}
+		}
+	if (hint)
+		diags_error(d, t->path, p->line, p->col, "section '%s': no "
+			    "question has tag '%s'; did you mean '%s'?",
+			    s->title, tag, hint);
+	else
+		diags_error(d, t->path, p->line, p->col, "section '%s': no "
+			    "question has tag '%s'", s->title, tag);
+}
+
 /* True if a bank of that name is loaded. */
 static bool bank_known(const struct bankset *bs, const char *name)
 {
@@ -121,16 +149,12 @@ static int check_filters(const struct template *t, const struct tsection *s,
 
 	for (size_t i = 0; i < p->ntags; i++)
 		if (!tag_known(bs, p->tags[i])) {
-			diags_error(d, t->path, p->line, p->col, "section "
-				    "'%s': no question has tag '%s'", s->title,
-				    p->tags[i]);
+			report_unknown_tag(t, s, p, bs, p->tags[i], d);
 			bad = 1;
 		}
 	for (size_t i = 0; i < p->nany_tags; i++)
 		if (!tag_known(bs, p->any_tags[i])) {
-			diags_error(d, t->path, p->line, p->col, "section "
-				    "'%s': no question has tag '%s'", s->title,
-				    p->any_tags[i]);
+			report_unknown_tag(t, s, p, bs, p->any_tags[i], d);
 			bad = 1;
 		}
 	for (size_t i = 0; i < p->nids; i++)

@@ -14,13 +14,17 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 : "${EXAMGEN:?set EXAMGEN to the examgen binary}"
-run="$EXAMGEN"
-if [ "${VALGRIND:-0}" = 1 ]; then
-	run="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect $EXAMGEN"
-fi
 pass=0 failed=0 skipped=0
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
+run="$EXAMGEN"
+if [ "${VALGRIND:-0}" = 1 ]; then
+	# one word, so check scripts can quote "$EXAMGEN"
+	run="$scratch/examgen-valgrind"
+	printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect %s "$@"\n' \
+		"$EXAMGEN" >"$run"
+	chmod +x "$run"
+fi
 for case in "$here"/cases/*/; do
 	name=$(basename "$case")
 	[ -f "$case/cmd" ] || continue

@@ -377,8 +377,8 @@ fail:
 	return ret;
 }
 
-/* Drop an unfinished output: close and remove the temporary file.  Safe on
- * an outfile that was already committed, aborted or never opened. */
+/* Drop an unfinished output: close and remove the temporary file.  Also
+ * safe after a failed outfile_open, any outfile_commit, or an abort. */
 void outfile_abort(struct outfile *o)
 {
 	int saved = errno;

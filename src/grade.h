@@ -64,8 +64,8 @@ struct gradebook {
 	size_t nsection_titles;
 	size_t sheets_read;		/* candidates read, flagged or not */
 	size_t **key_cols;		/* per key: section -> title column */
-	const char *one_paper;		/* the paper code if all keys share it */
-	size_t *id_slots;		/* candidate id hash: index + 1, 0 free */
+	const char *one_paper;		/* paper code if all keys share it */
+	size_t *id_slots;		/* id hash: candidate index + 1, 0 free */
 	size_t id_cap, nids;
 	bool syserr;			/* a failure was a system error */
 	/* when set, called every GRADE_PROGRESS_EVERY candidates */

@@ -302,10 +302,11 @@ static uint32_t get_letters(struct kload *L, const struct ynode *v,
 	return mask;
 }
 
-/* Check an `order` list: noptions distinct letters. */
-static void check_order(struct kload *L, const struct ynode *v,
-			unsigned noptions)
+/* Read an `order` list into it->order: noptions distinct letters. */
+static void load_order(struct kload *L, struct key_item *it,
+		       const struct ynode *v)
 {
+	unsigned noptions = it->noptions;
 	uint32_t seen = 0;
 
 	if (v->kind != YNODE_SEQ || v->n != noptions) {
@@ -328,6 +329,7 @@ static void check_order(struct kload *L, const struct ynode *v,
 			return;
 		}
 		seen |= UINT32_C(1) << bit;
+		it->order[i] = (unsigned char)bit;
 	}
 }
 
@@ -427,7 +429,8 @@ static void load_item(struct kload *L, const struct ynode *q)
 		    (!strcmp(v->str, "T") || !strcmp(v->str, "true")))
 			it->answer_tf = true;
 		else if (v && (v->kind != YNODE_SCALAR ||
-			       (strcmp(v->str, "F") && strcmp(v->str, "false"))))
+			       (strcmp(v->str, "F") &&
+				strcmp(v->str, "false"))))
 			kerr(L, v, "'answer' must be T or F");
 		break;
 	case Q_SINGLE:
@@ -442,7 +445,7 @@ static void load_item(struct kload *L, const struct ynode *q)
 			kerr(L, v, "a single-choice question has one answer "
 			     "letter");
 		if (it->noptions && (v = ynode_get(q, "order")))
-			check_order(L, v, it->noptions);
+			load_order(L, it, v);
 		it->rule = it->type == Q_MULTIPLE ? MC_EXACT : MC_DEFAULT;
 		if ((v = ynode_get(q, "scoring"))) {
 			int r = v->kind == YNODE_SCALAR ? mc_rule_parse(v->str)

@@ -17,6 +17,8 @@ struct key_item {
 	enum qtype type;
 	double points;
 	unsigned noptions;		/* single/multiple */
+	unsigned char order[MAX_OPTIONS]; /* printed i shows bank option
+					   * order[i]; all 0: not known */
 	uint32_t answer;		/* single/multiple: printed letters */
 	bool answer_tf;
 	enum mc_rule rule;		/* multiple */

@@ -1,0 +1,385 @@
+/* check_key.c - answer keys: key_write of a hand-built paper gives the SPEC
+ * layout, key_load reads it back, and every kind of bad key is reported at
+ * its line and column. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "key.h"
+
+/* A temporary file holding text; the caller unlinks and frees the name. */
+static char *temp_file(const char *text)
+{
+	char *path = strdup("/tmp/check_key_XXXXXX");
+	int fd;
+
+	ck_assert_ptr_nonnull(path);
+	fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	return path;
+}
+
+/* The questions and template the hand-built paper borrows. */
+static struct criterion rubric[2] = { { "倾听与\"共情\"", 10 },
+				      { "方案", 10 } };
+static struct question questions[4] = {
+	{ .id = "scen-1", .type = Q_ESSAY, .rubric = rubric, .nrubric = 2 },
+	{ .id = "tf-1", .type = Q_TRUE_FALSE, .answer_tf = true },
+	{ .id = "sc-1", .type = Q_SINGLE, .noptions = 4 },
+	{ .id = "mc-1", .type = Q_MULTIPLE, .noptions = 4 },
+};
+
+/* Build a two-section paper of four items by hand (form A). */
+static void make_paper(struct paper *p, struct template *t,
+		       struct paper_form *f, struct paper_item *items,
+		       struct paper_section *secs, double *crit)
+{
+	memset(t, 0, sizeof(*t));
+	t->code = "CSM-2026";
+	t->title = "2026年客户服务经理\\考核";
+	t->language = "zh";
+	memset(items, 0, 4 * sizeof(*items));
+	crit[0] = 5;
+	crit[1] = 5;
+	items[0] = (struct paper_item){ .no = 1, .q = &questions[0],
+					.points = 10, .criteria = crit };
+	items[1] = (struct paper_item){ .no = 2, .q = &questions[1],
+					.points = 1 };
+	items[2] = (struct paper_item){ .no = 3, .q = &questions[2],
+					.points = 1.5, .noptions = 4,
+					.order = { 1, 3, 0, 2 },
+					.answer = 1u << 2 };
+	items[3] = (struct paper_item){ .no = 4, .q = &questions[3],
+					.points = 2, .noptions = 4,
+					.order = { 0, 1, 2, 3 },
+					.answer = (1u << 0) | (1u << 2) |
+						  (1u << 3),
+					.rule = MC_HALF };
+	secs[0] = (struct paper_section){ .title = "情景模拟题", .first = 0,
+					  .count = 1, .points = 10 };
+	secs[1] = (struct paper_section){ .title = "Choice", .first = 1,
+					  .count = 3, .points = 4.5 };
+	memset(f, 0, sizeof(*f));
+	f->letter = 'A';
+	f->items = items;
+	f->nitems = 4;
+	f->sections = secs;
+	f->nsections = 2;
+	f->total = 14.5;
+	memset(p, 0, sizeof(*p));
+	p->tpl = t;
+	p->seed = 42;
+	strcpy(p->digest, "sha256:00ff");
+	p->forms = f;
+	p->nforms = 1;
+	p->total = 14.5;
+	p->pass = 8.7;
+}
+
+static const char expected_key[] =
+	"paper: \"CSM-2026\"\n"
+	"form: A\n"
+	"seed: 42\n"
+	"bank_digest: \"sha256:00ff\"\n"
+	"title: \"2026年客户服务经理\\\\考核\"\n"
+	"language: zh\n"
+	"total: 14.5\n"
+	"pass: 8.7\n"
+	"sections:\n"
+	"  - {title: \"情景模拟题\", questions: [1], points: 10}\n"
+	"  - {title: \"Choice\", questions: [2, 3, 4], points: 4.5}\n"
+	"questions:\n"
+	"  - {no: 1, id: \"scen-1\", type: essay, points: 10,\n"
+	"     rubric: [{criterion: \"倾听与\\\"共情\\\"\", points: 5},\n"
+	"              {criterion: \"方案\", points: 5}]}\n"
+	"  - {no: 2, id: \"tf-1\", type: true_false, points: 1, answer: T}\n"
+	"  - {no: 3, id: \"sc-1\", type: single, points: 1.5, options: 4, "
+	"answer: C, order: [B, D, A, C]}\n"
+	"  - {no: 4, id: \"mc-1\", type: multiple, points: 2, options: 4, "
+	"answer: ACD, scoring: half, order: [A, B, C, D]}\n";
+
+START_TEST(test_write_layout)
+{
+	struct paper p;
+	struct template t;
+	struct paper_form f;
+	struct paper_item items[4];
+	struct paper_section secs[2];
+	double crit[2];
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	ck_assert_ptr_nonnull(fp);
+	make_paper(&p, &t, &f, items, secs, crit);
+	ck_assert_int_eq(key_write(fp, &p, &f), 0);
+	fclose(fp);
+	ck_assert_str_eq(buf, expected_key);
+	free(buf);
+}
+END_TEST
+
+START_TEST(test_round_trip)
+{
+	struct paper p;
+	struct template t;
+	struct paper_form f;
+	struct paper_item items[4];
+	struct paper_section secs[2];
+	struct diags d = DIAGS_INIT;
+	double crit[2];
+	char *buf = NULL, *path;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	struct key *k;
+
+	make_paper(&p, &t, &f, items, secs, crit);
+	ck_assert_int_eq(key_write(fp, &p, &f), 0);
+	fclose(fp);
+	path = temp_file(buf);
+	k = key_load(path, &d);
+	diags_print(&d, stderr);
+	ck_assert_ptr_nonnull(k);
+	ck_assert_uint_eq(d.n, 0);
+	ck_assert_str_eq(k->paper, "CSM-2026");
+	ck_assert_str_eq(k->form, "A");
+	ck_assert_uint_eq(k->seed, 42);
+	ck_assert_str_eq(k->bank_digest, "sha256:00ff");
+	ck_assert_str_eq(k->title, "2026年客户服务经理\\考核");
+	ck_assert_str_eq(k->language, "zh");
+	ck_assert_double_eq(k->total, 14.5);
+	ck_assert_double_eq(k->pass, 8.7);
+	ck_assert_uint_eq(k->nsections, 2);
+	ck_assert_str_eq(k->sections[0].title, "情景模拟题");
+	ck_assert_uint_eq(k->sections[1].nitems, 3);
+	ck_assert_uint_eq(k->sections[1].nos[2], 4);
+	ck_assert_uint_eq(k->nitems, 4);
+	for (unsigned i = 0; i < 4; i++)
+		ck_assert_uint_eq(k->items[i].no, i + 1);
+	ck_assert_int_eq(k->items[0].type, Q_ESSAY);
+	ck_assert_uint_eq(k->items[0].ncriteria, 2);
+	ck_assert_str_eq(k->items[0].criteria[0], "倾听与\"共情\"");
+	ck_assert_double_eq(k->items[0].criterion_points[1], 5);
+	ck_assert_uint_eq(k->items[0].section, 0);
+	ck_assert(k->items[1].answer_tf);
+	ck_assert_uint_eq(k->items[1].section, 1);
+	ck_assert_uint_eq(k->items[2].noptions, 4);
+	ck_assert_uint_eq(k->items[2].answer, 1u << 2);
+	ck_assert_uint_eq(k->items[2].order[0], 1);
+	ck_assert_uint_eq(k->items[2].order[1], 3);
+	ck_assert_uint_eq(k->items[2].order[3], 2);
+	ck_assert_double_eq(k->items[2].points, 1.5);
+	ck_assert_uint_eq(k->items[3].answer, 0xd);
+	ck_assert_int_eq(k->items[3].rule, MC_HALF);
+	key_free(k);
+	diags_release(&d);
+	unlink(path);
+	free(path);
+	free(buf);
+}
+END_TEST
+
+/* Quoting that YAML 1.1 readers need: a lone N or Y, or NO. */
+START_TEST(test_write_quotes_boolean_letters)
+{
+	struct question q = { .id = "mc", .type = Q_MULTIPLE };
+	struct paper_item it = { .no = 1, .q = &q, .points = 1,
+				 .noptions = 15,
+				 .order = { 13, 14, 24, 0, 1, 2, 3, 4, 5, 6,
+					    7, 8, 9, 10, 11 },
+				 .answer = (1u << 13) | (1u << 14),
+				 .rule = MC_EXACT };
+	struct paper_section s = { .title = "s", .first = 0, .count = 1,
+				   .points = 1 };
+	struct paper_form f = { .letter = 'B', .items = &it, .nitems = 1,
+				.sections = &s, .nsections = 1, .total = 1 };
+	struct template t = { .code = "X", .title = "t", .language = "en" };
+	struct paper p = { .tpl = &t, .forms = &f, .nforms = 1, .total = 1,
+			   .pass = 1 };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	ck_assert_int_eq(key_write(fp, &p, &f), 0);
+	fclose(fp);
+	ck_assert_ptr_nonnull(strstr(buf, "answer: \"NO\""));
+	ck_assert_ptr_nonnull(strstr(buf, "order: [\"N\", O, \"Y\", A,"));
+	ck_assert_ptr_nonnull(strstr(buf, "language: en\n"));
+	free(buf);
+}
+END_TEST
+
+/* A valid small key, edited by the bad-key tests. */
+static const char good_key[] =
+	"paper: P\n"
+	"form: A\n"
+	"total: 4\n"
+	"pass: 2\n"
+	"sections:\n"
+	"  - {title: S, questions: [1, 2], points: 4}\n"
+	"questions:\n"
+	"  - {no: 1, id: a, type: single, points: 1, options: 4, answer: B}\n"
+	"  - {no: 2, id: b, type: essay, points: 3,\n"
+	"     rubric: [{criterion: x, points: 2}, {criterion: y, points: 1}]}\n";
+
+/* Load text as a key expecting failure; return the diagnostics text. */
+static char *load_bad(const char *text)
+{
+	struct diags d = DIAGS_INIT;
+	char *path = temp_file(text), *all = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&all, &len);
+	struct key *k = key_load(path, &d);
+
+	ck_assert_ptr_null(k);
+	ck_assert_uint_gt(d.errors, 0);
+	for (size_t i = 0; i < d.n; i++) {
+		char *s = diag_format(&d.v[i]);
+		const char *base = strrchr(s, '/');
+
+		/* drop the temporary path: keep ":LINE:COL: error: ..." */
+		fprintf(fp, "%s\n", strchr(base, ':'));
+		free(s);
+	}
+	fclose(fp);
+	diags_release(&d);
+	unlink(path);
+	free(path);
+	return all;
+}
+
+/* Expect a bad key to report want (a substring of the messages). */
+static void expect_bad(const char *text, const char *want)
+{
+	char *got = load_bad(text);
+
+	if (!strstr(got, want))
+		ck_abort_msg("wanted '%s' in:\n%s", want, got);
+	free(got);
+}
+
+/* Replace the first occurrence of from in good_key by to. */
+static char *edit(const char *from, const char *to)
+{
+	const char *at = strstr(good_key, from);
+	char *s = malloc(sizeof(good_key) + strlen(to));
+
+	ck_assert_ptr_nonnull(at);
+	sprintf(s, "%.*s%s%s", (int)(at - good_key), good_key, to,
+		at + strlen(from));
+	return s;
+}
+
+START_TEST(test_good_key_loads)
+{
+	struct diags d = DIAGS_INIT;
+	char *path = temp_file(good_key);
+	struct key *k = key_load(path, &d);
+
+	ck_assert_ptr_nonnull(k);
+	ck_assert_str_eq(k->language, "zh");
+	ck_assert_str_eq(k->title, "P");
+	ck_assert_uint_eq(k->items[0].answer, 2);
+	key_free(k);
+	diags_release(&d);
+	unlink(path);
+	free(path);
+}
+END_TEST
+
+START_TEST(test_bad_keys)
+{
+	static const struct { const char *from, *to, *want; } cases[] = {
+		{ "form: A\n", "form: A\ncolour: red\n",
+		  ":3:1: error: unknown key 'colour' in a key" },
+		{ "form: A\n", "", ":1:1: error: missing 'form' in a key" },
+		{ "total: 4", "total: four",
+		  ":3:8: error: 'total' must be a number of 0 or more" },
+		{ "answer: B", "answer: E",
+		  ":8:65: error: answer letter 'E' is beyond the 4 options" },
+		{ "answer: B", "answer: AB",
+		  "a single-choice question has one answer letter" },
+		{ "type: single", "type: riddle",
+		  ":8:26: error: unknown question type 'riddle'" },
+		{ "questions: [1, 2]", "questions: [1]",
+		  ":6:3: error: question 2 is in no section" },
+		{ "questions: [1, 2]", "questions: [1, 2, 2]",
+		  "error: question 2 is in two sections" },
+		{ "questions: [1, 2]", "questions: [1, 2, 3]",
+		  ":6:34: error: 'questions' must be a whole number from 1 "
+		  "to 2" },
+		{ "points: 4}", "points: 5}",
+		  ":6:5: error: section points 5 do not match its questions' "
+		  "4" },
+		{ "{criterion: y, points: 1}", "{criterion: y, points: 2}",
+		  ":10:14: error: rubric points add up to 4, not the "
+		  "question's 3" },
+		{ "{no: 2,", "{no: 1,", "error: question 1 is given twice" },
+		{ "total: 4", "total: 5",
+		  ":3:8: error: 'total' 5 does not match the questions' 4 "
+		  "points" },
+		{ "pass: 2", "pass: 9", "error: 'pass' 9 is more than 'total' 4" },
+		{ "options: 4,", "options: 4, scoring: half,",
+		  "error: unknown key 'scoring' in a question" },
+		{ "{criterion: x, points: 2}", "{criterion: x}",
+		  "error: missing 'points' in a rubric entry" },
+		{ "paper: P", "paper: [P]", ":1:8: error: 'paper' must be a "
+		  "text" },
+		{ "sections:\n", "sections:\n  - 7\n",
+		  ":6:5: error: a section must be a mapping" },
+		{ "id: a,", "id: a, order: [A, A, B, C],",
+		  "option letter 'A' is given twice in 'order'" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *text = edit(cases[i].from, cases[i].to);
+		expect_bad(text, cases[i].want);
+		free(text);
+	}
+	expect_bad("- 1\n", ":1:1: error: a key file must be a mapping");
+	expect_bad("paper: [\n", "error:");
+}
+END_TEST
+
+START_TEST(test_missing_file)
+{
+	struct diags d = DIAGS_INIT;
+
+	ck_assert_ptr_null(key_load("/nonexistent/x.key.yaml", &d));
+	ck_assert_uint_eq(d.errors, 1);
+	ck_assert_ptr_nonnull(strstr(d.v[0].msg, "cannot read key"));
+	diags_release(&d);
+}
+END_TEST
+
+/* The key suite. */
+static Suite *key_suite(void)
+{
+	Suite *s = suite_create("key");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_write_layout);
+	tcase_add_test(tc, test_round_trip);
+	tcase_add_test(tc, test_write_quotes_boolean_letters);
+	tcase_add_test(tc, test_good_key_loads);
+	tcase_add_test(tc, test_bad_keys);
+	tcase_add_test(tc, test_missing_file);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+/* Run the suite; exit status 1 when any test failed. */
+int main(void)
+{
+	SRunner *sr = srunner_create(key_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,98 @@
+/* report-int.h - internals shared by the report writer's files: the state
+ * of one report being written (workbook, formats, candidate order) and the
+ * checked cell writers.  The struct rpt borrows the gradebook and owns the
+ * arrays it allocates; report.c frees them. */
+#ifndef EXAMGEN_REPORT_INT_H
+#define EXAMGEN_REPORT_INT_H
+
+#include <stddef.h>
+#include <xlsxwriter.h>
+
+#include "grade.h"
+
+/* Labels of one report language. */
+struct rpt_labels {
+	const char *rank, *id, *name, *form, *total, *percent, *result;
+	const char *pass, *fail, *pts;
+	const char *no, *qid, *type, *points, *n, *mean, *p, *disc, *rpb,
+		   *key, *blank, *invalid, *flags, *opt_t, *opt_f, *tf_true,
+		   *tf_false;
+	const char *too_easy, *too_hard, *poor_disc, *neg_disc, *unused,
+		   *unused_post;
+	const char *types[Q_NTYPES];
+	const char *statistic, *value, *st_n, *st_mean, *st_median, *st_sd,
+		   *st_min, *st_max, *st_paper_total, *st_pass_mark,
+		   *st_passed, *st_pass_rate, *st_alpha, *st_kr20, *st_sem,
+		   *st_k, *st_flagged, *st_incomplete, *st_note;
+	const char *section, *section_mean, *section_points, *band,
+		   *candidates, *chart_dist, *chart_dist_x, *chart_dist_y,
+		   *chart_sections;
+	const char *pr_file, *pr_line, *pr_col, *pr_candidate,
+		   *pr_question, *pr_message;
+};
+
+/* The labels of each report language (report-labels.c). */
+extern const struct rpt_labels rpt_labels_en, rpt_labels_zh;
+
+/* A worksheet and the widths its columns need (in characters). */
+struct rpt_sheet {
+	lxw_worksheet *ws;
+	double *width;
+	size_t ncols;
+};
+
+/* One report being written. */
+struct rpt {
+	const struct gradebook *gb;
+	const struct rpt_labels *L;
+	lxw_workbook *wb;
+	lxw_error err;			/* first libxlsxwriter error */
+	int oom;
+	/* formats */
+	lxw_format *hdr, *score, *pct, *ratio, *wrong, *invalid, *missing,
+		   *keyed, *flag, *good, *bad, *badratio, *center;
+	/* candidates */
+	size_t *order;			/* Summary/Answers row i+1: cands[order[i]] */
+	double *total;			/* sum of points earned, per candidate */
+	size_t nscored;			/* candidates with a key */
+	unsigned maxq;			/* most questions on one key */
+	lxw_col_t sum_total_col;	/* Summary: total column */
+	double paper_total;		/* largest key total */
+	double pass_mark;		/* pass mark of the first key */
+};
+
+/* Summary column of section column j, Answers columns of question no. */
+#define RPT_SUM_SECTION(j) ((lxw_col_t)(4 + (j)))
+#define RPT_ANS_RESP(no) ((lxw_col_t)(3 + 2 * ((no) - 1)))
+#define RPT_ANS_PTS(no) ((lxw_col_t)(4 + 2 * ((no) - 1)))
+
+/* Keep the first libxlsxwriter error. */
+void rpt_check(struct rpt *r, lxw_error e);
+/* Add a worksheet with ncols tracked column widths; NULL ws on failure. */
+int rpt_sheet_add(struct rpt *r, struct rpt_sheet *s, const char *name,
+		  size_t ncols);
+/* Apply the tracked widths (capped) and free them. */
+void rpt_sheet_finish(struct rpt *r, struct rpt_sheet *s);
+/* Write text as a string cell (never a formula), tracking its width. */
+void rpt_str(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
+	     lxw_col_t col, const char *text, lxw_format *f);
+/* Write a number. */
+void rpt_num(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
+	     lxw_col_t col, double v, lxw_format *f);
+/* Write a formula with its cached number. */
+void rpt_fnum(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
+	      lxw_col_t col, const char *formula, lxw_format *f, double v);
+/* Write a formula with its cached text. */
+void rpt_fstr(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
+	      lxw_col_t col, const char *formula, lxw_format *f,
+	      const char *v);
+/* Write a header row of n labels. */
+void rpt_header(struct rpt *r, struct rpt_sheet *s, const char *const *labels,
+		size_t n);
+/* Index of a candidate's key in gb->keys, or SIZE_MAX. */
+size_t rpt_key_index(const struct gradebook *gb, const struct key *k);
+
+/* The Items and Statistics sheets (report-stats.c). */
+int rpt_write_items_stats(struct rpt *r);
+
+#endif

@@ -1,0 +1,779 @@
+/* report.c - the Excel score report (see report.h): workbook lifecycle,
+ * formats, labels and the checked cell writers, and the Summary, Answers
+ * and Problems sheets.  Items and Statistics are in report-stats.c.
+ * The workbook is written in constant-memory mode (rows in order, one
+ * temporary file per sheet in the output folder) to a temporary name
+ * beside the destination, then renamed into place by fileio. */
+#include "report.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fileio.h"
+#include "report-int.h"
+
+#define CELL_TEXT_MAX 32767		/* Excel's limit on a cell's text */
+#define FORMULA_MAX 8000		/* Excel allows 8192 characters */
+#define SUM_ARGS_MAX 200		/* Excel allows 255 per function */
+#define RANK_FORMULA_MAX 20000		/* above: RANK would crawl; values */
+#define WIDTH_MAX 60.0
+#define WIDTH_MIN 4.0
+
+/* A growing string for formulas. */
+struct sbuf {
+	char *s;
+	size_t len, cap;
+	int oom;
+};
+
+/* Append formatted text to b. */
+__attribute__((format(printf, 2, 3)))
+static void sbuf_add(struct sbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (b->oom)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		b->oom = 1;
+		return;
+	}
+	if (b->len + (size_t)n + 1 > b->cap) {
+		size_t cap = (b->cap ? b->cap * 2 : 256) + (size_t)n;
+		char *s = realloc(b->s, cap);
+
+		if (!s) {
+			b->oom = 1;
+			return;
+		}
+		b->s = s;
+		b->cap = cap;
+	}
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+/* Message for an error code. */
+const char *report_strerror(enum report_err e)
+{
+	switch (e) {
+	case REPORT_OK:
+		return "no error";
+	case REPORT_EXISTS:
+		return "file already exists";
+	case REPORT_EIO:
+		return "cannot write the report";
+	case REPORT_ENOMEM:
+		return "out of memory";
+	case REPORT_XLSX:
+		return "cannot build the workbook";
+	}
+	return "unknown error";
+}
+
+/* Keep the first libxlsxwriter error. */
+void rpt_check(struct rpt *r, lxw_error e)
+{
+	if (e != LXW_NO_ERROR && r->err == LXW_NO_ERROR)
+		r->err = e;
+}
+
+/* Display width of UTF-8 text: East Asian wide and full-width
+ * characters count 2. */
+static double text_width(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	double w = 0;
+
+	while (*p) {
+		unsigned long c;
+		int n;
+
+		if (*p < 0x80) {
+			c = *p;
+			n = 1;
+		} else if ((*p & 0xE0) == 0xC0) {
+			c = *p & 0x1Fu;
+			n = 2;
+		} else if ((*p & 0xF0) == 0xE0) {
+			c = *p & 0x0Fu;
+			n = 3;
+		} else {
+			c = *p & 0x07u;
+			n = 4;
+		}
+		p++;
+		for (int i = 1; i < n && (*p & 0xC0) == 0x80; i++, p++)
+			c = c << 6 | (*p & 0x3Fu);
+		if ((c >= 0x1100 && c <= 0x115F) ||
+		    (c >= 0x2E80 && c <= 0xA4CF) ||
+		    (c >= 0xAC00 && c <= 0xD7A3) ||
+		    (c >= 0xF900 && c <= 0xFAFF) ||
+		    (c >= 0xFE30 && c <= 0xFE4F) ||
+		    (c >= 0xFF00 && c <= 0xFF60) ||
+		    (c >= 0xFFE0 && c <= 0xFFE6) ||
+		    (c >= 0x20000 && c <= 0x3FFFD))
+			w += 2;
+		else
+			w += 1;
+	}
+	return w;
+}
+
+/* Remember that column col of s needs width w. */
+static void sheet_need(struct rpt_sheet *s, lxw_col_t col, double w)
+{
+	if (col < s->ncols && w > s->width[col])
+		s->width[col] = w;
+}
+
+/* Add a worksheet with ncols tracked column widths. */
+int rpt_sheet_add(struct rpt *r, struct rpt_sheet *s, const char *name,
+		  size_t ncols)
+{
+	s->ncols = ncols;
+	s->width = calloc(ncols ? ncols : 1, sizeof(*s->width));
+	s->ws = NULL;
+	if (!s->width) {
+		r->oom = 1;
+		return -1;
+	}
+	s->ws = workbook_add_worksheet(r->wb, name);
+	if (!s->ws) {
+		rpt_check(r, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return -1;
+	}
+	/* printed: landscape A4, one page wide, header row on every page */
+	worksheet_set_landscape(s->ws);
+	worksheet_set_paper(s->ws, 9);
+	worksheet_fit_to_pages(s->ws, 1, 0);
+	rpt_check(r, worksheet_repeat_rows(s->ws, 0, 0));
+	return 0;
+}
+
+/* Apply the tracked widths (capped) and free them. */
+void rpt_sheet_finish(struct rpt *r, struct rpt_sheet *s)
+{
+	for (size_t c = 0; s->ws && c < s->ncols; c++) {
+		double w = s->width[c] + 2;
+
+		if (w < WIDTH_MIN)
+			w = WIDTH_MIN;
+		if (w > WIDTH_MAX)
+			w = WIDTH_MAX;
+		rpt_check(r, worksheet_set_column(s->ws, (lxw_col_t)c,
+						  (lxw_col_t)c, w, NULL));
+	}
+	free(s->width);
+	s->width = NULL;
+}
+
+/* Write text as a string cell, cut to Excel's limit on a character
+ * boundary. */
+void rpt_str(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
+	     lxw_col_t col, const char *text, lxw_format *f)
+{
+	size_t len = text ? strlen(text) : 0;
+
+	if (len > CELL_TEXT_MAX) {
+		char *cut;
+
+		len = CELL_TEXT_MAX;
+		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+			len--;
+		cut = strndup(text, len);
+		if (!cut) {
+			r->oom = 1;
+			return;
+		}
+		rpt_str(r, s, row, col, cut, f);
+		free(cut);
+		return;
+	}
+	if (len == 0) {
+		if (f)
+			rpt_check(r, worksheet_write_blank(s->ws, row, col, f));
+		return;
+	}
+	sheet_need(s, col, text_width(text));
+	rpt_check(r, worksheet_write_string(s->ws, row, col, text, f));
+}
+
+/* Width a number takes in General format, roughly. */
+static double num_width(double v)
+{
+	char buf[32];
+
+	return (double)snprintf(buf, sizeof(buf), "%.10g", v);
+}
+
+/* Write a number. */
+void rpt_num(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
+	     lxw_col_t col, double v, lxw_format *f)
+{
+	sheet_need(s, col, num_width(v));
+	rpt_check(r, worksheet_write_number(s->ws, row, col, v, f));
+}
+
+/* Write a formula with its cached number. */
+void rpt_fnum(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
+	      lxw_col_t col, const char *formula, lxw_format *f, double v)
+{
+	sheet_need(s, col, num_width(v));
+	rpt_check(r, worksheet_write_formula_num(s->ws, row, col, formula, f,
+						 v));
+}
+
+/* Write a formula with its cached text. */
+void rpt_fstr(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
+	      lxw_col_t col, const char *formula, lxw_format *f,
+	      const char *v)
+{
+	sheet_need(s, col, text_width(v));
+	rpt_check(r, worksheet_write_formula_str(s->ws, row, col, formula, f,
+						 v));
+}
+
+/* Write a header row of n labels. */
+void rpt_header(struct rpt *r, struct rpt_sheet *s, const char *const *labels,
+		size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		rpt_str(r, s, 0, (lxw_col_t)i, labels[i], r->hdr);
+		/* room for the autofilter button */
+		sheet_need(s, (lxw_col_t)i, text_width(labels[i]) + 2);
+	}
+}
+
+/* Index of a key in gb->keys, or SIZE_MAX. */
+size_t rpt_key_index(const struct gradebook *gb, const struct key *k)
+{
+	for (size_t i = 0; k && i < gb->nkeys; i++)
+		if (gb->keys[i] == k)
+			return i;
+	return SIZE_MAX;
+}
+
+/* A format with a number format, or NULL on failure (checked later). */
+static lxw_format *add_format(struct rpt *r)
+{
+	lxw_format *f = workbook_add_format(r->wb);
+
+	if (!f)
+		rpt_check(r, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	return f;
+}
+
+/* Create every cell format.  0, or -1 on failure. */
+static int make_formats(struct rpt *r)
+{
+	if (!(r->hdr = add_format(r)) || !(r->score = add_format(r)) ||
+	    !(r->pct = add_format(r)) || !(r->ratio = add_format(r)) ||
+	    !(r->wrong = add_format(r)) || !(r->invalid = add_format(r)) ||
+	    !(r->missing = add_format(r)) || !(r->keyed = add_format(r)) ||
+	    !(r->flag = add_format(r)) || !(r->good = add_format(r)) ||
+	    !(r->bad = add_format(r)) || !(r->center = add_format(r)) ||
+	    !(r->badratio = add_format(r)))
+		return -1;
+	format_set_align(r->center, LXW_ALIGN_CENTER);
+	format_set_align(r->hdr, LXW_ALIGN_CENTER);
+	format_set_align(r->wrong, LXW_ALIGN_CENTER);
+	format_set_align(r->invalid, LXW_ALIGN_CENTER);
+	format_set_align(r->missing, LXW_ALIGN_CENTER);
+	format_set_font_color(r->badratio, 0x9C0006);
+	format_set_bg_color(r->badratio, 0xFFC7CE);
+	format_set_num_format(r->badratio, "0.00");
+	format_set_bold(r->hdr);
+	format_set_bg_color(r->hdr, 0xDDEBF7);
+	format_set_bottom(r->hdr, LXW_BORDER_THIN);
+	format_set_text_wrap(r->hdr);
+	format_set_align(r->hdr, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_num_format(r->score, "0.0");
+	format_set_num_format(r->pct, "0.0%");
+	format_set_num_format(r->ratio, "0.00");
+	format_set_font_color(r->wrong, 0x9C0006);
+	format_set_bg_color(r->wrong, 0xFFC7CE);
+	format_set_font_color(r->invalid, 0x7F3F00);
+	format_set_bg_color(r->invalid, 0xF4B183);
+	format_set_bold(r->invalid);
+	format_set_bg_color(r->missing, 0xFFF2CC);
+	format_set_bottom(r->missing, LXW_BORDER_DOTTED);
+	format_set_bold(r->keyed);
+	format_set_font_color(r->keyed, 0x006100);
+	format_set_bg_color(r->keyed, 0xC6EFCE);
+	format_set_font_color(r->flag, 0x9C0006);
+	format_set_font_color(r->good, 0x006100);
+	format_set_bg_color(r->good, 0xC6EFCE);
+	format_set_font_color(r->bad, 0x9C0006);
+	format_set_bg_color(r->bad, 0xFFC7CE);
+	return 0;
+}
+
+/* qsort context: totals of the candidates being ordered. */
+static const struct rpt *sort_ctx;
+
+/* Rank order: scored candidates by total, highest first, then input
+ * order; candidates without a key last. */
+static int cmp_rank(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	const struct candidate *c = sort_ctx->gb->cands;
+	int ki = c[i].key != NULL, kj = c[j].key != NULL;
+	double ti = sort_ctx->total[i], tj = sort_ctx->total[j];
+
+	if (ki != kj)
+		return kj - ki;
+	if (ti != tj)
+		return ti < tj ? 1 : -1;
+	return (i > j) - (i < j);
+}
+
+/* Totals, rank order and layout facts.  0, or -1 when out of memory. */
+static int order_candidates(struct rpt *r)
+{
+	const struct gradebook *gb = r->gb;
+	size_t n = gb->ncands;
+
+	r->order = malloc((n ? n : 1) * sizeof(*r->order));
+	r->total = calloc(n ? n : 1, sizeof(*r->total));
+	if (!r->order || !r->total) {
+		r->oom = 1;
+		return -1;
+	}
+	for (size_t i = 0; i < gb->nkeys; i++) {
+		const struct key *k = gb->keys[i];
+
+		if (k->nitems > r->maxq)
+			r->maxq = (unsigned)k->nitems;
+		if (k->total > r->paper_total)
+			r->paper_total = k->total;
+		if (i == 0)
+			r->pass_mark = k->pass;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct candidate *c = &gb->cands[i];
+
+		r->order[i] = i;
+		if (!c->key)
+			continue;
+		r->nscored++;
+		for (size_t q = 0; q < c->key->nitems; q++)
+			r->total[i] += c->resp[q].earned;
+	}
+	sort_ctx = r;
+	qsort(r->order, n, sizeof(*r->order), cmp_rank);
+	sort_ctx = NULL;
+	return 0;
+}
+
+/* Append the Answers point cells of questions nos[0..n) on row as SUM
+ * arguments, nesting SUMs to stay within Excel's argument limit. */
+static void sum_refs(struct sbuf *b, const unsigned *nos, size_t n,
+		     lxw_row_t row)
+{
+	char cell[LXW_MAX_CELL_NAME_LENGTH];
+
+	sbuf_add(b, "=SUM(");
+	for (size_t i = 0; i < n; i++) {
+		if (n > SUM_ARGS_MAX && i % SUM_ARGS_MAX == 0)
+			sbuf_add(b, "%sSUM(", i ? ")," : "");
+		else if (i)
+			sbuf_add(b, ",");
+		lxw_rowcol_to_cell_abs(cell, row, RPT_ANS_PTS(nos[i]), 1, 1);
+		sbuf_add(b, "Answers!%s", cell);
+	}
+	sbuf_add(b, n > SUM_ARGS_MAX ? "))" : ")");
+}
+
+/* Summary: section cells of one candidate's row, and its total. */
+static void summary_scores(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
+			   const struct candidate *c, struct sbuf *b)
+{
+	const struct gradebook *gb = r->gb;
+	const struct key *k = c->key;
+	lxw_col_t tc = r->sum_total_col;
+	char a[LXW_MAX_CELL_NAME_LENGTH], z[LXW_MAX_CELL_NAME_LENGTH];
+	double total = 0;
+
+	for (size_t si = 0; si < k->nsections; si++) {
+		const struct key_section *ks = &k->sections[si];
+		size_t col = gradebook_section_column(gb, k, si);
+		double v = 0;
+
+		for (size_t i = 0; i < ks->nitems; i++)
+			if (ks->nos[i] >= 1 && ks->nos[i] <= k->nitems)
+				v += c->resp[ks->nos[i] - 1].earned;
+		total += v;
+		b->len = 0;
+		sum_refs(b, ks->nos, ks->nitems, row);
+		if (b->oom) {
+			r->oom = 1;
+			return;
+		}
+		if (col >= gb->nsection_titles)
+			continue;
+		if (ks->nitems > 0 && b->len <= FORMULA_MAX)
+			rpt_fnum(r, s, row, RPT_SUM_SECTION(col), b->s,
+				 r->score, v);
+		else
+			rpt_num(r, s, row, RPT_SUM_SECTION(col), v, r->score);
+	}
+	if (gb->nsection_titles > 0) {
+		lxw_rowcol_to_cell(a, row, RPT_SUM_SECTION(0));
+		lxw_rowcol_to_cell(z, row, RPT_SUM_SECTION(gb->nsection_titles -
+							     1));
+		b->len = 0;
+		sbuf_add(b, "=SUM(%s:%s)", a, z);
+		if (b->oom) {
+			r->oom = 1;
+			return;
+		}
+		rpt_fnum(r, s, row, tc, b->s, r->score, total);
+	} else {
+		rpt_num(r, s, row, tc, r->total[c - gb->cands], r->score);
+	}
+}
+
+/* The Summary sheet: one row per candidate in rank order. */
+static int write_summary(struct rpt *r)
+{
+	const struct gradebook *gb = r->gb;
+	const struct rpt_labels *L = r->L;
+	size_t nsec = gb->nsection_titles, ncols = 7 + nsec, n = gb->ncands;
+	const char **hdr;
+	struct rpt_sheet s;
+	struct sbuf b = { NULL, 0, 0, 0 };
+	char tcell[LXW_MAX_CELL_NAME_LENGTH], first[LXW_MAX_CELL_NAME_LENGTH],
+	     last[LXW_MAX_CELL_NAME_LENGTH];
+	lxw_conditional_format cf;
+	size_t rank = 0;
+	int ret = -1;
+
+	r->sum_total_col = (lxw_col_t)(4 + nsec);
+	if (rpt_sheet_add(r, &s, "Summary", ncols) < 0)
+		goto out;
+	hdr = calloc(ncols, sizeof(*hdr));
+	if (!hdr) {
+		r->oom = 1;
+		goto out;
+	}
+	hdr[0] = L->rank;
+	hdr[1] = L->id;
+	hdr[2] = L->name;
+	hdr[3] = L->form;
+	for (size_t j = 0; j < nsec; j++)
+		hdr[4 + j] = gb->section_titles[j];
+	hdr[4 + nsec] = L->total;
+	hdr[5 + nsec] = L->percent;
+	hdr[6 + nsec] = L->result;
+	rpt_header(r, &s, hdr, ncols);
+	free(hdr);
+	lxw_rowcol_to_cell_abs(first, 1, r->sum_total_col, 1, 1);
+	lxw_rowcol_to_cell_abs(last, (lxw_row_t)(n ? n : 1), r->sum_total_col,
+			       1, 1);
+	for (size_t i = 0; i < n && !r->oom && !r->err; i++) {
+		const struct candidate *c = &gb->cands[r->order[i]];
+		const struct key *k = c->key;
+		lxw_row_t row = (lxw_row_t)(i + 1);
+		double t = r->total[r->order[i]];
+		bool pass;
+
+		rpt_str(r, &s, row, 1, c->id, NULL);
+		rpt_str(r, &s, row, 2, c->name, NULL);
+		rpt_str(r, &s, row, 3, c->form, NULL);
+		if (!k) {
+			rpt_str(r, &s, row, (lxw_col_t)(6 + nsec), L->fail,
+				NULL);
+			continue;
+		}
+		if (i == 0 || t != r->total[r->order[i - 1]])
+			rank = i + 1;
+		lxw_rowcol_to_cell(tcell, row, r->sum_total_col);
+		b.len = 0;
+		sbuf_add(&b, "=RANK(%s,%s:%s)", tcell, first, last);
+		if (b.oom) {
+			r->oom = 1;
+			break;
+		}
+		if (r->nscored <= RANK_FORMULA_MAX)
+			rpt_fnum(r, &s, row, 0, b.s, r->center, (double)rank);
+		else
+			rpt_num(r, &s, row, 0, (double)rank, r->center);
+		summary_scores(r, &s, row, c, &b);
+		b.len = 0;
+		if (k->total > 0) {
+			sbuf_add(&b, "=%s/%.15g", tcell, k->total);
+			rpt_fnum(r, &s, row, (lxw_col_t)(5 + nsec), b.s, r->pct,
+				 t / k->total);
+		} else {
+			rpt_num(r, &s, row, (lxw_col_t)(5 + nsec), 0, r->pct);
+		}
+		pass = t >= k->pass;
+		b.len = 0;
+		sbuf_add(&b, "=IF(%s>=%.15g,\"%s\",\"%s\")", tcell, k->pass,
+			 L->pass, L->fail);
+		if (b.oom) {
+			r->oom = 1;
+			break;
+		}
+		rpt_fstr(r, &s, row, (lxw_col_t)(6 + nsec), b.s, NULL,
+			 pass ? L->pass : L->fail);
+	}
+	worksheet_freeze_panes(s.ws, 1, 3);
+	rpt_check(r, worksheet_autofilter(s.ws, 0, 0, (lxw_row_t)n,
+					  (lxw_col_t)(ncols - 1)));
+	if (n > 0) {
+		memset(&cf, 0, sizeof(cf));
+		cf.type = LXW_CONDITIONAL_TYPE_CELL;
+		cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+		b.len = 0;
+		sbuf_add(&b, "\"%s\"", L->pass);
+		if (b.oom) {
+			r->oom = 1;
+			goto out;
+		}
+		cf.value_string = b.s;
+		cf.format = r->good;
+		rpt_check(r, worksheet_conditional_format_range(s.ws, 1,
+			(lxw_col_t)(6 + nsec), (lxw_row_t)n,
+			(lxw_col_t)(6 + nsec), &cf));
+		b.len = 0;
+		sbuf_add(&b, "\"%s\"", L->fail);
+		if (b.oom) {
+			r->oom = 1;
+			goto out;
+		}
+		cf.value_string = b.s;
+		cf.format = r->bad;
+		rpt_check(r, worksheet_conditional_format_range(s.ws, 1,
+			(lxw_col_t)(6 + nsec), (lxw_row_t)n,
+			(lxw_col_t)(6 + nsec), &cf));
+	}
+	ret = r->oom || r->err ? -1 : 0;
+out:
+	rpt_sheet_finish(r, &s);
+	free(b.s);
+	return ret;
+}
+
+/* Answers: the response and points cells of one question. */
+static void answer_cells(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
+			 const struct key_item *it, const struct response *rs)
+{
+	lxw_col_t rc = RPT_ANS_RESP(it->no), pc = RPT_ANS_PTS(it->no);
+	lxw_format *f = NULL;
+
+	switch (rs->status) {
+	case RESP_MISSING:
+		rpt_str(r, s, row, rc, rs->raw, r->missing);
+		rpt_check(r, worksheet_write_blank(s->ws, row, pc, r->missing));
+		return;
+	case RESP_INVALID:
+		f = r->invalid;
+		break;
+	default:
+		f = rs->earned < it->points ? r->wrong : r->center;
+		break;
+	}
+	rpt_str(r, s, row, rc, rs->raw, f);
+	rpt_num(r, s, row, pc, rs->earned, NULL);
+}
+
+/* The Answers sheet: rows in the Summary's order, two columns per
+ * question (the response as written and the points earned). */
+static int write_answers(struct rpt *r)
+{
+	const struct gradebook *gb = r->gb;
+	size_t ncols = 3 + 2 * (size_t)r->maxq;
+	struct rpt_sheet s;
+	char label[48];
+	int ret = -1;
+
+	if (rpt_sheet_add(r, &s, "Answers", ncols) < 0)
+		goto out;
+	rpt_str(r, &s, 0, 0, r->L->id, r->hdr);
+	rpt_str(r, &s, 0, 1, r->L->name, r->hdr);
+	rpt_str(r, &s, 0, 2, r->L->form, r->hdr);
+	for (unsigned q = 1; q <= r->maxq; q++) {
+		snprintf(label, sizeof(label), "%u", q);
+		rpt_str(r, &s, 0, RPT_ANS_RESP(q), label, r->hdr);
+		snprintf(label, sizeof(label), "%u%s", q, r->L->pts);
+		rpt_str(r, &s, 0, RPT_ANS_PTS(q), label, r->hdr);
+	}
+	for (size_t c = 0; c < ncols; c++)
+		sheet_need(&s, (lxw_col_t)c, s.width[c] + 2);
+	for (size_t i = 0; i < gb->ncands && !r->oom && !r->err; i++) {
+		const struct candidate *c = &gb->cands[r->order[i]];
+		lxw_row_t row = (lxw_row_t)(i + 1);
+
+		rpt_str(r, &s, row, 0, c->id, NULL);
+		rpt_str(r, &s, row, 1, c->name, NULL);
+		rpt_str(r, &s, row, 2, c->form, NULL);
+		for (size_t q = 0; c->key && q < c->key->nitems; q++)
+			answer_cells(r, &s, row, &c->key->items[q], &c->resp[q]);
+	}
+	worksheet_freeze_panes(s.ws, 1, 3);
+	rpt_check(r, worksheet_autofilter(s.ws, 0, 0, (lxw_row_t)gb->ncands,
+					  (lxw_col_t)(ncols - 1)));
+	ret = r->oom || r->err ? -1 : 0;
+out:
+	rpt_sheet_finish(r, &s);
+	return ret;
+}
+
+/* The Problems sheet: every problem recorded while grading. */
+static int write_problems(struct rpt *r)
+{
+	const struct gradebook *gb = r->gb;
+	const struct rpt_labels *L = r->L;
+	const char *hdr[] = { L->pr_file, L->pr_line, L->pr_col,
+			      L->pr_candidate, L->pr_question,
+			      L->pr_message };
+	struct rpt_sheet s;
+	int ret = -1;
+
+	if (rpt_sheet_add(r, &s, "Problems", 6) < 0)
+		goto out;
+	rpt_header(r, &s, hdr, 6);
+	for (size_t i = 0; i < gb->nproblems && !r->oom && !r->err; i++) {
+		const struct problem *p = &gb->problems[i];
+		lxw_row_t row = (lxw_row_t)(i + 1);
+
+		rpt_str(r, &s, row, 0, p->file, NULL);
+		if (p->line)
+			rpt_num(r, &s, row, 1, p->line, NULL);
+		if (p->col)
+			rpt_num(r, &s, row, 2, p->col, NULL);
+		rpt_str(r, &s, row, 3, p->candidate, NULL);
+		if (p->question)
+			rpt_num(r, &s, row, 4, p->question, NULL);
+		rpt_str(r, &s, row, 5, p->msg, NULL);
+	}
+	worksheet_freeze_panes(s.ws, 1, 0);
+	rpt_check(r, worksheet_autofilter(s.ws, 0, 0,
+					  (lxw_row_t)gb->nproblems, 5));
+	ret = r->oom || r->err ? -1 : 0;
+out:
+	rpt_sheet_finish(r, &s);
+	return ret;
+}
+
+/* Folder of path for libxlsxwriter's temporary files (malloc'd). */
+static char *folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	return strndup(path, (size_t)(slash - path));
+}
+
+/* Write the report of gb to path. */
+enum report_err report_write_xlsx(const char *path,
+				  const struct gradebook *gb,
+				  const char *lang, bool force,
+				  struct diags *d)
+{
+	struct rpt r;
+	struct outfile o;
+	lxw_workbook_options opt = { .constant_memory = 1 };
+	enum fileio_err fe;
+	enum report_err ret = REPORT_EIO;
+	bool open = false;
+
+	memset(&r, 0, sizeof(r));
+	r.gb = gb;
+	r.L = lang && !strcmp(lang, "en") ? &rpt_labels_en : &rpt_labels_zh;
+	if (!strcmp(path, "-")) {
+		diags_error(d, NULL, 0, 0, "cannot write the Excel report "
+			    "to standard output");
+		return REPORT_EIO;
+	}
+	if (gb->ncands >= LXW_ROW_MAX || gb->nproblems >= LXW_ROW_MAX) {
+		diags_error(d, path, 0, 0, "too many rows for one worksheet");
+		return REPORT_XLSX;
+	}
+	fe = outfile_open(&o, path, force);
+	if (fe != FILEIO_OK) {
+		if (fe == FILEIO_EXISTS) {
+			diags_error(d, path, 0, 0, "file already exists "
+				    "(use --force to replace it)");
+			return REPORT_EXISTS;
+		}
+		diags_error(d, path, 0, 0, "cannot create the report: %s",
+			    strerror(o.err));
+		return fe == FILEIO_ENOMEM ? REPORT_ENOMEM : REPORT_EIO;
+	}
+	open = true;
+	opt.tmpdir = folder_of(path);
+	if (!opt.tmpdir || order_candidates(&r) < 0) {
+		ret = REPORT_ENOMEM;
+		goto out;
+	}
+	if (3 + 2 * (size_t)r.maxq > LXW_COL_MAX) {
+		diags_error(d, path, 0, 0, "too many questions for one "
+			    "worksheet");
+		ret = REPORT_XLSX;
+		goto out;
+	}
+	r.wb = workbook_new_opt(o.tmp, &opt);
+	if (!r.wb) {
+		ret = REPORT_XLSX;
+		diags_error(d, path, 0, 0, "cannot start the workbook");
+		goto out;
+	}
+	if (make_formats(&r) < 0 || write_summary(&r) < 0 ||
+	    write_answers(&r) < 0 || rpt_write_items_stats(&r) < 0 ||
+	    write_problems(&r) < 0) {
+		ret = r.oom ? REPORT_ENOMEM : REPORT_XLSX;
+		if (r.err)
+			diags_error(d, path, 0, 0, "cannot build the workbook: %s",
+				    lxw_strerror(r.err));
+		goto out;
+	}
+	rpt_check(&r, workbook_close(r.wb));
+	r.wb = NULL;
+	if (r.err) {
+		diags_error(d, path, 0, 0, "cannot write the workbook: %s",
+			    lxw_strerror(r.err));
+		ret = REPORT_EIO;
+		goto out;
+	}
+	open = false;
+	fe = outfile_commit(&o);
+	if (fe == FILEIO_EXISTS) {
+		diags_error(d, path, 0, 0, "file already exists "
+			    "(use --force to replace it)");
+		ret = REPORT_EXISTS;
+	} else if (fe != FILEIO_OK) {
+		diags_error(d, path, 0, 0, "cannot write the report: %s",
+			    strerror(o.err));
+		ret = REPORT_EIO;
+	} else {
+		ret = REPORT_OK;
+	}
+out:
+	if (r.oom && ret != REPORT_EXISTS) {
+		ret = REPORT_ENOMEM;
+		diags_error(d, path, 0, 0, "out of memory writing the report");
+	}
+	if (r.wb)
+		lxw_workbook_free(r.wb);	/* failed: free, write nothing */
+	if (open)
+		outfile_abort(&o);
+	free(opt.tmpdir);
+	free(r.order);
+	free(r.total);
+	return ret;
+}

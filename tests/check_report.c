@@ -1,0 +1,414 @@
+/* check_report.c - the Excel report of a gradebook built by hand: the file
+ * is a zip whose sheet XML is read back with `unzip -p` and checked for
+ * formulas with cached values, text never written as a formula, frozen
+ * panes, autofilters, charts, CJK labels and refusing to overwrite. */
+#include <check.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "report.h"
+
+static char tmpdir[64];
+static char out[128];
+
+/* A fresh folder for each test. */
+static void setup(void)
+{
+	strcpy(tmpdir, "/tmp/check_report.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+	snprintf(out, sizeof(out), "%s/report.xlsx", tmpdir);
+}
+
+/* Remove the test folder and its files. */
+static void teardown(void)
+{
+	DIR *d = opendir(tmpdir);
+	struct dirent *e;
+	char p[512];
+
+	while (d && (e = readdir(d))) {
+		if (e->d_name[0] == '.' && (!e->d_name[1] ||
+		    (e->d_name[1] == '.' && !e->d_name[2])))
+			continue;
+		snprintf(p, sizeof(p), "%s/%s", tmpdir, e->d_name);
+		unlink(p);
+	}
+	if (d)
+		closedir(d);
+	rmdir(tmpdir);
+}
+
+/* Number of entries in the test folder (. and .. not counted). */
+static int entries(void)
+{
+	DIR *d = opendir(tmpdir);
+	struct dirent *e;
+	int n = 0;
+
+	while (d && (e = readdir(d)))
+		n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+	if (d)
+		closedir(d);
+	return n;
+}
+
+/* One key: form, items (type, points, noptions, printed answer) in
+ * sections of the given sizes. */
+struct item_spec {
+	const char *id;
+	enum qtype type;
+	double points;
+	unsigned noptions;
+	uint32_t answer;
+	bool tf;
+	const char *order;	/* bank letters per printed option, or NULL */
+};
+
+/* Build a key in its own arena. */
+static struct key *mk_key(const char *form, const struct item_spec *spec,
+			  size_t n, const char *const *titles,
+			  const size_t *sizes, size_t nsec)
+{
+	struct key *k = calloc(1, sizeof(*k));
+	size_t no = 0;
+
+	ck_assert_ptr_nonnull(k);
+	arena_init(&k->arena);
+	k->paper = "T-1";
+	k->form = form;
+	k->language = "zh";
+	k->items = arena_calloc(&k->arena, n, sizeof(*k->items));
+	k->nitems = n;
+	k->sections = arena_calloc(&k->arena, nsec, sizeof(*k->sections));
+	k->nsections = nsec;
+	for (size_t s = 0; s < nsec; s++) {
+		struct key_section *ks = &k->sections[s];
+
+		ks->title = titles[s];
+		ks->nitems = sizes[s];
+		ks->nos = arena_calloc(&k->arena, sizes[s], sizeof(unsigned));
+		for (size_t i = 0; i < sizes[s]; i++, no++) {
+			struct key_item *it = &k->items[no];
+
+			ks->nos[i] = (unsigned)no + 1;
+			it->no = (unsigned)no + 1;
+			it->id = spec[no].id;
+			it->type = spec[no].type;
+			it->points = spec[no].points;
+			it->noptions = spec[no].noptions;
+			it->answer = spec[no].answer;
+			it->answer_tf = spec[no].tf;
+			it->rule = MC_EXACT;
+			it->section = s;
+			for (unsigned o = 0; spec[no].order && o < it->noptions;
+			     o++)
+				it->order[o] =
+					(unsigned char)(spec[no].order[o] - 'A');
+			ks->points += it->points;
+			k->total += it->points;
+		}
+	}
+	k->pass = k->total * 0.6;
+	return k;
+}
+
+/* A response. */
+struct resp_spec {
+	const char *raw;
+	float earned;
+	uint32_t mask;
+	enum resp_status status;
+};
+
+/* Add a candidate graded against key k (index ki). */
+static void add_cand(struct gradebook *gb, const char *id, const char *name,
+		     size_t ki, const struct resp_spec *rs)
+{
+	struct candidate *c = &gb->cands[gb->ncands++];
+	const struct key *k = ki < gb->nkeys ? gb->keys[ki] : NULL;
+
+	c->id = id;
+	c->name = name;
+	c->form = k ? k->form : "Z";
+	c->file = "sheets.csv";
+	c->line = (unsigned)gb->ncands + 1;
+	c->key = k;
+	if (!k)
+		return;
+	c->resp = arena_calloc(&gb->arena, k->nitems, sizeof(*c->resp));
+	c->section = arena_calloc(&gb->arena, k->nsections, sizeof(double));
+	for (size_t i = 0; i < k->nitems; i++) {
+		c->resp[i].raw = rs[i].raw;
+		c->resp[i].earned = rs[i].earned;
+		c->resp[i].mask = rs[i].mask;
+		c->resp[i].status = (uint8_t)rs[i].status;
+		c->section[k->items[i].section] += rs[i].earned;
+		c->total += rs[i].earned;
+	}
+	c->percent = c->total / k->total * 100;
+	c->pass = c->total >= k->pass;
+}
+
+static const char *const titles[] = { "选择题", "情景模拟题" };
+static const size_t sizes[] = { 2, 1 };
+
+/* A gradebook: forms A and B of one paper (same questions, own order),
+ * four candidates, one without a known form, and one problem. */
+static void mk_gradebook(struct gradebook *gb)
+{
+	static const struct item_spec a[] = {
+		{ "tf-listen", Q_TRUE_FALSE, 1, 0, 0, true, NULL },
+		{ "sc-clear", Q_SINGLE, 2, 4, 1u << 2, false, "BDAC" },
+		{ "scen-late", Q_ESSAY, 10, 0, 0, false, NULL },
+	};
+	static const struct item_spec b[] = {
+		{ "sc-clear", Q_SINGLE, 2, 4, 1u << 0, false, "ABCD" },
+		{ "tf-listen", Q_TRUE_FALSE, 1, 0, 0, true, NULL },
+		{ "scen-late", Q_ESSAY, 10, 0, 0, false, NULL },
+	};
+	/* form A printed C is bank A; form B printed A is bank A */
+	static const struct resp_spec r1[] = {
+		{ "T", 1, 1, RESP_OK }, { "C", 2, 1u << 2, RESP_OK },
+		{ "9", 9, 0, RESP_OK } };
+	static const struct resp_spec r2[] = {
+		{ "B", 0, 1u << 1, RESP_OK }, { "对", 1, 1, RESP_OK },
+		{ "5.5", 5.5f, 0, RESP_OK } };
+	static const struct resp_spec r3[] = {
+		{ "Q", 0, 0, RESP_INVALID }, { NULL, 0, 0, RESP_BLANK },
+		{ NULL, 0, 0, RESP_MISSING } };
+
+	gradebook_init(gb);
+	gb->keys = calloc(2, sizeof(*gb->keys));
+	gb->key_cols = calloc(2, sizeof(*gb->key_cols));
+	gb->section_titles = calloc(2, sizeof(*gb->section_titles));
+	gb->cands = calloc(4, sizeof(*gb->cands));
+	gb->problems = calloc(1, sizeof(*gb->problems));
+	ck_assert(gb->keys && gb->key_cols && gb->section_titles && gb->cands &&
+		  gb->problems);
+	gb->cand_cap = 4;
+	gb->prob_cap = 1;
+	gb->keys[0] = mk_key("A", a, 3, titles, sizes, 2);
+	gb->keys[1] = mk_key("B", b, 3, titles, sizes, 2);
+	gb->nkeys = 2;
+	for (size_t i = 0; i < 2; i++) {
+		gb->key_cols[i] = calloc(2, sizeof(size_t));
+		ck_assert_ptr_nonnull(gb->key_cols[i]);
+		gb->key_cols[i][0] = 0;
+		gb->key_cols[i][1] = 1;
+	}
+	gb->section_titles[0] = titles[0];
+	gb->section_titles[1] = titles[1];
+	gb->nsection_titles = 2;
+	add_cand(gb, "2026002", "=1+1", 1, r2);
+	add_cand(gb, "2026001", "张三", 0, r1);
+	add_cand(gb, "2026003", "李四", 0, r3);
+	add_cand(gb, "2026004", "王五", 9, NULL);
+	gb->cands[2].flagged = gb->cands[2].incomplete = true;
+	gb->problems[0] = (struct problem){ "sheets.csv", 4, 4, "2026003", 1,
+					    "'Q' is not an option" };
+	gb->nproblems = 1;
+}
+
+/* Contents of one member of the report (malloc'd). */
+static char *member(const char *name)
+{
+	char cmd[512], *buf = NULL;
+	size_t len = 0, cap = 0, n;
+	FILE *p;
+
+	snprintf(cmd, sizeof(cmd), "unzip -p '%s' '%s'", out, name);
+	p = popen(cmd, "r");
+	ck_assert_ptr_nonnull(p);
+	do {
+		if (len + 4096 + 1 > cap) {
+			cap = cap * 2 + 8192;
+			buf = realloc(buf, cap);
+			ck_assert_ptr_nonnull(buf);
+		}
+		n = fread(buf + len, 1, 4096, p);
+		len += n;
+	} while (n > 0);
+	buf[len] = 0;
+	ck_assert_int_eq(pclose(p), 0);
+	return buf;
+}
+
+/* Assert that member name contains text. */
+static void has(const char *name, const char *text)
+{
+	char *s = member(name);
+
+	if (!strstr(s, text))
+		ck_abort_msg("'%s' lacks '%s'", name, text);
+	free(s);
+}
+
+/* Assert that member name does not contain text. */
+static void lacks(const char *name, const char *text)
+{
+	char *s = member(name);
+
+	if (strstr(s, text))
+		ck_abort_msg("'%s' has '%s'", name, text);
+	free(s);
+}
+
+#define SUMMARY "xl/worksheets/sheet1.xml"
+#define ANSWERS "xl/worksheets/sheet2.xml"
+#define ITEMS "xl/worksheets/sheet3.xml"
+#define STATS "xl/worksheets/sheet4.xml"
+#define PROBLEMS "xl/worksheets/sheet5.xml"
+
+/* Write the hand-made gradebook's report. */
+static void write_report(const char *lang, bool force, enum report_err want)
+{
+	struct gradebook gb;
+	struct diags d = DIAGS_INIT;
+
+	mk_gradebook(&gb);
+	ck_assert_int_eq(report_write_xlsx(out, &gb, lang, force, &d), want);
+	ck_assert_uint_eq(d.errors, want == REPORT_OK ? 0 : 1);
+	diags_release(&d);
+	gradebook_release(&gb);
+}
+
+START_TEST(test_sheets_and_order)
+{
+	write_report("zh", false, REPORT_OK);
+	has("xl/workbook.xml", "name=\"Summary\"");
+	has("xl/workbook.xml", "name=\"Answers\"");
+	has("xl/workbook.xml", "name=\"Items\"");
+	has("xl/workbook.xml", "name=\"Statistics\"");
+	has("xl/workbook.xml", "name=\"Problems\"");
+	/* rank order: 张三 (12) first, =1+1 (6.5) second, 李四 (0) */
+	has(SUMMARY, "<c r=\"B2\" t=\"inlineStr\"><is><t>2026001</t>");
+	has(SUMMARY, "<c r=\"B3\" t=\"inlineStr\"><is><t>2026002</t>");
+	has(SUMMARY, "<c r=\"B5\" t=\"inlineStr\"><is><t>2026004</t>");
+	/* CJK headers */
+	has(SUMMARY, "<t>排名</t>");
+	has(SUMMARY, "<t>情景模拟题</t>");
+	ck_assert_int_eq(entries(), 1);	/* no temporary files left */
+}
+END_TEST
+
+START_TEST(test_formulas_cached)
+{
+	write_report("zh", false, REPORT_OK);
+	/* section: form A numbers 1, 2 are Answers points columns E, G */
+	has(SUMMARY, "<f>SUM(Answers!$E$2,Answers!$G$2)</f><v>3</v>");
+	has(SUMMARY, "<f>SUM(Answers!$I$2)</f><v>9</v>");
+	has(SUMMARY, "<f>SUM(E2:F2)</f><v>12</v>");
+	has(SUMMARY, "<f>G3/13</f><v>0.5<");
+	has(SUMMARY, "<c r=\"I2\" t=\"str\"><f>IF(G2&gt;=7.8,\"通过\","
+		     "\"不通过\")</f><v>通过</v>");
+	has(SUMMARY, "<f>RANK(G2,$G$2:$G$5)</f><v>1</v>");
+	has(SUMMARY, "<f>RANK(G4,$G$2:$G$5)</f><v>3</v>");
+	/* the candidate without a known form has no total and fails */
+	has(SUMMARY, "<c r=\"I5\" t=\"inlineStr\"><is><t>不通过</t>");
+	lacks(SUMMARY, "<c r=\"G5\"");
+}
+END_TEST
+
+START_TEST(test_text_never_formula)
+{
+	write_report("en", false, REPORT_OK);
+	has(SUMMARY, "<c r=\"C3\" t=\"inlineStr\"><is><t>=1+1</t>");
+	has(ANSWERS, "<c r=\"B3\" t=\"inlineStr\"><is><t>=1+1</t>");
+	lacks(SUMMARY, "<f>1+1");
+	lacks(ANSWERS, "<f>1+1");
+}
+END_TEST
+
+START_TEST(test_layout)
+{
+	write_report("en", false, REPORT_OK);
+	has(SUMMARY, "<pane xSplit=\"3\" ySplit=\"1\"");
+	has(SUMMARY, "<autoFilter ref=\"A1:I5\"/>");
+	has(SUMMARY, "<conditionalFormatting sqref=\"I2:I5\">");
+	has(SUMMARY, "<formula>\"pass\"</formula>");
+	has(ANSWERS, "<autoFilter ref=\"A1:I5\"/>");
+	has(ANSWERS, "<pane xSplit=\"3\" ySplit=\"1\"");
+	has(ITEMS, "<pane xSplit=\"2\" ySplit=\"1\"");
+	has("xl/charts/chart1.xml", "<c:barChart>");
+	has("xl/charts/chart2.xml", "<c:barChart>");
+	has(SUMMARY, "<cols>");
+	has(PROBLEMS, "<t>'Q' is not an option</t>");
+	has(STATS, "<f>AVERAGE(Summary!$G$2:$G$5)</f><v>6.1666666666666");
+	has(STATS, "<f>COUNTIF(Summary!$I$2:$I$5,\"pass\")</f><v>1</v>");
+}
+END_TEST
+
+START_TEST(test_items_by_bank_letter)
+{
+	write_report("en", false, REPORT_OK);
+	/* sc-clear keyed bank A on both forms: 张三 chose it on form A
+	 * (printed C), =1+1 chose printed B on form B (bank B); 李四's
+	 * answer was invalid */
+	has(ITEMS, "<t>sc-clear</t>");
+	has(ITEMS, "<t>A</t></is></c><c r=\"K3\" s=\"");
+	has(ITEMS, "<c r=\"L3\"><v>1</v></c>");
+	has(ITEMS, "<t>distractor C never chosen; distractor D never "
+		   "chosen</t>");
+}
+END_TEST
+
+START_TEST(test_refuses_overwrite)
+{
+	FILE *fp = fopen(out, "w");
+
+	ck_assert_ptr_nonnull(fp);
+	fputs("keep", fp);
+	ck_assert_int_eq(fclose(fp), 0);
+	write_report("en", false, REPORT_EXISTS);
+	fp = fopen(out, "r");
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_int_eq(fgetc(fp), 'k');
+	fclose(fp);
+	ck_assert_int_eq(entries(), 1);
+	write_report("en", true, REPORT_OK);
+	has(SUMMARY, "<t>rank</t>");
+	ck_assert_int_eq(entries(), 1);
+}
+END_TEST
+
+START_TEST(test_missing_folder)
+{
+	snprintf(out, sizeof(out), "%s/no/such/report.xlsx", tmpdir);
+	write_report("en", false, REPORT_EIO);
+	ck_assert_int_eq(entries(), 0);
+}
+END_TEST
+
+/* The report suite. */
+static Suite *report_suite(void)
+{
+	Suite *s = suite_create("report");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, test_sheets_and_order);
+	tcase_add_test(tc, test_formulas_cached);
+	tcase_add_test(tc, test_text_never_formula);
+	tcase_add_test(tc, test_layout);
+	tcase_add_test(tc, test_items_by_bank_letter);
+	tcase_add_test(tc, test_refuses_overwrite);
+	tcase_add_test(tc, test_missing_folder);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(report_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed != 0;
+}

@@ -1,0 +1,221 @@
+/* check_stats.c - test statistics and item analysis against a small data
+ * set worked out by hand (numbers in the comments). */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "stats.h"
+
+#define EPS 1e-9
+
+/* Six candidates, four items of 1 point:
+ *        i1 i2 i3 i4  total
+ *   c0    1  1  1  1   4
+ *   c1    1  1  1  0   3
+ *   c2    1  0  1  0   2
+ *   c3    1  1  0  0   2
+ *   c4    0  1  0  0   1
+ *   c5    0  0  0  0   0
+ * Groups: round(0.27 * 6) = 2: upper c0 c1, lower c4 c5. */
+static const double items[4][6] = {
+	{ 1, 1, 1, 1, 0, 0 },
+	{ 1, 1, 0, 1, 1, 0 },
+	{ 1, 1, 1, 0, 0, 0 },
+	{ 1, 0, 0, 0, 0, 0 },
+};
+static const double totals[6] = { 4, 3, 2, 2, 1, 0 };
+
+START_TEST(test_describe)
+{
+	struct stats_describe d;
+
+	ck_assert_int_eq(stats_describe(totals, 6, &d), 0);
+	ck_assert_uint_eq(d.n, 6);
+	ck_assert_double_eq_tol(d.mean, 2, EPS);
+	/* sorted 0 1 2 2 3 4: median (2 + 2) / 2 */
+	ck_assert_double_eq_tol(d.median, 2, EPS);
+	/* squares of deviations 4+1+0+0+1+4 = 10, / (6 - 1) = 2 */
+	ck_assert_double_eq_tol(d.var, 2, EPS);
+	ck_assert_double_eq_tol(d.sd, sqrt(2), EPS);
+	ck_assert_double_eq_tol(d.min, 0, EPS);
+	ck_assert_double_eq_tol(d.max, 4, EPS);
+}
+END_TEST
+
+START_TEST(test_describe_odd_and_empty)
+{
+	const double x[] = { 5, 1, 3 };
+	struct stats_describe d;
+
+	ck_assert_int_eq(stats_describe(x, 3, &d), 0);
+	ck_assert_double_eq_tol(d.median, 3, EPS);
+	ck_assert_int_eq(stats_describe(x, 0, &d), 0);
+	ck_assert_uint_eq(d.n, 0);
+	ck_assert_int_eq(stats_describe(x, 1, &d), 0);
+	ck_assert_double_eq_tol(d.sd, 0, EPS);
+}
+END_TEST
+
+START_TEST(test_group_size)
+{
+	ck_assert_uint_eq(stats_group_size(0), 0);
+	ck_assert_uint_eq(stats_group_size(1), 0);
+	ck_assert_uint_eq(stats_group_size(2), 1);
+	ck_assert_uint_eq(stats_group_size(6), 2);	/* 1.62 */
+	ck_assert_uint_eq(stats_group_size(100), 27);
+	ck_assert_uint_eq(stats_group_size(102), 28);	/* 27.54 */
+}
+END_TEST
+
+START_TEST(test_groups)
+{
+	signed char g[6];
+	const double tied[4] = { 5, 5, 5, 5 };
+	signed char gt[4];
+
+	ck_assert_int_eq(stats_groups(totals, 6, g), 0);
+	ck_assert_int_eq(g[0], 1);
+	ck_assert_int_eq(g[1], 1);
+	ck_assert_int_eq(g[2], 0);
+	ck_assert_int_eq(g[3], 0);
+	ck_assert_int_eq(g[4], -1);
+	ck_assert_int_eq(g[5], -1);
+	/* all tied: earlier indexes upper, later lower */
+	ck_assert_int_eq(stats_groups(tied, 4, gt), 0);
+	ck_assert_int_eq(gt[0], 1);
+	ck_assert_int_eq(gt[1], 0);
+	ck_assert_int_eq(gt[2], 0);
+	ck_assert_int_eq(gt[3], -1);
+}
+END_TEST
+
+START_TEST(test_items)
+{
+	/* p: 4/6 4/6 3/6 1/6; discrimination (upper - lower):
+	 * i1 1-0, i2 1-0.5, i3 1-0, i4 0.5-0 */
+	static const double p[4] = { 4.0 / 6, 4.0 / 6, 0.5, 1.0 / 6 };
+	static const double disc[4] = { 1, 0.5, 1, 0.5 };
+	signed char g[6];
+	struct stats_item it;
+
+	ck_assert_int_eq(stats_groups(totals, 6, g), 0);
+	for (int i = 0; i < 4; i++) {
+		stats_item(items[i], totals, g, 6, 1, &it);
+		ck_assert_uint_eq(it.n, 6);
+		ck_assert_double_eq_tol(it.p, p[i], EPS);
+		ck_assert_double_eq_tol(it.mean, p[i], EPS);
+		ck_assert_int_eq(it.has_disc, 1);
+		ck_assert_double_eq_tol(it.disc, disc[i], EPS);
+		ck_assert_int_eq(it.has_rpb, 1);
+	}
+	/* i1 against the rest 3 2 1 1 1 0: sxy = 5/3, sxx = 4/3,
+	 * srr = 16/3, r = (5/3) / (8/3) = 0.625 */
+	stats_item(items[0], totals, g, 6, 1, &it);
+	ck_assert_double_eq_tol(it.rpb, 0.625, EPS);
+}
+END_TEST
+
+START_TEST(test_item_points_scale)
+{
+	/* the same item worth 4 points: p and discrimination unchanged */
+	double x[6], t[6];
+	signed char g[6];
+	struct stats_item it;
+
+	for (int i = 0; i < 6; i++) {
+		x[i] = 4 * items[0][i];
+		t[i] = totals[i] + 3 * items[0][i];
+	}
+	ck_assert_int_eq(stats_groups(t, 6, g), 0);
+	stats_item(x, t, g, 6, 4, &it);
+	ck_assert_double_eq_tol(it.mean, 8.0 / 3, EPS);
+	ck_assert_double_eq_tol(it.p, 4.0 / 6, EPS);
+	ck_assert_double_eq_tol(it.disc, 1, EPS);
+	ck_assert_double_eq_tol(it.rpb, 0.625, EPS);
+}
+END_TEST
+
+START_TEST(test_item_undefined)
+{
+	/* everyone right: no variance, no correlation */
+	const double x[3] = { 1, 1, 1 }, t[3] = { 3, 2, 1 };
+	signed char g[3];
+	struct stats_item it;
+	double r;
+
+	ck_assert_int_eq(stats_groups(t, 3, g), 0);
+	stats_item(x, t, g, 3, 1, &it);
+	ck_assert_double_eq_tol(it.p, 1, EPS);
+	ck_assert_int_eq(it.has_rpb, 0);
+	ck_assert_double_eq_tol(it.disc, 0, EPS);
+	ck_assert_int_eq(stats_pearson(x, t, 3, &r), -1);
+	stats_item(x, t, g, 0, 1, &it);
+	ck_assert_uint_eq(it.n, 0);
+	ck_assert_int_eq(it.has_disc, 0);
+}
+END_TEST
+
+START_TEST(test_alpha)
+{
+	/* sample item variances: 6/5 p q = 4/15 4/15 3/10 1/6 (sum 1);
+	 * total variance 2; alpha = 4/3 (1 - 1/2) = 2/3 */
+	double var[4], alpha;
+
+	for (int i = 0; i < 4; i++) {
+		struct stats_describe d;
+
+		ck_assert_int_eq(stats_describe(items[i], 6, &d), 0);
+		var[i] = d.var;
+	}
+	ck_assert_double_eq_tol(var[0], 4.0 / 15, EPS);
+	ck_assert_double_eq_tol(var[3], 1.0 / 6, EPS);
+	ck_assert_int_eq(stats_alpha(var, 4, 2, &alpha), 0);
+	ck_assert_double_eq_tol(alpha, 2.0 / 3, EPS);
+	ck_assert_int_eq(stats_alpha(var, 1, 2, &alpha), -1);
+	ck_assert_int_eq(stats_alpha(var, 4, 0, &alpha), -1);
+}
+END_TEST
+
+START_TEST(test_pearson)
+{
+	const double x[4] = { 1, 2, 3, 4 }, y[4] = { 2, 4, 6, 8 },
+		     z[4] = { 4, 3, 2, 1 };
+	double r;
+
+	ck_assert_int_eq(stats_pearson(x, y, 4, &r), 0);
+	ck_assert_double_eq_tol(r, 1, EPS);
+	ck_assert_int_eq(stats_pearson(x, z, 4, &r), 0);
+	ck_assert_double_eq_tol(r, -1, EPS);
+	ck_assert_int_eq(stats_pearson(x, y, 1, &r), -1);
+}
+END_TEST
+
+/* The stats suite. */
+static Suite *stats_suite(void)
+{
+	Suite *s = suite_create("stats");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_describe);
+	tcase_add_test(tc, test_describe_odd_and_empty);
+	tcase_add_test(tc, test_group_size);
+	tcase_add_test(tc, test_groups);
+	tcase_add_test(tc, test_items);
+	tcase_add_test(tc, test_item_points_scale);
+	tcase_add_test(tc, test_item_undefined);
+	tcase_add_test(tc, test_alpha);
+	tcase_add_test(tc, test_pearson);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(stats_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed != 0;
+}

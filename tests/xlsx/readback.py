@@ -1,0 +1,398 @@
+#!/usr/bin/env python3
+"""readback.py - read an examgen Excel report back and check it against
+values worked out here, independently of the C code, from the key files
+and the CSV sheets that produced it.
+
+usage: readback.py REPORT.xlsx SHEETS.csv KEY.yaml...
+
+Checks the sheet XML (formulas with cached values, text never written as a
+formula, frozen header, autofilter, conditional formats, two charts), then
+has LibreOffice export every sheet to CSV (showing the cached values) and
+compares Summary, Items and Statistics with the expected numbers.  Finally
+it changes one marker's score in the Answers sheet XML, converts again with
+a throw-away LibreOffice profile set to recalculate on load, and checks
+that the Summary total, rank and result followed.
+Only simple answers are understood (letters, T/F, 对/错, numbers): it is a
+test oracle for small hand-made data sets, not a grader."""
+import csv
+import math
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+import yaml
+
+FILTER = ('csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,'
+          'false,false,false,-1')
+TOL = 1e-9
+failures = []
+
+
+def check(cond, what):
+    """Record a failed check."""
+    if not cond:
+        failures.append(what)
+
+
+def close(a, b):
+    """Numbers equal within a relative tolerance."""
+    return abs(a - b) <= TOL * max(1.0, abs(a), abs(b))
+
+
+def num(cell):
+    """A CSV cell as LibreOffice shows it, as a number (percent aware)."""
+    cell = cell.strip()
+    if cell.endswith('%'):
+        return float(cell[:-1]) / 100
+    return float(cell)
+
+
+def load_keys(paths):
+    """Keys by form letter."""
+    keys = {}
+    for p in paths:
+        with open(p, encoding='utf-8') as f:
+            k = yaml.safe_load(f)
+        for q in k['questions']:
+            if False in q:		# YAML 1.1 reads the key `no` as false
+                q['no'] = q.pop(False)
+        keys[k['form']] = k
+    return keys
+
+
+def parse_choice(s):
+    """Printed letters chosen, None for blank, 'bad' when unreadable."""
+    s = s.strip().upper()
+    if not s:
+        return None
+    if not re.fullmatch(r'[A-Z]+', s):
+        return 'bad'
+    return set(s)
+
+
+def parse_tf(s):
+    """True/False, None for blank, 'bad' when unreadable."""
+    s = s.strip()
+    if not s:
+        return None
+    if s in ('T', 't', 'true', '对', '√', 'Y'):
+        return True
+    if s in ('F', 'f', 'false', '错', '×', 'N'):
+        return False
+    return 'bad'
+
+
+def grade(keys, sheets_csv):
+    """Candidates in input order: id, name, form, per-item records."""
+    cands = []
+    with open(sheets_csv, encoding='utf-8-sig', newline='') as f:
+        for row in csv.DictReader(f):
+            k = keys[row['form']]
+            items = []
+            for q in k['questions']:
+                raw = row[str(q['no'])]
+                pts = float(q['points'])
+                rec = {'id': q['id'], 'type': q['type'], 'points': pts,
+                       'earned': 0.0, 'status': 'ok', 'bank': set()}
+                if q['type'] == 'true_false':
+                    v = parse_tf(raw)
+                    if v is None:
+                        rec['status'] = 'blank'
+                    elif v == 'bad':
+                        rec['status'] = 'invalid'
+                    else:
+                        rec['bank'] = {'A' if v else 'B'}
+                        rec['earned'] = pts if v == (q['answer'] == 'T') \
+                            else 0.0
+                elif q['type'] in ('single', 'multiple'):
+                    v = parse_choice(raw)
+                    order = q.get('order') or \
+                        [chr(65 + i) for i in range(q['options'])]
+                    if v is None:
+                        rec['status'] = 'blank'
+                    elif v == 'bad' or any(ord(c) - 65 >= q['options']
+                                           for c in v):
+                        rec['status'] = 'invalid'
+                    else:
+                        rec['bank'] = {order[ord(c) - 65] for c in v}
+                        rec['earned'] = pts if v == set(q['answer']) \
+                            else 0.0
+                else:
+                    rec['earned'] = float(raw)
+                items.append(rec)
+            total = sum(r['earned'] for r in items)
+            secs = []
+            for s in k['sections']:
+                secs.append(sum(items[n - 1]['earned']
+                                for n in s['questions']))
+            cands.append({'id': row['candidate_id'], 'name': row['name'],
+                          'form': row['form'], 'items': items,
+                          'total': total, 'sections': secs,
+                          'key': k})
+    return cands
+
+
+def pearson(x, y):
+    """Pearson correlation, None when not defined."""
+    n = len(x)
+    mx, my = sum(x) / n, sum(y) / n
+    sxx = sum((a - mx) ** 2 for a in x)
+    syy = sum((b - my) ** 2 for b in y)
+    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y))
+    if sxx <= 0 or syy <= 0:
+        return None
+    return sxy / math.sqrt(sxx * syy)
+
+
+def item_analysis(cands):
+    """Per id: n, mean, p, discrimination, item-rest r, option counts."""
+    n = len(cands)
+    g = max(1, math.floor(0.27 * n + 0.5))
+    order = sorted(range(n), key=lambda i: (-cands[i]['total'], i))
+    upper, lower = set(order[:g]), set(order[-g:])
+    out = {}
+    for idx, c in enumerate(cands):
+        for it in c['items']:
+            a = out.setdefault(it['id'], {'x': [], 't': [], 'up': [],
+                                          'lo': [], 'points': it['points'],
+                                          'counts': {}, 'blank': 0,
+                                          'invalid': 0})
+            a['x'].append(it['earned'])
+            a['t'].append(c['total'])
+            if idx in upper:
+                a['up'].append(it['earned'])
+            if idx in lower:
+                a['lo'].append(it['earned'])
+            if it['status'] == 'blank':
+                a['blank'] += 1
+            elif it['status'] == 'invalid':
+                a['invalid'] += 1
+            for b in it['bank']:
+                a['counts'][b] = a['counts'].get(b, 0) + 1
+    for a in out.values():
+        pts = a['points']
+        a['n'] = len(a['x'])
+        a['mean'] = sum(a['x']) / a['n']
+        a['p'] = a['mean'] / pts
+        a['disc'] = (sum(a['up']) / len(a['up']) -
+                     sum(a['lo']) / len(a['lo'])) / pts
+        a['rpb'] = pearson(a['x'], [t - x for t, x in zip(a['t'], a['x'])])
+    return out
+
+
+RECALC_XCU = '''<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop>
+</item>
+</oor:items>
+'''
+
+
+def convert(xlsx, outdir, profile, recalc):
+    """Every sheet of xlsx as rows of cells, by sheet name; recalc: have
+    LibreOffice recalculate every formula on load."""
+    os.makedirs(outdir, exist_ok=True)
+    user = os.path.join(profile, 'user')
+    os.makedirs(user, exist_ok=True)
+    xcu = os.path.join(user, 'registrymodifications.xcu')
+    if recalc and not os.path.exists(xcu):
+        with open(xcu, 'w', encoding='utf-8') as f:
+            f.write(RECALC_XCU)
+    subprocess.run(['soffice', '-env:UserInstallation=file://' + profile,
+                    '--headless', '--convert-to', FILTER,
+                    '--outdir', outdir, xlsx], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = os.path.splitext(os.path.basename(xlsx))[0]
+    sheets = {}
+    for name in ('Summary', 'Answers', 'Items', 'Statistics', 'Problems'):
+        path = os.path.join(outdir, '%s-%s.csv' % (base, name))
+        with open(path, encoding='utf-8', newline='') as f:
+            sheets[name] = list(csv.reader(f))
+    return sheets
+
+
+def check_xml(xlsx):
+    """Structure straight from the zip."""
+    with zipfile.ZipFile(xlsx) as z:
+        names = set(z.namelist())
+        s1 = z.read('xl/worksheets/sheet1.xml').decode()
+        s2 = z.read('xl/worksheets/sheet2.xml').decode()
+        wb = z.read('xl/workbook.xml').decode()
+    for sheet in ('Summary', 'Answers', 'Items', 'Statistics', 'Problems'):
+        check('name="%s"' % sheet in wb, 'sheet %s missing' % sheet)
+    check('xl/charts/chart1.xml' in names, 'chart1 missing')
+    check('xl/charts/chart2.xml' in names, 'chart2 missing')
+    check(re.search(r'<pane [^>]*ySplit="1"[^>]*state="frozen"', s1),
+          'Summary header not frozen')
+    check('<autoFilter ref="A1:' in s1, 'Summary has no autofilter')
+    check('<conditionalFormatting' in s1, 'Summary has no pass/fail colours')
+    check(re.search(r'<c r="G2"[^>]*><f>SUM\(E2:F2\)</f><v>[0-9.]+</v>', s1),
+          'Summary total is not a formula with a cached value')
+    check(re.search(r'<f>SUM\(Answers!\$[A-Z]+\$2', s1),
+          'Summary section is not a formula over Answers')
+    for s, what in ((s1, 'Summary'), (s2, 'Answers')):
+        check(re.search(r'<c r="[A-Z]+\d+" t="(inlineStr|s)"><is><t>=1\+1<',
+                        s), '=1+1 is not a text cell in ' + what)
+        check('<f>1+1' not in s and '<f>=1+1' not in s,
+              '=1+1 became a formula in ' + what)
+
+
+def check_summary(rows, cands, ranked=True):
+    """Summary rows (in rank order if ranked) with the expected numbers."""
+    head = rows[0]
+    check(head[:4] == ['rank', 'candidate id', 'name', 'form'],
+          'Summary header %r' % head)
+    body = [r for r in rows[1:] if any(r)]
+    check(len(body) == len(cands), 'Summary has %d rows' % len(body))
+    want = sorted(cands, key=lambda c: -c['total'])
+    byid = {c['id']: c for c in cands}
+    for r, w in zip(body, want):
+        c = byid.get(r[1])
+        if not c:
+            failures.append('Summary: unknown id %r' % r[1])
+            continue
+        check(not ranked or close(num(r[6]), w['total']),
+              'Summary order at %r' % r[1])
+        rank = 1 + sum(o['total'] > c['total'] for o in cands)
+        check(int(num(r[0])) == rank, 'rank of %s: %s, want %d'
+              % (c['id'], r[0], rank))
+        check(r[2] == c['name'] and r[3] == c['form'], 'name of ' + c['id'])
+        for j, v in enumerate(c['sections']):
+            check(close(num(r[4 + j]), v), 'section %d of %s' % (j, c['id']))
+        k = c['key']
+        check(close(num(r[6]), c['total']), 'total of ' + c['id'])
+        check(close(num(r[7]), c['total'] / float(k['total'])),
+              'percent of ' + c['id'])
+        res = 'pass' if c['total'] >= float(k['pass']) else 'fail'
+        check(r[8] == res, 'result of %s: %s' % (c['id'], r[8]))
+
+
+def check_items(rows, items):
+    """Items rows against the item analysis worked out here."""
+    head = rows[0]
+    col = {h: i for i, h in enumerate(head)}
+    seen = set()
+    for r in rows[1:]:
+        if not any(r):
+            continue
+        a = items.get(r[1])
+        if a is None:
+            failures.append('Items: unknown id %r' % r[1])
+            continue
+        seen.add(r[1])
+        check(int(num(r[col['n']])) == a['n'], 'n of ' + r[1])
+        for name, key in (('mean', 'mean'), ('difficulty (p)', 'p'),
+                          ('discrimination (27%)', 'disc'),
+                          ('item-rest r', 'rpb')):
+            got = r[col[name]]
+            if a[key] is None:
+                check(got == '', '%s of %s should be empty' % (name, r[1]))
+            else:
+                check(got != '' and close(num(got), a[key]),
+                      '%s of %s: %s, want %r' % (name, r[1], got, a[key]))
+        for letter, cnt in a['counts'].items():
+            h = next(h for h in head if h.split('/')[0] == letter)
+            check(int(num(r[col[h]])) == cnt, 'count %s of %s: %s, want %d'
+                  % (letter, r[1], r[col[h]], cnt))
+        check(int(num(r[col['blank']])) == a['blank'], 'blanks of ' + r[1])
+        check(int(num(r[col['invalid']])) == a['invalid'],
+              'invalid of ' + r[1])
+    check(seen == set(items), 'Items lists %r' % sorted(seen))
+
+
+def check_statistics(rows, cands, items, live_only=False):
+    """Statistics figures against the ones worked out here; live_only:
+    only those that are formulas (after an edit)."""
+    val = {r[0]: r[1] for r in rows if len(r) > 1 and r[0]}
+    t = [c['total'] for c in cands]
+    ids = list(items)
+    k = len(ids)
+    var_items = sum(statistics.variance(items[i]['x']) for i in ids)
+    alpha = k / (k - 1) * (1 - var_items / statistics.variance(t))
+    passed = sum(c['total'] >= float(c['key']['pass']) for c in cands)
+    want = {'candidates scored (n)': len(t), 'mean': statistics.mean(t),
+            'median': statistics.median(t),
+            'sd (sample, n-1)': statistics.stdev(t), 'min': min(t),
+            'max': max(t), 'passed': passed, 'pass rate': passed / len(t),
+            "Cronbach's alpha": alpha,
+            'SEM = sd * sqrt(1 - alpha)':
+                statistics.stdev(t) * math.sqrt(1 - alpha)}
+    if live_only:
+        del want["Cronbach's alpha"], want['SEM = sd * sqrt(1 - alpha)']
+    for name, v in want.items():
+        got = val.get(name)
+        check(got is not None and close(num(got), v),
+              'statistic %s: %s, want %r' % (name, got, v))
+
+
+def edit_score(xlsx, out, cand_id, question, value, answers):
+    """Copy xlsx to out with one Answers points cell changed."""
+    head = answers[0]
+    col = head.index('%d pts' % question)
+    row = next(i for i, r in enumerate(answers) if r and r[0] == cand_id)
+    letters = ''
+    n = col + 1
+    while n:
+        n, m = divmod(n - 1, 26)
+        letters = chr(65 + m) + letters
+    ref = '%s%d' % (letters, row + 1)
+    with zipfile.ZipFile(xlsx) as zin, \
+            zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == 'xl/worksheets/sheet2.xml':
+                s, n = re.subn(r'(<c r="%s"[^>]*><v>)[^<]*(</v>)' % ref,
+                               r'\g<1>%s\g<2>' % value, data.decode())
+                check(n == 1, 'Answers cell %s not found' % ref)
+                data = s.encode()
+            zout.writestr(info, data)
+
+
+def main():
+    """Run every check; exit 1 listing the failures."""
+    report, sheets_csv, key_paths = sys.argv[1], sys.argv[2], sys.argv[3:]
+    keys = load_keys(key_paths)
+    cands = grade(keys, sheets_csv)
+    items = item_analysis(cands)
+    check_xml(report)
+    tmp = tempfile.mkdtemp(prefix='readback.')
+    try:
+        got = convert(report, os.path.join(tmp, 'a'),
+                      os.path.join(tmp, 'cached'), False)
+        check_summary(got['Summary'], cands)
+        check_items(got['Items'], items)
+        check_statistics(got['Statistics'], cands, items)
+        # a reviewer corrects the marker: the lowest essay becomes 10
+        low = min(cands, key=lambda c: (c['total'], c['id']))
+        q = next(i + 1 for i, it in enumerate(low['items'])
+                 if it['type'] == 'essay')
+        edited = os.path.join(tmp, 'edited.xlsx')
+        edit_score(report, edited, low['id'], q, 10, got['Answers'])
+        old = low['items'][q - 1]['earned']
+        low['items'][q - 1]['earned'] = 10.0
+        low['total'] += 10.0 - old
+        k = low['key']
+        sec = next(j for j, s in enumerate(k['sections'])
+                   if q in s['questions'])
+        low['sections'][sec] += 10.0 - old
+        again = convert(edited, os.path.join(tmp, 'b'),
+                        os.path.join(tmp, 'recalc'), True)
+        check_summary(again['Summary'], cands, False)
+        check_statistics(again['Statistics'], cands, items, live_only=True)
+    finally:
+        shutil.rmtree(tmp)
+    for f in failures:
+        print('readback: ' + f)
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -21,8 +21,8 @@ run="$EXAMGEN"
 if [ "${VALGRIND:-0}" = 1 ]; then
 	# one word, so check scripts can quote "$EXAMGEN"
 	run="$scratch/examgen-valgrind"
-	printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect %s "$@"\n' \
-		"$EXAMGEN" >"$run"
+	printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=%s/pdf/valgrind.supp %s "$@"\n' \
+		"$here" "$EXAMGEN" >"$run"
 	chmod +x "$run"
 fi
 for case in "$here"/cases/*/; do

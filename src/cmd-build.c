@@ -1,15 +1,514 @@
-/* cmd-build.c - `examgen build` (placeholder until the build issue lands). */
+/* cmd-build.c - `examgen build`: assemble a paper from a template and its
+ * banks with a seed, then write every form's paper, marker's guide, key and
+ * blank answer sheet (and, with a roster, one sheet per candidate and
+ * responses.csv).  Every output path is checked before anything is
+ * written; each file is written atomically. */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <unistd.h>
 
+#include "bank.h"
 #include "cmd.h"
+#include "csv.h"
+#include "diag.h"
+#include "fileio.h"
+#include "key.h"
+#include "paper.h"
+#include "render.h"
+#include "roster.h"
+#include "template.h"
 
-/* Not yet implemented. */
+#define DEFAULT_FORMATS "txt,md,html"
+#define SEED_LIMIT ((uint64_t)1 << 53)	/* drawn seeds stay JSON-safe */
+
+/* Options of one run. */
+struct build_opts {
+	const char *template;
+	const char **banks;
+	size_t nbanks;
+	uint64_t seed;
+	bool has_seed;
+	unsigned forms;		/* 0: the template's */
+	const char *roster;
+	unsigned formats;	/* bit set of enum render_fmt */
+	const char *out;
+	bool force;
+};
+
+enum out_kind { OUT_DOC, OUT_KEY, OUT_SHEET, OUT_CANDIDATE, OUT_RESPONSES };
+
+/* One file to write. */
+struct output {
+	char *path;
+	enum out_kind kind;
+	size_t form;
+	enum render_doc doc;
+	enum render_fmt fmt;
+	size_t cand;		/* OUT_CANDIDATE: roster index */
+};
+
+/* Every file of a run. */
+struct plan {
+	struct output *v;
+	size_t n, cap;
+};
+
+/* Free a plan's paths. */
+static void plan_release(struct plan *pl)
+{
+	for (size_t i = 0; i < pl->n; i++)
+		free(pl->v[i].path);
+	free(pl->v);
+	memset(pl, 0, sizeof(*pl));
+}
+
+/* Add dir/name (name printf-formatted) to the plan; -1 on no memory. */
+static int plan_add(struct plan *pl, const char *dir, struct output o,
+		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static int plan_add(struct plan *pl, const char *dir, struct output o,
+		    const char *fmt, ...)
+{
+	char name[512];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(name, sizeof(name), fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof(name)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	if (pl->n == pl->cap) {
+		size_t cap = pl->cap ? pl->cap * 2 : 32;
+		struct output *v = realloc(pl->v, cap * sizeof(*v));
+
+		if (!v)
+			return -1;
+		pl->v = v;
+		pl->cap = cap;
+	}
+	o.path = fileio_join(dir, name);
+	if (!o.path)
+		return -1;
+	pl->v[pl->n++] = o;
+	return 0;
+}
+
+/* List every output of the run in writing order. */
+static int plan_make(struct plan *pl, const struct build_opts *o,
+		     const struct paper *p, const struct roster *r)
+{
+	const char *code = p->tpl->code;
+	static const char *const docs[] = { "paper", "guide" };
+
+	for (size_t f = 0; f < p->nforms; f++) {
+		char letter = p->forms[f].letter;
+
+		for (int d = DOC_PAPER; d <= DOC_GUIDE; d++)
+			for (int fmt = 0; fmt < FMT_COUNT; fmt++)
+				if ((o->formats & (1u << fmt)) &&
+				    plan_add(pl, o->out, (struct output){
+					.kind = OUT_DOC, .form = f,
+					.doc = (enum render_doc)d,
+					.fmt = (enum render_fmt)fmt },
+					"%s-%c.%s.%s", code, letter, docs[d],
+					render_fmt_ext((enum render_fmt)fmt))
+				    < 0)
+					return -1;
+		if (plan_add(pl, o->out, (struct output){ .kind = OUT_KEY,
+			     .form = f }, "%s-%c.key.yaml", code, letter) < 0 ||
+		    plan_add(pl, o->out, (struct output){ .kind = OUT_SHEET,
+			     .form = f }, "%s-%c.sheet.yaml", code, letter) < 0)
+			return -1;
+	}
+	for (size_t i = 0; r && i < r->n; i++)
+		if (plan_add(pl, o->out, (struct output){
+			.kind = OUT_CANDIDATE, .form = i % p->nforms,
+			.cand = i }, "sheets/%s.sheet.yaml", r->v[i].id) < 0)
+			return -1;
+	if (r && plan_add(pl, o->out, (struct output){ .kind = OUT_RESPONSES },
+			  "responses.csv") < 0)
+		return -1;
+	return 0;
+}
+
+/* Write responses.csv: a UTF-8 BOM (so Excel reads the Chinese text
+ * right), the header, then one row per candidate with the answer cells
+ * left empty. */
+static int write_responses(FILE *fp, const struct paper *p,
+			   const struct roster *r)
+{
+	const struct paper_form *f0 = &p->forms[0];
+
+	fputs("\xef\xbb\xbf", fp);
+	if (responses_write_header(fp, f0) < 0)
+		return -1;
+	for (size_t i = 0; i < r->n; i++) {
+		csv_write_text(fp, r->v[i].id);
+		fputc(',', fp);
+		csv_write_text(fp, r->v[i].name);
+		fprintf(fp, ",%c", p->forms[i % p->nforms].letter);
+		for (size_t k = 0; k < f0->nitems; k++)
+			fputc(',', fp);
+		fputs("\r\n", fp);
+	}
+	return ferror(fp) ? -1 : 0;
+}
+
+/* Write one planned file atomically; 0, or -1 with a message printed. */
+static int write_output(const struct output *o, const struct paper *p,
+			const struct roster *r, bool force)
+{
+	const struct paper_form *f = &p->forms[o->form];
+	struct outfile of;
+	enum fileio_err e;
+	int rc = -1;
+
+	e = outfile_open(&of, o->path, force);
+	if (e != FILEIO_OK) {
+		fprintf(stderr, "examgen: error: cannot create '%s': %s\n",
+			o->path, e == FILEIO_EIO ? strerror(errno) :
+						   fileio_strerror(e));
+		return -1;
+	}
+	switch (o->kind) {
+	case OUT_DOC:
+		rc = render_doc(of.fp, o->fmt, o->doc, p, f);
+		break;
+	case OUT_KEY:
+		rc = key_write(of.fp, p, f);
+		break;
+	case OUT_SHEET:
+		rc = sheet_write(of.fp, p, f, "", "");
+		break;
+	case OUT_CANDIDATE:
+		rc = sheet_write(of.fp, p, f, r->v[o->cand].id,
+				 r->v[o->cand].name);
+		break;
+	case OUT_RESPONSES:
+		rc = write_responses(of.fp, p, r);
+		break;
+	}
+	if (rc < 0) {
+		fprintf(stderr, "examgen: error: cannot write '%s': %s\n",
+			o->path, strerror(errno));
+		outfile_abort(&of);
+		return -1;
+	}
+	if (outfile_commit(&of) != FILEIO_OK) {
+		fprintf(stderr, "examgen: error: cannot write '%s': %s\n",
+			o->path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* A seed from the operating system in 1..2^53. */
+static int os_seed(uint64_t *seed)
+{
+	uint64_t v = 0;
+	ssize_t n = getrandom(&v, sizeof(v), 0);
+
+	if (n != (ssize_t)sizeof(v)) {
+		int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+
+		n = fd < 0 ? -1 : read(fd, &v, sizeof(v));
+		if (fd >= 0)
+			close(fd);
+		if (n != (ssize_t)sizeof(v))
+			return -1;
+	}
+	*seed = v % SEED_LIMIT + 1;
+	return 0;
+}
+
+/* Parse a decimal uint64 with nothing else around it. */
+static int parse_u64(const char *s, uint64_t *v)
+{
+	char *end;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	*v = strtoull(s, &end, 10);
+	return errno || *end ? -1 : 0;
+}
+
+/* The value of option argv[*i] ("--opt V" or "--opt=V"), or NULL. */
+static const char *opt_value(int argc, char **argv, int *i, const char *name,
+			     bool *missing)
+{
+	size_t n = strlen(name);
+
+	*missing = false;
+	if (strcmp(argv[*i], name) == 0) {
+		if (*i + 1 >= argc) {
+			*missing = true;
+			return NULL;
+		}
+		return argv[++*i];
+	}
+	if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	return NULL;
+}
+
+/* Read the command line into o; EXIT_DONE or a usage error. */
+static int parse_args(int argc, char **argv, struct build_opts *o)
+{
+	const char *formats = DEFAULT_FORMATS, *v, *bad;
+	bool missing;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if ((v = opt_value(argc, argv, &i, "--bank", &missing))) {
+			o->banks[o->nbanks++] = v;
+		} else if ((v = opt_value(argc, argv, &i, "--seed",
+					  &missing))) {
+			if (parse_u64(v, &o->seed) < 0)
+				return cmd_usage_error(&cmd_build_entry,
+					"bad seed '%s': expected a whole "
+					"number from 0 to 18446744073709551615",
+					v);
+			o->has_seed = true;
+		} else if ((v = opt_value(argc, argv, &i, "--forms",
+					  &missing))) {
+			uint64_t k;
+
+			if (parse_u64(v, &k) < 0 || k < 1 || k > 26)
+				return cmd_usage_error(&cmd_build_entry,
+					"bad form count '%s': expected 1 to "
+					"26", v);
+			o->forms = (unsigned)k;
+		} else if ((v = opt_value(argc, argv, &i, "--roster",
+					  &missing))) {
+			o->roster = v;
+		} else if ((v = opt_value(argc, argv, &i, "--format",
+					  &missing))) {
+			formats = v;
+		} else if ((v = opt_value(argc, argv, &i, "--out",
+					  &missing))) {
+			if (!*v)
+				return cmd_usage_error(&cmd_build_entry,
+					"option '--out' needs a folder");
+			o->out = v;
+		} else if (missing) {
+			return cmd_usage_error(&cmd_build_entry,
+				"option '%s' needs a value", a);
+		} else if (strcmp(a, "--force") == 0) {
+			o->force = true;
+		} else if (a[0] == '-' && a[1]) {
+			return cmd_usage_error(&cmd_build_entry,
+				"unknown option '%s'", a);
+		} else if (o->template) {
+			return cmd_usage_error(&cmd_build_entry,
+				"more than one template ('%s' and '%s')",
+				o->template, a);
+		} else {
+			o->template = a;
+		}
+	}
+	if (!o->template)
+		return cmd_usage_error(&cmd_build_entry, "no template given");
+	if (render_fmt_parse(formats, &o->formats, &bad) < 0)
+		return cmd_usage_error(&cmd_build_entry,
+			"unknown format '%.*s' (use txt, md, html or pdf)",
+			(int)strcspn(bad, ","), bad);
+	return EXIT_DONE;
+}
+
+/* Load the template's banks, then the --bank paths; the worst result. */
+static int load_banks(struct bankset *bs, const struct build_opts *o,
+		      const struct template *t, struct diags *d)
+{
+	int worst = 0;
+
+	for (size_t i = 0; i < t->nbanks + o->nbanks; i++) {
+		int r = bankset_load(bs, i < t->nbanks ? t->banks[i] :
+				     o->banks[i - t->nbanks], d);
+
+		if (r < 0 || (r > 0 && worst == 0))
+			worst = r;
+	}
+	return worst;
+}
+
+/* Print the diagnostics; the exit code for a run that stops here. */
+static int report(struct diags *d, int sys)
+{
+	diags_sort(d);
+	diags_unique(d);
+	diags_print(d, stderr);
+	if (d->oom)
+		return EXIT_SYSTEM;
+	if (sys)
+		return EXIT_USAGE;
+	if (d->errors)
+		fprintf(stderr, "examgen: %zu problem%s found, nothing "
+			"written\n", d->errors, d->errors == 1 ? "" : "s");
+	return d->errors ? EXIT_PROBLEMS : EXIT_DONE;
+}
+
+/* Refuse to replace existing files without --force; EXIT_DONE if none. */
+static int check_existing(const struct plan *pl, bool force)
+{
+	if (force)
+		return EXIT_DONE;
+	for (size_t i = 0; i < pl->n; i++)
+		if (fileio_exists(pl->v[i].path)) {
+			fprintf(stderr, "examgen: error: '%s' already exists "
+				"(use --force to replace it); nothing "
+				"written\n", pl->v[i].path);
+			return EXIT_USAGE;
+		}
+	return EXIT_DONE;
+}
+
+/* Write every planned file into the output folder. */
+static int write_all(const struct plan *pl, const struct build_opts *o,
+		     const struct paper *p, const struct roster *r)
+{
+	char *sheets = NULL;
+	int rc = EXIT_SYSTEM;
+
+	if (fileio_mkdirs(o->out) < 0) {
+		fprintf(stderr, "examgen: error: cannot create folder '%s': "
+			"%s\n", o->out, strerror(errno));
+		return EXIT_SYSTEM;
+	}
+	if (r) {
+		sheets = fileio_join(o->out, "sheets");
+		if (!sheets || fileio_mkdirs(sheets) < 0) {
+			fprintf(stderr, "examgen: error: cannot create folder "
+				"'%s': %s\n", sheets ? sheets : "sheets",
+				strerror(errno));
+			goto out;
+		}
+	}
+	for (size_t i = 0; i < pl->n; i++)
+		if (write_output(&pl->v[i], p, r, o->force) < 0)
+			goto out;
+	rc = EXIT_DONE;
+out:
+	free(sheets);
+	return rc;
+}
+
+/* Assemble the paper and write it out. */
+static int build(struct build_opts *o)
+{
+	struct diags d = DIAGS_INIT;
+	struct template *t = NULL;
+	struct paper *p = NULL;
+	struct bankset bs;
+	struct roster ros;
+	struct plan pl = { 0 };
+	char *out = NULL;
+	bool bad = false;
+	int rc, r, sys = 0;
+
+	bankset_init(&bs);
+	roster_init(&ros);
+	t = template_load(o->template, &d, &bad);
+	if (!t) {
+		rc = report(&d, 1);
+		goto out;
+	}
+	r = load_banks(&bs, o, t, &d);
+	if (r < 0)
+		sys = 1;
+	else if (r > 0)
+		bad = true;
+	if (bs.nbanks == 0 && !sys) {
+		diags_error(&d, t->path, 1, 1, "the template names no banks "
+			    "(add 'banks:' or use --bank)");
+		bad = true;
+	}
+	if (!bad && !sys && template_check(t, &bs, &d) != 0)
+		bad = true;
+	if (o->roster && (r = roster_load(&ros, o->roster, &d)) != 0)
+		sys |= r < 0;
+	if (bad || sys || d.errors) {
+		rc = report(&d, sys);
+		goto out;
+	}
+	if (!o->has_seed) {
+		if (os_seed(&o->seed) < 0) {
+			fprintf(stderr, "examgen: error: cannot get a random "
+				"seed from the system: %s\n", strerror(errno));
+			rc = EXIT_SYSTEM;
+			goto out;
+		}
+		fprintf(stderr, "examgen: seed %" PRIu64 " (use --seed %"
+			PRIu64 " to rebuild this paper)\n", o->seed, o->seed);
+	}
+	p = paper_assemble(t, &bs, o->seed, o->forms, &d);
+	if (!p) {
+		rc = report(&d, 0);
+		if (rc == EXIT_DONE)
+			rc = EXIT_SYSTEM;
+		goto out;
+	}
+	if (!o->out) {
+		out = malloc(strlen(t->code) + 32);
+		if (!out) {
+			rc = EXIT_SYSTEM;
+			goto out;
+		}
+		sprintf(out, "out/%s-%" PRIu64, t->code, o->seed);
+		o->out = out;
+	}
+	if (plan_make(&pl, o, p, o->roster ? &ros : NULL) < 0) {
+		fprintf(stderr, "examgen: error: cannot plan the outputs: "
+			"%s\n", strerror(errno));
+		rc = EXIT_SYSTEM;
+		goto out;
+	}
+	rc = check_existing(&pl, o->force);
+	if (rc == EXIT_DONE)
+		rc = write_all(&pl, o, p, o->roster ? &ros : NULL);
+	if (rc == EXIT_DONE) {
+		fprintf(stderr, "examgen: wrote %zu files to %s\n", pl.n,
+			o->out);
+		printf("%s\n", o->out);
+	}
+out:
+	plan_release(&pl);
+	paper_free(p);
+	template_free(t);
+	bankset_release(&bs);
+	roster_release(&ros);
+	diags_release(&d);
+	free(out);
+	return rc;
+}
+
+/* Run build. */
 static int cmd_build_exec(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fputs("examgen: error: 'build' is not implemented yet\n", stderr);
-	return EXIT_SYSTEM;
+	struct build_opts o = { 0 };
+	int rc;
+
+	o.banks = calloc((size_t)argc, sizeof(*o.banks));
+	if (!o.banks) {
+		fputs("examgen: error: out of memory\n", stderr);
+		return EXIT_SYSTEM;
+	}
+	rc = parse_args(argc, argv, &o);
+	if (rc == EXIT_DONE)
+		rc = build(&o);
+	free(o.banks);
+	return rc;
 }
 
 const struct cmd_entry cmd_build_entry = {
@@ -17,6 +516,36 @@ const struct cmd_entry cmd_build_entry = {
 	.usage = "build TEMPLATE [--bank PATH]... [--seed N] [--forms K] "
 		 "[--roster FILE] [--format txt,md,html[,pdf]] [--out DIR] "
 		 "[--force]",
-	.help = "",
+	.help =
+	"Draw a paper from a template and its question banks, and write for\n"
+	"each form F (A, B, ...) into the output folder:\n"
+	"  CODE-F.paper.FMT   the printable paper with its answer-sheet page\n"
+	"                     (never any answers)\n"
+	"  CODE-F.guide.FMT   the marker's guide: answers, scoring rules,\n"
+	"                     rubric points, reference answers, keys and\n"
+	"                     deductions\n"
+	"  CODE-F.key.yaml    the answer key that 'examgen grade' reads\n"
+	"  CODE-F.sheet.yaml  a blank answer sheet to fill in for grading\n\n"
+	"  --bank PATH     a bank file or a folder of *.yaml / *.yml banks,\n"
+	"                  added to the template's 'banks:'; may be repeated\n"
+	"  --seed N        the seed of the draw and shuffles (0 to 2^64-1);\n"
+	"                  the same template, banks and seed give byte-\n"
+	"                  identical files.  Without it a seed is drawn from\n"
+	"                  the system and printed on standard error\n"
+	"  --forms K       number of forms (1 to 26) instead of the\n"
+	"                  template's 'forms: {count: K}'\n"
+	"  --roster FILE   a CSV file with the columns id,name (UTF-8 or\n"
+	"                  GB18030): writes sheets/ID.sheet.yaml per\n"
+	"                  candidate, forms dealt in turn (A, B, A, ...), and\n"
+	"                  responses.csv with one row per candidate\n"
+	"  --format LIST   comma list of txt, md, html, pdf (default\n"
+	"                  " DEFAULT_FORMATS "); html is print-ready A4\n"
+	"  --out DIR       output folder (default out/CODE-SEED)\n"
+	"  --force         replace existing files; without it nothing is\n"
+	"                  written if any output already exists\n\n"
+	"Standard output gets the output folder; messages go to standard\n"
+	"error.  Exit: 0 written; 1 problems in the template, banks or\n"
+	"roster (all reported, nothing written); 2 usage error, missing\n"
+	"file or an output that already exists; 3 system error.\n",
 	.exec = cmd_build_exec,
 };

@@ -104,5 +104,9 @@ fuzz:
 bench: all
 	@sh bench/run.sh $(EXAMGEN)
 
+# Regenerate docs/examples/ (a paper, guide and sheet of each template).
+examples: all
+	@sh scripts/make-examples.sh $(EXAMGEN)
+
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-* out

@@ -6,13 +6,13 @@ set -eu
 examgen=${1:-build/examgen}
 out=out/demo
 tpl=templates/cs-manager-60-60-60.yaml
-"$examgen" validate "$tpl" templates/*.yaml
+"$examgen" validate templates/*.yaml
 "$examgen" build "$tpl" --seed 2026 --roster docs/examples/roster.csv \
 	--format txt,md,html,pdf --out "$out" --force
 python3 scripts/fill-demo.py "$out" "$out/responses-filled.csv"
 status=0
 "$examgen" grade --key "$out" --xlsx "$out/report.xlsx" --json "$out/report.json" \
-	--force "$out/responses-filled.csv" > "$out/summary.csv" || status=$?
+	--csv "$out/summary.csv" --force "$out/responses-filled.csv" || status=$?
 if [ "$status" -gt 1 ]; then
 	exit "$status"
 fi
@@ -21,4 +21,6 @@ echo "demo: the paper, guides, keys and sheets are in $out/"
 ls "$out"
 echo
 echo "demo: scores (also in $out/summary.csv and $out/report.xlsx):"
-sort -t, -k7,7nr "$out/summary.csv" | head -20
+# the CSV is made for pipelines: rank by total (column 7), keep the header
+{ head -n 1 "$out/summary.csv"; tail -n +2 "$out/summary.csv" | sort -t, -k7,7nr; } |
+	{ command -v column >/dev/null && column -s, -t || cat; }

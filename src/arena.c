@@ -38,16 +38,23 @@ void arena_release(struct arena *a)
 	a->used = 0;
 }
 
-/* Zeroed aligned memory from the newest block, or a fresh block. */
-void *arena_alloc(struct arena *a, size_t size)
+/* size bytes aligned to align (a power of two up to ARENA_ALIGN) from the
+ * newest block, or a fresh block; not zeroed. */
+static void *arena_take(struct arena *a, size_t size, size_t align)
 {
 	struct arena_block *b = a->head;
 	size_t need = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+	size_t off = 0;
 	void *p;
 
 	if (need < size)
 		return NULL;
-	if (!b || b->size - b->off < need) {
+	if (b) {
+		off = (b->off + align - 1) & ~(align - 1);
+		if (off > b->size || b->size - off < size)
+			b = NULL;
+	}
+	if (!b) {
 		size_t bsize = need > ARENA_BLOCK_MIN ? need : ARENA_BLOCK_MIN;
 
 		if (bsize > SIZE_MAX - sizeof(*b))
@@ -57,6 +64,7 @@ void *arena_alloc(struct arena *a, size_t size)
 			return NULL;
 		b->size = bsize;
 		b->off = 0;
+		off = 0;
 		/* a big one-off block goes behind the current one so the
 		 * current block's free space stays usable */
 		if (a->head && need > ARENA_BLOCK_MIN / 4) {
@@ -67,10 +75,19 @@ void *arena_alloc(struct arena *a, size_t size)
 			a->head = b;
 		}
 	}
-	p = (char *)b->data + b->off;
-	b->off += need;
-	a->used += need;
-	memset(p, 0, size);
+	p = (char *)b->data + off;
+	a->used += off + size - b->off;
+	b->off = off + size;
+	return p;
+}
+
+/* Zeroed aligned memory. */
+void *arena_alloc(struct arena *a, size_t size)
+{
+	void *p = arena_take(a, size, ARENA_ALIGN);
+
+	if (p)
+		memset(p, 0, size);
 	return p;
 }
 
@@ -89,7 +106,7 @@ char *arena_strndup(struct arena *a, const char *s, size_t len)
 
 	if (len == SIZE_MAX)
 		return NULL;
-	p = arena_alloc(a, len + 1);
+	p = arena_take(a, len + 1, 1);	/* text needs no alignment */
 	if (!p)
 		return NULL;
 	if (len)

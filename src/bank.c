@@ -92,6 +92,8 @@ void bankset_init(struct bankset *bs)
 /* Free everything loaded. */
 void bankset_release(struct bankset *bs)
 {
+	for (size_t i = 0; i < bs->nbanks; i++)
+		free(bs->banks[i]->questions);
 	for (size_t i = 0; i < bs->nfiles; i++)
 		free(bs->files[i]);
 	free(bs->files);
@@ -234,13 +236,17 @@ static int letter_index(char c)
 
 /* Add one answer letter to the mask, reporting repeats and strays. */
 static int answer_letter(const struct ysource *src, const struct ynode *n,
-			 const struct question *q, int li, char c,
+			 const struct question *q, int li, const char *c,
 			 uint32_t *mask)
 {
 	if (li < 0) {
-		yvalue_error(src, n, "answer '%.40s' has '%c', which is not "
+		int clen = 1;	/* the whole UTF-8 character, not one byte */
+
+		while (clen < 4 && ((unsigned char)c[clen] & 0xc0) == 0x80)
+			clen++;
+		yvalue_error(src, n, "answer '%.40s' has '%.*s', which is not "
 			     "an option letter", n->kind == YNODE_SCALAR ?
-			     n->str : "", c);
+			     n->str : "", clen, c);
 		return -1;
 	}
 	if ((size_t)li >= q->noptions) {
@@ -275,14 +281,14 @@ static int read_choice_answer(const struct ysource *src, struct question *q,
 				continue;
 			}
 			if (answer_letter(src, it, q, letter_index(it->str[0]),
-					  it->str[0], &mask) < 0)
+					  it->str, &mask) < 0)
 				bad = 1;
 		}
 	} else if (n->kind == YNODE_SCALAR) {
 		for (const char *p = n->str; *p; p++) {
 			if (*p == ' ' || *p == ',')
 				continue;
-			if (answer_letter(src, n, q, letter_index(*p), *p,
+			if (answer_letter(src, n, q, letter_index(*p), p,
 					  &mask) < 0) {
 				bad = 1;
 				break;
@@ -352,7 +358,7 @@ static int read_rubric(const struct ysource *src, struct arena *a,
 			bad = 1;
 		} else if (cr->points <= 0) {
 			yvalue_error(src, v, "rubric 'points' must be more "
-				     "than 0, not '%s'", v->str);
+				     "than 0, not '%.40s'", v->str);
 			bad = 1;
 		}
 		sum += cr->points;
@@ -613,7 +619,7 @@ static int read_question(const struct ysource *src, struct arena *a,
 			bad = 1;
 		} else if (q->points <= 0) {
 			yvalue_error(src, v, "'points' must be more than 0, "
-				     "not '%s'", v->str);
+				     "not '%.40s'", v->str);
 			bad = 1;
 		} else {
 			q->points_explicit = true;
@@ -677,13 +683,92 @@ static const char *file_stem(struct arena *a, const char *path)
 			     (size_t)(dot - base) : strlen(base));
 }
 
-/* Read the top level of a bank document. */
+/* A bank's questions while its file is parsed: each question is read as
+ * soon as its mapping is complete, then its parse tree is dropped. */
+struct qstream {
+	struct bankset *bs;
+	struct bank *b;
+	struct ysource src;	/* messages, kept apart until the parse ends */
+	struct diags diags;
+	struct question *v;	/* malloc'd */
+	size_t n, cap;
+};
+
+/* Copy of a string into the set's arena; *bad set when out of memory. */
+static const char *keep(struct arena *a, const char *s, int *bad)
+{
+	const char *p;
+
+	if (!s)
+		return NULL;
+	p = arena_strdup(a, s);
+	if (!p)
+		*bad = 1;
+	return p;
+}
+
+/* Copy every string a question keeps out of the parse tree into a. */
+static int keep_strings(struct arena *a, struct question *q)
+{
+	int bad = 0;
+
+	q->id = keep(a, q->id, &bad);
+	q->stem = keep(a, q->stem, &bad);
+	for (size_t i = 0; i < q->noptions; i++)
+		q->options[i].text = keep(a, q->options[i].text, &bad);
+	for (size_t i = 0; i < q->ntags; i++)
+		q->tags[i] = keep(a, q->tags[i], &bad);
+	for (size_t i = 0; i < q->nkeys; i++)
+		q->keys[i] = keep(a, q->keys[i], &bad);
+	for (size_t i = 0; i < q->ndeductions; i++)
+		q->deductions[i] = keep(a, q->deductions[i], &bad);
+	for (size_t i = 0; i < q->nrubric; i++)
+		q->rubric[i].text = keep(a, q->rubric[i].text, &bad);
+	q->explanation = keep(a, q->explanation, &bad);
+	q->reference = keep(a, q->reference, &bad);
+	q->group = keep(a, q->group, &bad);
+	return bad ? -1 : 0;
+}
+
+/* Read one question as soon as the parser has it (a ydoc_item_fn).  Its
+ * default points are not known yet (a bank may give 'defaults:' after
+ * 'questions:'): b->default_points is NAN meanwhile, and read_bank() fills
+ * them in. */
+static int on_question(void *ctx, const struct ynode *item)
+{
+	struct qstream *st = ctx;
+	struct question *q;
+
+	if (st->n == st->cap) {
+		size_t cap = st->cap ? st->cap * 2 : 256;
+		struct question *v = realloc(st->v, cap * sizeof(*v));
+
+		if (!v)
+			return -1;
+		st->v = v;
+		st->cap = cap;
+	}
+	q = &st->v[st->n];
+	(void)read_question(&st->src, &st->bs->arena, st->b, q, item);
+	if (!id_valid(q->id))
+		return 0;
+	if (keep_strings(&st->bs->arena, q) < 0)
+		return -1;
+	st->n++;
+	return 0;
+}
+
+/* Read the top level of a bank document; *qsp is set to its questions
+ * list when that is one (its items were read while parsing). */
 static int read_bank(struct bankset *bs, const struct ysource *src,
-		     struct bank *b, const struct ynode *root)
+		     struct bank *b, const struct ynode *root,
+		     const struct ynode **qsp)
 {
 	struct arena *a = &bs->arena;
 	const struct ynode *v, *qs;
 	int bad = 0;
+
+	*qsp = NULL;
 
 	if (!root) {
 		diags_error(src->d, src->path, 1, 1, "the bank is empty "
@@ -730,18 +815,31 @@ static int read_bank(struct bankset *bs, const struct ysource *src,
 			     ynode_kind_name(qs->kind));
 		return 1;
 	}
-	b->questions = arena_calloc(a, qs->n ? qs->n : 1,
-				    sizeof(*b->questions));
-	if (!b->questions)
+	*qsp = qs;
+	return bad;
+}
+
+/* Give the bank the questions read (the set frees the array) and index
+ * them; a question whose id is taken is reported and left out. */
+static int add_questions(struct bankset *bs, const struct ysource *src,
+			 struct bank *b, struct qstream *st)
+{
+	struct question *v;
+	int bad = 0;
+
+	v = realloc(st->v, (st->n ? st->n : 1) * sizeof(*v));
+	if (!v)
 		return -1;
-	for (size_t i = 0; i < qs->n; i++) {
+	b->questions = v;
+	st->v = NULL;
+	for (size_t i = 0; i < st->n; i++) {
 		struct question *q = &b->questions[b->nquestions];
 		int r;
 
-		if (read_question(src, a, b, q, qs->items[i]) < 0)
-			bad = 1;
-		if (!id_valid(q->id))
-			continue;
+		if (i != b->nquestions)
+			*q = b->questions[i];
+		if (isnan(q->points))
+			q->points = b->default_points;
 		r = index_question(bs, src, q);
 		if (r < 0)
 			return -1;
@@ -759,28 +857,63 @@ int bankset_load_buffer(struct bankset *bs, const char *path,
 			const char *buf, size_t len, struct diags *d)
 {
 	struct ysource src = { NULL, d };
+	struct qstream st;
+	struct arena scratch;
+	const struct ynode *qs;
 	struct ynode *root;
 	struct bank *b;
 	size_t errors = d->errors;
-	int r;
+	int r, rc = -1;
 
+	memset(&st, 0, sizeof(st));
+	diags_init(&st.diags);
+	arena_init(&scratch);
 	b = arena_alloc(&bs->arena, sizeof(*b));
 	if (!b || !(b->path = arena_strdup(&bs->arena, path)))
 		goto oom;
 	src.path = b->path;
+	st.bs = bs;
+	st.b = b;
+	st.src.path = b->path;
+	st.src.d = &st.diags;
+	b->default_points = NAN;
 	sha256_update(&bs->digest, buf, len);
-	if (ydoc_parse(&bs->arena, path, buf, len, &root, d) < 0)
-		return d->oom ? -1 : 1;
-	r = read_bank(bs, &src, b, root);
+	if (ydoc_parse_items(&bs->arena, &scratch, path, buf, len,
+			     "questions", on_question, &st, &root, d) < 0) {
+		rc = d->oom ? -1 : 1;
+		goto out;
+	}
+	r = read_bank(bs, &src, b, root, &qs);
 	if (r < 0)
 		goto oom;
-	if (bankset_push(bs, b) < 0)
+	/* a list that was not streamed (an alias) is read now */
+	for (size_t i = 0; qs && i < qs->n; i++)
+		if (on_question(&st, qs->items[i]) < 0)
+			goto oom;
+	/* the questions' messages count only when the whole file parsed */
+	for (size_t i = 0; i < st.diags.n; i++) {
+		const struct diag *e = &st.diags.v[i];
+
+		diags_add(d, e->level, e->path, e->line, e->col, "%s", e->msg);
+	}
+	if (st.diags.oom)
 		goto oom;
-	return d->errors > errors ? 1 : 0;
+	if (qs && add_questions(bs, &src, b, &st) < 0)
+		goto oom;
+	if (bankset_push(bs, b) < 0) {
+		free(b->questions);
+		goto oom;
+	}
+	rc = d->errors > errors ? 1 : 0;
+	goto out;
 oom:
 	d->oom = 1;
 	diags_error(d, path, 0, 0, "out of memory");
-	return -1;
+out:
+	free(st.v);
+	diags_release(&st.diags);
+	arena_release(&scratch);
+	return rc;
 }
 
 /* Remember a file's real path; 1 if it was loaded before, -1 on error. */

@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +24,52 @@ void diags_release(struct diags *d)
 	}
 	free(d->v);
 	diags_init(d);
+}
+
+/* Length of the valid UTF-8 sequence at s (1 to 4), or 0 if invalid or
+ * cut short. */
+static size_t utf8_seq(const unsigned char *s)
+{
+	size_t len;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4;
+	else
+		return 0;
+	for (size_t i = 1; i < len; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	return len;
+}
+
+/* Keep a message printable on one line: control characters become '?'
+ * and bytes that are not UTF-8 (a character cut by a "%.40s" width, or
+ * raw bytes from input) are dropped. */
+static void msg_sanitize(char *msg)
+{
+	unsigned char *r = (unsigned char *)msg, *w = r;
+
+	while (*r) {
+		size_t len = utf8_seq(r);
+
+		if (len == 0) {
+			r++;
+		} else if (len == 1 && (*r < 0x20 || *r == 0x7f)) {
+			*w++ = '?';
+			r++;
+		} else {
+			memmove(w, r, len);
+			w += len;
+			r += len;
+		}
+	}
+	*w = '\0';
 }
 
 /* Append a formatted entry. */
@@ -61,6 +108,7 @@ static void diags_vadd(struct diags *d, enum diag_level level,
 		return;
 	}
 	vsnprintf(e->msg, (size_t)n + 1, fmt, ap);
+	msg_sanitize(e->msg);
 	d->n++;
 	if (level == DIAG_ERROR)
 		d->errors++;
@@ -102,43 +150,71 @@ static int diag_cmp(const struct diag *a, const struct diag *b)
 	return 0;
 }
 
-/* Stable insertion sort of groups (an entry and the notes after it). */
+/* Merge the sorted runs g[lo..mid) and g[mid..hi) of group heads into tmp
+ * and back, keeping equal heads in their order. */
+static void merge_groups(const struct diags *d, const size_t *start,
+			 size_t *g, size_t *tmp, size_t lo, size_t mid,
+			 size_t hi)
+{
+	size_t i = lo, j = mid, k = lo;
+
+	while (i < mid && j < hi) {
+		if (diag_cmp(&d->v[start[g[j]]], &d->v[start[g[i]]]) < 0)
+			tmp[k++] = g[j++];
+		else
+			tmp[k++] = g[i++];
+	}
+	while (i < mid)
+		tmp[k++] = g[i++];
+	while (j < hi)
+		tmp[k++] = g[j++];
+	memcpy(g + lo, tmp + lo, (hi - lo) * sizeof(*g));
+}
+
+/* Stable sort of groups (an entry and the notes after it) by the
+ * position of their first entry: a bottom-up merge sort, so a run with a
+ * million messages in any order sorts in n log n. */
 void diags_sort(struct diags *d)
 {
-	size_t i = 0;
+	size_t ng = 0, *start = NULL, *g = NULL, *tmp = NULL, k = 0;
+	struct diag *out = NULL;
 
-	while (i < d->n) {
-		size_t end = i + 1, j, len;
-
-		while (end < d->n && d->v[end].level == DIAG_NOTE)
-			end++;
-		len = end - i;
-		/* find the insertion point among earlier group heads */
-		j = i;
-		while (j > 0) {
-			size_t h = j - 1;
-
-			while (h > 0 && d->v[h].level == DIAG_NOTE)
-				h--;
-			if (diag_cmp(&d->v[h], &d->v[i]) <= 0)
-				break;
-			j = h;
-		}
-		if (j < i) {
-			struct diag *tmp = malloc(len * sizeof(*tmp));
-
-			if (!tmp) {
-				d->oom = 1;
-				return;
-			}
-			memcpy(tmp, &d->v[i], len * sizeof(*tmp));
-			memmove(&d->v[j + len], &d->v[j],
-				(i - j) * sizeof(*tmp));
-			memcpy(&d->v[j], tmp, len * sizeof(*tmp));
-			free(tmp);
-		}
-		i = end;
+	if (d->n < 2)
+		return;
+	for (size_t i = 0; i < d->n; i++)
+		if (i == 0 || d->v[i].level != DIAG_NOTE)
+			ng++;
+	start = malloc((ng + 1) * sizeof(*start));
+	g = malloc(ng * sizeof(*g));
+	tmp = malloc(ng * sizeof(*tmp));
+	out = malloc(d->n * sizeof(*out));
+	if (!start || !g || !tmp || !out) {
+		d->oom = 1;
+		goto out;
 	}
+	for (size_t i = 0; i < d->n; i++)
+		if (i == 0 || d->v[i].level != DIAG_NOTE)
+			start[k++] = i;
+	start[ng] = d->n;
+	for (size_t i = 0; i < ng; i++)
+		g[i] = i;
+	for (size_t w = 1; w < ng; w *= 2)
+		for (size_t lo = 0; lo + w < ng; lo += 2 * w)
+			merge_groups(d, start, g, tmp, lo, lo + w,
+				     lo + 2 * w < ng ? lo + 2 * w : ng);
+	k = 0;
+	for (size_t i = 0; i < ng; i++) {
+		size_t len = start[g[i] + 1] - start[g[i]];
+
+		memcpy(&out[k], &d->v[start[g[i]]], len * sizeof(*out));
+		k += len;
+	}
+	memcpy(d->v, out, d->n * sizeof(*out));
+out:
+	free(start);
+	free(g);
+	free(tmp);
+	free(out);
 }
 
 /* True if two entries say the same thing at the same place. */
@@ -148,26 +224,55 @@ static bool diag_same(const struct diag *a, const struct diag *b)
 	       strcmp(a->msg, b->msg) == 0;
 }
 
-/* Drop repeats of an entry anywhere in the list (keeps the first). */
+/* FNV-1a hash of an entry's level, place and message. */
+static size_t diag_hash(const struct diag *e)
+{
+	uint64_t h = 1469598103934665603ULL;
+	const char *parts[2] = { e->path ? e->path : "", e->msg };
+	unsigned nums[3] = { (unsigned)e->level, e->line, e->col };
+
+	for (size_t i = 0; i < 2; i++)
+		for (const char *p = parts[i]; ; p++) {
+			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+			if (!*p)
+				break;
+		}
+	for (size_t i = 0; i < 3; i++)
+		h = (h ^ nums[i]) * 1099511628211ULL;
+	return (size_t)h;
+}
+
+/* Drop repeats of an entry anywhere in the list (keeps the first); a hash
+ * of the kept entries keeps this linear. */
 void diags_unique(struct diags *d)
 {
-	size_t out = 0;
+	size_t out = 0, cap = 16, *slot;
 
+	while (cap < d->n * 2)
+		cap *= 2;
+	slot = calloc(cap, sizeof(*slot));	/* kept index + 1; 0 free */
+	if (!slot) {
+		d->oom = 1;
+		return;
+	}
 	for (size_t i = 0; i < d->n; i++) {
+		size_t j = diag_hash(&d->v[i]) & (cap - 1);
 		bool dup = false;
 
-		for (size_t j = 0; j < out && !dup; j++)
-			dup = diag_same(&d->v[j], &d->v[i]);
+		for (; slot[j] && !dup; j = (j + 1) & (cap - 1))
+			dup = diag_same(&d->v[slot[j] - 1], &d->v[i]);
 		if (dup) {
 			if (d->v[i].level == DIAG_ERROR)
 				d->errors--;
 			free(d->v[i].path);
 			free(d->v[i].msg);
 		} else {
-			d->v[out++] = d->v[i];
+			d->v[out] = d->v[i];
+			slot[j] = ++out;
 		}
 	}
 	d->n = out;
+	free(slot);
 }
 
 /* strerror with a lower-case first letter (static buffer). */

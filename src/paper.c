@@ -18,6 +18,12 @@ struct pool {
 	bool *used;
 	const char **groups;	/* groups taken on the current paper */
 	size_t ngroups;
+	/* for each pick of the template (sections in order), the indices of
+	 * the questions it matches, ascending: filled by the first draw and
+	 * reused by every later form's draw */
+	size_t **match;
+	size_t *nmatch;
+	size_t npicks;
 };
 
 /* Letters of a mask, "ACD". */
@@ -33,17 +39,22 @@ const char *mask_letters(uint32_t mask, char *buf)
 }
 
 /* Collect the questions of every bank. */
-static int pool_init(struct pool *p, const struct bankset *bs)
+static int pool_init(struct pool *p, const struct bankset *bs,
+		     const struct template *t)
 {
 	size_t n = 0;
 
 	memset(p, 0, sizeof(*p));
 	for (size_t b = 0; b < bs->nbanks; b++)
 		n += bs->banks[b]->nquestions;
+	for (size_t s = 0; s < t->nsections; s++)
+		p->npicks += t->sections[s].npicks;
 	p->qs = calloc(n ? n : 1, sizeof(*p->qs));
 	p->used = calloc(n ? n : 1, sizeof(*p->used));
 	p->groups = calloc(n ? n : 1, sizeof(*p->groups));
-	if (!p->qs || !p->used || !p->groups)
+	p->match = calloc(p->npicks ? p->npicks : 1, sizeof(*p->match));
+	p->nmatch = calloc(p->npicks ? p->npicks : 1, sizeof(*p->nmatch));
+	if (!p->qs || !p->used || !p->groups || !p->match || !p->nmatch)
 		return -1;
 	for (size_t b = 0; b < bs->nbanks; b++)
 		for (size_t i = 0; i < bs->banks[b]->nquestions; i++)
@@ -54,6 +65,10 @@ static int pool_init(struct pool *p, const struct bankset *bs)
 /* Free the pool's arrays. */
 static void pool_release(struct pool *p)
 {
+	for (size_t i = 0; p->match && i < p->npicks; i++)
+		free(p->match[i]);
+	free(p->match);
+	free(p->nmatch);
 	free(p->qs);
 	free(p->used);
 	free(p->groups);
@@ -131,16 +146,46 @@ static void shuffle_options(struct paper_item *it, const struct template *t,
 			it->answer |= 1u << i;
 }
 
-/* Draw the questions of one pick into items; -1 if the pool runs dry. */
-static int draw_pick(struct pool *p, const struct pick *pk, struct rng *r,
-		     const struct question **out, size_t *eligible)
+/* The questions pick number pi (pk) matches, found once per paper. */
+static const size_t *pick_pool(struct pool *p, size_t pi,
+			       const struct pick *pk, size_t *n)
 {
-	size_t n = 0;
+	if (!p->match[pi]) {
+		size_t m = 0;
 
-	for (size_t i = 0; i < p->n; i++)
-		if (!p->used[i] && !group_taken(p, p->qs[i]) &&
-		    pick_matches(pk, p->qs[i]))
+		for (size_t i = 0; i < p->n; i++)
+			if (pick_matches(pk, p->qs[i]))
+				m++;
+		p->match[pi] = malloc((m ? m : 1) * sizeof(**p->match));
+		if (!p->match[pi])
+			return NULL;
+		m = 0;
+		for (size_t i = 0; i < p->n; i++)
+			if (pick_matches(pk, p->qs[i]))
+				p->match[pi][m++] = i;
+		p->nmatch[pi] = m;
+	}
+	*n = p->nmatch[pi];
+	return p->match[pi];
+}
+
+/* Draw the questions of pick number pi into items; -1 if the pool runs
+ * dry, -2 when out of memory. */
+static int draw_pick(struct pool *p, size_t pi, const struct pick *pk,
+		     struct rng *r, const struct question **out,
+		     size_t *eligible)
+{
+	size_t n = 0, nm;
+	const size_t *match = pick_pool(p, pi, pk, &nm);
+
+	if (!match)
+		return -2;
+	for (size_t m = 0; m < nm; m++) {
+		size_t i = match[m];
+
+		if (!p->used[i] && !group_taken(p, p->qs[i]))
 			eligible[n++] = i;
+	}
 	for (unsigned k = 0; k < pk->count; k++) {
 		size_t j, qi;
 		const struct question *q;
@@ -191,7 +236,8 @@ static int draw_paper(const struct template *t, struct pool *p,
 		      struct rng *r, struct draw *dr, struct diags *d)
 {
 	size_t *eligible = calloc(p->n ? p->n : 1, sizeof(*eligible));
-	int rc = -1;
+	size_t pi = 0;
+	int rc = -1, r2;
 
 	if (!eligible) {
 		d->oom = 1;
@@ -206,7 +252,15 @@ static int draw_paper(const struct template *t, struct pool *p,
 		for (size_t k = 0; k < sec->npicks; k++) {
 			const struct pick *pk = &sec->picks[k];
 
-			if (draw_pick(p, pk, r, dr->qs + dr->n, eligible) < 0) {
+			r2 = draw_pick(p, pi++, pk, r, dr->qs + dr->n,
+				       eligible);
+			if (r2 == -2) {
+				d->oom = 1;
+				diags_error(d, t->path, 0, 0, "out of memory "
+					    "assembling the paper");
+				goto out;
+			}
+			if (r2 < 0) {
 				diags_error(d, t->path, pk->line, pk->col,
 					    "section '%s': not enough "
 					    "questions left for a pick of %u "
@@ -362,7 +416,7 @@ struct paper *paper_assemble(const struct template *t, struct bankset *bs,
 	if (pp->nforms > 26)
 		pp->nforms = 26;
 	pp->forms = arena_calloc(&pp->arena, pp->nforms, sizeof(*pp->forms));
-	if (!pp->forms || pool_init(&pool, bs) < 0 || draw_init(&dr, t) < 0)
+	if (!pp->forms || pool_init(&pool, bs, t) < 0 || draw_init(&dr, t) < 0)
 		goto oom;
 	for (size_t f = 0; f < pp->nforms; f++) {
 		struct paper_form *pf = &pp->forms[f];

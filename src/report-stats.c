@@ -34,6 +34,8 @@ struct analysis {
 	struct agg *aggs;
 	size_t naggs;
 	size_t **kmap;			/* kmap[key][item] = agg index */
+	size_t **kpos;			/* kpos[key][agg] = its first item
+					 * on that key, or SIZE_MAX */
 	size_t *sc;			/* scored candidates, input order */
 	size_t nsc;
 	double *t, *x, *tt, *sumc, *vars;
@@ -121,6 +123,19 @@ static int build_aggs(struct rpt *r, struct analysis *a)
 				a->any_tf = true;
 		}
 	}
+	a->kpos = calloc(gb->nkeys ? gb->nkeys : 1, sizeof(*a->kpos));
+	if (!a->kpos)
+		return -1;
+	for (size_t ki = 0; ki < gb->nkeys; ki++) {
+		a->kpos[ki] = malloc((a->naggs ? a->naggs : 1) *
+				     sizeof(**a->kpos));
+		if (!a->kpos[ki])
+			return -1;
+		for (size_t j = 0; j < a->naggs; j++)
+			a->kpos[ki][j] = SIZE_MAX;
+		for (size_t i = gb->keys[ki]->nitems; i-- > 0;)
+			a->kpos[ki][a->kmap[ki][i]] = i;
+	}
 	if (a->any_tf && a->maxopt < 2)
 		a->maxopt = 2;
 	if (a->maxopt > MAX_OPTIONS)
@@ -179,23 +194,20 @@ static int analyse_item(struct rpt *r, struct analysis *a, size_t ai)
 	g->dich = true;
 	for (size_t j = 0; j < a->nsc; j++) {
 		const struct candidate *c = &gb->cands[a->sc[j]];
-		size_t ki = rpt_key_index(gb, c->key);
+		size_t i = a->kpos[rpt_key_index(gb, c->key)][ai];
+		const struct key_item *it;
+		double e;
 
-		for (size_t i = 0; i < c->key->nitems; i++) {
-			const struct key_item *it = &c->key->items[i];
-			double e;
-
-			if (a->kmap[ki][i] != ai)
-				continue;
-			e = c->resp[i].earned;
-			if (e != 0 && e != it->points)
-				g->dich = false;
-			a->x[m] = e;
-			a->tt[m] = a->t[j];
-			count_option(g, it, &c->resp[i]);
-			m++;
-			break;
-		}
+		if (i == SIZE_MAX)	/* not on this candidate's paper */
+			continue;
+		it = &c->key->items[i];
+		e = c->resp[i].earned;
+		if (e != 0 && e != it->points)
+			g->dich = false;
+		a->x[m] = e;
+		a->tt[m] = a->t[j];
+		count_option(g, it, &c->resp[i]);
+		m++;
 	}
 	g->common = m == a->nsc && m > 0;
 	grp = a->g;
@@ -261,6 +273,9 @@ static void analysis_release(struct analysis *a, size_t nkeys)
 	for (size_t i = 0; a->kmap && i < nkeys; i++)
 		free(a->kmap[i]);
 	free(a->kmap);
+	for (size_t i = 0; a->kpos && i < nkeys; i++)
+		free(a->kpos[i]);
+	free(a->kpos);
 	free(a->aggs);
 	free(a->sc);
 	free(a->t);

@@ -41,9 +41,14 @@ static int keyset_build(struct keyset *ks, const struct pick *p,
 			const struct bankset *bs, double *points,
 			bool *same_points)
 {
-	size_t cap = bs->nquestions ? bs->nquestions : 1, n = 0;
+	size_t cap = 0, n = 0;
 
-	ks->v = calloc(cap, sizeof(*ks->v));
+	/* size the set to the pool, not the banks: a template may have
+	 * many picks and the banks many questions */
+	for (size_t b = 0; b < bs->nbanks; b++)
+		for (size_t i = 0; i < bs->banks[b]->nquestions; i++)
+			cap += pick_matches(p, &bs->banks[b]->questions[i]);
+	ks->v = calloc(cap ? cap : 1, sizeof(*ks->v));
 	if (!ks->v)
 		return -1;
 	*same_points = true;

@@ -12,6 +12,7 @@
 
 #define TEMPLATE_MAX_BYTES ((size_t)16 * 1024 * 1024)
 #define TEMPLATE_MAX_FORMS 26
+#define TEMPLATE_MAX_PICKS 1000
 
 static const char *const template_keys[] = {
 	"code", "title", "language", "duration", "banks", "total", "pass",
@@ -145,7 +146,8 @@ static int read_pick(const struct ysource *src, struct arena *a,
 		} else if (p->points <= 0 ||
 			   fabs(p->points * 2 - round(p->points * 2)) > 1e-9) {
 			yvalue_error(src, v, "'points' must be a positive "
-				     "whole or half number, not '%s'", v->str);
+				     "whole or half number, not '%.40s'",
+				     v->str);
 			bad = 1;
 			p->points = -1;
 		}
@@ -393,6 +395,7 @@ static int read_template(const struct ysource *src, struct template *t,
 {
 	struct arena *a = &t->arena;
 	const struct ynode *v;
+	size_t npicks = 0;
 	int bad = 0;
 
 	if (!root || root->kind != YNODE_MAP) {
@@ -428,6 +431,17 @@ static int read_template(const struct ysource *src, struct template *t,
 	if (!v || v->kind != YNODE_SEQ || v->n == 0) {
 		yvalue_error(src, v ? v : root, "a template needs 'sections': "
 			     "a non-empty list");
+		return -1;
+	}
+	for (size_t i = 0; i < v->n; i++) {
+		const struct ynode *pk = ynode_get(v->items[i], "picks");
+
+		npicks += pk && pk->kind == YNODE_SEQ ? pk->n : 0;
+	}
+	if (npicks > TEMPLATE_MAX_PICKS) {
+		/* checking picks against each other is quadratic */
+		yvalue_error(src, v, "too many picks: %zu (at most %d)",
+			     npicks, TEMPLATE_MAX_PICKS);
 		return -1;
 	}
 	t->sections = arena_calloc(a, v->n, sizeof(*t->sections));

@@ -61,6 +61,10 @@ struct template {
  * problems, so they can all be reported) or NULL on a system error; problems
  * go to d and set *bad. */
 struct template *template_load(const char *path, struct diags *d, bool *bad);
+/* The same from memory: path names the template in messages and is the
+ * base of its relative 'banks:' paths. */
+struct template *template_load_buffer(const char *path, const char *buf,
+				      size_t len, struct diags *d, bool *bad);
 /* Free a template. */
 void template_free(struct template *t);
 /* Check the template against loaded banks: filter values that match no

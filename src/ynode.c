@@ -9,9 +9,10 @@
 /* An open collection while its events arrive. */
 struct frame {
 	struct ynode *node;
-	struct ynode **keys, **vals;	/* malloc'd while open */
+	struct ynode **keys, **vals;	/* malloc'd; reused at this depth */
 	size_t n, cap;
 	int want_value;			/* map: next node is a value */
+	int streamed;			/* seq: items go to the callback */
 };
 
 struct anchor {
@@ -25,10 +26,17 @@ struct builder {
 	struct diags *d;
 	struct frame *stack;
 	size_t depth, stack_cap;
-	struct anchor *anchors;
+	struct anchor *anchors;		/* hash table: name NULL = free */
 	size_t nanchors, anchors_cap;
 	struct ynode *root;
 	int docs;
+	/* streaming (ydoc_parse_items): the list under key in the root map */
+	const char *key;
+	struct arena *scratch;
+	ydoc_item_fn fn;
+	void *ctx;
+	int keep_scratch;		/* an anchor lives in scratch */
+	size_t aliased;			/* nodes added by aliases so far */
 };
 
 /* Name of a node kind for messages. */
@@ -62,7 +70,9 @@ struct ynode *ynode_get(const struct ynode *map, const char *key)
 	for (size_t i = 0; i < map->n; i++) {
 		const struct ynode *k = map->keys[i];
 
-		if (k->kind == YNODE_SCALAR && strcmp(k->str, key) == 0)
+		/* the first byte rules out most keys without a call */
+		if (k->kind == YNODE_SCALAR && k->str[0] == key[0] &&
+		    strcmp(k->str, key) == 0)
 			return map->items[i];
 	}
 	return NULL;
@@ -74,43 +84,104 @@ static size_t sat_add(size_t a, size_t b)
 	return a > SIZE_MAX - b ? SIZE_MAX : a + b;
 }
 
-/* Record an anchor (a later one with the same name replaces it). */
+/* True while building an item of the streamed list. */
+static bool in_item(const struct builder *b)
+{
+	return b->depth >= 2 && b->stack[1].streamed;
+}
+
+/* Arena for nodes made now: scratch inside a streamed item. */
+static struct arena *node_arena(const struct builder *b)
+{
+	return in_item(b) ? b->scratch : b->a;
+}
+
+/* Scratch memory the finished items of a streamed list may hold before it
+ * is released: a few items' worth, so blocks are not freed one per item. */
+#define SCRATCH_KEEP ((size_t)256 * 1024)
+
+/* Hand a finished item of the streamed list to the callback; then drop
+ * the items handed off so far once they fill SCRATCH_KEEP (unless an
+ * anchor may still refer into them). */
+static int hand_off(struct builder *b, struct ynode *node)
+{
+	int rc = b->fn(b->ctx, node);
+
+	if (!b->keep_scratch && b->scratch->used >= SCRATCH_KEEP)
+		arena_release(b->scratch);
+	return rc;
+}
+
+/* FNV-1a hash of an anchor name. */
+static size_t anchor_hash(const unsigned char *name)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *name; name++)
+		h = (h ^ *name) * 1099511628211ULL;
+	return (size_t)h;
+}
+
+/* Slot of name in the anchor table: its entry, or the empty slot where
+ * it belongs (the table is never full). */
+static struct anchor *anchor_slot(const struct builder *b,
+				  const unsigned char *name)
+{
+	size_t mask = b->anchors_cap - 1, i = anchor_hash(name) & mask;
+
+	while (b->anchors[i].name &&
+	       strcmp(b->anchors[i].name, (const char *)name) != 0)
+		i = (i + 1) & mask;
+	return &b->anchors[i];
+}
+
+/* Double the anchor table; -1 on no memory. */
+static int anchor_grow(struct builder *b)
+{
+	struct anchor *old = b->anchors;
+	size_t old_cap = b->anchors_cap, cap = old_cap ? old_cap * 2 : 64;
+
+	b->anchors = calloc(cap, sizeof(*b->anchors));
+	if (!b->anchors) {
+		b->anchors = old;
+		return -1;
+	}
+	b->anchors_cap = cap;
+	for (size_t i = 0; i < old_cap; i++)
+		if (old[i].name)
+			*anchor_slot(b, (const unsigned char *)old[i].name) =
+				old[i];
+	free(old);
+	return 0;
+}
+
+/* Record an anchor (a later one with the same name replaces it).  A hash
+ * table, so that a file with a million anchors still loads in linear
+ * time. */
 static int anchor_add(struct builder *b, const unsigned char *name,
 		      struct ynode *node)
 {
 	struct anchor *an;
 
-	for (size_t i = 0; i < b->nanchors; i++) {
-		if (strcmp(b->anchors[i].name, (const char *)name) == 0) {
-			b->anchors[i].node = node;
-			return 0;
-		}
-	}
-	if (b->nanchors == b->anchors_cap) {
-		size_t cap = b->anchors_cap ? b->anchors_cap * 2 : 8;
-
-		an = realloc(b->anchors, cap * sizeof(*an));
-		if (!an)
-			return -1;
-		b->anchors = an;
-		b->anchors_cap = cap;
-	}
-	an = &b->anchors[b->nanchors];
-	an->name = strdup((const char *)name);
-	if (!an->name)
+	if ((b->nanchors + 1) * 2 > b->anchors_cap && anchor_grow(b) < 0)
 		return -1;
+	an = anchor_slot(b, name);
+	if (!an->name) {
+		an->name = strdup((const char *)name);
+		if (!an->name)
+			return -1;
+		b->nanchors++;
+	}
 	an->node = node;
-	b->nanchors++;
 	return 0;
 }
 
 /* Node named by an alias, or NULL. */
 static struct ynode *anchor_find(struct builder *b, const unsigned char *name)
 {
-	for (size_t i = b->nanchors; i-- > 0;)
-		if (strcmp(b->anchors[i].name, (const char *)name) == 0)
-			return b->anchors[i].node;
-	return NULL;
+	if (!b->anchors_cap)
+		return NULL;
+	return anchor_slot(b, name)->node;
 }
 
 /* Attach a finished node to the open collection, or make it the root. */
@@ -123,6 +194,8 @@ static int attach(struct builder *b, struct ynode *node)
 		return 0;
 	}
 	f = &b->stack[b->depth - 1];
+	if (f->streamed)
+		return hand_off(b, node);
 	if (f->node->kind == YNODE_MAP && f->want_value) {
 		f->vals[f->n - 1] = node;
 		f->want_value = 0;
@@ -132,16 +205,16 @@ static int attach(struct builder *b, struct ynode *node)
 		size_t cap = f->cap ? f->cap * 2 : 8;
 		struct ynode **k = NULL, **v;
 
+		/* both grow together: the frame's slot is reused by maps
+		 * and lists alike */
 		v = realloc(f->vals, cap * sizeof(*v));
 		if (!v)
 			return -1;
 		f->vals = v;
-		if (f->node->kind == YNODE_MAP) {
-			k = realloc(f->keys, cap * sizeof(*k));
-			if (!k)
-				return -1;
-			f->keys = k;
-		}
+		k = realloc(f->keys, cap * sizeof(*k));
+		if (!k)
+			return -1;
+		f->keys = k;
 		f->cap = cap;
 	}
 	if (f->node->kind == YNODE_MAP) {
@@ -159,7 +232,7 @@ static int attach(struct builder *b, struct ynode *node)
 static struct ynode *node_new(struct builder *b, enum ynode_kind kind,
 			      const yaml_event_t *ev)
 {
-	struct ynode *n = arena_alloc(b->a, sizeof(*n));
+	struct ynode *n = arena_alloc(node_arena(b), sizeof(*n));
 
 	if (!n)
 		return NULL;
@@ -187,6 +260,30 @@ static int key_cmp(const void *pa, const void *pb)
 	return a->col < b->col ? -1 : (a->col > b->col);
 }
 
+/* Report every repeated scalar key of a small mapping, comparing each key
+ * with the ones before it (the same reports as the sorting way). */
+static void check_duplicate_keys_small(struct builder *b,
+				       const struct ynode *map)
+{
+	for (size_t i = 1; i < map->n; i++) {
+		const struct ynode *k = map->keys[i];
+
+		if (k->kind != YNODE_SCALAR)
+			continue;
+		for (size_t j = 0; j < i; j++) {
+			const struct ynode *p = map->keys[j];
+
+			if (p->kind != YNODE_SCALAR || p->len != k->len ||
+			    strcmp(p->str, k->str) != 0)
+				continue;
+			diags_error(b->d, b->path, k->line, k->col,
+				    "duplicate key '%s' (first at line %u, "
+				    "column %u)", k->str, p->line, p->col);
+			break;
+		}
+	}
+}
+
 /* Report every repeated scalar key of a finished mapping. */
 static int check_duplicate_keys(struct builder *b, struct ynode *map)
 {
@@ -194,6 +291,10 @@ static int check_duplicate_keys(struct builder *b, struct ynode *map)
 
 	if (map->n < 2)
 		return 0;
+	if (map->n <= 16) {
+		check_duplicate_keys_small(b, map);
+		return 0;
+	}
 	sorted = malloc(map->n * sizeof(*sorted));
 	if (!sorted)
 		return -1;
@@ -222,16 +323,17 @@ static int close_frame(struct builder *b)
 {
 	struct frame *f = &b->stack[--b->depth];
 	struct ynode *n = f->node;
+	struct arena *a = node_arena(b);
 	int rc = -1;
 
 	n->n = f->n;
 	if (f->n) {
-		n->items = arena_calloc(b->a, f->n, sizeof(*n->items));
+		n->items = arena_calloc(a, f->n, sizeof(*n->items));
 		if (!n->items)
 			goto out;
 		memcpy(n->items, f->vals, f->n * sizeof(*n->items));
 		if (n->kind == YNODE_MAP) {
-			n->keys = arena_calloc(b->a, f->n, sizeof(*n->keys));
+			n->keys = arena_calloc(a, f->n, sizeof(*n->keys));
 			if (!n->keys)
 				goto out;
 			memcpy(n->keys, f->keys, f->n * sizeof(*n->keys));
@@ -250,10 +352,24 @@ static int close_frame(struct builder *b)
 		goto out;
 	rc = attach(b, n);
 out:
-	free(f->keys);
-	free(f->vals);
-	f->keys = f->vals = NULL;
-	return rc;
+	return rc;	/* the frame's arrays stay for the next collection */
+}
+
+/* True if the root mapping is waiting for the value of its first key
+ * named b->key. */
+static bool is_stream_key(const struct builder *b)
+{
+	const struct frame *r = &b->stack[0];
+
+	if (r->node->kind != YNODE_MAP || !r->want_value)
+		return false;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct ynode *k = r->keys[i];
+
+		if (k->kind == YNODE_SCALAR && strcmp(k->str, b->key) == 0)
+			return i == r->n - 1;
+	}
+	return false;
 }
 
 /* Open a collection frame for node. */
@@ -274,12 +390,17 @@ static int open_frame(struct builder *b, struct ynode *node,
 		f = realloc(b->stack, cap * sizeof(*f));
 		if (!f)
 			return -1;
+		memset(f + b->stack_cap, 0,
+		       (cap - b->stack_cap) * sizeof(*f));
 		b->stack = f;
 		b->stack_cap = cap;
 	}
 	f = &b->stack[b->depth++];
-	memset(f, 0, sizeof(*f));
 	f->node = node;
+	f->n = 0;
+	f->want_value = 0;
+	f->streamed = b->key && b->depth == 2 && node->kind == YNODE_SEQ &&
+		      is_stream_key(b);
 	return 0;
 }
 
@@ -304,7 +425,8 @@ static int on_event(struct builder *b, yaml_event_t *ev)
 		n = node_new(b, YNODE_SCALAR, ev);
 		if (!n)
 			return -1;
-		n->str = arena_strndup(b->a, (const char *)ev->data.scalar.value,
+		n->str = arena_strndup(node_arena(b),
+				       (const char *)ev->data.scalar.value,
 				       ev->data.scalar.length);
 		if (!n->str)
 			return -1;
@@ -323,6 +445,8 @@ static int on_event(struct builder *b, yaml_event_t *ev)
 			 ev->data.mapping_start.anchor;
 		if (anchor && anchor_add(b, anchor, n) < 0)
 			return -1;
+		if (anchor && in_item(b))
+			b->keep_scratch = 1;
 		return open_frame(b, n, ev);
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
@@ -348,26 +472,19 @@ static int on_event(struct builder *b, yaml_event_t *ev)
 				return 1;
 			}
 		}
-		for (size_t i = 0; i < b->depth; i++) {
-			struct frame *f = &b->stack[i];
-			size_t total = 0;
-
-			for (size_t j = 0; j < f->n; j++) {
-				total = sat_add(total, f->vals[j] ?
-						f->vals[j]->expanded : 0);
-				if (f->keys)
-					total = sat_add(total,
-							f->keys[j]->expanded);
-			}
-			if (sat_add(total, n->expanded) > YDOC_MAX_EXPANDED)
-				goto too_big;
-		}
+		/* the root's expanded size is at most the nodes read plus
+		 * this sum; one addition per alias keeps it linear */
+		if (sat_add(b->aliased, n->expanded) > YDOC_MAX_EXPANDED)
+			goto too_big;
+		b->aliased += n->expanded;
 		return attach(b, n) < 0 ? -1 : 0;
 	default:
 		return 0;
 	}
 	if (anchor && anchor_add(b, anchor, n) < 0)
 		return -1;
+	if (anchor && in_item(b))
+		b->keep_scratch = 1;
 	return attach(b, n) < 0 ? -1 : 0;
 too_big:
 	diags_error(b->d, b->path, (unsigned)ev->start_mark.line + 1,
@@ -423,19 +540,16 @@ static void report_parser_error(struct builder *b, const yaml_parser_t *p,
 			    (unsigned)m->column + 1, "%s", problem);
 }
 
-/* Parse one YAML document into a node tree. */
-int ydoc_parse(struct arena *a, const char *path, const char *buf,
-	       size_t len, struct ynode **root, struct diags *d)
+/* Parse one YAML document with a prepared builder. */
+static int parse(const struct builder *init, const char *buf, size_t len,
+		 struct ynode **root)
 {
 	yaml_parser_t parser;
 	yaml_event_t ev;
-	struct builder b;
+	struct builder b = *init;
+	struct diags *d = b.d;
 	int rc = -1, done = 0;
 
-	memset(&b, 0, sizeof(b));
-	b.a = a;
-	b.path = path;
-	b.d = d;
 	*root = NULL;
 	if (!yaml_parser_initialize(&parser)) {
 		d->oom = 1;
@@ -462,15 +576,48 @@ int ydoc_parse(struct arena *a, const char *path, const char *buf,
 	*root = b.root;
 	rc = 0;
 out:
-	while (b.depth > 0) {
-		b.depth--;
-		free(b.stack[b.depth].keys);
-		free(b.stack[b.depth].vals);
+	for (size_t i = 0; i < b.stack_cap; i++) {
+		free(b.stack[i].keys);
+		free(b.stack[i].vals);
 	}
 	free(b.stack);
-	for (size_t i = 0; i < b.nanchors; i++)
+	for (size_t i = 0; i < b.anchors_cap; i++)
 		free(b.anchors[i].name);
 	free(b.anchors);
 	yaml_parser_delete(&parser);
+	if (b.scratch)
+		arena_release(b.scratch);
 	return rc;
+}
+
+/* Parse one YAML document into a node tree. */
+int ydoc_parse(struct arena *a, const char *path, const char *buf,
+	       size_t len, struct ynode **root, struct diags *d)
+{
+	struct builder b;
+
+	memset(&b, 0, sizeof(b));
+	b.a = a;
+	b.path = path;
+	b.d = d;
+	return parse(&b, buf, len, root);
+}
+
+/* Parse one YAML document, handing the items of one list to fn. */
+int ydoc_parse_items(struct arena *a, struct arena *scratch,
+		     const char *path, const char *buf, size_t len,
+		     const char *key, ydoc_item_fn fn, void *ctx,
+		     struct ynode **root, struct diags *d)
+{
+	struct builder b;
+
+	memset(&b, 0, sizeof(b));
+	b.a = a;
+	b.path = path;
+	b.d = d;
+	b.key = key;
+	b.scratch = scratch;
+	b.fn = fn;
+	b.ctx = ctx;
+	return parse(&b, buf, len, root);
 }

@@ -39,6 +39,21 @@ struct ynode {
 int ydoc_parse(struct arena *a, const char *path, const char *buf,
 	       size_t len, struct ynode **root, struct diags *d);
 
+/* Called by ydoc_parse_items() with each item of the streamed list as soon
+ * as it is complete; returns 0 to go on, -1 on no memory. */
+typedef int (*ydoc_item_fn)(void *ctx, const struct ynode *item);
+
+/* Like ydoc_parse(), but the items of the list that is the value of key in
+ * the root mapping (its first such key) are not kept: each is built in
+ * scratch, passed to fn, and scratch is released after fn returns, so a
+ * long list needs memory for one item at a time (once an anchor is defined
+ * inside an item, scratch is kept until the end: aliases may refer to it).
+ * In *root that list has no items.  Everything else as ydoc_parse(). */
+int ydoc_parse_items(struct arena *a, struct arena *scratch,
+		     const char *path, const char *buf, size_t len,
+		     const char *key, ydoc_item_fn fn, void *ctx,
+		     struct ynode **root, struct diags *d);
+
 /* The value for key in a mapping, or NULL. */
 struct ynode *ynode_get(const struct ynode *map, const char *key);
 /* Printable name of a node kind ("a mapping", "a list", "a scalar"). */

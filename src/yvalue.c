@@ -97,8 +97,10 @@ int yvalue_check_keys(const struct ysource *src, const struct ynode *map,
 			bad++;
 			continue;
 		}
+		/* the first byte rules out most names without a call */
 		for (j = 0; allowed[j]; j++)
-			if (strcmp(allowed[j], k->str) == 0)
+			if (allowed[j][0] == k->str[0] &&
+			    strcmp(allowed[j], k->str) == 0)
 				break;
 		if (allowed[j])
 			continue;

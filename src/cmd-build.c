@@ -164,9 +164,11 @@ static int write_responses(FILE *fp, const struct paper *p,
 	return ferror(fp) ? -1 : 0;
 }
 
-/* Write one planned file atomically; 0, or -1 with a message printed. */
+/* Write one planned file to a temporary name and add it to the batch;
+ * 0, or -1 with a message printed. */
 static int write_output(const struct output *o, const struct paper *p,
-			const struct roster *r, bool force)
+			const struct roster *r, bool force,
+			struct outbatch *batch)
 {
 	const struct paper_form *f = &p->forms[o->form];
 	struct outfile of;
@@ -204,7 +206,7 @@ static int write_output(const struct output *o, const struct paper *p,
 		outfile_abort(&of);
 		return -1;
 	}
-	if (outfile_commit(&of) != FILEIO_OK) {
+	if (outbatch_add(batch, &of) != FILEIO_OK) {
 		fprintf(stderr, "examgen: error: cannot write '%s': %s\n",
 			o->path, strerror(errno));
 		return -1;
@@ -374,13 +376,18 @@ static int check_existing(const struct plan *pl, bool force)
 	return EXIT_DONE;
 }
 
-/* Write every planned file into the output folder. */
+/* Write every planned file into the output folder: all are written
+ * first, then made durable with one sync and renamed into place, so a
+ * failure part way leaves no half-built folder. */
 static int write_all(const struct plan *pl, const struct build_opts *o,
 		     const struct paper *p, const struct roster *r)
 {
+	struct outbatch batch;
+	const char *failed;
 	char *sheets = NULL;
 	int rc = EXIT_SYSTEM;
 
+	outbatch_init(&batch);
 	if (fileio_mkdirs(o->out) < 0) {
 		fprintf(stderr, "examgen: error: cannot create folder '%s': "
 			"%s\n", o->out, strerror(errno));
@@ -396,10 +403,16 @@ static int write_all(const struct plan *pl, const struct build_opts *o,
 		}
 	}
 	for (size_t i = 0; i < pl->n; i++)
-		if (write_output(&pl->v[i], p, r, o->force) < 0)
+		if (write_output(&pl->v[i], p, r, o->force, &batch) < 0)
 			goto out;
+	if (outbatch_commit(&batch, &failed) != FILEIO_OK) {
+		fprintf(stderr, "examgen: error: cannot write '%s': %s\n",
+			failed, strerror(errno));
+		goto out;
+	}
 	rc = EXIT_DONE;
 out:
+	outbatch_release(&batch);
 	free(sheets);
 	return rc;
 }

@@ -391,6 +391,120 @@ void outfile_abort(struct outfile *o)
 	errno = saved;
 }
 
+/* Prepare an empty batch. */
+void outbatch_init(struct outbatch *b)
+{
+	memset(b, 0, sizeof(*b));
+}
+
+/* Flush and close one output and keep it pending. */
+enum fileio_err outbatch_add(struct outbatch *b, struct outfile *o)
+{
+	int saved;
+
+	if (!o->tmp)	/* stdout cannot wait: commit it now */
+		return outfile_commit(o);
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 16;
+		struct outfile *v = realloc(b->v, cap * sizeof(*v));
+
+		if (!v) {
+			outfile_abort(o);
+			return FILEIO_ENOMEM;
+		}
+		b->v = v;
+		b->cap = cap;
+	}
+	errno = 0;
+	if (ferror(o->fp) || fflush(o->fp) != 0) {
+		saved = errno ? errno : EIO;
+		outfile_abort(o);
+		errno = saved;
+		return FILEIO_EIO;
+	}
+	if (fclose(o->fp) != 0) {
+		saved = errno;
+		o->fp = NULL;
+		outfile_abort(o);
+		errno = saved;
+		return FILEIO_EIO;
+	}
+	o->fp = NULL;
+	b->v[b->n++] = *o;
+	memset(o, 0, sizeof(*o));
+	return FILEIO_OK;
+}
+
+/* Make every pending file durable: one syncfs on their file system, or an
+ * fsync of each where syncfs is not available. */
+static int outbatch_sync(const struct outbatch *b)
+{
+	int fd, rc;
+
+	if (b->n == 0)
+		return 0;
+	fd = open(b->v[0].tmp, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	rc = syncfs(fd);
+	close(fd);
+	if (rc == 0)
+		return 0;
+	for (size_t i = 0; i < b->n; i++) {
+		fd = open(b->v[i].tmp, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			return -1;
+		rc = fsync(fd);
+		close(fd);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Sync once, then rename each pending file into place. */
+enum fileio_err outbatch_commit(struct outbatch *b, const char **failed)
+{
+	*failed = NULL;
+	if (outbatch_sync(b) < 0) {
+		*failed = b->n ? b->v[0].path : "";
+		return FILEIO_EIO;
+	}
+	for (size_t i = 0; i < b->n; i++) {
+		struct outfile *o = &b->v[i];
+		enum fileio_err e;
+
+		if (o->force)
+			e = rename(o->tmp, o->path) == 0 ? FILEIO_OK :
+							    FILEIO_EIO;
+		else
+			e = rename_noreplace(o->tmp, o->path);
+		if (e != FILEIO_OK) {
+			*failed = o->path;
+			return e;
+		}
+		free(o->tmp);
+		o->tmp = NULL;	/* renamed: nothing to remove */
+	}
+	return FILEIO_OK;
+}
+
+/* Remove what is still pending and free the batch. */
+void outbatch_release(struct outbatch *b)
+{
+	int saved = errno;
+
+	for (size_t i = 0; i < b->n; i++) {
+		if (b->v[i].tmp)
+			unlink(b->v[i].tmp);
+		free(b->v[i].tmp);
+		free(b->v[i].path);
+	}
+	free(b->v);
+	outbatch_init(b);
+	errno = saved;
+}
+
 /* Write a whole buffer to path through a temporary file. */
 enum fileio_err fileio_write(const char *path, const void *buf, size_t len,
 			     bool force)

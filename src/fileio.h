@@ -44,6 +44,28 @@ enum fileio_err outfile_open(struct outfile *o, const char *path, bool force);
 enum fileio_err outfile_commit(struct outfile *o);
 /* Remove the temporary file and free everything (after an error). */
 void outfile_abort(struct outfile *o);
+/* Outputs written one by one and committed together: each is flushed and
+ * closed as it is added, then one sync makes them all durable, then each
+ * is renamed into place.  A failure before the renames leaves none of
+ * them behind.  Owns the added outfiles' names. */
+struct outbatch {
+	struct outfile *v;
+	size_t n, cap;
+};
+
+/* Prepare an empty batch. */
+void outbatch_init(struct outbatch *b);
+/* Flush and close o and keep it for outbatch_commit (o is released).  On
+ * failure o's temporary file is removed and FILEIO_EIO returned (errno). */
+enum fileio_err outbatch_add(struct outbatch *b, struct outfile *o);
+/* Sync every added file once, then rename each into place, in order.  On
+ * failure *failed names the destination that failed (valid until
+ * outbatch_release), the files not yet renamed are removed, and errno is
+ * kept. */
+enum fileio_err outbatch_commit(struct outbatch *b, const char **failed);
+/* Remove the temporary files still pending and free the batch. */
+void outbatch_release(struct outbatch *b);
+
 /* Write a whole buffer atomically to path. */
 enum fileio_err fileio_write(const char *path, const void *buf, size_t len,
 			     bool force);

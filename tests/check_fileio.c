@@ -262,6 +262,57 @@ START_TEST(test_refuse_at_commit)
 }
 END_TEST
 
+START_TEST(test_batch)
+{
+	char *a = tpath("a.txt"), *b = tpath("b.txt"), *c = tpath("c.txt");
+	struct outbatch batch;
+	struct outfile o;
+	const char *failed;
+
+	/* nothing appears until the whole batch is committed */
+	outbatch_init(&batch);
+	ck_assert_int_eq(outfile_open(&o, a, false), FILEIO_OK);
+	fputs("one\n", o.fp);
+	ck_assert_int_eq(outbatch_add(&batch, &o), FILEIO_OK);
+	ck_assert_ptr_null(o.fp);
+	ck_assert_int_eq(outfile_open(&o, b, false), FILEIO_OK);
+	fputs("two\n", o.fp);
+	ck_assert_int_eq(outbatch_add(&batch, &o), FILEIO_OK);
+	ck_assert(!fileio_exists(a));
+	ck_assert_int_eq(count_entries(tmpdir), 2);
+	ck_assert_int_eq(outbatch_commit(&batch, &failed), FILEIO_OK);
+	outbatch_release(&batch);
+	expect_content(a, "one\n");
+	expect_content(b, "two\n");
+	ck_assert_int_eq(count_entries(tmpdir), 2);
+
+	/* released without commit: no output and no temporary file left */
+	outbatch_init(&batch);
+	ck_assert_int_eq(outfile_open(&o, c, false), FILEIO_OK);
+	fputs("three\n", o.fp);
+	ck_assert_int_eq(outbatch_add(&batch, &o), FILEIO_OK);
+	outbatch_release(&batch);
+	ck_assert(!fileio_exists(c));
+	ck_assert_int_eq(count_entries(tmpdir), 2);
+
+	/* a destination that appears meanwhile is not replaced; the rest of
+	 * the batch is removed */
+	outbatch_init(&batch);
+	ck_assert_int_eq(outfile_open(&o, c, false), FILEIO_OK);
+	fputs("ours\n", o.fp);
+	ck_assert_int_eq(outbatch_add(&batch, &o), FILEIO_OK);
+	put(c, "theirs\n");
+	ck_assert_int_eq(outbatch_commit(&batch, &failed), FILEIO_EXISTS);
+	ck_assert_str_eq(failed, c);
+	outbatch_release(&batch);
+	expect_content(c, "theirs\n");
+	ck_assert_int_eq(count_entries(tmpdir), 3);
+	free(a);
+	free(b);
+	free(c);
+}
+END_TEST
+
 START_TEST(test_force)
 {
 	char *p = tpath("report.csv");
@@ -475,6 +526,7 @@ static Suite *fileio_suite(void)
 	tcase_add_test(tc, test_refuse_overwrite);
 	tcase_add_test(tc, test_refuse_at_commit);
 	tcase_add_test(tc, test_force);
+	tcase_add_test(tc, test_batch);
 	tcase_add_test(tc, test_unwritable_folder);
 	tcase_add_test(tc, test_disk_full);
 	tcase_add_test(tc, test_write_error_seen);

@@ -111,7 +111,7 @@ static int plan_make(struct plan *pl, const struct build_opts *o,
 	static const char *const docs[] = { "paper", "guide" };
 
 	for (size_t f = 0; f < p->nforms; f++) {
-		char letter = p->forms[f].letter;
+		const char *letter = p->forms[f].name;
 
 		for (int d = DOC_PAPER; d <= DOC_GUIDE; d++)
 			for (int fmt = 0; fmt < FMT_COUNT; fmt++)
@@ -120,14 +120,14 @@ static int plan_make(struct plan *pl, const struct build_opts *o,
 					.kind = OUT_DOC, .form = f,
 					.doc = (enum render_doc)d,
 					.fmt = (enum render_fmt)fmt },
-					"%s-%c.%s.%s", code, letter, docs[d],
+					"%s-%s.%s.%s", code, letter, docs[d],
 					render_fmt_ext((enum render_fmt)fmt))
 				    < 0)
 					return -1;
 		if (plan_add(pl, o->out, (struct output){ .kind = OUT_KEY,
-			     .form = f }, "%s-%c.key.yaml", code, letter) < 0 ||
+			     .form = f }, "%s-%s.key.yaml", code, letter) < 0 ||
 		    plan_add(pl, o->out, (struct output){ .kind = OUT_SHEET,
-			     .form = f }, "%s-%c.sheet.yaml", code, letter) < 0)
+			     .form = f }, "%s-%s.sheet.yaml", code, letter) < 0)
 			return -1;
 	}
 	for (size_t i = 0; r && i < r->n; i++)
@@ -156,7 +156,7 @@ static int write_responses(FILE *fp, const struct paper *p,
 		csv_write_text(fp, r->v[i].id);
 		fputc(',', fp);
 		csv_write_text(fp, r->v[i].name);
-		fprintf(fp, ",%c", p->forms[i % p->nforms].letter);
+		fprintf(fp, ",%s", p->forms[i % p->nforms].name);
 		for (size_t k = 0; k < f0->nitems; k++)
 			fputc(',', fp);
 		fputs("\r\n", fp);
@@ -287,10 +287,11 @@ static int parse_args(int argc, char **argv, struct build_opts *o)
 					  &missing))) {
 			uint64_t k;
 
-			if (parse_u64(v, &k) < 0 || k < 1 || k > 26)
+			if (parse_u64(v, &k) < 0 || k < 1 ||
+			    k > PAPER_MAX_FORMS)
 				return cmd_usage_error(&cmd_build_entry,
 					"bad form count '%s': expected 1 to "
-					"26", v);
+					"%d", v, PAPER_MAX_FORMS);
 			o->forms = (unsigned)k;
 		} else if ((v = opt_value(argc, argv, &i, "--roster",
 					  &missing))) {
@@ -545,8 +546,8 @@ const struct cmd_entry cmd_build_entry = {
 	"                  the same template, banks and seed give byte-\n"
 	"                  identical files.  Without it a seed is drawn from\n"
 	"                  the system and printed on standard error\n"
-	"  --forms K       number of forms (1 to 26) instead of the\n"
-	"                  template's 'forms: {count: K}'\n"
+	"  --forms K       number of forms instead of the template's\n"
+	"                  'forms: {count: K}'; named A..Z, then AA, AB...\n"
 	"  --roster FILE   a CSV file with the columns id,name (UTF-8 or\n"
 	"                  GB18030): writes sheets/ID.sheet.yaml per\n"
 	"                  candidate, forms dealt in turn (A, B, A, ...), and\n"

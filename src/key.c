@@ -114,7 +114,7 @@ int key_write(FILE *fp, const struct paper *p, const struct paper_form *f)
 
 	fputs("paper: ", fp);
 	yaml_quoted(fp, t->code);
-	fprintf(fp, "\nform: %c\nseed: %" PRIu64 "\nbank_digest: ", f->letter,
+	fprintf(fp, "\nform: %s\nseed: %" PRIu64 "\nbank_digest: ", f->name,
 		p->seed);
 	yaml_quoted(fp, p->digest);
 	fputs("\ntitle: ", fp);

@@ -38,6 +38,24 @@ const char *mask_letters(uint32_t mask, char *buf)
 	return buf;
 }
 
+/* Form names count like spreadsheet columns: A..Z, AA..ZZ, AAA... */
+const char *form_name(size_t i, char *buf)
+{
+	char tmp[8];
+	size_t n = 0, k = 0;
+
+	i++;
+	while (i > 0 && n < sizeof(tmp) - 1) {
+		i--;
+		tmp[n++] = (char)('A' + i % 26);
+		i /= 26;
+	}
+	while (n > 0)
+		buf[k++] = tmp[--n];
+	buf[k] = '\0';
+	return buf;
+}
+
 /* Collect the questions of every bank. */
 static int pool_init(struct pool *p, const struct bankset *bs,
 		     const struct template *t)
@@ -413,8 +431,8 @@ struct paper *paper_assemble(const struct template *t, struct bankset *bs,
 	pp->seed = seed;
 	bankset_digest(bs, pp->digest);
 	pp->nforms = forms ? forms : t->forms;
-	if (pp->nforms > 26)
-		pp->nforms = 26;
+	if (pp->nforms > PAPER_MAX_FORMS)
+		pp->nforms = PAPER_MAX_FORMS;
 	pp->forms = arena_calloc(&pp->arena, pp->nforms, sizeof(*pp->forms));
 	if (!pp->forms || pool_init(&pool, bs, t) < 0 || draw_init(&dr, t) < 0)
 		goto oom;
@@ -427,7 +445,7 @@ struct paper *paper_assemble(const struct template *t, struct bankset *bs,
 			if (draw_paper(t, &pool, &r, &dr, d) < 0)
 				goto out;
 		}
-		pf->letter = (char)('A' + f);
+		form_name(f, pf->name);
 		rng_seed(&r, seed, f);
 		if (make_form(pp, pf, &dr, &r) < 0)
 			goto oom;

@@ -32,13 +32,16 @@ struct paper_section {
 };
 
 struct paper_form {
-	char letter;			/* 'A', 'B', ... */
+	char name[8];			/* "A".."Z", "AA".."ZZ", "AAA"... */
 	struct paper_item *items;
 	size_t nitems;
 	struct paper_section *sections;
 	size_t nsections;
 	double total;
 };
+
+/* Most forms one paper can have: names up to three letters. */
+#define PAPER_MAX_FORMS 18278
 
 struct paper {
 	struct arena arena;
@@ -58,6 +61,8 @@ struct paper *paper_assemble(const struct template *t, struct bankset *bs,
 			     uint64_t seed, unsigned forms, struct diags *d);
 /* Free a paper (not the template or banks). */
 void paper_free(struct paper *p);
+/* Name of form number i (0-based): A..Z, then AA, AB, ... (buf >= 8). */
+const char *form_name(size_t i, char *buf);
 /* Letter string of a printed answer mask, e.g. "ACD" (buf >= 27 bytes). */
 const char *mask_letters(uint32_t mask, char *buf);
 

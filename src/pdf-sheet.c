@@ -50,7 +50,7 @@ static void sheet_head(struct pdf_paper *pp)
 	const double x = PDF_MARGIN_X, w = PDF_BODY_W, box = 40;
 	PangoLayout *code, *form;
 	double cw, ch, y;
-	char letter[2] = { pp->f->letter, '\0' };
+	const char *letter = pp->f->name;
 	const char *fields[2] = { lb->name, lb->candidate_id };
 
 	pdf_block_begin(d, 0, PB_BREAK | PB_SHEET);

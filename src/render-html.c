@@ -148,7 +148,7 @@ static void page_rule(const struct hw *w)
 	fputs("@page{size:A4;margin:17mm 15mm 17mm 15mm;\n"
 	      "@top-left{content:\"", w->fp);
 	css_str(w->fp, w->p->tpl->code);
-	fprintf(w->fp, " · %s%c%s", l->form_pre, w->f->letter,
+	fprintf(w->fp, " · %s%s%s", l->form_pre, w->f->name,
 		l->form_post);
 	if (w->guide) {
 		fputs(" · ", w->fp);
@@ -177,7 +177,7 @@ static void head(const struct hw *w)
 	esc(w->fp, w->p->tpl->title);
 	fprintf(w->fp, " — ");
 	esc(w->fp, w->p->tpl->code);
-	fprintf(w->fp, " %s%c%s", w->l->form_pre, w->f->letter,
+	fprintf(w->fp, " %s%s%s", w->l->form_pre, w->f->name,
 		w->l->form_post);
 	if (w->guide)
 		fprintf(w->fp, " — %s", w->l->guide);
@@ -206,7 +206,7 @@ static void facts(const struct hw *w)
 	fact(w, true, l->code);
 	esc(w->fp, w->p->tpl->code);
 	fact(w, false, l->form);
-	fputc(w->f->letter, w->fp);
+	fputs(w->f->name, w->fp);
 	if (w->p->tpl->duration) {
 		fact(w, false, l->duration);
 		fprintf(w->fp, "%u%s", w->p->tpl->duration, l->minutes);

@@ -65,8 +65,8 @@ static void title_block(struct pdf_paper *pp)
 		snprintf(passed, sizeof(passed), "%s%s %s %s", lb->sep,
 			 lb->pass, format_number(pp->p->pass, pass),
 			 lb->unit);
-	s = g_strdup_printf("%s %s%s%s%c%s%s%s%s %s %s%s", lb->code, t->code,
-			    lb->sep, lb->form_pre, pp->f->letter,
+	s = g_strdup_printf("%s %s%s%s%s%s%s%s%s %s %s%s", lb->code, t->code,
+			    lb->sep, lb->form_pre, pp->f->name,
 			    lb->form_post, dur, lb->sep, lb->total,
 			    format_number(pp->f->total, tot), lb->unit,
 			    passed);
@@ -378,8 +378,8 @@ static int decorate(struct pdf_doc *d, cairo_t *cr, unsigned page,
 	if (!l)
 		return -1;
 	pdf_show(cr, l, PDF_MARGIN_X, 40, 0.35);
-	s = g_strdup_printf("%s%s%s%c%s%s%s", pp->p->tpl->code, lb->sep,
-			    lb->form_pre, pp->f->letter, lb->form_post,
+	s = g_strdup_printf("%s%s%s%s%s%s%s", pp->p->tpl->code, lb->sep,
+			    lb->form_pre, pp->f->name, lb->form_post,
 			    pp->kind == DOC_GUIDE ? lb->sep : "",
 			    pp->kind == DOC_GUIDE ? lb->guide : "");
 	l = pdf_layout(d, d->script, PF_LABEL, s);
@@ -506,8 +506,8 @@ int render_pdf(FILE *fp, enum render_doc doc, const struct paper *p,
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_MOD_DATE, date);
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR,
 				       "examgen");
-	title = g_strdup_printf("%s %s%c%s%s%s", p->tpl->title,
-				lb->form_pre, f->letter, lb->form_post,
+	title = g_strdup_printf("%s %s%s%s%s%s", p->tpl->title,
+				lb->form_pre, f->name, lb->form_post,
 				doc == DOC_GUIDE ? lb->sep : "",
 				doc == DOC_GUIDE ? lb->guide : "");
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, title);

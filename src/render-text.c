@@ -106,7 +106,7 @@ static void facts(const struct tw *w)
 	text(w, w->p->tpl->code, 0, false);
 	fputs(l->sep, w->fp);
 	label(w, l->form);
-	fputc(w->f->letter, w->fp);
+	fputs(w->f->name, w->fp);
 	if (w->p->tpl->duration) {
 		fputs(l->sep, w->fp);
 		label(w, l->duration);

@@ -62,12 +62,12 @@ int sheet_write(FILE *fp, const struct paper *p, const struct paper_form *f,
 {
 	const struct labels *l = labels_for(p);
 
-	fprintf(fp, "# %s %c%s%s", p->tpl->code, f->letter, l->form_post,
+	fprintf(fp, "# %s %s%s%s", p->tpl->code, f->name, l->form_post,
 		l->sep);
 	comment_text(fp, p->tpl->title);
 	fprintf(fp, "\n# %s\npaper: ", l->sheet_head);
 	yaml_string(fp, p->tpl->code);
-	fprintf(fp, "\nform: \"%c\"\ncandidate: {id: ", f->letter);
+	fprintf(fp, "\nform: \"%s\"\ncandidate: {id: ", f->name);
 	yaml_string(fp, id);
 	fputs(", name: ", fp);
 	yaml_string(fp, name);

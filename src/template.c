@@ -7,11 +7,11 @@
 #include <string.h>
 
 #include "fileio.h"
+#include "paper.h"
 #include "ynode.h"
 #include "yvalue.h"
 
 #define TEMPLATE_MAX_BYTES ((size_t)16 * 1024 * 1024)
-#define TEMPLATE_MAX_FORMS 26
 #define TEMPLATE_MAX_PICKS 1000
 
 static const char *const template_keys[] = {
@@ -257,11 +257,12 @@ static int read_options(const struct ysource *src, struct template *t,
 			if ((w = ynode_get(v, "count"))) {
 				u = 1;
 				if (yvalue_uint(src, w, "count",
-						TEMPLATE_MAX_FORMS, &u) < 0 ||
+						PAPER_MAX_FORMS, &u) < 0 ||
 				    u == 0) {
 					if (u == 0)
 						yvalue_error(src, w, "'count' "
-						     "must be 1 to 26");
+						     "must be 1 to %d",
+						     PAPER_MAX_FORMS);
 					bad = 1;
 				} else {
 					t->forms = (unsigned)u;

@@ -178,7 +178,7 @@ static int write_output(const struct output *o, const struct paper *p,
 	e = outfile_open(&of, o->path, force);
 	if (e != FILEIO_OK) {
 		fprintf(stderr, "examgen: error: cannot create '%s': %s\n",
-			o->path, e == FILEIO_EIO ? strerror(errno) :
+			o->path, e == FILEIO_EIO ? diag_errno(errno) :
 						   fileio_strerror(e));
 		return -1;
 	}
@@ -202,13 +202,13 @@ static int write_output(const struct output *o, const struct paper *p,
 	}
 	if (rc < 0) {
 		fprintf(stderr, "examgen: error: cannot write '%s': %s\n",
-			o->path, strerror(errno));
+			o->path, diag_errno(errno));
 		outfile_abort(&of);
 		return -1;
 	}
 	if (outbatch_add(batch, &of) != FILEIO_OK) {
 		fprintf(stderr, "examgen: error: cannot write '%s': %s\n",
-			o->path, strerror(errno));
+			o->path, diag_errno(errno));
 		return -1;
 	}
 	return 0;
@@ -391,7 +391,7 @@ static int write_all(const struct plan *pl, const struct build_opts *o,
 	outbatch_init(&batch);
 	if (fileio_mkdirs(o->out) < 0) {
 		fprintf(stderr, "examgen: error: cannot create folder '%s': "
-			"%s\n", o->out, strerror(errno));
+			"%s\n", o->out, diag_errno(errno));
 		return EXIT_SYSTEM;
 	}
 	if (r) {
@@ -399,7 +399,7 @@ static int write_all(const struct plan *pl, const struct build_opts *o,
 		if (!sheets || fileio_mkdirs(sheets) < 0) {
 			fprintf(stderr, "examgen: error: cannot create folder "
 				"'%s': %s\n", sheets ? sheets : "sheets",
-				strerror(errno));
+				diag_errno(errno));
 			goto out;
 		}
 	}
@@ -408,7 +408,7 @@ static int write_all(const struct plan *pl, const struct build_opts *o,
 			goto out;
 	if (outbatch_commit(&batch, &failed) != FILEIO_OK) {
 		fprintf(stderr, "examgen: error: cannot write '%s': %s\n",
-			failed, strerror(errno));
+			failed, diag_errno(errno));
 		goto out;
 	}
 	rc = EXIT_DONE;
@@ -459,7 +459,7 @@ static int build(struct build_opts *o)
 	if (!o->has_seed) {
 		if (os_seed(&o->seed) < 0) {
 			fprintf(stderr, "examgen: error: cannot get a random "
-				"seed from the system: %s\n", strerror(errno));
+				"seed from the system: %s\n", diag_errno(errno));
 			rc = EXIT_SYSTEM;
 			goto out;
 		}
@@ -484,7 +484,7 @@ static int build(struct build_opts *o)
 	}
 	if (plan_make(&pl, o, p, o->roster ? &ros : NULL) < 0) {
 		fprintf(stderr, "examgen: error: cannot plan the outputs: "
-			"%s\n", strerror(errno));
+			"%s\n", diag_errno(errno));
 		rc = EXIT_SYSTEM;
 		goto out;
 	}

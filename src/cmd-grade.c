@@ -131,8 +131,9 @@ static int check_files(const struct grade_opts *o)
 	for (size_t i = 0; i < 3; i++)
 		if (outs[i] && strcmp(outs[i], "-") && !o->force &&
 		    fileio_exists(outs[i])) {
-			fprintf(stderr, "examgen: error: '%s' exists; use "
-				"--force to overwrite it\n", outs[i]);
+			fprintf(stderr, "examgen: error: '%s' already exists "
+				"(use --force to replace it); nothing "
+				"written\n", outs[i]);
 			rc = EXIT_USAGE;
 		}
 	return rc;
@@ -181,7 +182,7 @@ static int write_output(const char *path, bool force,
 	if (fe == FILEIO_OK)
 		return EXIT_DONE;
 	fprintf(stderr, "examgen: error: cannot write '%s': %s\n", path,
-		fe == FILEIO_EIO && errno ? strerror(errno)
+		fe == FILEIO_EIO && errno ? diag_errno(errno)
 					  : fileio_strerror(fe));
 	return fe == FILEIO_EXISTS ? EXIT_USAGE : EXIT_SYSTEM;
 }

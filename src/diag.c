@@ -51,7 +51,7 @@ static size_t utf8_seq(const unsigned char *s)
 /* Keep a message printable on one line: control characters become '?'
  * and bytes that are not UTF-8 (a character cut by a "%.40s" width, or
  * raw bytes from input) are dropped. */
-static void msg_sanitize(char *msg)
+void diag_sanitize(char *msg)
 {
 	unsigned char *r = (unsigned char *)msg, *w = r;
 
@@ -108,7 +108,7 @@ static void diags_vadd(struct diags *d, enum diag_level level,
 		return;
 	}
 	vsnprintf(e->msg, (size_t)n + 1, fmt, ap);
-	msg_sanitize(e->msg);
+	diag_sanitize(e->msg);
 	d->n++;
 	if (level == DIAG_ERROR)
 		d->errors++;

@@ -41,6 +41,9 @@ void diags_add(struct diags *d, enum diag_level level, const char *path,
 void diags_sort(struct diags *d);
 /* Drop exact repeats (same level, place and message) after sorting. */
 void diags_unique(struct diags *d);
+/* Make a message printable on one line, in place: control characters
+ * become '?', bytes that are not UTF-8 are dropped. */
+void diag_sanitize(char *msg);
 /* strerror(e) starting in lower case, as messages are worded. */
 const char *diag_errno(int e);
 /* Print every entry to fp in the standard form. */

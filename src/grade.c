@@ -250,6 +250,7 @@ static void problem_add(struct gradebook *gb, const char *file, unsigned line,
 		gb->prob_cap = cap;
 	}
 	vsnprintf(buf, sizeof(buf), fmt, ap);
+	diag_sanitize(buf);	/* cell text may hold newlines or cut bytes */
 	p = &gb->problems[gb->nproblems];
 	p->file = file;
 	p->line = line;
@@ -698,8 +699,21 @@ int gradebook_read(struct gradebook *gb, const char *path, struct diags *d)
 	text = buf;
 	tlen = len;
 	if (enc == TEXTENC_UNKNOWN) {
-		gradebook_problem(gb, file, 0, 0, NULL, 0, "the sheet is "
-				  "neither UTF-8 nor GB18030 text");
+		size_t at = utf8_valid_prefix(buf, len);
+		unsigned line = 1, col = 1;
+
+		for (size_t i = 0; i < at; i++) {
+			if (buf[i] == '\n') {
+				line++;
+				col = 1;
+			} else if (((unsigned char)buf[i] & 0xc0) != 0x80) {
+				col++;
+			}
+		}
+		gradebook_problem(gb, file, line, col, NULL, 0, "the sheet "
+				  "is not UTF-8 or GB18030 text: byte 0x%02X "
+				  "here is not UTF-8 (a binary file, or mixed "
+				  "encodings?)", (unsigned char)buf[at]);
 		goto out;
 	}
 	if (enc != TEXTENC_UTF8) {

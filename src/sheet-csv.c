@@ -165,8 +165,17 @@ static bool row_blank(const struct csv_row *row)
 	return true;
 }
 
+/* True if a cell starts with the quote that examgen's own CSV writer (and
+ * spreadsheets) put before text that would otherwise run as a formula. */
+static bool formula_guarded(const char *s)
+{
+	return s[0] == '\'' && (s[1] == '=' || s[1] == '+' || s[1] == '-' ||
+				s[1] == '@' || s[1] == '\t' || s[1] == '\r');
+}
+
 /* Copy a row's fields into one arena block; field i at out[i] (NULL past
- * the row's end). */
+ * the row's end).  A formula guard quote is dropped, so text written by
+ * examgen (e.g. an id '=1 in responses.csv) reads back as it was. */
 static int copy_row(struct gradebook *gb, const struct csv_row *row,
 		    char **out, size_t ncols)
 {
@@ -184,7 +193,7 @@ static int copy_row(struct gradebook *gb, const struct csv_row *row,
 			continue;
 		}
 		memcpy(p, row->fields[i], row->lens[i] + 1);
-		out[i] = p;
+		out[i] = formula_guarded(p) ? p + 1 : p;
 		p += row->lens[i] + 1;
 	}
 	return 0;

@@ -94,8 +94,15 @@ enum textenc textenc_detect(const char *buf, size_t len)
 		return TEXTENC_UTF16LE;
 	if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF)
 		return TEXTENC_UTF16BE;
-	if (utf8_valid_prefix(buf, len) == len)
+	size_t valid = utf8_valid_prefix(buf, len);
+
+	if (valid == len)
 		return TEXTENC_UTF8;
+	/* UTF-8 Chinese text (3- and 4-byte sequences) before the first bad
+	 * byte: mixed encodings, which no single conversion reads right */
+	for (size_t i = 0; i < valid; i++)
+		if (s[i] >= 0xE0)
+			return TEXTENC_UNKNOWN;
 	if (gb18030_valid_prefix(buf, len) == len)
 		return TEXTENC_GB18030;
 	return TEXTENC_UNKNOWN;

@@ -10,7 +10,8 @@ enum textenc { TEXTENC_UTF8, TEXTENC_UTF8_BOM, TEXTENC_UTF16LE,
 	       TEXTENC_UTF16BE, TEXTENC_GB18030, TEXTENC_UNKNOWN };
 
 /* Guess the encoding of buf: a BOM wins; valid UTF-8 is UTF-8; otherwise
- * valid GB18030 is GB18030; else TEXTENC_UNKNOWN. */
+ * valid GB18030 is GB18030, unless multi-byte UTF-8 text comes before the
+ * first byte that is not UTF-8 (mixed encodings); else TEXTENC_UNKNOWN. */
 enum textenc textenc_detect(const char *buf, size_t len);
 /* Name for messages ("UTF-8", "GB18030", ...). */
 const char *textenc_name(enum textenc e);

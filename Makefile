@@ -3,7 +3,8 @@
 #   make demo     install missing packages, build, build the 60/60/60 paper
 #                 from the bundled bank and grade a sample
 #   make check    install missing packages, then every test: unit (Check),
-#                 end-to-end (tests/cases), schema, ASan+UBSan, valgrind
+#                 end-to-end (tests/cases), schema, ASan+UBSan, valgrind,
+#                 and a short run of each fuzz target
 #   make fuzz     libFuzzer targets, FUZZ_SECONDS each (clang)
 #   make bench    the benchmark table (bench/)
 #
@@ -37,7 +38,7 @@ TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 EXAMGEN := $(BUILD)/examgen
 
 .PHONY: all deps demo check check-run unit e2e schema asan valgrind fuzz \
-	bench clean examples
+	fuzz-smoke bench clean examples
 .DEFAULT_GOAL := all
 
 all: $(EXAMGEN)
@@ -74,7 +75,7 @@ demo: deps
 check: deps
 	@$(MAKE) --no-print-directory check-run
 
-check-run: unit e2e schema asan valgrind
+check-run: unit e2e schema asan valgrind fuzz-smoke
 	@echo "check: all suites passed"
 
 unit: $(TEST_BIN)
@@ -100,6 +101,10 @@ valgrind: $(EXAMGEN) $(TEST_BIN)
 FUZZ_SECONDS ?= 60
 fuzz:
 	@sh fuzz/run.sh $(FUZZ_SECONDS)
+
+# Replay past findings and fuzz every target briefly (part of check).
+fuzz-smoke:
+	@FUZZ_SECONDS=15 sh fuzz/ci.sh
 
 bench: all
 	@sh bench/run.sh $(EXAMGEN)

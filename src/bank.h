@@ -1,6 +1,7 @@
 /* bank.h - question banks: the model of SPEC's bank/ files and its loader.
- * A bankset owns one arena holding every bank, question and string loaded
- * into it; bankset_release() frees them all. */
+ * A bankset owns everything loaded into it: one arena for the banks,
+ * strings, options and rubrics, plus each bank's questions array (grown
+ * with realloc while the file streams in); bankset_release() frees all. */
 #ifndef EXAMGEN_BANK_H
 #define EXAMGEN_BANK_H
 

@@ -48,9 +48,11 @@ struct rpt {
 	lxw_workbook *wb;
 	lxw_error err;			/* first libxlsxwriter error */
 	int oom;
-	/* formats */
-	lxw_format *hdr, *score, *pct, *ratio, *wrong, *invalid, *missing,
-		   *keyed, *flag, *good, *bad, *badratio, *center;
+	/* formats; answer, wrong, invalid and missing are for Answers
+	 * response cells, which are text (typed-in numbers stay text) */
+	lxw_format *hdr, *score, *pct, *ratio, *answer, *wrong, *invalid,
+		   *missing, *missing_pts, *keyed, *flag, *good, *bad,
+		   *badratio, *center;
 	/* candidates */
 	size_t *order;			/* Summary/Answers row i+1: cands[order[i]] */
 	double *total;			/* sum of points earned, per candidate */

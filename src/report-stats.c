@@ -36,8 +36,14 @@ struct analysis {
 	size_t **kmap;			/* kmap[key][item] = agg index */
 	size_t **kpos;			/* kpos[key][agg] = its first item
 					 * on that key, or SIZE_MAX */
-	size_t *sc;			/* scored candidates, input order */
+	size_t *kidx;			/* key of each scored candidate,
+					 * input order */
 	size_t nsc;
+	float *xs;			/* points earned, by agg: agg i's
+					 * from xs[xoff[i]], candidate order */
+	size_t *xoff;
+	size_t gg_agg;			/* gg holds the groups of the
+					 * candidates of this agg */
 	double *t, *x, *tt, *sumc, *vars;
 	signed char *g, *gg;
 	double alpha;
@@ -183,37 +189,99 @@ static double sample_var(const double *x, size_t n)
 	return ss / (double)(n - 1);
 }
 
+/* True if aggs ai and aj (SIZE_MAX: none) are on the same keys, so on
+ * the papers of the same candidates. */
+static bool same_papers(const struct analysis *a, size_t nkeys, size_t ai,
+			size_t aj)
+{
+	if (aj == SIZE_MAX)
+		return false;
+	for (size_t ki = 0; ki < nkeys; ki++)
+		if ((a->kpos[ki][ai] == SIZE_MAX) !=
+		    (a->kpos[ki][aj] == SIZE_MAX))
+			return false;
+	return true;
+}
+
+/* Sort the scored candidates' points by agg into xs (one pass over the
+ * responses, instead of one per agg), count the options chosen and see
+ * which aggs are scored right/wrong only. */
+static int gather(struct rpt *r, struct analysis *a)
+{
+	const struct gradebook *gb = r->gb;
+	size_t *nk = calloc(gb->nkeys ? gb->nkeys : 1, sizeof(*nk));
+	size_t *fill = NULL, j = 0;
+	int ret = -1;
+
+	a->xoff = calloc(a->naggs + 1, sizeof(*a->xoff));
+	fill = malloc((a->naggs ? a->naggs : 1) * sizeof(*fill));
+	if (!nk || !a->xoff || !fill)
+		goto out;
+	for (size_t i = 0; i < a->nsc; i++)
+		nk[a->kidx[i]]++;
+	for (size_t ai = 0; ai < a->naggs; ai++) {
+		a->xoff[ai + 1] = a->xoff[ai];
+		for (size_t ki = 0; ki < gb->nkeys; ki++)
+			if (a->kpos[ki][ai] != SIZE_MAX)
+				a->xoff[ai + 1] += nk[ki];
+		fill[ai] = a->xoff[ai];
+		a->aggs[ai].dich = true;
+	}
+	a->xs = malloc((a->xoff[a->naggs] ? a->xoff[a->naggs] : 1) *
+		       sizeof(*a->xs));
+	if (!a->xs)
+		goto out;
+	for (size_t ci = 0; ci < gb->ncands && j < a->nsc; ci++) {
+		const struct candidate *c = &gb->cands[ci];
+		size_t ki = a->kidx[j];
+		const struct key *k = gb->keys[ki];
+
+		if (rpt_key_index(gb, c->key) == SIZE_MAX)
+			continue;	/* not scored */
+		for (size_t i = 0; i < k->nitems; i++) {
+			size_t ai = a->kmap[ki][i];
+			const struct key_item *it = &k->items[i];
+			double e = c->resp[i].earned;
+
+			if (a->kpos[ki][ai] != i)	/* id seen before */
+				continue;
+			if (e != 0 && e != it->points)
+				a->aggs[ai].dich = false;
+			a->xs[fill[ai]++] = c->resp[i].earned;
+			count_option(&a->aggs[ai], it, &c->resp[i]);
+		}
+		j++;
+	}
+	ret = 0;
+out:
+	free(nk);
+	free(fill);
+	return ret;
+}
+
 /* Analyse one item over the scored candidates whose paper has it. */
 static int analyse_item(struct rpt *r, struct analysis *a, size_t ai)
 {
 	const struct gradebook *gb = r->gb;
 	struct agg *g = &a->aggs[ai];
+	const float *xs = a->xs + a->xoff[ai];
 	size_t m = 0;
 	const signed char *grp;
 
-	g->dich = true;
 	for (size_t j = 0; j < a->nsc; j++) {
-		const struct candidate *c = &gb->cands[a->sc[j]];
-		size_t i = a->kpos[rpt_key_index(gb, c->key)][ai];
-		const struct key_item *it;
-		double e;
-
-		if (i == SIZE_MAX)	/* not on this candidate's paper */
-			continue;
-		it = &c->key->items[i];
-		e = c->resp[i].earned;
-		if (e != 0 && e != it->points)
-			g->dich = false;
-		a->x[m] = e;
+		if (a->kpos[a->kidx[j]][ai] == SIZE_MAX)
+			continue;	/* not on this candidate's paper */
+		a->x[m] = xs[m];
 		a->tt[m] = a->t[j];
-		count_option(g, it, &c->resp[i]);
 		m++;
 	}
 	g->common = m == a->nsc && m > 0;
 	grp = a->g;
 	if (!g->common) {
-		if (stats_groups(a->tt, m, a->gg) < 0)
+		if (!same_papers(a, gb->nkeys, ai, a->gg_agg) &&
+		    stats_groups(a->tt, m, a->gg) < 0)
 			return -1;
+		a->gg_agg = ai;
 		grp = a->gg;
 	}
 	stats_item(a->x, a->tt, grp, m, g->it->points, &g->st);
@@ -233,7 +301,7 @@ static int analyse(struct rpt *r, struct analysis *a)
 
 	if (build_aggs(r, a) < 0)
 		return -1;
-	a->sc = malloc(n * sizeof(*a->sc));
+	a->kidx = malloc(n * sizeof(*a->kidx));
 	a->t = malloc(n * sizeof(*a->t));
 	a->x = malloc(n * sizeof(*a->x));
 	a->tt = malloc(n * sizeof(*a->tt));
@@ -241,17 +309,20 @@ static int analyse(struct rpt *r, struct analysis *a)
 	a->g = malloc(n);
 	a->gg = malloc(n);
 	a->vars = malloc((a->naggs ? a->naggs : 1) * sizeof(*a->vars));
-	if (!a->sc || !a->t || !a->x || !a->tt || !a->sumc || !a->g ||
+	if (!a->kidx || !a->t || !a->x || !a->tt || !a->sumc || !a->g ||
 	    !a->gg || !a->vars)
 		return -1;
+	a->gg_agg = SIZE_MAX;
 	for (size_t i = 0; i < gb->ncands; i++) {
-		if (rpt_key_index(gb, gb->cands[i].key) == SIZE_MAX)
+		size_t ki = rpt_key_index(gb, gb->cands[i].key);
+
+		if (ki == SIZE_MAX)
 			continue;
-		a->sc[a->nsc] = i;
+		a->kidx[a->nsc] = ki;
 		a->t[a->nsc] = r->total[i];
 		a->nsc++;
 	}
-	if (stats_groups(a->t, a->nsc, a->g) < 0)
+	if (gather(r, a) < 0 || stats_groups(a->t, a->nsc, a->g) < 0)
 		return -1;
 	a->kr20 = true;
 	for (size_t ai = 0; ai < a->naggs; ai++) {
@@ -277,7 +348,9 @@ static void analysis_release(struct analysis *a, size_t nkeys)
 		free(a->kpos[i]);
 	free(a->kpos);
 	free(a->aggs);
-	free(a->sc);
+	free(a->kidx);
+	free(a->xs);
+	free(a->xoff);
 	free(a->t);
 	free(a->x);
 	free(a->tt);

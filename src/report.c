@@ -21,6 +21,7 @@
 #define RANK_FORMULA_MAX 20000		/* above: RANK would crawl; values */
 #define WIDTH_MAX 60.0
 #define WIDTH_MIN 4.0
+#define TEXT_NUM_FORMAT 49		/* Excel's built-in "@" (text) */
 
 /* A growing string for formulas. */
 struct sbuf {
@@ -204,7 +205,9 @@ void rpt_str(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 			rpt_check(r, worksheet_write_blank(s->ws, row, col, f));
 		return;
 	}
-	sheet_need(s, col, text_width(text));
+	/* a text is never wider than its length in bytes */
+	if (col >= s->ncols || (double)len > s->width[col])
+		sheet_need(s, col, text_width(text));
 	rpt_check(r, worksheet_write_string(s->ws, row, col, text, f));
 }
 
@@ -213,6 +216,15 @@ static double num_width(double v)
 {
 	char buf[32];
 
+	/* whole numbers and halves, most of the cells, without printf */
+	if (v >= 0 && v < 1e9 && v * 2 == (double)(unsigned long)(v * 2)) {
+		unsigned long i = (unsigned long)v;
+		double w = (double)i != v ? 3 : 1;
+
+		for (; i >= 10; i /= 10)
+			w++;
+		return w;
+	}
 	return (double)snprintf(buf, sizeof(buf), "%.10g", v);
 }
 
@@ -282,13 +294,21 @@ static int make_formats(struct rpt *r)
 	    !(r->missing = add_format(r)) || !(r->keyed = add_format(r)) ||
 	    !(r->flag = add_format(r)) || !(r->good = add_format(r)) ||
 	    !(r->bad = add_format(r)) || !(r->center = add_format(r)) ||
-	    !(r->badratio = add_format(r)))
+	    !(r->badratio = add_format(r)) || !(r->answer = add_format(r)) ||
+	    !(r->missing_pts = add_format(r)))
 		return -1;
 	format_set_align(r->center, LXW_ALIGN_CENTER);
 	format_set_align(r->hdr, LXW_ALIGN_CENTER);
+	format_set_align(r->answer, LXW_ALIGN_CENTER);
 	format_set_align(r->wrong, LXW_ALIGN_CENTER);
 	format_set_align(r->invalid, LXW_ALIGN_CENTER);
 	format_set_align(r->missing, LXW_ALIGN_CENTER);
+	/* responses stay text when edited: the section totals' ranges
+	 * over the Answers points columns include them */
+	format_set_num_format_index(r->answer, TEXT_NUM_FORMAT);
+	format_set_num_format_index(r->wrong, TEXT_NUM_FORMAT);
+	format_set_num_format_index(r->invalid, TEXT_NUM_FORMAT);
+	format_set_num_format_index(r->missing, TEXT_NUM_FORMAT);
 	format_set_font_color(r->badratio, 0x9C0006);
 	format_set_bg_color(r->badratio, 0xFFC7CE);
 	format_set_num_format(r->badratio, "0.00");
@@ -307,6 +327,8 @@ static int make_formats(struct rpt *r)
 	format_set_bold(r->invalid);
 	format_set_bg_color(r->missing, 0xFFF2CC);
 	format_set_bottom(r->missing, LXW_BORDER_DOTTED);
+	format_set_bg_color(r->missing_pts, 0xFFF2CC);
+	format_set_bottom(r->missing_pts, LXW_BORDER_DOTTED);
 	format_set_bold(r->keyed);
 	format_set_font_color(r->keyed, 0x006100);
 	format_set_bg_color(r->keyed, 0xC6EFCE);
@@ -376,22 +398,34 @@ static int order_candidates(struct rpt *r)
 }
 
 /* Append the Answers point cells of questions nos[0..n) on row as SUM
- * arguments, nesting SUMs to stay within Excel's argument limit. */
+ * arguments: a run of consecutive questions is one range (it spans their
+ * response columns too, which hold text that SUM ignores), and SUMs are
+ * nested to stay within Excel's argument limit. */
 static void sum_refs(struct sbuf *b, const unsigned *nos, size_t n,
 		     lxw_row_t row)
 {
-	char cell[LXW_MAX_CELL_NAME_LENGTH];
+	char a[LXW_MAX_CELL_NAME_LENGTH], z[LXW_MAX_CELL_NAME_LENGTH];
+	size_t nruns = 0, j = 0;
 
+	for (size_t i = 0; i < n; i++)
+		nruns += i == 0 || nos[i] != nos[i - 1] + 1;
 	sbuf_add(b, "=SUM(");
-	for (size_t i = 0; i < n; i++) {
-		if (n > SUM_ARGS_MAX && i % SUM_ARGS_MAX == 0)
-			sbuf_add(b, "%sSUM(", i ? ")," : "");
-		else if (i)
+	for (size_t i = 0, e; i < n; i = e, j++) {
+		for (e = i + 1; e < n && nos[e] == nos[e - 1] + 1; e++)
+			;
+		if (nruns > SUM_ARGS_MAX && j % SUM_ARGS_MAX == 0)
+			sbuf_add(b, "%sSUM(", j ? ")," : "");
+		else if (j)
 			sbuf_add(b, ",");
-		lxw_rowcol_to_cell_abs(cell, row, RPT_ANS_PTS(nos[i]), 1, 1);
-		sbuf_add(b, "Answers!%s", cell);
+		lxw_rowcol_to_cell(a, row, RPT_ANS_PTS(nos[i]));
+		if (e - i == 1) {
+			sbuf_add(b, "Answers!%s", a);
+			continue;
+		}
+		lxw_rowcol_to_cell(z, row, RPT_ANS_PTS(nos[e - 1]));
+		sbuf_add(b, "Answers!%s:%s", a, z);
 	}
-	sbuf_add(b, n > SUM_ARGS_MAX ? "))" : ")");
+	sbuf_add(b, nruns > SUM_ARGS_MAX ? "))" : ")");
 }
 
 /* Summary: section cells of one candidate's row, and its total. */
@@ -575,13 +609,14 @@ static void answer_cells(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 	switch (rs->status) {
 	case RESP_MISSING:
 		rpt_str(r, s, row, rc, rs->raw, r->missing);
-		rpt_check(r, worksheet_write_blank(s->ws, row, pc, r->missing));
+		rpt_check(r, worksheet_write_blank(s->ws, row, pc,
+						   r->missing_pts));
 		return;
 	case RESP_INVALID:
 		f = r->invalid;
 		break;
 	default:
-		f = rs->earned < it->points ? r->wrong : r->center;
+		f = rs->earned < it->points ? r->wrong : r->answer;
 		break;
 	}
 	rpt_str(r, s, row, rc, rs->raw, f);

@@ -42,20 +42,6 @@ static bool code_valid(const char *s)
 	return true;
 }
 
-/* Optional text; NULL when absent, *bad on error. */
-static const char *opt_text(const struct ysource *src, const struct ynode *m,
-			    const char *key, int *bad)
-{
-	const struct ynode *v = ynode_get(m, key);
-	const char *s;
-
-	if (!v || ynode_is_null(v))
-		return NULL;
-	if (!(s = yvalue_text(src, v, key)))
-		*bad = 1;
-	return s;
-}
-
 /* Optional list of texts into *out / *n. */
 static void opt_list(const struct ysource *src, struct arena *a,
 		     const struct ynode *m, const char *key, const char ***out,
@@ -121,7 +107,7 @@ static int read_pick(const struct ysource *src, struct arena *a,
 	opt_list(src, a, m, "tags", &p->tags, &p->ntags, &bad);
 	opt_list(src, a, m, "any_tags", &p->any_tags, &p->nany_tags, &bad);
 	opt_list(src, a, m, "ids", &p->ids, &p->nids, &bad);
-	p->bank = opt_text(src, m, "bank", &bad);
+	p->bank = yvalue_opt_text(src, m, "bank", &bad);
 	v = ynode_get(m, "count");
 	if (!v) {
 		if (p->nids) {
@@ -171,14 +157,14 @@ static int read_section(const struct ysource *src, struct arena *a,
 		return -1;
 	}
 	bad |= yvalue_check_keys(src, m, section_keys) > 0;
-	s->title = opt_text(src, m, "title", &bad);
+	s->title = yvalue_opt_text(src, m, "title", &bad);
 	if (!s->title && !ynode_get(m, "title")) {
 		yvalue_error(src, m, "a section needs a 'title'");
 		bad = 1;
 	}
 	if (!s->title)
 		s->title = "?";
-	s->instructions = opt_text(src, m, "instructions", &bad);
+	s->instructions = yvalue_opt_text(src, m, "instructions", &bad);
 	v = ynode_get(m, "picks");
 	if (!v || v->kind != YNODE_SEQ || v->n == 0) {
 		yvalue_error(src, v ? v : m, "section '%s' needs 'picks': a "
@@ -333,7 +319,7 @@ static int read_header(const struct ysource *src, struct template *t,
 	unsigned long long u;
 	int bad = 0;
 
-	t->code = opt_text(src, root, "code", &bad);
+	t->code = yvalue_opt_text(src, root, "code", &bad);
 	if (!t->code && !ynode_get(root, "code")) {
 		yvalue_error(src, root, "a template needs a 'code' such as "
 			     "CSM-2026");
@@ -346,7 +332,7 @@ static int read_header(const struct ysource *src, struct template *t,
 	}
 	if (!t->code)
 		t->code = "PAPER";
-	t->title = opt_text(src, root, "title", &bad);
+	t->title = yvalue_opt_text(src, root, "title", &bad);
 	if (!t->title) {
 		if (!ynode_get(root, "title")) {
 			yvalue_error(src, root, "a template needs a 'title'");

@@ -419,7 +419,7 @@ START_TEST(test_gbk_and_bom)
 	ck_near(gb.cands[1].total, 29);
 	/* bytes that are neither UTF-8 nor GB18030 */
 	read_sheet(&gb, put("bad.csv", "id\n\xff\xfe\xfd\x80\n", 8));
-	expect_problem(&gb, 0, 0, 0, "neither UTF-8 nor GB18030");
+	expect_problem(&gb, 2, 1, 0, "not UTF-8 or GB18030 text: byte 0xFF");
 	gradebook_release(&gb);
 }
 END_TEST

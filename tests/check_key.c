@@ -64,7 +64,7 @@ static void make_paper(struct paper *p, struct template *t,
 	secs[1] = (struct paper_section){ .title = "Choice", .first = 1,
 					  .count = 3, .points = 4.5 };
 	memset(f, 0, sizeof(*f));
-	f->letter = 'A';
+	strcpy(f->name, "A");
 	f->items = items;
 	f->nitems = 4;
 	f->sections = secs;
@@ -195,7 +195,7 @@ START_TEST(test_write_quotes_boolean_letters)
 				 .rule = MC_EXACT };
 	struct paper_section s = { .title = "s", .first = 0, .count = 1,
 				   .points = 1 };
-	struct paper_form f = { .letter = 'B', .items = &it, .nitems = 1,
+	struct paper_form f = { .name = "B", .items = &it, .nitems = 1,
 				.sections = &s, .nsections = 1, .total = 1 };
 	struct template t = { .code = "X", .title = "t", .language = "en" };
 	struct paper p = { .tpl = &t, .forms = &f, .nforms = 1, .total = 1,

@@ -103,7 +103,7 @@ static void fixture_init(struct fixture *x, const char *lang)
 	}
 	x->items[3].criteria = x->criteria;
 	x->sec = (struct paper_section){ "Listening", "Do it.", 0, 4, 26 };
-	x->form = (struct paper_form){ 'A', x->items, 4, &x->sec, 1, 26 };
+	x->form = (struct paper_form){ "A", x->items, 4, &x->sec, 1, 26 };
 	x->p.tpl = &x->t;
 	x->p.seed = 7;
 	x->p.forms = &x->form;
@@ -454,8 +454,8 @@ START_TEST(test_bundled_templates)
 					ck_assert(fabs(pf->total -
 						       b.t->total) < 1e-9);
 				snprintf(what, sizeof(what), "%s seed %llu "
-					 "form %c", g.gl_pathv[t],
-					 (unsigned long long)seed, pf->letter);
+					 "form %s", g.gl_pathv[t],
+					 (unsigned long long)seed, pf->name);
 				check_no_answers(txt, pf, what);
 				if (seed <= 20) {
 					for (int fmt = FMT_MD; fmt <= FMT_HTML;

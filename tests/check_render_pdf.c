@@ -134,7 +134,7 @@ static void fixture_init(struct fixture *x, const char *lang,
 					    8 };
 	x->sec[1] = (struct paper_section){ "二、简答与情景题", NULL, 4, 2,
 					    12 };
-	x->form = (struct paper_form){ 'A', x->items, NQ, x->sec, 2, 20 };
+	x->form = (struct paper_form){ "A", x->items, NQ, x->sec, 2, 20 };
 	x->p.tpl = &x->t;
 	x->p.seed = 42;
 	x->p.forms = &x->form;

@@ -298,9 +298,10 @@ END_TEST
 START_TEST(test_formulas_cached)
 {
 	write_report("zh", false, REPORT_OK);
-	/* section: form A numbers 1, 2 are Answers points columns E, G */
-	has(SUMMARY, "<f>SUM(Answers!$E$2,Answers!$G$2)</f><v>3</v>");
-	has(SUMMARY, "<f>SUM(Answers!$I$2)</f><v>9</v>");
+	/* section: form A numbers 1, 2 are Answers points columns E, G,
+	 * one range (F, a response, is text) */
+	has(SUMMARY, "<f>SUM(Answers!E2:G2)</f><v>3</v>");
+	has(SUMMARY, "<f>SUM(Answers!I2)</f><v>9</v>");
 	has(SUMMARY, "<f>SUM(E2:F2)</f><v>12</v>");
 	has(SUMMARY, "<f>G3/13</f><v>0.5<");
 	has(SUMMARY, "<c r=\"I2\" t=\"str\"><f>IF(G2&gt;=7.8,\"通过\","
@@ -310,6 +311,108 @@ START_TEST(test_formulas_cached)
 	/* the candidate without a known form has no total and fails */
 	has(SUMMARY, "<c r=\"I5\" t=\"inlineStr\"><is><t>不通过</t>");
 	lacks(SUMMARY, "<c r=\"G5\"");
+}
+END_TEST
+
+START_TEST(test_section_runs)
+{
+	struct gradebook gb;
+	struct diags d = DIAGS_INIT;
+	unsigned *nos;
+
+	/* form B's first section is questions 1 and 3, its second 2 */
+	mk_gradebook(&gb);
+	nos = gb.keys[1]->sections[0].nos;
+	nos[1] = 3;
+	gb.keys[1]->sections[1].nos[0] = 2;
+	ck_assert_int_eq(report_write_xlsx(out, &gb, "en", false, &d),
+			 REPORT_OK);
+	diags_release(&d);
+	gradebook_release(&gb);
+	/* =1+1 on form B: 0 + 5.5 and 1 */
+	has(SUMMARY, "<f>SUM(Answers!E3,Answers!I3)</f><v>5.5</v>");
+	has(SUMMARY, "<f>SUM(Answers!G3)</f><v>1</v>");
+	has(SUMMARY, "<f>SUM(Answers!E2:G2)</f><v>3</v>");
+}
+END_TEST
+
+START_TEST(test_sum_nested)
+{
+	enum { N = 401 };
+	static struct item_spec spec[N];
+	static struct resp_spec rs[N];
+	static const char *const t2[] = { "odd", "even" };
+	static const size_t sz[] = { N, 0 };
+	struct gradebook gb;
+	struct diags d = DIAGS_INIT;
+	struct key_section *odd, *even;
+	char *s, *p;
+
+	for (size_t i = 0; i < N; i++) {
+		spec[i] = (struct item_spec){ "tf", Q_TRUE_FALSE, 1, 0, 0,
+					      true, NULL };
+		rs[i] = (struct resp_spec){ "T", 1, 1, RESP_OK };
+	}
+	gradebook_init(&gb);
+	gb.keys = calloc(1, sizeof(*gb.keys));
+	gb.key_cols = calloc(1, sizeof(*gb.key_cols));
+	gb.cands = calloc(1, sizeof(*gb.cands));
+	gb.section_titles = calloc(2, sizeof(*gb.section_titles));
+	ck_assert(gb.keys && gb.key_cols && gb.cands && gb.section_titles);
+	gb.cand_cap = 1;
+	gb.keys[0] = mk_key("A", spec, N, t2, sz, 2);
+	gb.nkeys = 1;
+	gb.key_cols[0] = calloc(2, sizeof(size_t));
+	ck_assert_ptr_nonnull(gb.key_cols[0]);
+	gb.key_cols[0][1] = 1;
+	gb.section_titles[0] = t2[0];
+	gb.section_titles[1] = t2[1];
+	gb.nsection_titles = 2;
+	/* odd questions in one section, even ones in the other: 201 and
+	 * 200 single cells */
+	odd = &gb.keys[0]->sections[0];
+	even = &gb.keys[0]->sections[1];
+	even->nos = arena_calloc(&gb.keys[0]->arena, N, sizeof(unsigned));
+	ck_assert_ptr_nonnull(even->nos);
+	odd->nitems = even->nitems = 0;
+	for (unsigned no = 1; no <= N; no++) {
+		if (no % 2)
+			odd->nos[odd->nitems++] = no;
+		else
+			even->nos[even->nitems++] = no;
+	}
+	add_cand(&gb, "1", "n", 0, rs);
+	ck_assert_int_eq(report_write_xlsx(out, &gb, "en", false, &d),
+			 REPORT_OK);
+	diags_release(&d);
+	gradebook_release(&gb);
+	s = member(SUMMARY);
+	/* more than 200 arguments: nested SUMs of 200 */
+	p = strstr(s, "<f>SUM(SUM(Answers!E2,Answers!I2,");
+	ck_assert_ptr_nonnull(p);
+	p = strstr(p, "),SUM(Answers!");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_ptr_nonnull(strstr(p, "))</f><v>201</v>"));
+	ck_assert_ptr_nonnull(strstr(s, "<f>SUM(Answers!G2,Answers!K2,"));
+	ck_assert_ptr_null(strstr(s, "<f>SUM(SUM(Answers!G2"));
+	free(s);
+}
+END_TEST
+
+START_TEST(test_responses_are_text)
+{
+	char *s;
+
+	write_report("en", false, REPORT_OK);
+	/* every response cell has a style, and each style of one is the
+	 * built-in text format: edits stay text, which SUM ranges skip */
+	s = member("xl/styles.xml");
+	ck_assert_ptr_nonnull(strstr(s, "<xf numFmtId=\"49\""));
+	free(s);
+	has(ANSWERS, "<c r=\"D2\" s=\"");	/* right: T */
+	has(ANSWERS, "<c r=\"D3\" s=\"");	/* wrong: B */
+	has(ANSWERS, "<c r=\"D4\" s=\"");	/* invalid: Q */
+	lacks(ANSWERS, "<c r=\"E2\" s=\"");	/* points: General */
 }
 END_TEST
 
@@ -393,6 +496,9 @@ static Suite *report_suite(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_sheets_and_order);
 	tcase_add_test(tc, test_formulas_cached);
+	tcase_add_test(tc, test_section_runs);
+	tcase_add_test(tc, test_sum_nested);
+	tcase_add_test(tc, test_responses_are_text);
 	tcase_add_test(tc, test_text_never_formula);
 	tcase_add_test(tc, test_layout);
 	tcase_add_test(tc, test_items_by_bank_letter);

@@ -226,6 +226,7 @@ def check_xml(xlsx):
         s1 = z.read('xl/worksheets/sheet1.xml').decode()
         s2 = z.read('xl/worksheets/sheet2.xml').decode()
         wb = z.read('xl/workbook.xml').decode()
+        styles = z.read('xl/styles.xml').decode()
     for sheet in ('Summary', 'Answers', 'Items', 'Statistics', 'Problems'):
         check('name="%s"' % sheet in wb, 'sheet %s missing' % sheet)
     check('xl/charts/chart1.xml' in names, 'chart1 missing')
@@ -236,8 +237,15 @@ def check_xml(xlsx):
     check('<conditionalFormatting' in s1, 'Summary has no pass/fail colours')
     check(re.search(r'<c r="G2"[^>]*><f>SUM\(E2:F2\)</f><v>[0-9.]+</v>', s1),
           'Summary total is not a formula with a cached value')
-    check(re.search(r'<f>SUM\(Answers!\$[A-Z]+\$2', s1),
-          'Summary section is not a formula over Answers')
+    check(re.search(r'<f>SUM\(Answers![A-Z]+2:[A-Z]+2\)</f><v>', s1),
+          'Summary section is not a formula over an Answers range')
+    # the ranges span the response columns: their cells must be text
+    # (built-in format 49) so that edits stay text, which SUM skips
+    text_xfs = [i for i, xf in enumerate(re.findall(
+        r'<xf [^>]*>', styles.split('<cellXfs')[1])) if 'numFmtId="49"' in xf]
+    resp = re.findall(r'<c r="D(?!1")\d+"( s="(\d+)")?', s2)
+    check(resp and all(m[1] and int(m[1]) in text_xfs for m in resp),
+          'Answers response cells are not all in the text format')
     for s, what in ((s1, 'Summary'), (s2, 'Answers')):
         check(re.search(r'<c r="[A-Z]+\d+" t="(inlineStr|s)"><is><t>=1\+1<',
                         s), '=1+1 is not a text cell in ' + what)

@@ -70,12 +70,13 @@ peak() {
 }
 rm -f mem-*.out
 
-# Fastest wall time and mean CPU (user + system) seconds of result $2 in
-# hyperfine JSON $1, as "WALL/CPU".
+# Fastest wall time, mean CPU (user + system) and mean user seconds of
+# result $2 in hyperfine JSON $1, as "WALL/CPU/USER".
 mean() {
 	python3 -c 'import json,sys
 r = json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]
-print("%.6f/%.6f" % (r["min"], r["user"] + r["system"]))' "$1" "$2"
+print("%.6f/%.6f/%.6f" % (r["min"], r["user"] + r["system"], r["user"]))' \
+		"$1" "$2"
 }
 
 # hyperfine quietly: its notes on outliers go to hf.err, shown on failure

@@ -73,6 +73,7 @@ void diag_sanitize(char *msg)
 }
 
 /* Append a formatted entry. */
+__attribute__((format(printf, 6, 0)))
 static void diags_vadd(struct diags *d, enum diag_level level,
 		       const char *path, unsigned line, unsigned col,
 		       const char *fmt, va_list ap)

@@ -231,6 +231,7 @@ size_t gradebook_section_column(const struct gradebook *gb,
 }
 
 /* Append a problem with a preformatted message. */
+__attribute__((format(printf, 7, 0)))
 static void problem_add(struct gradebook *gb, const char *file, unsigned line,
 			unsigned col, const char *candidate, unsigned question,
 			const char *fmt, va_list ap)

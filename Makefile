@@ -36,6 +36,10 @@ LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 TEST_SRC := $(sort $(wildcard tests/check_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 EXAMGEN := $(BUILD)/examgen
+# A python3 with Debian's python3-yaml and python3-jsonschema (another
+# python3 earlier in PATH may lack them).
+PYTHON := $(shell python3 -c 'import yaml, jsonschema' 2>/dev/null && \
+	    echo python3 || echo /usr/bin/python3)
 
 .PHONY: all deps demo check check-run unit e2e schema asan valgrind fuzz \
 	fuzz-smoke bench clean examples
@@ -85,7 +89,7 @@ e2e: $(EXAMGEN)
 	@EXAMGEN=$(abspath $(EXAMGEN)) sh tests/run-e2e.sh
 
 schema:
-	@python3 tests/schema/check-schema.py
+	@$(PYTHON) tests/schema/check-schema.py
 
 # Same unit and end-to-end tests with AddressSanitizer + UBSan.
 asan:

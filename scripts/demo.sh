@@ -9,7 +9,9 @@ tpl=templates/cs-manager-60-60-60.yaml
 "$examgen" validate templates/*.yaml
 "$examgen" build "$tpl" --seed 2026 --roster docs/examples/roster.csv \
 	--format txt,md,html,pdf --out "$out" --force
-python3 scripts/fill-demo.py "$out" "$out/responses-filled.csv"
+py=python3
+python3 -c 'import yaml' 2>/dev/null || py=/usr/bin/python3
+$py scripts/fill-demo.py "$out" "$out/responses-filled.csv"
 status=0
 "$examgen" grade --key "$out" --xlsx "$out/report.xlsx" --json "$out/report.json" \
 	--csv "$out/summary.csv" --force "$out/responses-filled.csv" || status=$?

@@ -13,6 +13,12 @@
 # EXAMGEN names the binary; VALGRIND=1 runs it under valgrind.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
+# check scripts use python3 with Debian's python3-yaml; prefer the system
+# one when the python3 found first in PATH lacks it
+if ! python3 -c 'import yaml' 2>/dev/null && [ -x /usr/bin/python3 ]; then
+	PATH=/usr/bin:$PATH
+	export PATH
+fi
 : "${EXAMGEN:?set EXAMGEN to the examgen binary}"
 pass=0 failed=0 skipped=0
 scratch=$(mktemp -d)

@@ -79,8 +79,10 @@ struct bankset {
 	/* real paths of the files loaded, so a file named twice loads once */
 	char **files;
 	size_t nfiles, files_cap;
-	/* SHA-256 over every loaded file's bytes, in load order */
+	/* SHA-256 over every loaded file's bytes, in load order; not kept
+	 * when no_digest is set (validate needs none) */
 	struct sha256 digest;
+	bool no_digest;
 };
 
 /* Prepare an empty set. */
@@ -98,7 +100,8 @@ int bankset_load_buffer(struct bankset *bs, const char *path,
 			const char *buf, size_t len, struct diags *d);
 /* The question with that id, or NULL. */
 const struct question *bankset_find(const struct bankset *bs, const char *id);
-/* "sha256:<64 hex>" of every bank file's bytes in load order, into out. */
+/* "sha256:<64 hex>" of every bank file's bytes in load order, into out
+ * (only meaningful when the set was loaded without no_digest). */
 const char *bankset_digest(const struct bankset *bs, char out[72]);
 
 /* SPEC names of enums, and their parsers (-1 if unknown). */

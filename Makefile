@@ -3,7 +3,8 @@
 #   make demo     install missing packages, build, build the 60/60/60 paper
 #                 from the bundled bank and grade a sample
 #   make check    install missing packages, then every test: unit (Check),
-#                 end-to-end (tests/cases), schema, ASan+UBSan, valgrind,
+#                 end-to-end (tests/cases), schema, HTML printed by
+#                 headless Chromium, ASan+UBSan, valgrind,
 #                 and a short run of each fuzz target
 #   make fuzz     libFuzzer targets, FUZZ_SECONDS each (clang)
 #   make bench    the benchmark table (bench/)
@@ -41,7 +42,7 @@ EXAMGEN := $(BUILD)/examgen
 PYTHON := $(shell python3 -c 'import yaml, jsonschema' 2>/dev/null && \
 	    echo python3 || echo /usr/bin/python3)
 
-.PHONY: all deps demo check check-run unit e2e schema asan valgrind fuzz \
+.PHONY: all deps demo check check-run unit e2e schema html asan valgrind fuzz \
 	fuzz-smoke bench clean examples
 .DEFAULT_GOAL := all
 
@@ -79,7 +80,7 @@ demo: deps
 check: deps
 	@$(MAKE) --no-print-directory check-run
 
-check-run: unit e2e schema asan valgrind fuzz-smoke
+check-run: unit e2e schema html asan valgrind fuzz-smoke
 	@echo "check: all suites passed"
 
 unit: $(TEST_BIN)
@@ -90,6 +91,10 @@ e2e: $(EXAMGEN)
 
 schema:
 	@$(PYTHON) tests/schema/check-schema.py
+
+# Print the HTML papers and guides with headless Chromium and check the PDFs.
+html: $(EXAMGEN)
+	@EXAMGEN=$(abspath $(EXAMGEN)) sh tests/html/render-check.sh
 
 # Same unit and end-to-end tests with AddressSanitizer + UBSan.
 asan:

@@ -5,7 +5,7 @@ set -eu
 need="gcc make pkg-config libyaml-dev libxlsxwriter-dev check libsubunit-dev
 libcairo2-dev libpango1.0-dev fonts-noto-cjk valgrind python3 python3-yaml
 python3-jsonschema poppler-utils libreoffice-calc-nogui unzip clang
-libclang-rt-14-dev time hyperfine"
+libclang-rt-14-dev time hyperfine chromium"
 missing=""
 for p in $need; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

@@ -27,7 +27,7 @@ run="$EXAMGEN"
 if [ "${VALGRIND:-0}" = 1 ]; then
 	# one word, so check scripts can quote "$EXAMGEN"
 	run="$scratch/examgen-valgrind"
-	printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=%s/pdf/valgrind.supp %s "$@"\n' \
+	printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --show-possibly-lost=no --errors-for-leak-kinds=definite,indirect --suppressions=%s/pdf/valgrind.supp %s "$@"\n' \
 		"$here" "$EXAMGEN" >"$run"
 	chmod +x "$run"
 fi

@@ -6,6 +6,7 @@ fail=0
 for t in "$@"; do
 	if [ "${VALGRIND:-0}" = 1 ]; then
 		CK_FORK=no valgrind -q --error-exitcode=99 --leak-check=full \
+			--show-possibly-lost=no \
 			--suppressions="$(dirname "$0")/pdf/valgrind.supp" \
 			--errors-for-leak-kinds=definite,indirect \
 			"$t" || { echo "FAIL (valgrind): $t"; fail=1; }

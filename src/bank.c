@@ -1,7 +1,6 @@
 /* bank.c - question bank loader and checks (see bank.h). */
 #include "bank.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <errno.h>
 #include <math.h>
@@ -440,78 +439,45 @@ static int load_file(struct bankset *bs, const char *path, struct diags *d)
 	return r;
 }
 
-/* Compare two strings for qsort. */
-static int str_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* True if name ends in .yaml or .yml. */
 static bool is_yaml_name(const char *name)
 {
 	size_t n = strlen(name);
 
-	return name[0] != '.' &&
-	       ((n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
-		(n > 4 && strcmp(name + n - 4, ".yml") == 0));
+	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
+	       (n > 4 && strcmp(name + n - 4, ".yml") == 0);
 }
 
 /* Load every bank in a folder, sorted by name. */
 static int load_dir(struct bankset *bs, const char *path, struct diags *d)
 {
-	DIR *dir = opendir(path);
-	struct dirent *de;
-	char **names = NULL;
-	size_t n = 0, cap = 0;
+	char **names;
+	size_t n;
 	int rc = 0;
 
-	if (!dir) {
+	if (fileio_list(path, is_yaml_name, &names, &n) < 0) {
+		if (errno == ENOMEM)
+			d->oom = 1;
 		diags_error(d, path, 0, 0, "cannot open folder: %s",
 			    diag_errno(errno));
 		return -1;
-	}
-	while ((de = readdir(dir))) {
-		if (!is_yaml_name(de->d_name))
-			continue;
-		if (n == cap) {
-			char **v;
-
-			cap = cap ? cap * 2 : 16;
-			v = realloc(names, cap * sizeof(*v));
-			if (!v) {
-				rc = -1;
-				goto out;
-			}
-			names = v;
-		}
-		if (!(names[n] = fileio_join(path, de->d_name))) {
-			rc = -1;
-			goto out;
-		}
-		n++;
 	}
 	if (n == 0) {
 		diags_error(d, path, 0, 0, "no *.yaml or *.yml bank files in "
 			    "the folder");
 		rc = -1;
-		goto out;
 	}
-	qsort(names, n, sizeof(*names), str_cmp);
 	for (size_t i = 0; i < n; i++) {
 		int r = load_file(bs, names[i], d);
 
 		if (r < 0) {
 			rc = -1;
-			goto out;
+			break;
 		}
 		if (r > 0)
 			rc = 1;
 	}
-out:
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-	closedir(dir);
+	fileio_list_free(names, n);
 	return rc;
 }
 

@@ -5,6 +5,7 @@
 #define _GNU_SOURCE	/* renameat2 and RENAME_NOREPLACE */
 #include "fileio.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -522,4 +523,65 @@ enum fileio_err fileio_write(const char *path, const void *buf, size_t len,
 		return FILEIO_EIO;
 	}
 	return outfile_commit(&o);
+}
+
+/* Order paths for qsort. */
+static int path_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted paths of the entries of a folder that keep accepts. */
+int fileio_list(const char *dir, bool (*keep)(const char *name),
+		char ***paths, size_t *n)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	char **v = NULL;
+	size_t count = 0, cap = 0;
+	int saved;
+
+	*paths = NULL;
+	*n = 0;
+	if (!dp)
+		return -1;
+	errno = 0;
+	while ((e = readdir(dp))) {
+		if (e->d_name[0] == '.' || !keep(e->d_name))
+			continue;
+		if (count == cap) {
+			size_t nc = cap ? cap * 2 : 16;
+			char **w = realloc(v, nc * sizeof(*w));
+
+			if (!w)
+				goto fail;
+			v = w;
+			cap = nc;
+		}
+		if (!(v[count] = fileio_join(dir, e->d_name)))
+			goto fail;
+		count++;
+	}
+	if (errno)
+		goto fail;
+	closedir(dp);
+	if (count)
+		qsort(v, count, sizeof(*v), path_cmp);
+	*paths = v;
+	*n = count;
+	return 0;
+fail:
+	saved = errno ? errno : ENOMEM;
+	closedir(dp);
+	fileio_list_free(v, count);
+	errno = saved;
+	return -1;
+}
+
+/* Free a list from fileio_list. */
+void fileio_list_free(char **paths, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
 }

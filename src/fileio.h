@@ -69,6 +69,13 @@ void outbatch_release(struct outbatch *b);
 /* Write a whole buffer atomically to path. */
 enum fileio_err fileio_write(const char *path, const void *buf, size_t len,
 			     bool force);
+/* The paths (DIR/NAME) of the entries of folder dir whose name passes
+ * keep, sorted by name; names starting with '.' are skipped.  Returns 0
+ * with *paths malloc'd (free with fileio_list_free), or -1 with errno. */
+int fileio_list(const char *dir, bool (*keep)(const char *name),
+		char ***paths, size_t *n);
+/* Free what fileio_list returned. */
+void fileio_list_free(char **paths, size_t n);
 /* Create a folder and its parents (mode 0777 & ~umask); 0 or -1 (errno). */
 int fileio_mkdirs(const char *path);
 /* True if path exists (any kind). */

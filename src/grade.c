@@ -5,7 +5,6 @@
  * the candidate, problem and id-hash arrays are malloc'd and grown. */
 #include "grade.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -124,71 +123,38 @@ static int add_key_file(struct gradebook *gb, const char *path,
 	return add_key(gb, k, d);
 }
 
-/* Order names for qsort. */
-static int name_cmp(const void *a, const void *b)
+/* True if name is a key file's. */
+static bool is_key_name(const char *name)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
+	size_t n = strlen(name), m = strlen(".key.yaml");
 
-/* True if name ends with suffix. */
-static bool ends_with(const char *name, const char *suffix)
-{
-	size_t n = strlen(name), m = strlen(suffix);
-
-	return n > m && !strcmp(name + n - m, suffix);
+	return n > m && !strcmp(name + n - m, ".key.yaml");
 }
 
 /* Load every *.key.yaml of a folder, sorted by name. */
 static int add_key_dir(struct gradebook *gb, const char *dir, struct diags *d)
 {
-	DIR *dp = opendir(dir);
-	struct dirent *e;
-	char **names = NULL;
-	size_t n = 0, cap = 0;
+	char **names;
+	size_t n;
 	int rc = 0;
 
-	if (!dp) {
+	if (fileio_list(dir, is_key_name, &names, &n) < 0) {
+		if (errno == ENOMEM)
+			d->oom = 1;
 		diags_error(d, dir, 0, 0, "cannot open folder: %s",
 			    strerror(errno));
 		gb->syserr = errno != ENOENT && errno != ENOTDIR;
 		return -1;
-	}
-	while ((e = readdir(dp))) {
-		if (!ends_with(e->d_name, ".key.yaml") || e->d_name[0] == '.')
-			continue;
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 16;
-			char **v = realloc(names, nc * sizeof(*v));
-
-			if (!v)
-				goto oom;
-			names = v;
-			cap = nc;
-		}
-		if (!(names[n] = fileio_join(dir, e->d_name)))
-			goto oom;
-		n++;
 	}
 	if (!n) {
 		diags_error(d, dir, 0, 0, "no key files ('*.key.yaml') in "
 			    "this folder");
 		rc = -1;
 	}
-	if (n)
-		qsort(names, n, sizeof(*names), name_cmp);
 	for (size_t i = 0; i < n; i++)
 		if (add_key_file(gb, names[i], d))
 			rc = -1;
-	goto out;
-oom:
-	d->oom = 1;
-	gb->syserr = true;
-	rc = -1;
-out:
-	closedir(dp);
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	fileio_list_free(names, n);
 	return rc;
 }
 

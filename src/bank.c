@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "fileio.h"
+#include "hash.h"
 #include "question.h"
 #include "ynode.h"
 #include "yvalue.h"
@@ -42,16 +43,10 @@ void bankset_release(struct bankset *bs)
 	memset(bs, 0, sizeof(*bs));
 }
 
-/* FNV-1a hash of an id. */
+/* Hash of an id. */
 static size_t id_hash(const char *s)
 {
-	uint64_t h = 1469598103934665603ULL;
-
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
-	return (size_t)h;
+	return (size_t)hash_str(HASH_INIT, s);
 }
 
 /* Slot of id in the index (empty slot if absent). */

@@ -1,5 +1,6 @@
 /* diag.c - diagnostics list (see diag.h). */
 #include "diag.h"
+#include "hash.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -225,22 +226,14 @@ static bool diag_same(const struct diag *a, const struct diag *b)
 	       strcmp(a->msg, b->msg) == 0;
 }
 
-/* FNV-1a hash of an entry's level, place and message. */
+/* Hash of an entry's level, place and message. */
 static size_t diag_hash(const struct diag *e)
 {
-	uint64_t h = 1469598103934665603ULL;
-	const char *parts[2] = { e->path ? e->path : "", e->msg };
 	unsigned nums[3] = { (unsigned)e->level, e->line, e->col };
+	uint64_t h = hash_str(HASH_INIT, e->path ? e->path : "");
 
-	for (size_t i = 0; i < 2; i++)
-		for (const char *p = parts[i]; ; p++) {
-			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-			if (!*p)
-				break;
-		}
-	for (size_t i = 0; i < 3; i++)
-		h = (h ^ nums[i]) * 1099511628211ULL;
-	return (size_t)h;
+	h = hash_str(h, e->msg);
+	return (size_t)hash_bytes(h, nums, sizeof(nums));
 }
 
 /* Drop repeats of an entry anywhere in the list (keeps the first); a hash

@@ -4,6 +4,7 @@
  * responses, raw answers and problem texts live in the gradebook's arena;
  * the candidate, problem and id-hash arrays are malloc'd and grown. */
 #include "grade.h"
+#include "hash.h"
 
 #include <errno.h>
 #include <math.h>
@@ -515,14 +516,10 @@ void grade_answer(struct gradebook *gb, struct candidate *c, unsigned no,
 	}
 }
 
-/* Hash of a candidate id (FNV-1a). */
+/* Hash of a candidate id. */
 static size_t id_hash(const char *s)
 {
-	size_t h = (size_t)14695981039346656037ULL;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
-	return h;
+	return (size_t)hash_str(HASH_INIT, s);
 }
 
 /* Double the id hash table. */

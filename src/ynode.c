@@ -1,5 +1,6 @@
 /* ynode.c - YAML document to node tree with positions (see ynode.h). */
 #include "ynode.h"
+#include "hash.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -112,14 +113,10 @@ static int hand_off(struct builder *b, struct ynode *node)
 	return rc;
 }
 
-/* FNV-1a hash of an anchor name. */
+/* Hash of an anchor name. */
 static size_t anchor_hash(const unsigned char *name)
 {
-	uint64_t h = 1469598103934665603ULL;
-
-	for (; *name; name++)
-		h = (h ^ *name) * 1099511628211ULL;
-	return (size_t)h;
+	return (size_t)hash_str(HASH_INIT, (const char *)name);
 }
 
 /* Slot of name in the anchor table: its entry, or the empty slot where

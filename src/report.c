@@ -566,31 +566,25 @@ static int write_summary(struct rpt *r)
 	rpt_check(r, worksheet_autofilter(s.ws, 0, 0, (lxw_row_t)n,
 					  (lxw_col_t)(ncols - 1)));
 	if (n > 0) {
+		const char *word[2] = { L->pass, L->fail };
+		lxw_format *look[2] = { r->good, r->bad };
+
 		memset(&cf, 0, sizeof(cf));
 		cf.type = LXW_CONDITIONAL_TYPE_CELL;
 		cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
-		b.len = 0;
-		sbuf_add(&b, "\"%s\"", L->pass);
-		if (b.oom) {
-			r->oom = 1;
-			goto out;
+		for (int k = 0; k < 2; k++) {
+			b.len = 0;
+			sbuf_add(&b, "\"%s\"", word[k]);
+			if (b.oom) {
+				r->oom = 1;
+				goto out;
+			}
+			cf.value_string = b.s;
+			cf.format = look[k];
+			rpt_check(r, worksheet_conditional_format_range(s.ws,
+				1, (lxw_col_t)(6 + nsec), (lxw_row_t)n,
+				(lxw_col_t)(6 + nsec), &cf));
 		}
-		cf.value_string = b.s;
-		cf.format = r->good;
-		rpt_check(r, worksheet_conditional_format_range(s.ws, 1,
-			(lxw_col_t)(6 + nsec), (lxw_row_t)n,
-			(lxw_col_t)(6 + nsec), &cf));
-		b.len = 0;
-		sbuf_add(&b, "\"%s\"", L->fail);
-		if (b.oom) {
-			r->oom = 1;
-			goto out;
-		}
-		cf.value_string = b.s;
-		cf.format = r->bad;
-		rpt_check(r, worksheet_conditional_format_range(s.ws, 1,
-			(lxw_col_t)(6 + nsec), (lxw_row_t)n,
-			(lxw_col_t)(6 + nsec), &cf));
 	}
 	ret = r->oom || r->err ? -1 : 0;
 out:

@@ -143,7 +143,7 @@ static int add_key_dir(struct gradebook *gb, const char *dir, struct diags *d)
 		if (errno == ENOMEM)
 			d->oom = 1;
 		diags_error(d, dir, 0, 0, "cannot open folder: %s",
-			    strerror(errno));
+			    diag_errno(errno));
 		gb->syserr = errno != ENOENT && errno != ENOTDIR;
 		return -1;
 	}

@@ -741,7 +741,7 @@ enum report_err report_write_xlsx(const char *path,
 			return REPORT_EXISTS;
 		}
 		diags_error(d, path, 0, 0, "cannot create the report: %s",
-			    strerror(o.err));
+			    diag_errno(o.err));
 		return fe == FILEIO_ENOMEM ? REPORT_ENOMEM : REPORT_EIO;
 	}
 	open = true;
@@ -787,7 +787,7 @@ enum report_err report_write_xlsx(const char *path,
 		ret = REPORT_EXISTS;
 	} else if (fe != FILEIO_OK) {
 		diags_error(d, path, 0, 0, "cannot write the report: %s",
-			    strerror(o.err));
+			    diag_errno(o.err));
 		ret = REPORT_EIO;
 	} else {
 		ret = REPORT_OK;

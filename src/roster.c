@@ -251,7 +251,7 @@ int roster_load(struct roster *r, const char *path, struct diags *d)
 	fe = fileio_read(path, ROSTER_MAX_BYTES, &raw, &len);
 	if (fe != FILEIO_OK) {
 		diags_error(d, path, 0, 0, "cannot read the roster: %s",
-			    fe == FILEIO_EIO ? strerror(errno) :
+			    fe == FILEIO_EIO ? diag_errno(errno) :
 					       fileio_strerror(fe));
 		goto out;
 	}

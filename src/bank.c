@@ -190,6 +190,7 @@ static int keep_strings(struct arena *a, struct question *q)
 	q->explanation = keep(a, q->explanation, &bad);
 	q->reference = keep(a, q->reference, &bad);
 	q->group = keep(a, q->group, &bad);
+	q->source = keep(a, q->source, &bad);
 	return bad ? -1 : 0;
 }
 

@@ -54,6 +54,7 @@ struct question {
 	struct criterion *rubric;
 	size_t nrubric;
 	const char *group;
+	const char *source;	/* origin, informative: seed-003, original */
 	bool shuffle;		/* false: options keep their places */
 	enum mc_rule scoring;
 	const struct bank *bank;

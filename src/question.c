@@ -21,7 +21,7 @@ static const char *const mc_rule_names[] = {
 static const char *const question_keys[] = {
 	"id", "type", "stem", "options", "answer", "points", "tags",
 	"difficulty", "explanation", "reference", "keys", "deductions",
-	"rubric", "group", "shuffle", "scoring", NULL
+	"rubric", "group", "shuffle", "scoring", "source", NULL
 };
 static const char *const option_keys[] = { "text", "fixed", NULL };
 static const char *const criterion_keys[] = { "criterion", "points", NULL };
@@ -446,6 +446,7 @@ static int read_common(const struct ysource *src, struct arena *a,
 	q->explanation = yvalue_opt_text(src, m, "explanation", &bad);
 	q->reference = yvalue_opt_text(src, m, "reference", &bad);
 	q->group = yvalue_opt_text(src, m, "group", &bad);
+	q->source = yvalue_opt_text(src, m, "source", &bad);
 	return bad ? -1 : 0;
 }
 

@@ -64,7 +64,8 @@ static const char good[] =
 	"  - id: sh-1\n"
 	"    type: short\n"
 	"    stem: 简答\n"
-	"    points: 5\n";
+	"    points: 5\n"
+	"    source: original\n";
 
 START_TEST(test_good_bank)
 {
@@ -96,6 +97,8 @@ START_TEST(test_good_bank)
 	ck_assert_uint_eq(q->nrubric, 3);
 	ck_assert_uint_eq(q->ndeductions, 1);
 	ck_assert_str_eq(q->group, "late");
+	ck_assert_ptr_null(q->source);
+	ck_assert_str_eq(bankset_find(&bs, "sh-1")->source, "original");
 	ck_assert_uint_eq(q->line, 27);
 	ck_assert_uint_eq(q->col, 5);
 	ck_assert_ptr_null(bankset_find(&bs, "nope"));
@@ -218,7 +221,8 @@ START_TEST(test_wrong_types)
 		"    type: short\n"
 		"    stem: {x: 1}\n"
 		"    points: lots\n"
-		"    tags: listening\n";
+		"    tags: listening\n"
+		"    source: [seed-003]\n";
 
 	bankset_init(&bs);
 	ck_assert_int_eq(load(&bs, &d, "t.yaml", bad), 1);
@@ -227,6 +231,7 @@ START_TEST(test_wrong_types)
 	ck_assert(has_msg(&d, 5, 13, "'points' must be a number, not "
 			  "'lots'"));
 	ck_assert(has_msg(&d, 6, 11, "'tags' must be a list, not a scalar"));
+	ck_assert(has_msg(&d, 7, 13, "'source' must be text, not a list"));
 	diags_release(&d);
 	bankset_release(&bs);
 }

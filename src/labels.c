@@ -331,6 +331,15 @@ const char *labels_points(const struct labels *l, double points, char *buf)
 	return buf;
 }
 
+/* Criterion by number only. */
+const char *labels_criterion(const struct labels *l, size_t k, char *buf)
+{
+	bool latin = l->criterion[0] >= 'A' && l->criterion[0] <= 'Z';
+
+	snprintf(buf, 64, "%s%s%zu", l->criterion, latin ? " " : "", k + 1);
+	return buf;
+}
+
 /* Scoring rule in words. */
 const char *labels_rule(const struct labels *l, enum mc_rule r)
 {

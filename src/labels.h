@@ -62,6 +62,9 @@ const char *labels_section_summary(const struct labels *l, size_t count,
 				   double points, char *buf);
 /* "（20 分）" / "(20 points)" (buf >= 96 bytes). */
 const char *labels_points(const struct labels *l, double points, char *buf);
+/* The name of rubric criterion k (0-based) on what the candidate holds:
+ * "评分项1" / "Criterion 1" (buf >= 64 bytes). */
+const char *labels_criterion(const struct labels *l, size_t k, char *buf);
 /* The scoring rule of a multiple-choice item in words. */
 const char *labels_rule(const struct labels *l, enum mc_rule r);
 /* The printed answer of an objective item: "C", "ACD", "√ 正确"

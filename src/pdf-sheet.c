@@ -168,7 +168,7 @@ static double score_table(struct pdf_paper *pp, const struct paper_item *it,
 	const double boxw = 36, maxw = 24, pad = 2.5;
 	size_t nrows = q->type == Q_ESSAY ? q->nrubric : 0;
 	double top = y, h;
-	char pts[96];
+	char pts[96], crit[64];
 	char *t;
 
 	t = g_strdup_printf("%s %u %s", lb->qno, it->no,
@@ -187,7 +187,8 @@ static double score_table(struct pdf_paper *pp, const struct paper_item *it,
 
 		h = pdf_text(d, s, PF_LABEL, x + pad, y + pad,
 			     w - boxw - maxw - 2 * pad, PT_CLIP2,
-			     q->rubric[i].text, 0) + 2 * pad;
+			     pp->kind == DOC_GUIDE ? q->rubric[i].text :
+			     labels_criterion(lb, i, crit), 0) + 2 * pad;
 		if (h < 17)
 			h = 17;
 		pdf_text(d, PS_LATIN, PF_LABEL, x + w - boxw - maxw, y + pad,

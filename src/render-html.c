@@ -425,6 +425,7 @@ static void answer_sheet(const struct hw *w)
 	const struct labels *l = w->l;
 	const struct paper_form *f = w->f;
 	bool any = false;
+	char crit[64];
 
 	fprintf(w->fp, "<section class=\"sheet\">\n<h1>%s<small>",
 		l->answer_sheet);
@@ -469,8 +470,9 @@ static void answer_sheet(const struct hw *w)
 				l->max_points, l->score);
 		any = true;
 		for (size_t k = 0; k < it->q->nrubric; k++)
-			score_row(w, "", it->no, k ? 0 : rows,
-				  it->q->rubric[k].text, it->criteria ?
+			score_row(w, "", it->no, k ? 0 : rows, w->guide ?
+				  it->q->rubric[k].text :
+				  labels_criterion(l, k, crit), it->criteria ?
 				  it->criteria[k] : it->q->rubric[k].points);
 		score_row(w, " class=\"sum\"", it->no,
 			  it->q->nrubric ? 0 : 1, l->sum, it->points);

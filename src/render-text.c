@@ -393,7 +393,7 @@ static void answer_sheet(const struct tw *w)
 {
 	const struct labels *l = w->l;
 	bool any = false;
-	char no[16];
+	char no[16], crit[64];
 
 	if (w->md) {
 		fprintf(w->fp, "---\n\n## %s\n\n", l->answer_sheet);
@@ -438,7 +438,9 @@ static void answer_sheet(const struct tw *w)
 		any = true;
 		snprintf(no, sizeof(no), "%u", it->no);
 		for (size_t k = 0; k < it->q->nrubric; k++)
-			score_row(w, k ? "" : no, it->q->rubric[k].text,
+			score_row(w, k ? "" : no, w->guide ?
+				  it->q->rubric[k].text :
+				  labels_criterion(l, k, crit),
 				  it->criteria ? it->criteria[k] :
 						 it->q->rubric[k].points);
 		score_row(w, it->q->nrubric ? "" : no, l->sum, it->points);

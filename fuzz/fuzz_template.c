@@ -1,6 +1,8 @@
-/* fuzz_template.c - libFuzzer target: any bytes as a paper template, checked
- * against a small fixed bank and, when it is clean, assembled into a paper
- * the way `examgen build` does. */
+/* fuzz_template.c - libFuzzer target: any bytes as a paper template and,
+ * after a line "%%bank", a bank of its own, checked against that bank and
+ * a small fixed one and, when clean, assembled into a paper the way
+ * `examgen build` does.  Fuzzing both together reaches template checks
+ * over broken banks (an empty bank, a bank that is a list). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,37 +28,47 @@ static const char fixed_bank[] =
 	"  - {id: e1, type: essay, stem: s, rubric: [{criterion: a, points: 3}, {criterion: b, points: 2}], tags: [a]}\n"
 	"  - {id: e2, type: essay, stem: s, points: 4, rubric: [{criterion: a, points: 4}], difficulty: medium}\n";
 
-static struct bankset bank;
+static const char bank_marker[] = "\n%%bank\n";
 
-/* Load the fixed bank once. */
-static void setup(void)
+/* Load the fixed bank, then the input's own bank (text after the marker,
+ * if any) the way a template's second bank file would be. */
+static void load_banks(struct bankset *bs, const char *own, size_t len,
+		       struct diags *d)
 {
-	struct diags d = DIAGS_INIT;
-
-	bankset_init(&bank);
-	if (bankset_load_buffer(&bank, "fz.yaml", fixed_bank,
-				sizeof(fixed_bank) - 1, &d) != 0) {
-		diags_print(&d, stderr);
+	bankset_init(bs);
+	if (bankset_load_buffer(bs, "fz.yaml", fixed_bank,
+				sizeof(fixed_bank) - 1, d) != 0) {
+		diags_print(d, stderr);
 		abort();
 	}
-	diags_release(&d);
+	if (own)
+		(void)bankset_load_buffer(bs, "own.yaml", own, len, d);
 }
 
-/* Check and, when clean, assemble the template with two seeds. */
+/* Check the template against both banks and, when clean, assemble it
+ * with two seeds. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct diags d = DIAGS_INIT;
+	struct bankset bank;
 	struct template *t;
-	char *buf = malloc(size + 1);
+	char *buf = malloc(size + 1), *own;
+	size_t tlen = size, olen = 0;
 	bool bad = false;
 
-	if (!bank.nbanks)
-		setup();
 	if (!buf)
 		return 0;
 	memcpy(buf, data, size);
 	buf[size] = '\0';
-	t = template_load_buffer("tpl/fuzz.yaml", buf, size, &d, &bad);
+	own = strstr(buf, bank_marker);
+	if (own) {
+		*own = '\0';
+		tlen = (size_t)(own - buf);
+		own += sizeof(bank_marker) - 1;
+		olen = size - (size_t)(own - buf);
+	}
+	load_banks(&bank, own, olen, &d);
+	t = template_load_buffer("tpl/fuzz.yaml", buf, tlen, &d, &bad);
 	if (t && !bad && t->nsections && template_check(t, &bank, &d) == 0) {
 		for (uint64_t seed = 1; seed <= 2; seed++) {
 			struct paper *p = paper_assemble(t, &bank, seed, 0, &d);
@@ -71,6 +83,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diags_sort(&d);
 	diags_unique(&d);
 	template_free(t);
+	bankset_release(&bank);
 	diags_release(&d);
 	free(buf);
 	return 0;

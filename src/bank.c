@@ -230,10 +230,12 @@ static int read_bank(struct bankset *bs, const struct ysource *src,
 {
 	struct arena *a = &bs->arena;
 	const struct ynode *v, *qs;
+	const char *name;
 	int bad = 0;
 
 	*qsp = NULL;
-
+	/* named even when the document is unusable: picks filter by name */
+	b->name = file_stem(a, src->path);
 	if (!root) {
 		diags_error(src->d, src->path, 1, 1, "the bank is empty "
 			    "(expected 'questions:')");
@@ -245,9 +247,8 @@ static int read_bank(struct bankset *bs, const struct ysource *src,
 		return 1;
 	}
 	bad |= yvalue_check_keys(src, root, bank_keys) > 0;
-	b->name = yvalue_opt_text(src, root, "bank", &bad);
-	if (!b->name)
-		b->name = file_stem(a, src->path);
+	if ((name = yvalue_opt_text(src, root, "bank", &bad)))
+		b->name = name;
 	b->language = yvalue_opt_text(src, root, "language", &bad);
 	b->default_points = 1;
 	if ((v = ynode_get(root, "defaults"))) {

@@ -140,7 +140,8 @@ static void report_unknown_tag(const struct template *t,
 static bool bank_known(const struct bankset *bs, const char *name)
 {
 	for (size_t b = 0; b < bs->nbanks; b++)
-		if (strcmp(bs->banks[b]->name, name) == 0)
+		if (bs->banks[b]->name &&
+		    strcmp(bs->banks[b]->name, name) == 0)
 			return true;
 	return false;
 }

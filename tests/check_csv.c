@@ -243,26 +243,15 @@ START_TEST(test_big_field)
 }
 END_TEST
 
-/* True when timing means nothing: sanitizers or valgrind. */
-static int slow_build(void)
-{
-	const char *pre = getenv("LD_PRELOAD");
-
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_UNDEFINED__)
-	return 1;
-#endif
-	return pre && strstr(pre, "vgpreload") != NULL;
-}
-
-START_TEST(test_speed)
+/* 100,000 rows of 60 columns, quoted cells among them, read whole (the
+ * speed of this is measured in bench/, not here). */
+START_TEST(test_many_rows)
 {
 	const size_t rows = 100000, cols = 60;
 	size_t cap = rows * (cols * 4 + 16), len = 0, total = 0, ragged = 0;
 	char *s = malloc(cap);
 	struct csv_reader r;
 	struct csv_row row;
-	struct timespec t0, t1;
-	double secs;
 	enum csv_err e;
 
 	ck_assert_ptr_nonnull(s);
@@ -273,26 +262,18 @@ START_TEST(test_speed)
 					       ",\"C,D\"", (char)('A' + j % 4));
 		s[len++] = '\n';
 	}
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	csv_reader_init(&r, s, len);
-	/* no ck_assert inside the timed loop: each one talks to the
-	 * parent process */
+	/* no ck_assert inside the loop: each one talks to the parent
+	 * process */
 	while ((e = csv_next(&r, &row)) == CSV_OK) {
 		ragged += row.n != cols;
 		total += row.n;
 	}
-	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ck_assert_int_eq(e, CSV_EOF);
 	ck_assert_uint_eq(ragged, 0);
 	ck_assert_uint_eq(total, rows * cols);
 	csv_reader_release(&r);
 	free(s);
-	secs = (double)(t1.tv_sec - t0.tv_sec) +
-	       (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	fprintf(stderr, "csv: %zu rows x %zu columns in %.3f s\n", rows, cols,
-		secs);
-	if (!slow_build())
-		ck_assert_double_lt(secs, 0.3);
 }
 END_TEST
 
@@ -448,7 +429,7 @@ static Suite *csv_suite(void)
 	tcase_add_test(tc, test_nul);
 	tcase_add_test(tc, test_too_many_fields);
 	tcase_add_test(tc, test_big_field);
-	tcase_add_test(tc, test_speed);
+	tcase_add_test(tc, test_many_rows);
 	tcase_add_test(tc, test_write_text);
 	tcase_add_test(tc, test_write_read_back);
 	tcase_add_test(tc, test_numbers);

@@ -10,7 +10,12 @@
 #                    folder (with $EXAMGEN set); it must exit 0
 #   slow             optional: skipped under valgrind
 # Add a case by adding a folder; no C needed.
-# EXAMGEN names the binary; VALGRIND=1 runs it under valgrind.
+#
+# usage: run-e2e.sh [NAME...]     every case, or only the named ones
+# EXAMGEN names the binary; VALGRIND=1 runs it under valgrind; E2E_JOBS
+# cases run at once (default: the number of processors).  Every case gets
+# an empty font cache folder of its own run (XDG_CACHE_HOME), so nothing
+# cached on this machine changes a result.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 # check scripts use python3 with Debian's python3-yaml; prefer the system
@@ -20,70 +25,47 @@ if ! python3 -c 'import yaml' 2>/dev/null && [ -x /usr/bin/python3 ]; then
 	export PATH
 fi
 : "${EXAMGEN:?set EXAMGEN to the examgen binary}"
-pass=0 failed=0 skipped=0
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
+mkdir -p "$scratch/cache" "$scratch/result"
+XDG_CACHE_HOME="$scratch/cache"
+unset FC_DEBUG
+export XDG_CACHE_HOME
 run="$EXAMGEN"
 if [ "${VALGRIND:-0}" = 1 ]; then
 	# one word, so check scripts can quote "$EXAMGEN"
 	run="$scratch/examgen-valgrind"
-	printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --show-possibly-lost=no --errors-for-leak-kinds=definite,indirect --suppressions=%s/pdf/valgrind.supp %s "$@"\n' \
+	printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --num-callers=50 --leak-check=full --show-possibly-lost=no --errors-for-leak-kinds=definite,indirect --suppressions=%s/pdf/valgrind.supp %s "$@"\n' \
 		"$here" "$EXAMGEN" >"$run"
 	chmod +x "$run"
 fi
-for case in "$here"/cases/*/; do
-	name=$(basename "$case")
-	[ -f "$case/cmd" ] || continue
-	if [ "${VALGRIND:-0}" = 1 ] && [ -f "$case/slow" ]; then
-		skipped=$((skipped + 1))
-		continue
-	fi
-	work="$scratch/$name"
-	mkdir -p "$work"
-	cp -R "$case"/. "$work"/
-	# cases may refer to the repository's bank/ and templates/ as $ROOT
-	cmd=$(cat "$case/cmd")
-	if [ -f "$case/stdin" ]; then
-		(cd "$work" && ROOT="$here/.." EXAMGEN="$run" eval "$run $cmd" \
-			<stdin >"$scratch/$name.out" 2>"$scratch/$name.err")
-	else
-		(cd "$work" && ROOT="$here/.." EXAMGEN="$run" eval "$run $cmd" \
-			</dev/null >"$scratch/$name.out" 2>"$scratch/$name.err")
-	fi
-	status=$?
-	want=0
-	[ -f "$case/status" ] && want=$(cat "$case/status")
-	ok=1
-	if [ "$status" != "$want" ]; then
-		echo "FAIL $name: exit $status, expected $want"
-		ok=0
-	fi
-	for s in stdout stderr; do
-		if [ -f "$case/expected.$s" ]; then
-			short=out
-			[ $s = stderr ] && short=err
-			if ! diff -u "$case/expected.$s" "$scratch/$name.$short" \
-				>"$scratch/$name.diff"; then
-				echo "FAIL $name: $s differs"
-				head -40 "$scratch/$name.diff"
-				ok=0
-			fi
-		fi
+if [ $# -gt 0 ]; then
+	for name in "$@"; do
+		[ -f "$here/cases/$name/cmd" ] || {
+			echo "run-e2e: no case '$name' in $here/cases" >&2
+			exit 2
+		}
 	done
-	if [ $ok = 1 ] && [ -f "$case/check" ]; then
-		if ! (cd "$work" && ROOT="$here/.." EXAMGEN="$run" \
-			sh "$case/check" >"$scratch/$name.chk" 2>&1); then
-			echo "FAIL $name: check script failed"
-			head -40 "$scratch/$name.chk"
-			ok=0
-		fi
-	fi
-	if [ $ok = 1 ]; then
-		pass=$((pass + 1))
-	else
-		[ -s "$scratch/$name.err" ] && { echo "--- stderr:"; head -20 "$scratch/$name.err"; }
-		failed=$((failed + 1))
-	fi
+	names=$*
+else
+	names=$(cd "$here/cases" && for c in */; do
+		[ -f "$c/cmd" ] && printf '%s\n' "${c%/}"; done)
+fi
+jobs=${E2E_JOBS:-$(nproc 2>/dev/null || echo 1)}
+export here scratch run
+# shellcheck disable=SC2086
+printf '%s\n' $names |
+	xargs -P "$jobs" -I{} sh "$here/lib/e2e-case.sh" {}
+pass=0 failed=0 skipped=0
+for name in $names; do
+	case $(cat "$scratch/result/$name.status" 2>/dev/null) in
+	pass) pass=$((pass + 1)) ;;
+	skip) skipped=$((skipped + 1)) ;;
+	*)
+		cat "$scratch/result/$name.report" 2>/dev/null ||
+			echo "FAIL $name: the case did not run"
+		failed=$((failed + 1)) ;;
+	esac
 done
 echo "e2e: $pass passed, $failed failed, $skipped skipped"
 [ $failed = 0 ]

@@ -15,7 +15,15 @@ CC ?= cc
 BUILD ?= build
 PKGS = yaml-0.1 xlsxwriter pangocairo cairo-pdf fontconfig
 CHECK_PKGS = check
-OPT ?= -O2 -g
+# The user's CFLAGS, CPPFLAGS and LDFLAGS are honoured (as a Debian build
+# passes them); CFLAGS defaults to an optimised build with debug symbols.
+CFLAGS ?= -O2 -g
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share
+MANDIR ?= $(DATADIR)/man
+COMPLETIONDIR ?= $(DATADIR)/bash-completion/completions
+INSTALL ?= install
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
        -Wconversion -Wformat=2 -Wundef -Wpointer-arith -Wvla
 ifeq ($(WERROR),1)
@@ -28,8 +36,8 @@ PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 CHECK_CFLAGS := $(shell pkg-config --cflags $(CHECK_PKGS) 2>/dev/null)
 CHECK_LIBS := $(shell pkg-config --libs $(CHECK_PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-	     $(WARN) $(PKG_CFLAGS) $(OPT) $(EXTRA_CFLAGS) -MMD -MP
-ALL_LDFLAGS = $(EXTRA_LDFLAGS)
+	     $(WARN) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP
+ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
 
 SRC := $(sort $(wildcard src/*.c))
 LIB_SRC := $(filter-out src/main.c,$(SRC))
@@ -67,9 +75,13 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/libexamgen.a | $(BUILD)
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
 
-# Install the Debian packages the build, tests and demo need (as root).
+# Install the Debian packages that building and running need (as root);
+# test-deps adds what the tests use.
 deps:
-	@sh scripts/install-deps.sh
+	@sh scripts/install-deps.sh build
+
+test-deps:
+	@sh scripts/install-deps.sh test
 
 # The main job: the 60/60/60 manager paper from the bundled bank, then a
 # sample of filled-in sheets graded into an Excel report.
@@ -77,7 +89,7 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@sh scripts/demo.sh $(EXAMGEN)
 
-check: deps
+check: test-deps
 	@$(MAKE) --no-print-directory check-run
 
 check-run: unit e2e schema html asan valgrind fuzz-smoke
@@ -98,7 +110,7 @@ html: $(EXAMGEN)
 
 # Same unit and end-to-end tests with AddressSanitizer + UBSan.
 asan:
-	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" \
+	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="-O1 -g" \
 		EXTRA_CFLAGS="$(SAN_FLAGS)" EXTRA_LDFLAGS="$(SAN_FLAGS)" \
 		unit e2e
 

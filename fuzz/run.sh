@@ -21,7 +21,7 @@ if ! command -v "$CLANG" >/dev/null 2>&1; then
 	exit 2
 fi
 mkdir -p $B
-if ! make --no-print-directory -s BUILD=$B CC="$CLANG" OPT="-O1 -g" \
+if ! make --no-print-directory -s BUILD=$B CC="$CLANG" CFLAGS="-O1 -g" \
 	EXTRA_CFLAGS="-fsanitize=fuzzer-no-link $SAN" \
 	$B/libexamgen.a >$B/build.log 2>&1; then
 	grep -v warning $B/build.log | tail -20

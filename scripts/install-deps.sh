@@ -1,11 +1,54 @@
 #!/bin/sh
-# Install the Debian packages examgen needs to build, test and run the demo.
-# Quiet and quick when everything is there; uses apt-get when run as root.
+# Install the Debian packages examgen needs (as root, with apt-get).
+#   install-deps.sh build   what building and running need: the compiler,
+#                           pkg-config, the -dev packages and the fonts
+#                           (make, make demo, make install)
+#   install-deps.sh test    all of that, and what the tests use: Check,
+#                           valgrind, clang/libFuzzer, LibreOffice, Chromium,
+#                           Python modules, the Debian packaging tools
+#                           (make check)
+# Quiet and quick when everything is there.
 set -eu
-need="gcc make pkg-config libyaml-dev libxlsxwriter-dev check libsubunit-dev
-libcairo2-dev libpango1.0-dev fonts-noto-cjk valgrind python3 python3-yaml
-python3-jsonschema poppler-utils libreoffice-calc-nogui unzip clang
-libclang-rt-14-dev time hyperfine chromium"
+# one package a line, so that adding one is a one-line change
+build="
+gcc
+make
+pkg-config
+libyaml-dev
+libxlsxwriter-dev
+libcairo2-dev
+libpango1.0-dev
+fonts-noto-cjk
+python3
+"
+test="
+check
+libsubunit-dev
+valgrind
+python3-yaml
+python3-jsonschema
+poppler-utils
+libreoffice-calc-nogui
+unzip
+clang
+libclang-rt-14-dev
+time
+hyperfine
+chromium
+build-essential
+debhelper
+dpkg-dev
+lintian
+man-db
+bash-completion
+"
+case "${1:-}" in
+build) need=$build ;;
+test) need="$build $test" ;;
+*)
+	echo "usage: install-deps.sh build|test" >&2
+	exit 2 ;;
+esac
 missing=""
 for p in $need; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

@@ -50,11 +50,21 @@ EXAMGEN := $(BUILD)/examgen
 PYTHON := $(shell python3 -c 'import yaml, jsonschema' 2>/dev/null && \
 	    echo python3 || echo /usr/bin/python3)
 
-.PHONY: all deps demo check check-run unit e2e schema html asan valgrind fuzz \
+.PHONY: all man install uninstall installcheck deb deps test-deps demo check check-run unit e2e schema html asan valgrind fuzz \
 	fuzz-smoke bench clean examples
 .DEFAULT_GOAL := all
 
-all: $(EXAMGEN)
+all: $(EXAMGEN) man
+
+# Man pages from their Markdown sources in docs/man/, with every command's
+# usage and options taken from the built program's help (they cannot drift).
+MAN_SRC := $(wildcard docs/man/*.md)
+MAN_PAGES := $(MAN_SRC:docs/man/%.md=$(BUILD)/man/%)
+man: $(MAN_PAGES)
+
+$(BUILD)/man/%: docs/man/%.md scripts/gen-man.py $(EXAMGEN)
+	@mkdir -p $(BUILD)/man
+	python3 scripts/gen-man.py $(EXAMGEN) $< $@
 
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -83,6 +93,36 @@ deps:
 test-deps:
 	@sh scripts/install-deps.sh test
 
+# Install the program, the bundled banks and templates, the man pages and the
+# bash completion under PREFIX (default /usr/local), inside DESTDIR if given.
+install: all
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/examgen/bank \
+		$(DESTDIR)$(DATADIR)/examgen/templates $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(COMPLETIONDIR)
+	$(INSTALL) -m 755 $(EXAMGEN) $(DESTDIR)$(BINDIR)/examgen
+	$(INSTALL) -m 644 bank/*.yaml $(DESTDIR)$(DATADIR)/examgen/bank
+	$(INSTALL) -m 644 templates/*.yaml $(DESTDIR)$(DATADIR)/examgen/templates
+	$(INSTALL) -m 644 $(filter %.1,$(MAN_PAGES)) $(DESTDIR)$(MANDIR)/man1
+	$(INSTALL) -m 644 $(filter %.5,$(MAN_PAGES)) $(DESTDIR)$(MANDIR)/man5
+	$(INSTALL) -m 644 completion/examgen.bash $(DESTDIR)$(COMPLETIONDIR)/examgen
+
+# Remove what install put there (and the share/examgen folder it made).
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/examgen $(DESTDIR)$(COMPLETIONDIR)/examgen
+	rm -f $(MAN_PAGES:$(BUILD)/man/%.1=$(DESTDIR)$(MANDIR)/man1/%.1)
+	rm -f $(MAN_PAGES:$(BUILD)/man/%.5=$(DESTDIR)$(MANDIR)/man5/%.5)
+	rm -rf $(DESTDIR)$(DATADIR)/examgen
+
+# Install into a scratch DESTDIR and check the layout, the installed program
+# on the installed templates, the man pages against --help, and completion.
+installcheck: all
+	@sh tests/install/check-install.sh
+
+# Build the Debian package from a clean copy of the tree, install it with
+# apt-get and run the demo with /usr/bin/examgen (as root; part of check).
+deb:
+	@sh tests/install/check-deb.sh
+
 # The main job: the 60/60/60 manager paper from the bundled bank, then a
 # sample of filled-in sheets graded into an Excel report.
 demo: deps
@@ -92,7 +132,7 @@ demo: deps
 check: test-deps
 	@$(MAKE) --no-print-directory check-run
 
-check-run: unit e2e schema html asan valgrind fuzz-smoke
+check-run: unit e2e installcheck schema html asan valgrind fuzz-smoke deb
 	@echo "check: all suites passed"
 
 unit: $(TEST_BIN)

@@ -2,16 +2,19 @@
 # The main job on the bundled bank and template: build the 60/60/60 manager
 # paper (two forms, a sheet per candidate of the sample roster), fill in the
 # sample answers, and grade them into CSV and an Excel report.
+#
+# usage: demo.sh [EXAMGEN [SHARE]]   SHARE holds bank/ and templates/
+# (default: this source tree; /usr/share/examgen for an installed package)
 set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
 examgen=${1:-build/examgen}
+share=${2:-$here}
 out=out/demo
-tpl=templates/cs-manager-60-60-60.yaml
-"$examgen" validate templates/*.yaml
-"$examgen" build "$tpl" --seed 2026 --roster docs/examples/roster.csv \
+tpl=$share/templates/cs-manager-60-60-60.yaml
+"$examgen" validate "$share"/templates/*.yaml
+"$examgen" build "$tpl" --seed 2026 --roster "$here/docs/examples/roster.csv" \
 	--format txt,md,html,pdf --out "$out" --force
-py=python3
-python3 -c 'import yaml' 2>/dev/null || py=/usr/bin/python3
-$py scripts/fill-demo.py "$out" "$out/responses-filled.csv"
+python3 "$here/scripts/fill-demo.py" "$out" "$out/responses-filled.csv"
 status=0
 "$examgen" grade --key "$out" --xlsx "$out/report.xlsx" --json "$out/report.json" \
 	--csv "$out/summary.csv" --force "$out/responses-filled.csv" || status=$?

@@ -11,6 +11,14 @@ if [ "$(id -u)" != 0 ]; then
 	echo "deb: not root: the package is not built and installed here (CI runs it as root)"
 	exit 0
 fi
+# every -dev package that install-deps.sh installs for building is a
+# Build-Depends of the package (dpkg-buildpackage only checks what is listed)
+for p in $(sed -n '/^build="/,/^"/p' "$top/scripts/install-deps.sh" | grep -- '-dev$'); do
+	grep -q "^ *$p,\?\$\|Build-Depends:.* $p" "$top/debian/control" || {
+		echo "FAIL deb: '$p' is in install-deps.sh but not in debian/control Build-Depends"
+		exit 1
+	}
+done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 version=$(sed -n '1s/^examgen (\([^)]*\)).*/\1/p' "$top/debian/changelog")

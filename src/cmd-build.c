@@ -32,7 +32,7 @@
 /* Options of one run. */
 struct build_opts {
 	const char *template;
-	const char **banks;
+	const char *const *banks;
 	size_t nbanks;
 	uint64_t seed;
 	bool has_seed;
@@ -233,97 +233,29 @@ static int os_seed(uint64_t *seed)
 	return 0;
 }
 
-/* Parse a decimal uint64 with nothing else around it. */
-static int parse_u64(const char *s, uint64_t *v)
+/* Read the parsed command line into o; EXIT_DONE or a usage error. */
+static int read_args(const struct cmd_args *a, struct build_opts *o)
 {
-	char *end;
+	const struct cmd_optval *banks = cmd_arg(a, "bank");
+	const char *formats = cmd_arg_text(a, "format"), *bad;
 
-	if (*s < '0' || *s > '9')
-		return -1;
-	errno = 0;
-	*v = strtoull(s, &end, 10);
-	return errno || *end ? -1 : 0;
-}
-
-/* The value of option argv[*i] ("--opt V" or "--opt=V"), or NULL. */
-static const char *opt_value(int argc, char **argv, int *i, const char *name,
-			     bool *missing)
-{
-	size_t n = strlen(name);
-
-	*missing = false;
-	if (strcmp(argv[*i], name) == 0) {
-		if (*i + 1 >= argc) {
-			*missing = true;
-			return NULL;
-		}
-		return argv[++*i];
-	}
-	if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	return NULL;
-}
-
-/* Read the command line into o; EXIT_DONE or a usage error. */
-static int parse_args(int argc, char **argv, struct build_opts *o)
-{
-	const char *formats = DEFAULT_FORMATS, *v, *bad;
-	bool missing;
-
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-
-		if ((v = opt_value(argc, argv, &i, "--bank", &missing))) {
-			o->banks[o->nbanks++] = v;
-		} else if ((v = opt_value(argc, argv, &i, "--seed",
-					  &missing))) {
-			if (parse_u64(v, &o->seed) < 0)
-				return cmd_usage_error(&cmd_build_entry,
-					"bad seed '%s': expected a whole "
-					"number from 0 to 18446744073709551615",
-					v);
-			o->has_seed = true;
-		} else if ((v = opt_value(argc, argv, &i, "--forms",
-					  &missing))) {
-			uint64_t k;
-
-			if (parse_u64(v, &k) < 0 || k < 1 ||
-			    k > PAPER_MAX_FORMS)
-				return cmd_usage_error(&cmd_build_entry,
-					"bad form count '%s': expected 1 to "
-					"%d", v, PAPER_MAX_FORMS);
-			o->forms = (unsigned)k;
-		} else if ((v = opt_value(argc, argv, &i, "--roster",
-					  &missing))) {
-			o->roster = v;
-		} else if ((v = opt_value(argc, argv, &i, "--format",
-					  &missing))) {
-			formats = v;
-		} else if ((v = opt_value(argc, argv, &i, "--out",
-					  &missing))) {
-			if (!*v)
-				return cmd_usage_error(&cmd_build_entry,
-					"option '--out' needs a folder");
-			o->out = v;
-		} else if (missing) {
-			return cmd_usage_error(&cmd_build_entry,
-				"option '%s' needs a value", a);
-		} else if (strcmp(a, "--force") == 0) {
-			o->force = true;
-		} else if (a[0] == '-' && a[1]) {
-			return cmd_usage_error(&cmd_build_entry,
-				"unknown option '%s'", a);
-		} else if (o->template) {
-			return cmd_usage_error(&cmd_build_entry,
-				"more than one template ('%s' and '%s')",
-				o->template, a);
-		} else {
-			o->template = a;
-		}
-	}
-	if (!o->template)
+	o->banks = banks->v;
+	o->nbanks = banks->n;
+	o->has_seed = cmd_arg_given(a, "seed");
+	o->seed = cmd_arg(a, "seed")->num;
+	o->forms = (unsigned)cmd_arg(a, "forms")->num;
+	o->roster = cmd_arg_text(a, "roster");
+	o->out = cmd_arg_text(a, "out");
+	o->force = cmd_arg_given(a, "force");
+	if (a->noperands == 0)
 		return cmd_usage_error(&cmd_build_entry, "no template given");
-	if (render_fmt_parse(formats, &o->formats, &bad) < 0)
+	if (a->noperands > 1)
+		return cmd_usage_error(&cmd_build_entry,
+			"more than one template ('%s' and '%s')",
+			a->operands[0], a->operands[1]);
+	o->template = a->operands[0];
+	if (render_fmt_parse(formats ? formats : DEFAULT_FORMATS, &o->formats,
+			     &bad) < 0)
 		return cmd_usage_error(&cmd_build_entry,
 			"unknown format '%.*s' (use txt, md, html or pdf)",
 			(int)strcspn(bad, ","), bad);
@@ -508,20 +440,13 @@ out:
 }
 
 /* Run build. */
-static int cmd_build_exec(int argc, char **argv)
+static int cmd_build_exec(const struct cmd_args *a)
 {
 	struct build_opts o = { 0 };
-	int rc;
+	int rc = read_args(a, &o);
 
-	o.banks = calloc((size_t)argc, sizeof(*o.banks));
-	if (!o.banks) {
-		fputs("examgen: error: out of memory\n", stderr);
-		return EXIT_SYSTEM;
-	}
-	rc = parse_args(argc, argv, &o);
 	if (rc == EXIT_DONE)
 		rc = build(&o);
-	free(o.banks);
 	return rc;
 }
 
@@ -539,24 +464,39 @@ const struct cmd_entry cmd_build_entry = {
 	"                     rubric points, reference answers, keys and\n"
 	"                     deductions\n"
 	"  CODE-F.key.yaml    the answer key that 'examgen grade' reads\n"
-	"  CODE-F.sheet.yaml  a blank answer sheet to fill in for grading\n\n"
-	"  --bank PATH     a bank file or a folder of *.yaml / *.yml banks,\n"
-	"                  added to the template's 'banks:'; may be repeated\n"
-	"  --seed N        the seed of the draw and shuffles (0 to 2^64-1);\n"
-	"                  the same template, banks and seed give byte-\n"
-	"                  identical files.  Without it a seed is drawn from\n"
-	"                  the system and printed on standard error\n"
-	"  --forms K       number of forms instead of the template's\n"
-	"                  'forms: {count: K}'; named A..Z, then AA, AB...\n"
-	"  --roster FILE   a CSV file with the columns id,name (UTF-8 or\n"
-	"                  GB18030): writes sheets/ID.sheet.yaml per\n"
-	"                  candidate, forms dealt in turn (A, B, A, ...), and\n"
-	"                  responses.csv with one row per candidate\n"
-	"  --format LIST   comma list of txt, md, html, pdf (default\n"
-	"                  " DEFAULT_FORMATS "); html is print-ready A4\n"
-	"  --out DIR       output folder (default out/CODE-SEED)\n"
-	"  --force         replace existing files; without it nothing is\n"
-	"                  written if any output already exists\n\n"
+	"  CODE-F.sheet.yaml  a blank answer sheet to fill in for grading\n",
+	.options = (const struct cmd_option[]){
+		{ .name = "bank", .arg = "PATH", .type = OPT_TEXT,
+		  .repeat = true,
+		  .help = "a bank file or a folder of *.yaml / *.yml banks, "
+			  "added to the template's 'banks:'; may be "
+			  "repeated" },
+		{ .name = "seed", .arg = "N", .type = OPT_UINT,
+		  .min = 0, .max = UINT64_MAX,
+		  .help = "the seed of the draw and shuffles (0 to 2^64-1); "
+			  "the same template, banks and seed give "
+			  "byte-identical files. Without it a seed is drawn "
+			  "from the system and printed on standard error" },
+		{ .name = "forms", .arg = "K", .type = OPT_UINT,
+		  .min = 1, .max = PAPER_MAX_FORMS,
+		  .help = "number of forms instead of the template's "
+			  "'forms: {count: K}'; named A..Z, then AA, AB..." },
+		{ .name = "roster", .arg = "FILE", .type = OPT_TEXT,
+		  .help = "a CSV file with the columns id,name (UTF-8 or "
+			  "GB18030): writes sheets/ID.sheet.yaml per "
+			  "candidate, forms dealt in turn (A, B, A, ...), and "
+			  "responses.csv with one row per candidate" },
+		{ .name = "format", .arg = "LIST", .type = OPT_TEXT,
+		  .help = "comma list of txt, md, html, pdf (default "
+			  DEFAULT_FORMATS "); html is print-ready A4" },
+		{ .name = "out", .arg = "DIR", .type = OPT_TEXT,
+		  .help = "output folder (default out/CODE-SEED)" },
+		{ .name = "force", .type = OPT_FLAG,
+		  .help = "replace existing files; without it nothing is "
+			  "written if any output already exists" },
+		{ 0 },
+	},
+	.help_tail =
 	"Standard output gets the output folder; messages go to standard\n"
 	"error.  Exit: 0 written; 1 problems in the template, banks or\n"
 	"roster (all reported, nothing written); 2 usage error, missing\n"

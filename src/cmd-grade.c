@@ -16,68 +16,28 @@
 
 /* The command line of one run. */
 struct grade_opts {
-	const char **keys;
+	const char *const *keys;
 	size_t nkeys;
-	const char **sheets;
+	const char *const *sheets;
 	size_t nsheets;
 	const char *xlsx, *csv, *json, *lang;
 	bool force;
 };
 
-/* Parse the options; EXIT_DONE or a usage error (already printed). */
-static int parse_opts(int argc, char **argv, struct grade_opts *o)
+/* Read the parsed command line into o. */
+static void read_args(const struct cmd_args *a, struct grade_opts *o)
 {
-	bool dashdash = false;
+	const struct cmd_optval *keys = cmd_arg(a, "key");
 
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i], *eq = NULL, *val = NULL;
-		const char **slot = NULL;
-		size_t n;
-
-		if (dashdash || a[0] != '-' || !strcmp(a, "-")) {
-			o->sheets[o->nsheets++] = a;
-			continue;
-		}
-		if (!strcmp(a, "--")) {
-			dashdash = true;
-			continue;
-		}
-		if (!strcmp(a, "--force")) {
-			o->force = true;
-			continue;
-		}
-		eq = strchr(a, '=');
-		n = eq ? (size_t)(eq - a) : strlen(a);
-		if (n == 5 && !strncmp(a, "--key", n))
-			slot = &o->keys[o->nkeys];
-		else if (n == 6 && !strncmp(a, "--xlsx", n))
-			slot = &o->xlsx;
-		else if (n == 5 && !strncmp(a, "--csv", n))
-			slot = &o->csv;
-		else if (n == 6 && !strncmp(a, "--json", n))
-			slot = &o->json;
-		else if (n == 6 && !strncmp(a, "--lang", n))
-			slot = &o->lang;
-		else
-			return cmd_usage_error(&cmd_grade_entry,
-					       "unknown option '%s'", a);
-		if (eq)
-			val = eq + 1;
-		else if (i + 1 < argc)
-			val = argv[++i];
-		if (!val || !*val)
-			return cmd_usage_error(&cmd_grade_entry, "option "
-					       "'%.*s' needs a value", (int)n,
-					       a);
-		if (slot != &o->keys[o->nkeys] && *slot)
-			return cmd_usage_error(&cmd_grade_entry, "option "
-					       "'%.*s' is given twice", (int)n,
-					       a);
-		if (slot == &o->keys[o->nkeys])
-			o->nkeys++;
-		*slot = val;
-	}
-	return EXIT_DONE;
+	o->keys = keys->v;
+	o->nkeys = keys->n;
+	o->sheets = a->operands;
+	o->nsheets = a->noperands;
+	o->xlsx = cmd_arg_text(a, "xlsx");
+	o->csv = cmd_arg_text(a, "csv");
+	o->json = cmd_arg_text(a, "json");
+	o->lang = cmd_arg_text(a, "lang");
+	o->force = cmd_arg_given(a, "force");
 }
 
 /* Check the options make sense together; EXIT_DONE or a usage error. */
@@ -90,9 +50,6 @@ static int check_opts(const struct grade_opts *o)
 	if (!o->nsheets)
 		return cmd_usage_error(&cmd_grade_entry, "no answer sheets "
 				       "given");
-	if (o->lang && strcmp(o->lang, "zh") && strcmp(o->lang, "en"))
-		return cmd_usage_error(&cmd_grade_entry, "'--lang' must be zh "
-				       "or en, not '%s'", o->lang);
 	if (o->xlsx && !strcmp(o->xlsx, "-"))
 		return cmd_usage_error(&cmd_grade_entry, "'--xlsx' needs a "
 				       "file name, not '-'");
@@ -241,24 +198,17 @@ static int grade_all(const struct grade_opts *o, struct gradebook *gb)
 }
 
 /* Run `examgen grade`. */
-static int cmd_grade_exec(int argc, char **argv)
+static int cmd_grade_exec(const struct cmd_args *a)
 {
 	struct grade_opts o;
 	struct gradebook gb;
-	const char **list = calloc(2 * (size_t)argc + 1, sizeof(*list));
 	size_t flagged = 0;
 	int rc;
 
 	gradebook_init(&gb);
-	if (!list) {
-		fputs("examgen: error: out of memory\n", stderr);
-		return EXIT_SYSTEM;
-	}
 	memset(&o, 0, sizeof(o));
-	o.keys = list;
-	o.sheets = list + argc;
-	if ((rc = parse_opts(argc, argv, &o)) || (rc = check_opts(&o)) ||
-	    (rc = check_files(&o)))
+	read_args(a, &o);
+	if ((rc = check_opts(&o)) || (rc = check_files(&o)))
 		goto out;
 	if ((rc = grade_all(&o, &gb)))
 		goto out;
@@ -272,26 +222,39 @@ static int cmd_grade_exec(int argc, char **argv)
 	rc = gb.nproblems ? EXIT_PROBLEMS : EXIT_DONE;
 out:
 	gradebook_release(&gb);
-	free(list);
 	return rc;
 }
+
+static const char *const langs[] = { "zh", "en", NULL };
 
 const struct cmd_entry cmd_grade_entry = {
 	.name = "grade",
 	.usage = "grade --key PATH... [--xlsx FILE] [--csv FILE|-] "
 		 "[--json FILE|-] [--lang zh|en] [--force] SHEET...",
-	.help =
-	"Score filled-in answer sheets against the answer keys of a paper.\n"
-	"\n"
-	"  --key PATH      a key file (CODE-F.key.yaml) or a build output\n"
-	"                  folder (all its *.key.yaml); repeat for more\n"
-	"  --csv FILE|-    write the summary as CSV ('-': standard output)\n"
-	"  --json FILE|-   write every candidate, answer and problem as JSON\n"
-	"  --xlsx FILE     write the Excel report (Summary, Answers, Items,\n"
-	"                  Statistics, Problems)\n"
-	"  --lang zh|en    language of the report labels (default: the key's)\n"
-	"  --force         overwrite existing output files\n"
-	"\n"
+	.help = "Score filled-in answer sheets against the answer keys of a "
+		"paper.\n",
+	.options = (const struct cmd_option[]){
+		{ .name = "key", .arg = "PATH", .type = OPT_TEXT,
+		  .repeat = true,
+		  .help = "a key file (CODE-F.key.yaml) or a build output "
+			  "folder (all its *.key.yaml); repeat for more" },
+		{ .name = "csv", .arg = "FILE|-", .type = OPT_TEXT,
+		  .help = "write the summary as CSV ('-': standard output)" },
+		{ .name = "json", .arg = "FILE|-", .type = OPT_TEXT,
+		  .help = "write every candidate, answer and problem as "
+			  "JSON" },
+		{ .name = "xlsx", .arg = "FILE", .type = OPT_TEXT,
+		  .help = "write the Excel report (Summary, Answers, Items, "
+			  "Statistics, Problems)" },
+		{ .name = "lang", .arg = "zh|en", .type = OPT_CHOICE,
+		  .choices = langs,
+		  .help = "language of the report labels (default: the "
+			  "key's)" },
+		{ .name = "force", .type = OPT_FLAG,
+		  .help = "overwrite existing output files" },
+		{ 0 },
+	},
+	.help_tail =
 	"A SHEET is a YAML sheet (one candidate) or a CSV file with the\n"
 	"header candidate_id,name,form,1,2,...,N (essay criterion columns\n"
 	"N.1, N.2, ... allowed; a 'paper' column when keys of several papers\n"

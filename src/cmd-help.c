@@ -1,27 +1,21 @@
 /* cmd-help.c - `examgen help [COMMAND]`. */
 #include <stdio.h>
-#include <string.h>
 
 #include "cmd.h"
 
 /* Print the overview, or one command's help. */
-static int cmd_help_exec(int argc, char **argv)
+static int cmd_help_exec(const struct cmd_args *a)
 {
-	if (argc > 2)
-		return cmd_usage_error(&cmd_help_entry, "too many arguments");
-	if (argc == 2) {
-		for (size_t i = 0; cmd_table[i]; i++) {
-			const struct cmd_entry *c = cmd_table[i];
+	const struct cmd_entry *c;
 
-			if (strcmp(c->name, argv[1]) == 0) {
-				printf("usage: examgen %s\n\n%s", c->usage,
-				       c->help);
-				return EXIT_DONE;
-			}
-		}
-		fprintf(stderr, "examgen: error: unknown command '%s'\n",
-			argv[1]);
-		return EXIT_USAGE;
+	if (a->noperands > 1)
+		return cmd_usage_error(&cmd_help_entry, "too many arguments");
+	if (a->noperands == 1) {
+		c = cmd_find(a->operands[0]);
+		if (!c)
+			return cmd_unknown(a->operands[0]);
+		cmd_print_help(stdout, c);
+		return EXIT_DONE;
 	}
 	printf("examgen %s - exam papers from YAML question banks, and their "
 	       "grading\n\nusage:\n", EXAMGEN_VERSION);

@@ -1,8 +1,6 @@
 /* cmd-validate.c - `examgen validate`: check banks and templates, report
  * every problem as PATH:LINE:COL: error: ..., exit 1 if any. */
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "bank.h"
 #include "cmd.h"
@@ -11,9 +9,9 @@
 
 /* Options of one run. */
 struct validate_opts {
-	const char **banks;
+	const char *const *banks;
 	size_t nbanks;
-	const char **templates;
+	const char *const *templates;
 	size_t ntemplates;
 };
 
@@ -79,38 +77,15 @@ out:
 }
 
 /* Run validate. */
-static int cmd_validate_exec(int argc, char **argv)
+static int cmd_validate_exec(const struct cmd_args *a)
 {
-	const char **banks = calloc((size_t)argc, sizeof(*banks));
-	const char **templates = calloc((size_t)argc, sizeof(*templates));
-	struct validate_opts o = { banks, 0, templates, 0 };
+	const struct cmd_optval *banks = cmd_arg(a, "bank");
+	struct validate_opts o = { banks->v, banks->n, a->operands,
+				   a->noperands };
 	struct diags d = DIAGS_INIT;
 	size_t nquestions = 0;
 	int rc = EXIT_DONE, sys = 0;
 
-	if (!banks || !templates) {
-		fputs("examgen: error: out of memory\n", stderr);
-		rc = EXIT_SYSTEM;
-		goto out;
-	}
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--bank") == 0) {
-			if (++i >= argc) {
-				rc = cmd_usage_error(&cmd_validate_entry,
-					"option '--bank' needs a path");
-				goto out;
-			}
-			banks[o.nbanks++] = argv[i];
-		} else if (strncmp(argv[i], "--bank=", 7) == 0) {
-			banks[o.nbanks++] = argv[i] + 7;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			rc = cmd_usage_error(&cmd_validate_entry,
-					     "unknown option '%s'", argv[i]);
-			goto out;
-		} else {
-			templates[o.ntemplates++] = argv[i];
-		}
-	}
 	if (o.nbanks == 0 && o.ntemplates == 0) {
 		rc = cmd_usage_error(&cmd_validate_entry,
 				     "nothing to validate: give --bank "
@@ -122,7 +97,7 @@ static int cmd_validate_exec(int argc, char **argv)
 			sys = 1;
 	}
 	for (size_t i = 0; i < o.ntemplates; i++)
-		if (validate_one(&o, templates[i], &d, &nquestions) < 0)
+		if (validate_one(&o, o.templates[i], &d, &nquestions) < 0)
 			sys = 1;
 	diags_sort(&d);
 	diags_unique(&d);
@@ -142,8 +117,6 @@ static int cmd_validate_exec(int argc, char **argv)
 			d.errors == 1 ? "" : "s");
 out:
 	diags_release(&d);
-	free(banks);
-	free(templates);
 	return rc;
 }
 
@@ -152,12 +125,23 @@ const struct cmd_entry cmd_validate_entry = {
 	.usage = "validate [--bank PATH]... [TEMPLATE]...",
 	.help =
 	"Check question banks and paper templates and report every problem\n"
-	"as PATH:LINE:COL: error: MESSAGE on standard error.\n\n"
-	"  --bank PATH   a bank file, or a folder of *.yaml / *.yml banks;\n"
-	"                may be repeated; added to each template's 'banks:'\n"
-	"  TEMPLATE      a paper template; checked against its banks: filter\n"
-	"                values that match nothing, pools too small for\n"
-	"                their count, a 'total' that does not add up\n\n"
+	"as PATH:LINE:COL: error: MESSAGE on standard error.\n",
+	.options = (const struct cmd_option[]){
+		{ .name = "bank", .arg = "PATH", .type = OPT_TEXT,
+		  .repeat = true,
+		  .help = "a bank file, or a folder of *.yaml / *.yml banks; "
+			  "may be repeated; added to each template's "
+			  "'banks:'" },
+		{ 0 },
+	},
+	.operands = (const struct cmd_operand[]){
+		{ "TEMPLATE", "a paper template; checked against its banks: "
+			      "filter values that match nothing, pools too "
+			      "small for their count, a 'total' that does not "
+			      "add up" },
+		{ 0 },
+	},
+	.help_tail =
 	"Exit: 0 no problems; 1 problems found; 2 usage error or missing\n"
 	"file; 3 system error.\n",
 	.exec = cmd_validate_exec,

@@ -1,7 +1,11 @@
-/* cmd.h - the command table: one file per command (src/cmd-NAME.c), each
- * exporting a struct cmd_entry that main.c dispatches to. */
+/* cmd.h - the command table (cmd.c): one file per command (src/cmd-NAME.c),
+ * each exporting a struct cmd_entry that main.c dispatches to.  An entry holds
+ * the command's option grammar (cmdline.h): main.c parses every command
+ * line against it before the command runs. */
 #ifndef EXAMGEN_CMD_H
 #define EXAMGEN_CMD_H
+
+#include "cmdline.h"
 
 /* Exit codes of every command (SPEC). */
 enum exit_code {
@@ -14,8 +18,11 @@ enum exit_code {
 struct cmd_entry {
 	const char *name;
 	const char *usage;	/* one line, after "usage: examgen " */
-	const char *help;	/* full help text for COMMAND --help */
-	int (*exec)(int argc, char **argv);	/* argv[0] is the command */
+	const char *help;	/* help text before the option list */
+	const struct cmd_option *options;	/* ends with { 0 }; or NULL */
+	const struct cmd_operand *operands;	/* ends with { 0 }; or NULL */
+	const char *help_tail;	/* help text after the list, or NULL */
+	int (*exec)(const struct cmd_args *a);
 };
 
 extern const struct cmd_entry cmd_validate_entry;
@@ -26,9 +33,11 @@ extern const struct cmd_entry cmd_help_entry;
 /* All commands, NULL-terminated. */
 extern const struct cmd_entry *const cmd_table[];
 
-/* Print "usage: examgen USAGE" for a command to stderr; returns EXIT_USAGE. */
-int cmd_usage_error(const struct cmd_entry *c, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+/* The command called name, or NULL. */
+const struct cmd_entry *cmd_find(const char *name);
+/* Report an unknown command name (with a "did you mean" when one is
+ * close); returns EXIT_USAGE. */
+int cmd_unknown(const char *name);
 
 #define EXAMGEN_VERSION "0.1.0"
 

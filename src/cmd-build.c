@@ -17,7 +17,6 @@
 
 #include "bank.h"
 #include "cmd.h"
-#include "csv.h"
 #include "diag.h"
 #include "fileio.h"
 #include "key.h"
@@ -152,15 +151,10 @@ static int write_responses(FILE *fp, const struct paper *p,
 	fputs("\xef\xbb\xbf", fp);
 	if (responses_write_header(fp, f0) < 0)
 		return -1;
-	for (size_t i = 0; i < r->n; i++) {
-		csv_write_text(fp, r->v[i].id);
-		fputc(',', fp);
-		csv_write_text(fp, r->v[i].name);
-		fprintf(fp, ",%s", p->forms[i % p->nforms].name);
-		for (size_t k = 0; k < f0->nitems; k++)
-			fputc(',', fp);
-		fputs("\r\n", fp);
-	}
+	for (size_t i = 0; i < r->n; i++)
+		if (responses_write_row(fp, p, &p->forms[i % p->nforms],
+					r->v[i].id, r->v[i].name) < 0)
+			return -1;
 	return ferror(fp) ? -1 : 0;
 }
 

@@ -194,6 +194,12 @@ static int grade_all(const struct grade_opts *o, struct gradebook *gb)
 	diags_sort(&d);
 	diags_print(&d, stderr);
 	diags_release(&d);
+	if (rc == EXIT_DONE && gb->nrefused) {
+		fprintf(stderr, "examgen: error: %zu %s refused: not of the "
+			"keys' paper and build; nothing written\n",
+			gb->nrefused, gb->nrefused == 1 ? "sheet" : "sheets");
+		rc = EXIT_USAGE;
+	}
 	return rc;
 }
 

@@ -122,6 +122,8 @@ static void json_keys(FILE *fp, const struct gradebook *gb)
 
 		fputs(i ? ",\n{\"paper\":" : "\n{\"paper\":", fp);
 		json_str(fp, k->paper);
+		fputs(",\"build\":", fp);
+		json_str(fp, k->build);
 		fputs(",\"form\":", fp);
 		json_str(fp, k->form);
 		fputs(",\"title\":", fp);

@@ -44,6 +44,7 @@ void gradebook_release(struct gradebook *gb)
 	free(gb->problems);
 	free(gb->section_titles);
 	free(gb->id_slots);
+	free(gb->refusals);
 	arena_release(&gb->arena);
 	memset(gb, 0, sizeof(*gb));
 }
@@ -603,8 +604,8 @@ int candidate_finish(struct gradebook *gb, struct candidate *c)
  * blank, a comment or a document marker starts with a sheet key. */
 static bool looks_like_yaml(const char *s, const char *end)
 {
-	static const char *const keys[] = { "paper", "form", "candidate",
-					     "answers", NULL };
+	static const char *const keys[] = { "paper", "build", "form",
+					     "candidate", "answers", NULL };
 
 	while (s < end) {
 		const char *eol = memchr(s, '\n', (size_t)(end - s));
@@ -691,10 +692,13 @@ int gradebook_read(struct gradebook *gb, const char *path, struct diags *d)
 		}
 		text = utf8;
 	}
+	gb->diags = d;
 	if (looks_like_yaml(text, text + tlen))
 		rc = sheet_read_yaml(gb, file, text, tlen);
 	else
 		rc = sheet_read_csv(gb, file, text, tlen);
+	gb->diags = NULL;
+	gradebook_report_refusals(gb, file, d);
 	if (rc)
 		goto oom;
 	goto out;

@@ -42,6 +42,7 @@ struct candidate {
 	bool pass;
 	bool flagged;		/* a problem names this candidate */
 	bool incomplete;	/* a marker score is missing */
+	bool refused;		/* of a paper or build no key has */
 };
 
 struct problem {
@@ -50,6 +51,14 @@ struct problem {
 	const char *candidate;	/* id, or NULL */
 	unsigned question;	/* 0 = not about one question */
 	const char *msg;	/* lower case, subject in single quotes */
+};
+
+/* Sheets of one file refused for one paper and build. */
+struct refusal {
+	const char *file;
+	unsigned line, col;	/* the first such sheet or row */
+	const char *paper, *build;
+	size_t rows;
 };
 
 struct gradebook {
@@ -68,6 +77,12 @@ struct gradebook {
 	size_t *id_slots;		/* id hash: candidate index + 1, 0 free */
 	size_t id_cap, nids;
 	bool syserr;			/* a failure was a system error */
+	struct refusal *refusals;	/* by file and paper/build */
+	size_t nrefusals, refusal_cap;
+	size_t nrefused;		/* sheets or rows refused */
+	struct diags *diags;		/* warnings while a file is read */
+	const char *unchecked_file;	/* warned: no paper/build in it */
+	bool warned_old_key;		/* warned: a key without build */
 	/* when set, called every GRADE_PROGRESS_EVERY candidates */
 	void (*progress)(size_t ncands, void *ctx);
 	void *progress_ctx;
@@ -107,6 +122,20 @@ void gradebook_problem(struct gradebook *gb, const char *file, unsigned line,
  * caller into gb->arena); NULL on no memory.  Valid until the next call. */
 struct candidate *gradebook_candidate(struct gradebook *gb, const char *file,
 				      unsigned line);
+/* The key that grades c, whose sheet gives paper, build ("" when not
+ * given) at line:col and c->form at line:form_col (grade-id.c).  NULL: no
+ * key (a problem recorded against c) or the sheet is refused
+ * (c->refused). */
+const struct key *gradebook_sheet_key(struct gradebook *gb,
+				      struct candidate *c, const char *paper,
+				      const char *build, unsigned line,
+				      unsigned col, unsigned form_col);
+/* Warn (once per file) that a file's sheets carry no `what` to check. */
+void gradebook_unchecked(struct gradebook *gb, const char *file,
+			 unsigned line, const char *what);
+/* Report the sheets of file refused for their paper or build into d. */
+void gradebook_report_refusals(struct gradebook *gb, const char *file,
+			       struct diags *d);
 /* The key for paper (NULL: the only paper loaded) and form, or NULL. */
 const struct key *gradebook_find_key(const struct gradebook *gb,
 				     const char *paper, const char *form);

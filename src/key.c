@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "answer.h"
+#include "buildid.h"
 #include "csv.h"
 #include "fileio.h"
 #include "ynode.h"
@@ -64,7 +65,7 @@ static void key_write_item(FILE *fp, const struct paper_item *it)
 	const struct question *q = it->q;
 	char letters[32];
 
-	fprintf(fp, "  - {no: %u, id: ", it->no);
+	fprintf(fp, "  - {number: %u, id: ", it->no);
 	yaml_quoted(fp, q->id);
 	fprintf(fp, ", type: %s, points: ", qtype_name(q->type));
 	yaml_number(fp, it->points);
@@ -111,9 +112,11 @@ static void key_write_item(FILE *fp, const struct paper_item *it)
 int key_write(FILE *fp, const struct paper *p, const struct paper_form *f)
 {
 	const struct template *t = p->tpl;
+	char build[BUILD_ID_LEN + 1];
 
 	fputs("paper: ", fp);
 	yaml_quoted(fp, t->code);
+	fprintf(fp, "\nbuild: \"%s\"", paper_build_id(p, build));
 	fprintf(fp, "\nform: %s\nseed: %" PRIu64 "\nbank_digest: ", f->name,
 		p->seed);
 	yaml_quoted(fp, p->digest);
@@ -377,15 +380,33 @@ static void load_rubric(struct kload *L, struct key_item *it,
 }
 
 /* Keys a question of each type may have. */
-static const char *const qkeys[Q_NTYPES][9] = {
-	[Q_TRUE_FALSE] = { "no", "id", "type", "points", "answer", NULL },
-	[Q_SINGLE] = { "no", "id", "type", "points", "options", "answer",
-		       "order", NULL },
-	[Q_MULTIPLE] = { "no", "id", "type", "points", "options", "answer",
-			 "order", "scoring", NULL },
-	[Q_SHORT] = { "no", "id", "type", "points", NULL },
-	[Q_ESSAY] = { "no", "id", "type", "points", "rubric", NULL },
+static const char *const qkeys[Q_NTYPES][10] = {
+	[Q_TRUE_FALSE] = { "number", "no", "id", "type", "points", "answer",
+			   NULL },
+	[Q_SINGLE] = { "number", "no", "id", "type", "points", "options",
+		       "answer", "order", NULL },
+	[Q_MULTIPLE] = { "number", "no", "id", "type", "points", "options",
+			 "answer", "order", "scoring", NULL },
+	[Q_SHORT] = { "number", "no", "id", "type", "points", NULL },
+	[Q_ESSAY] = { "number", "no", "id", "type", "points", "rubric",
+		      NULL },
 };
+
+/* The printed number of a question: `number`, or `no` as keys written by
+ * examgen 0.1 have it (a YAML 1.1 reader takes that name for false). */
+static const struct ynode *number_node(struct kload *L, const struct ynode *q)
+{
+	const struct ynode *num = ynode_get(q, "number");
+	const struct ynode *no = ynode_get(q, "no");
+
+	if (num && no) {
+		kerr(L, no, "a question has both 'number' and 'no'");
+		return NULL;
+	}
+	if (!num && !no)
+		kerr(L, q, "missing 'number' in a question");
+	return num ? num : no;
+}
 
 /* Read one question entry into its slot (by `no`). */
 static void load_item(struct kload *L, const struct ynode *q)
@@ -400,8 +421,9 @@ static void load_item(struct kload *L, const struct ynode *q)
 		kerr(L, q, "a question must be a mapping");
 		return;
 	}
-	no = (unsigned)get_uint(L, need(L, q, "no", "a question"), "no", 1,
-				k->nitems);
+	v = number_node(L, q);
+	no = (unsigned)get_uint(L, v, v && v == ynode_get(q, "no") ? "no" :
+				"number", 1, k->nitems);
 	v = need(L, q, "type", "a question");
 	if (!no || !v)
 		return;
@@ -544,8 +566,8 @@ static void load_sections(struct kload *L, const struct ynode *v)
 static void load_root(struct kload *L, const struct ynode *root)
 {
 	static const char *const rkeys[] = {
-		"paper", "form", "seed", "bank_digest", "title", "language",
-		"total", "pass", "sections", "questions", NULL
+		"paper", "build", "form", "seed", "bank_digest", "title",
+		"language", "total", "pass", "sections", "questions", NULL
 	};
 	struct key *k = L->k;
 	const struct ynode *v, *qs;
@@ -558,6 +580,10 @@ static void load_root(struct kload *L, const struct ynode *root)
 	check_keys(L, root, rkeys, "a key");
 	k->paper = get_str(L, need(L, root, "paper", "a key"), "paper");
 	k->form = get_str(L, need(L, root, "form", "a key"), "form");
+	if ((v = ynode_get(root, "build")) &&
+	    (k->build = get_str(L, v, "build")) && !build_id_valid(k->build))
+		kerr(L, v, "'build' must be 12 lower-case hex digits, not '%s'",
+		     k->build);
 	if ((v = ynode_get(root, "seed")))
 		k->seed = get_uint(L, v, "seed", 0, UINT64_MAX);
 	if ((v = ynode_get(root, "bank_digest")))

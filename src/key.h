@@ -12,7 +12,7 @@
 #include "paper.h"
 
 struct key_item {
-	unsigned no;
+	unsigned no;			/* printed number (`number`) */
 	const char *id;
 	enum qtype type;
 	double points;
@@ -39,6 +39,7 @@ struct key {
 	struct arena arena;
 	const char *path;
 	const char *paper;		/* template code */
+	const char *build;		/* build id; NULL: a key of 0.1 */
 	const char *form;		/* "A", "B", ... */
 	uint64_t seed;
 	const char *bank_digest;

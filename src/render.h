@@ -27,9 +27,13 @@ int render_pdf(FILE *fp, enum render_doc doc, const struct paper *p,
 /* A blank answer sheet (SPEC YAML); with id/name the header is filled. */
 int sheet_write(FILE *fp, const struct paper *p, const struct paper_form *f,
 		const char *id, const char *name);
-/* responses.csv header: candidate_id,name,form,1..N, one column per
- * question (forms of one paper share item numbering); an essay's column
- * takes the marker's total. */
+/* responses.csv header: candidate_id,name,form,paper,build,1..N, one
+ * column per question (forms of one paper share item numbering); an
+ * essay's column takes the marker's total. */
 int responses_write_header(FILE *fp, const struct paper_form *f);
+/* One candidate's row of responses.csv for form f of p, answers empty. */
+int responses_write_row(FILE *fp, const struct paper *p,
+			const struct paper_form *f, const char *id,
+			const char *name);
 
 #endif

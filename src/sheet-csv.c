@@ -24,7 +24,7 @@ struct qcol {
 /* What the header says, and per-file state while rows are read. */
 struct layout {
 	size_t ncols;
-	size_t id, name, form, paper;	/* column + 1; 0 = none */
+	size_t id, name, form, paper, build; /* column + 1; 0 = none */
 	struct qcol *q;			/* indexed by question no */
 	size_t maxno;
 	bool *no_column_flagged;	/* by no, up to max key items */
@@ -101,7 +101,7 @@ static int header_column(struct gradebook *gb, const char *file,
 			 struct layout *L, const struct csv_row *row, size_t i)
 {
 	static const char *const names[] = { "candidate_id", "id", "name",
-					     "form", "paper", NULL };
+					     "form", "paper", "build", NULL };
 	char *h = trim(row->fields[i]), *dot = strchr(h, '.');
 	char *end = h + strlen(h);
 	size_t *slot = NULL, no = parse_no(h, dot ? dot : end);
@@ -111,7 +111,8 @@ static int header_column(struct gradebook *gb, const char *file,
 	for (size_t j = 0; names[j] && !slot; j++)
 		if (!strcasecmp(h, names[j]))
 			slot = j < 2 ? &L->id : j == 2 ? &L->name :
-			       j == 3 ? &L->form : &L->paper;
+			       j == 3 ? &L->form : j == 4 ? &L->paper :
+			       &L->build;
 	if (!slot && no && (!dot || k)) {
 		if (layout_grow(L, no))
 			return -1;
@@ -148,6 +149,10 @@ static int read_header(struct gradebook *gb, const char *file,
 	if (!L->form && gb->nkeys > 1)
 		gradebook_problem(gb, file, row->line, 0, NULL, 0,
 				  "missing column 'form'");
+	if (!L->build)
+		gradebook_unchecked(gb, file, row->line, L->paper ?
+				    "'build' column" :
+				    "'paper' and 'build' columns");
 	for (size_t i = 0; i < gb->nkeys; i++)
 		if (gb->keys[i]->nitems > L->max_items)
 			L->max_items = gb->keys[i]->nitems;
@@ -209,33 +214,22 @@ static struct sheet_cell cell_at(char *const *f, size_t col, unsigned line)
 	return c;
 }
 
-/* Find the key of a row from its paper and form cells. */
+/* Find the key of a row from its paper, build and form cells. */
 static const struct key *row_key(struct gradebook *gb, struct candidate *c,
 				 const struct layout *L, char *const *f)
 {
 	const char *paper = L->paper && f[L->paper - 1] ?
 			    trim(f[L->paper - 1]) : "";
-	const struct key *k;
+	const char *build = L->build && f[L->build - 1] ?
+			    trim(f[L->build - 1]) : "";
 
 	if (!L->form && gb->nkeys == 1)
 		c->form = gb->keys[0]->form;
-	if (!*paper && !gb->one_paper) {
-		candidate_problem(gb, c, c->line, (unsigned)L->paper, 0,
-				  "no paper given, and keys of several papers "
-				  "are loaded");
-		return NULL;
-	}
-	if (!*c->form) {
-		candidate_problem(gb, c, c->line, (unsigned)L->form, 0,
-				  "missing form");
-		return NULL;
-	}
-	k = gradebook_find_key(gb, *paper ? paper : NULL, c->form);
-	if (!k)
-		candidate_problem(gb, c, c->line, (unsigned)L->form, 0,
-				  "no key for paper '%s' form '%s'",
-				  *paper ? paper : gb->one_paper, c->form);
-	return k;
+	if (L->build && !*build)
+		gradebook_unchecked(gb, c->file, c->line, "build in some rows");
+	return gradebook_sheet_key(gb, c, paper, build, c->line,
+				   (unsigned)(*build ? L->build : L->paper),
+				   (unsigned)L->form);
 }
 
 /* Grade every answer of a row against c's key. */

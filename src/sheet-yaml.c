@@ -173,13 +173,13 @@ static void grade_all(struct yread *R)
 /* Read the candidate of a parsed sheet. */
 static int read_sheet(struct yread *R, const struct ynode *root)
 {
-	static const char *const rkeys[] = { "paper", "form", "candidate",
-					     "answers", NULL };
+	static const char *const rkeys[] = { "paper", "build", "form",
+					     "candidate", "answers", NULL };
 	static const char *const ckeys[] = { "id", "name", NULL };
 	struct gradebook *gb = R->gb;
 	struct candidate *c = R->c;
 	const struct ynode *cand, *ans;
-	const char *paper;
+	const char *paper, *build;
 	const struct key *k;
 
 	unknown_keys(R, root, rkeys);
@@ -194,13 +194,14 @@ static int read_sheet(struct yread *R, const struct ynode *root)
 				  "be a mapping with id and name");
 	}
 	paper = field(R, root, "paper");
+	build = field(R, root, "build");
 	c->form = field(R, root, "form");
-	k = gradebook_find_key(gb, *paper ? paper : NULL, c->form);
-	if (!k) {
-		candidate_problem(gb, c, c->line, 0, 0, "no key for paper "
-				  "'%s' form '%s'", paper, c->form);
+	if (!*build)
+		gradebook_unchecked(gb, c->file, c->line, *paper ? "'build'" :
+				    "'paper' and 'build'");
+	k = gradebook_sheet_key(gb, c, paper, build, c->line, 0, 0);
+	if (!k)
 		return 0;
-	}
 	if (candidate_set_key(gb, c, k))
 		return -1;
 	R->cells = calloc(k->nitems, sizeof(*R->cells));

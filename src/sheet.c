@@ -3,6 +3,7 @@
  * The writers only print; the caller owns the stream. */
 #include <string.h>
 
+#include "buildid.h"
 #include "csv.h"
 #include "labels.h"
 #include "render.h"
@@ -61,13 +62,15 @@ int sheet_write(FILE *fp, const struct paper *p, const struct paper_form *f,
 		const char *id, const char *name)
 {
 	const struct labels *l = labels_for(p);
+	char build[BUILD_ID_LEN + 1];
 
 	fprintf(fp, "# %s %s%s%s", p->tpl->code, f->name, l->form_post,
 		l->sep);
 	comment_text(fp, p->tpl->title);
 	fprintf(fp, "\n# %s\npaper: ", l->sheet_head);
 	yaml_string(fp, p->tpl->code);
-	fprintf(fp, "\nform: \"%s\"\ncandidate: {id: ", f->name);
+	fprintf(fp, "\nbuild: \"%s\"\nform: \"%s\"\ncandidate: {id: ",
+		paper_build_id(p, build), f->name);
 	yaml_string(fp, id);
 	fputs(", name: ", fp);
 	yaml_string(fp, name);
@@ -85,9 +88,28 @@ int sheet_write(FILE *fp, const struct paper *p, const struct paper_form *f,
 /* Write the header row of responses.csv. */
 int responses_write_header(FILE *fp, const struct paper_form *f)
 {
-	fputs("candidate_id,name,form", fp);
+	fputs("candidate_id,name,form,paper,build", fp);
 	for (size_t i = 0; i < f->nitems; i++)
 		fprintf(fp, ",%u", f->items[i].no);
+	fputs("\r\n", fp);
+	return ferror(fp) ? -1 : 0;
+}
+
+/* Write one candidate's row of responses.csv, answer cells empty. */
+int responses_write_row(FILE *fp, const struct paper *p,
+			const struct paper_form *f, const char *id,
+			const char *name)
+{
+	char build[BUILD_ID_LEN + 1];
+
+	csv_write_text(fp, id);
+	fputc(',', fp);
+	csv_write_text(fp, name);
+	fprintf(fp, ",%s,", f->name);
+	csv_write_text(fp, p->tpl->code);
+	fprintf(fp, ",%s", paper_build_id(p, build));
+	for (size_t k = 0; k < f->nitems; k++)
+		fputc(',', fp);
 	fputs("\r\n", fp);
 	return ferror(fp) ? -1 : 0;
 }

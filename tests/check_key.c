@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buildid.h"
 #include "key.h"
 
 /* A temporary file holding text; the caller unlinks and frees the name. */
@@ -82,6 +83,7 @@ static void make_paper(struct paper *p, struct template *t,
 
 static const char expected_key[] =
 	"paper: \"CSM-2026\"\n"
+	"build: \"%s\"\n"
 	"form: A\n"
 	"seed: 42\n"
 	"bank_digest: \"sha256:00ff\"\n"
@@ -93,13 +95,15 @@ static const char expected_key[] =
 	"  - {title: \"情景模拟题\", questions: [1], points: 10}\n"
 	"  - {title: \"Choice\", questions: [2, 3, 4], points: 4.5}\n"
 	"questions:\n"
-	"  - {no: 1, id: \"scen-1\", type: essay, points: 10,\n"
+	"  - {number: 1, id: \"scen-1\", type: essay, points: 10,\n"
 	"     rubric: [{criterion: \"倾听与\\\"共情\\\"\", points: 5},\n"
 	"              {criterion: \"方案\", points: 5}]}\n"
-	"  - {no: 2, id: \"tf-1\", type: true_false, points: 1, answer: T}\n"
-	"  - {no: 3, id: \"sc-1\", type: single, points: 1.5, options: 4, "
-	"answer: C, order: [B, D, A, C]}\n"
-	"  - {no: 4, id: \"mc-1\", type: multiple, points: 2, options: 4, "
+	"  - {number: 2, id: \"tf-1\", type: true_false, points: 1, "
+	"answer: T}\n"
+	"  - {number: 3, id: \"sc-1\", type: single, points: 1.5, "
+	"options: 4, answer: C, order: [B, D, A, C]}\n"
+	"  - {number: 4, id: \"mc-1\", type: multiple, points: 2, "
+	"options: 4, "
 	"answer: ACD, scoring: half, order: [A, B, C, D]}\n";
 
 START_TEST(test_write_layout)
@@ -110,7 +114,8 @@ START_TEST(test_write_layout)
 	struct paper_item items[4];
 	struct paper_section secs[2];
 	double crit[2];
-	char *buf = NULL;
+	char *buf = NULL, build[BUILD_ID_LEN + 1];
+	char want[sizeof(expected_key) + BUILD_ID_LEN];
 	size_t len = 0;
 	FILE *fp = open_memstream(&buf, &len);
 
@@ -118,7 +123,8 @@ START_TEST(test_write_layout)
 	make_paper(&p, &t, &f, items, secs, crit);
 	ck_assert_int_eq(key_write(fp, &p, &f), 0);
 	fclose(fp);
-	ck_assert_str_eq(buf, expected_key);
+	snprintf(want, sizeof(want), expected_key, paper_build_id(&p, build));
+	ck_assert_str_eq(buf, want);
 	free(buf);
 }
 END_TEST
@@ -345,6 +351,75 @@ START_TEST(test_bad_keys)
 }
 END_TEST
 
+START_TEST(test_build_id)
+{
+	static const char t1[] = "sha256:aa", t2[] = "sha256:ab";
+	static const char b1[] = "sha256:01", b2[] = "sha256:02";
+	char id[4][BUILD_ID_LEN + 1];
+
+	build_id(t1, b1, 42, id[0]);
+	build_id(t2, b1, 42, id[1]);
+	build_id(t1, b2, 42, id[2]);
+	build_id(t1, b1, 43, id[3]);
+	for (size_t i = 0; i < 4; i++) {
+		ck_assert(build_id_valid(id[i]));
+		for (size_t j = 0; j < i; j++)
+			ck_assert_str_ne(id[i], id[j]);
+	}
+	ck_assert_str_eq(build_id(t1, b1, 42, id[1]), id[0]);
+	ck_assert(!build_id_valid("3F9A1C0B7D2E"));
+	ck_assert(!build_id_valid("3f9a1c0b7d2"));
+	ck_assert(!build_id_valid("3f9a1c0b7d2e0"));
+	ck_assert(build_id_valid("3f9a1c0b7d2e"));
+}
+END_TEST
+
+/* Load a key text that must load; the caller frees the key. */
+static struct key *load_good(const char *text)
+{
+	struct diags d = DIAGS_INIT;
+	char *path = temp_file(text);
+	struct key *k = key_load(path, &d);
+
+	ck_assert_uint_eq(d.n, 0);
+	ck_assert_ptr_nonnull(k);
+	diags_release(&d);
+	unlink(path);
+	free(path);
+	return k;
+}
+
+START_TEST(test_number_and_build)
+{
+	char *text = edit("paper: P\n", "paper: P\nbuild: \"3f9a1c0b7d2e\"\n");
+	struct key *k = load_good(text);
+
+	ck_assert_str_eq(k->build, "3f9a1c0b7d2e");
+	key_free(k);
+	free(text);
+	k = load_good(good_key);	/* a key of 0.1: `no`, no build */
+	ck_assert_ptr_null(k->build);
+	ck_assert_uint_eq(k->items[1].no, 2);
+	key_free(k);
+	text = edit("{no: 2,", "{number: 2,");
+	k = load_good(text);
+	ck_assert_uint_eq(k->items[1].no, 2);
+	ck_assert_uint_eq(k->items[1].type, Q_ESSAY);
+	key_free(k);
+	free(text);
+	text = edit("{no: 2,", "{number: 2, no: 2,");
+	expect_bad(text, "error: a question has both 'number' and 'no'");
+	free(text);
+	text = edit("{no: 2,", "{");
+	expect_bad(text, ":9:5: error: missing 'number' in a question");
+	free(text);
+	text = edit("paper: P\n", "paper: P\nbuild: 3F9A1C0B7D2E\n");
+	expect_bad(text, ":2:8: error: 'build' must be 12 lower-case hex "
+		   "digits, not '3F9A1C0B7D2E'");
+	free(text);
+}
+END_TEST
+
 START_TEST(test_missing_file)
 {
 	struct diags d = DIAGS_INIT;
@@ -367,6 +442,8 @@ static Suite *key_suite(void)
 	tcase_add_test(tc, test_write_quotes_boolean_letters);
 	tcase_add_test(tc, test_good_key_loads);
 	tcase_add_test(tc, test_bad_keys);
+	tcase_add_test(tc, test_build_id);
+	tcase_add_test(tc, test_number_and_build);
 	tcase_add_test(tc, test_missing_file);
 	suite_add_tcase(s, tc);
 	return s;

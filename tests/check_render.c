@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buildid.h"
 #include "key.h"
 #include "labels.h"
 #include "paper.h"
@@ -221,7 +222,7 @@ END_TEST
 START_TEST(test_sheet)
 {
 	struct fixture x;
-	char *buf = NULL;
+	char *buf = NULL, build[BUILD_ID_LEN + 1], want[160];
 	size_t len = 0;
 	FILE *fp;
 
@@ -230,9 +231,11 @@ START_TEST(test_sheet)
 	ck_assert_int_eq(sheet_write(fp, &x.p, &x.form, "20\"26",
 				     "Zhang San"), 0);
 	fclose(fp);
-	ck_assert_ptr_nonnull(strstr(buf, "\npaper: \"T-1\"\nform: \"A\"\n"
-				     "candidate: {id: \"20\\\"26\", name: "
-				     "\"Zhang San\"}\nanswers:\n  1:    # "));
+	snprintf(want, sizeof(want), "\npaper: \"T-1\"\nbuild: \"%s\"\n"
+		 "form: \"A\"\ncandidate: {id: \"20\\\"26\", name: "
+		 "\"Zhang San\"}\nanswers:\n  1:    # ",
+		 paper_build_id(&x.p, build));
+	ck_assert_ptr_nonnull(strstr(buf, want));
 	ck_assert_ptr_nonnull(strstr(buf, "\n  4:    # essay (20 points) "
 				     "the marker's total, or per criterion "
 				     "[listening 12, solution 8]\n"));
@@ -241,7 +244,16 @@ START_TEST(test_sheet)
 	fp = open_memstream(&buf, &len);
 	ck_assert_int_eq(responses_write_header(fp, &x.form), 0);
 	fclose(fp);
-	ck_assert_str_eq(buf, "candidate_id,name,form,1,2,3,4\r\n");
+	ck_assert_str_eq(buf, "candidate_id,name,form,paper,build,1,2,3,4"
+			 "\r\n");
+	free(buf);
+	buf = NULL;
+	fp = open_memstream(&buf, &len);
+	ck_assert_int_eq(responses_write_row(fp, &x.p, &x.form, "=1", "Li"),
+			 0);
+	fclose(fp);
+	snprintf(want, sizeof(want), "'=1,Li,A,T-1,%s,,,,\r\n", build);
+	ck_assert_str_eq(buf, want);
 	free(buf);
 }
 END_TEST

@@ -50,7 +50,7 @@ EXAMGEN := $(BUILD)/examgen
 PYTHON := $(shell python3 -c 'import yaml, jsonschema' 2>/dev/null && \
 	    echo python3 || echo /usr/bin/python3)
 
-.PHONY: all man install uninstall installcheck deb deps test-deps demo check check-run unit e2e schema html asan valgrind fuzz \
+.PHONY: all man install uninstall installcheck oom deb deps test-deps demo check check-run unit e2e schema html asan valgrind fuzz \
 	fuzz-smoke bench clean examples
 .DEFAULT_GOAL := all
 
@@ -117,6 +117,14 @@ uninstall:
 # on the installed templates, the man pages against --help, and completion.
 installcheck: all
 	@sh tests/install/check-install.sh
+
+# Out-of-memory fault injection: every allocation of examgen's own code in a
+# validate, a build and a grade run made to fail in turn (tests/oom/).
+$(BUILD)/tests/failmalloc.so: tests/oom/failmalloc.c | $(BUILD)
+	$(CC) -std=c17 -O1 -g -shared -fPIC -Wall -Wextra -o $@ $< -lpthread
+
+oom: $(EXAMGEN) $(BUILD)/tests/failmalloc.so
+	@sh tests/oom/run.sh $(EXAMGEN) $(BUILD)/tests/failmalloc.so
 
 # Build the Debian package from a clean copy of the tree, install it with
 # apt-get and run the demo with /usr/bin/examgen (as root; part of check).

@@ -665,6 +665,8 @@ struct key *key_load(const char *path, struct diags *d)
 	if (fe != FILEIO_OK) {
 		diags_error(d, path, 0, 0, "cannot read key: %s",
 			    fileio_strerror(fe));
+		if (fe == FILEIO_ENOMEM)
+			d->oom = 1;
 		L.errors++;
 		goto out;
 	}

@@ -426,7 +426,8 @@ static int load_file(struct bankset *bs, const char *path, struct diags *d)
 		return 0;
 	e = fileio_read(path, BANK_MAX_BYTES, &buf, &len);
 	if (e != FILEIO_OK) {
-		diags_error(d, path, 0, 0, "cannot read bank: %s",
+		diags_fail(d, fileio_class(e, errno), path, 0, 0,
+			   "cannot read bank: %s",
 			    e == FILEIO_EIO ? diag_errno(errno) :
 			    fileio_strerror(e));
 		return -1;
@@ -484,8 +485,9 @@ int bankset_load(struct bankset *bs, const char *path, struct diags *d)
 	struct stat st;
 
 	if (stat(path, &st) < 0) {
-		diags_error(d, path, 0, 0, "cannot read bank: %s",
-			    diag_errno(errno));
+		diags_fail(d, errno == ENOENT || errno == ENOTDIR ?
+			   DIAG_REFUSED : DIAG_SYSTEM, path, 0, 0,
+			   "cannot read bank: %s", diag_errno(errno));
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode))

@@ -102,12 +102,10 @@ static int cmd_validate_exec(const struct cmd_args *a)
 	diags_sort(&d);
 	diags_unique(&d);
 	diags_print(&d, stderr);
-	if (d.oom)
-		rc = EXIT_SYSTEM;
-	else if (sys)
+	rc = diags_exit(&d);
+	/* a template or bank that could not be loaded at all is refused */
+	if (sys && rc < EXIT_USAGE)
 		rc = EXIT_USAGE;
-	else if (d.errors)
-		rc = EXIT_PROBLEMS;
 	if (rc == EXIT_DONE)
 		fprintf(stderr, "examgen: no problems found (%zu template%s, "
 			"%zu questions)\n", o.ntemplates,

@@ -73,16 +73,18 @@ void diag_sanitize(char *msg)
 	*w = '\0';
 }
 
-/* Append a formatted entry. */
-__attribute__((format(printf, 6, 0)))
+/* Append a formatted entry of class cls (0 for warnings and notes). */
+__attribute__((format(printf, 7, 0)))
 static void diags_vadd(struct diags *d, enum diag_level level,
-		       const char *path, unsigned line, unsigned col,
-		       const char *fmt, va_list ap)
+		       enum diag_class cls, const char *path, unsigned line,
+		       unsigned col, const char *fmt, va_list ap)
 {
 	struct diag *e;
 	va_list ap2;
 	int n;
 
+	if ((int)cls > d->worst)
+		d->worst = (int)cls;
 	if (d->n == d->cap) {
 		size_t cap = d->cap ? d->cap * 2 : 16;
 		struct diag *v = realloc(d->v, cap * sizeof(*v));
@@ -123,8 +125,32 @@ void diags_error(struct diags *d, const char *path, unsigned line,
 	va_list ap;
 
 	va_start(ap, fmt);
-	diags_vadd(d, DIAG_ERROR, path, line, col, fmt, ap);
+	diags_vadd(d, DIAG_ERROR, DIAG_PROBLEM, path, line, col, fmt, ap);
 	va_end(ap);
+}
+
+/* Append an error of a given class. */
+void diags_fail(struct diags *d, enum diag_class cls, const char *path,
+		unsigned line, unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diags_vadd(d, DIAG_ERROR, cls, path, line, col, fmt, ap);
+	va_end(ap);
+}
+
+/* Record that memory ran out. */
+void diags_oom(struct diags *d)
+{
+	d->oom = 1;
+	d->worst = DIAG_SYSTEM;
+}
+
+/* The exit code for the worst failure in the list. */
+int diags_exit(const struct diags *d)
+{
+	return d->oom ? DIAG_SYSTEM : d->worst;
 }
 
 /* Append an entry of any level. */
@@ -134,7 +160,8 @@ void diags_add(struct diags *d, enum diag_level level, const char *path,
 	va_list ap;
 
 	va_start(ap, fmt);
-	diags_vadd(d, level, path, line, col, fmt, ap);
+	diags_vadd(d, level, level == DIAG_ERROR ? DIAG_PROBLEM : 0, path,
+		   line, col, fmt, ap);
 	va_end(ap);
 }
 

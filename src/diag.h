@@ -8,6 +8,16 @@
 
 enum diag_level { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE };
 
+/* What kind of failure an error reports.  The values are the exit codes:
+ * a command's exit code is the worst class in its list (diags_exit). */
+enum diag_class {
+	DIAG_PROBLEM = 1,	/* invalid input, a flagged sheet */
+	DIAG_REFUSED = 2,	/* a usage error or a refusal (missing file,
+				 * an output that exists, a key of another
+				 * paper) */
+	DIAG_SYSTEM = 3,	/* an I/O error, out of memory */
+};
+
 struct diag {
 	enum diag_level level;
 	char *path;		/* NULL: no file (e.g. a usage problem) */
@@ -19,10 +29,11 @@ struct diags {
 	struct diag *v;
 	size_t n, cap;
 	size_t errors;		/* count of DIAG_ERROR entries */
-	int oom;		/* an entry could not be stored */
+	int oom;		/* out of memory (maybe while storing an entry) */
+	int worst;		/* the worst enum diag_class added; 0: none */
 };
 
-#define DIAGS_INIT { NULL, 0, 0, 0, 0 }
+#define DIAGS_INIT { NULL, 0, 0, 0, 0, 0 }
 
 /* Prepare an empty list. */
 void diags_init(struct diags *d);
@@ -32,6 +43,15 @@ void diags_release(struct diags *d);
 void diags_error(struct diags *d, const char *path, unsigned line,
 		 unsigned col, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+/* Append an error of class cls (diags_error is DIAG_PROBLEM). */
+void diags_fail(struct diags *d, enum diag_class cls, const char *path,
+		unsigned line, unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+/* Record that memory ran out (printed once, as the last message). */
+void diags_oom(struct diags *d);
+/* The exit code the list calls for: 3 out of memory or a system error,
+ * else 2 a refusal, 1 a problem, 0 nothing (warnings do not count). */
+int diags_exit(const struct diags *d);
 /* Append a diagnostic of any level. */
 void diags_add(struct diags *d, enum diag_level level, const char *path,
 	       unsigned line, unsigned col, const char *fmt, ...)

@@ -37,6 +37,22 @@ const char *fileio_strerror(enum fileio_err e)
 	return "unknown error";
 }
 
+/* The class of failure an error code is. */
+enum diag_class fileio_class(enum fileio_err e, int err)
+{
+	if (e == FILEIO_ENOMEM)
+		return DIAG_SYSTEM;
+	if (e != FILEIO_EIO)
+		return DIAG_REFUSED;
+	switch (err) {
+	case ENOENT: case ENOTDIR: case EISDIR: case EACCES: case EPERM:
+	case ELOOP: case ENAMETOOLONG:
+		return DIAG_REFUSED;
+	default:
+		return DIAG_SYSTEM;
+	}
+}
+
 /* Read everything from fd, at most limit bytes, into a NUL-terminated
  * malloc'd buffer; size_hint is the expected size (0 if unknown). */
 static enum fileio_err read_fd(int fd, size_t limit, size_t size_hint,

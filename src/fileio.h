@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "diag.h"
+
 enum fileio_err {
 	FILEIO_OK = 0,
 	FILEIO_ENOENT,		/* no such file */
@@ -20,6 +22,11 @@ enum fileio_err {
 
 /* Message for an error code (lower case, no full stop). */
 const char *fileio_strerror(enum fileio_err e);
+
+/* The class of failure an error code is (err: errno kept for FILEIO_EIO):
+ * a refusal for what the user named wrongly (missing, existing, oversize,
+ * a folder, not permitted) or a system error (I/O, out of memory). */
+enum diag_class fileio_class(enum fileio_err e, int err);
 
 /* Read a whole file (or stdin for "-") into a malloc'd buffer that has a
  * NUL after the last byte.  Caller frees *buf.  Returns FILEIO_OK or an

@@ -118,7 +118,7 @@ static int add_key_file(struct gradebook *gb, const char *path,
 	struct key *k = key_load(path, d);
 
 	if (!k) {
-		if (d->oom)
+		if (diags_exit(d) == DIAG_SYSTEM)
 			gb->syserr = true;
 		return -1;
 	}

@@ -663,10 +663,8 @@ struct key *key_load(const char *path, struct diags *d)
 	L.k = k;
 	fe = fileio_read(path, KEY_MAX_BYTES, &buf, &len);
 	if (fe != FILEIO_OK) {
-		diags_error(d, path, 0, 0, "cannot read key: %s",
-			    fileio_strerror(fe));
-		if (fe == FILEIO_ENOMEM)
-			d->oom = 1;
+		diags_fail(d, fileio_class(fe, errno), path, 0, 0,
+			   "cannot read key: %s", fileio_strerror(fe));
 		L.errors++;
 		goto out;
 	}

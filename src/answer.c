@@ -175,11 +175,14 @@ enum answer_result answer_parse_choice(const char *s, unsigned noptions,
  * ASCII lower-casing. */
 static const char *const tf_true[] = {
 	"t", "true", "y", "yes", "\u221A", "\u2713", "\u2714", "\u2705",
-	"\u5BF9", "\u662F", "\u6B63\u786E",	/* 对 是 正确 */
+	"\u25CB", "\u25EF",			/* ○ ◯ */
+	"\u5BF9", "\u5C0D", "\u662F",		/* 对 對 是 */
+	"\u6B63\u786E", "\u6B63\u78BA",		/* 正确 正確 */
 };
 static const char *const tf_false[] = {
 	"f", "false", "n", "no", "x", "\u00D7", "\u2717", "\u2718", "\u2715",
-	"\u274C", "\u9519", "\u5426", "\u9519\u8BEF",	/* 错 否 错误 */
+	"\u274C", "\u9519", "\u932F", "\u5426",	/* 错 錯 否 */
+	"\u9519\u8BEF", "\u932F\u8AA4",		/* 错误 錯誤 */
 };
 
 /* Trim s and fold it (full width to ASCII, ASCII to lower case) into out;

@@ -208,7 +208,7 @@ static int cmd_grade_exec(const struct cmd_args *a)
 {
 	struct grade_opts o;
 	struct gradebook gb;
-	size_t flagged = 0;
+	size_t pending = 0;
 	int rc;
 
 	gradebook_init(&gb);
@@ -222,10 +222,10 @@ static int cmd_grade_exec(const struct cmd_args *a)
 	if ((rc = write_outputs(&o, &gb)))
 		goto out;
 	for (size_t i = 0; i < gb.ncands; i++)
-		flagged += gb.cands[i].flagged;
+		pending += candidate_result(&gb.cands[i]) == RESULT_PENDING;
 	fprintf(stderr, "graded %zu sheets: %zu clean, %zu flagged\n",
-		gb.sheets_read, gb.sheets_read - flagged, flagged);
-	rc = gb.nproblems ? EXIT_PROBLEMS : EXIT_DONE;
+		gb.ncands, gb.ncands - pending, pending);
+	rc = gb.nproblems || pending ? EXIT_PROBLEMS : EXIT_DONE;
 out:
 	gradebook_release(&gb);
 	return rc;
@@ -269,13 +269,18 @@ const struct cmd_entry cmd_grade_entry = {
 	"\n"
 	"Without --csv, --json or --xlsx the CSV summary goes to standard\n"
 	"output: candidate_id, name, form, one column per section, total,\n"
-	"percent, result (pass/fail).  Unreadable answers, missing marker\n"
-	"scores, unknown forms, ragged rows and duplicate ids are flagged on\n"
-	"standard error as FILE:LINE:COL: error: ..., scored 0, and listed in\n"
-	"the JSON and Excel outputs; no sheet row is ever dropped.\n"
+	"percent, result, problems.  result is pass or fail for a clean\n"
+	"sheet and pending for a sheet with any problem (unreadable answer,\n"
+	"missing or out-of-range marker score, unknown form, ragged row,\n"
+	"duplicate id, damaged file): those are reported on standard error as\n"
+	"FILE:LINE:COL: error: ..., counted in problems, listed in the JSON\n"
+	"and Excel outputs, and left out of the statistics; no sheet row is\n"
+	"ever dropped.  Sheets whose paper or build is not the keys' are\n"
+	"refused.\n"
 	"\n"
-	"Exit: 0 all sheets clean; 1 graded, but something was flagged;\n"
-	"2 usage error, missing or invalid key, missing sheet, or an output\n"
-	"exists; 3 system error.\n",
+	"Exit: 0 all sheets clean; 1 graded, but some sheet is pending or\n"
+	"something was flagged; 2 usage error, missing or invalid key, missing\n"
+	"sheet, sheets of another paper or build, or an output exists; 3\n"
+	"system error.\n",
 	.exec = cmd_grade_exec,
 };

@@ -30,7 +30,7 @@ int grade_write_csv(FILE *fp, const struct gradebook *gb)
 		fputc(',', fp);
 		csv_write_text(fp, gb->section_titles[i]);
 	}
-	fputs(",total,percent,result\n", fp);
+	fputs(",total,percent,result,problems\n", fp);
 	for (size_t i = 0; i < gb->ncands; i++) {
 		const struct candidate *c = &gb->cands[i];
 		const struct key *k = c->key;
@@ -49,9 +49,9 @@ int grade_write_csv(FILE *fp, const struct gradebook *gb)
 			fprintf(fp, ",%s", cell[col] ?
 				format_number(*cell[col], num) : "");
 		fprintf(fp, ",%s", format_number(c->total, num));
-		fprintf(fp, ",%s,%s\n",
+		fprintf(fp, ",%s,%s,%u\n",
 			format_number(percent2(c->percent), num),
-			c->pass ? "pass" : "fail");
+			cand_result_name(candidate_result(c)), c->nproblems);
 	}
 	free(cell);
 	return ferror(fp) ? -1 : 0;
@@ -175,10 +175,13 @@ static void json_candidate(FILE *fp, const struct candidate *c)
 	json_num(fp, c->total);
 	fputs(",\"percent\":", fp);
 	json_num(fp, percent2(c->percent));
-	fprintf(fp, ",\"result\":\"%s\",\"flagged\":%s,\"incomplete\":%s,"
-		"\"answers\":[", c->pass ? "pass" : "fail",
+	fprintf(fp, ",\"result\":\"%s\",\"problems\":%u,\"flagged\":%s,"
+		"\"incomplete\":%s,\"notes\":",
+		cand_result_name(candidate_result(c)), c->nproblems,
 		c->flagged ? "true" : "false",
 		c->incomplete ? "true" : "false");
+	json_str(fp, c->notes);
+	fputs(",\"answers\":[", fp);
 	for (size_t i = 0; k && i < k->nitems; i++) {
 		const struct response *r = &c->resp[i];
 
@@ -199,7 +202,7 @@ static void json_candidate(FILE *fp, const struct candidate *c)
 /* Write the JSON detail: keys, candidates, problems and counts. */
 int grade_write_json(FILE *fp, const struct gradebook *gb)
 {
-	size_t flagged = 0, incomplete = 0, passed = 0;
+	size_t flagged = 0, incomplete = 0, passed = 0, pending = 0;
 
 	fputs("{", fp);
 	json_keys(fp, gb);
@@ -216,7 +219,8 @@ int grade_write_json(FILE *fp, const struct gradebook *gb)
 		json_candidate(fp, c);
 		flagged += c->flagged;
 		incomplete += c->incomplete;
-		passed += c->pass;
+		passed += candidate_result(c) == RESULT_PASS;
+		pending += candidate_result(c) == RESULT_PENDING;
 	}
 	fputs("],\n\"problems\":[", fp);
 	for (size_t i = 0; i < gb->nproblems; i++) {
@@ -237,7 +241,8 @@ int grade_write_json(FILE *fp, const struct gradebook *gb)
 	}
 	fprintf(fp, "],\n\"summary\":{\"sheets\":%zu,\"clean\":%zu,"
 		"\"flagged\":%zu,\"incomplete\":%zu,\"passed\":%zu,"
-		"\"problems\":%zu}}\n", gb->ncands, gb->ncands - flagged,
-		flagged, incomplete, passed, gb->nproblems);
+		"\"pending\":%zu,\"problems\":%zu}}\n", gb->ncands,
+		gb->ncands - flagged, flagged, incomplete, passed, pending,
+		gb->nproblems);
 	return ferror(fp) ? -1 : 0;
 }

@@ -257,6 +257,22 @@ void candidate_problem(struct gradebook *gb, struct candidate *c,
 	problem_add(gb, c->file, line, col, c->id, question, fmt, ap);
 	va_end(ap);
 	c->flagged = true;
+	c->nproblems++;
+}
+
+/* The result of c. */
+enum cand_result candidate_result(const struct candidate *c)
+{
+	if (c->flagged || !c->key)
+		return RESULT_PENDING;
+	return c->pass ? RESULT_PASS : RESULT_FAIL;
+}
+
+/* Name of a result in CSV and JSON. */
+const char *cand_result_name(enum cand_result r)
+{
+	return r == RESULT_PASS ? "pass" : r == RESULT_FAIL ? "fail"
+							     : "pending";
 }
 
 /* Append a zeroed candidate read at file:line. */
@@ -444,6 +460,46 @@ static bool criteria_blank(const struct sheet_cell *crit, size_t ncrit)
 	return true;
 }
 
+/* True if s holds a '?' or U+FFFD that a lossy save may have left. */
+static bool lost_character(const char *s)
+{
+	return strchr(s, '?') || strstr(s, "\xEF\xBF\xBD");
+}
+
+/* A cell beginning with '?' is a mark scan could not decide (SPEC): a
+ * flagged problem, never scored as read.  True if cell is one. */
+static bool doubtful_mark(struct gradebook *gb, struct candidate *c,
+			  struct response *r, const struct sheet_cell *cell,
+			  unsigned no)
+{
+	const char *s = cell->text ? cell->text : "";
+	const char *rest;
+
+	s += strspn(s, " \t\r\n");
+	if (*s == '?')
+		rest = s + 1;
+	else if (!strncmp(s, "\xEF\xBC\x9F", 3))	/* full-width ？ */
+		rest = s + 3;
+	else
+		return false;
+	rest += strspn(rest, " \t\r\n");
+	r->status = RESP_INVALID;
+	r->earned = 0;
+	r->mask = 0;
+	if (*rest && !lost_character(rest))
+		candidate_problem(gb, c, cell->line, cell->col, no,
+				  "question %u: mark not decided by scan "
+				  "(likely '%s'): check the sheet and write "
+				  "the answer", no, rest);
+	else
+		candidate_problem(gb, c, cell->line, cell->col, no,
+				  "question %u: '%s' is a mark scan could not "
+				  "decide, or characters lost when the file "
+				  "was saved in another encoding (save it as "
+				  "UTF-8): check the sheet", no, s);
+	return true;
+}
+
 /* Normalise and score one answer of c. */
 void grade_answer(struct gradebook *gb, struct candidate *c, unsigned no,
 		  const struct sheet_cell *cell,
@@ -466,6 +522,8 @@ void grade_answer(struct gradebook *gb, struct candidate *c, unsigned no,
 		return;
 	}
 	r->raw = cell->text;
+	if (doubtful_mark(gb, c, r, cell, no))
+		return;
 	switch (it->type) {
 	case Q_TRUE_FALSE:
 		ar = answer_parse_tf(s, &tf, why, sizeof(why));
@@ -512,8 +570,18 @@ void grade_answer(struct gradebook *gb, struct candidate *c, unsigned no,
 		break;
 	case ANSWER_INVALID:
 		r->mask = 0;
+		if (lost_character(s))
+			snprintf(why + strlen(why), sizeof(why) - strlen(why),
+				 "; its '?' may be a character lost when the "
+				 "file was saved in another encoding (save it "
+				 "as UTF-8)");
 		resp_invalid(gb, c, r, cell, no, why);
 		break;
+	}
+	if (it->type == Q_TRUE_FALSE || it->type == Q_SINGLE ||
+	    it->type == Q_MULTIPLE) {
+		c->nobjective += ar != ANSWER_BLANK;
+		c->nunfit += ar == ANSWER_INVALID;
 	}
 }
 
@@ -582,6 +650,12 @@ int candidate_finish(struct gradebook *gb, struct candidate *c)
 
 	if (!*c->id)
 		candidate_problem(gb, c, c->line, 0, 0, "missing candidate id");
+	if (k && c->nobjective >= 4 && c->nunfit * 2 > c->nobjective)
+		candidate_problem(gb, c, c->line, 0, 0, "%u of the %u answers "
+				  "to objective questions are not possible "
+				  "answers on paper '%s' form '%s': is this a "
+				  "sheet of another paper?", c->nunfit,
+				  c->nobjective, k->paper, k->form);
 	if (k) {
 		for (size_t i = 0; i < k->nitems; i++) {
 			c->section[k->items[i].section] += c->resp[i].earned;

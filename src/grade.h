@@ -39,8 +39,12 @@ struct candidate {
 	double *section;	/* points per key section */
 	double total;
 	double percent;		/* 0..100 */
-	bool pass;
-	bool flagged;		/* a problem names this candidate */
+	bool pass;		/* total reaches the pass mark */
+	bool flagged;		/* a problem names this candidate: pending */
+	unsigned nproblems;	/* problems naming it, its file's header's */
+	const char *notes;	/* extra columns ("备注: ..."), or NULL */
+	unsigned nobjective;	/* objective answers written, doubtful not */
+	unsigned nunfit;	/* of those, not a possible answer */
 	bool incomplete;	/* a marker score is missing */
 	bool refused;		/* of a paper or build no key has */
 };
@@ -52,6 +56,10 @@ struct problem {
 	unsigned question;	/* 0 = not about one question */
 	const char *msg;	/* lower case, subject in single quotes */
 };
+
+/* The result of a candidate (SPEC: pending whenever a problem names it,
+ * never fail because of one). */
+enum cand_result { RESULT_PASS, RESULT_FAIL, RESULT_PENDING };
 
 /* Sheets of one file refused for one paper and build. */
 struct refusal {
@@ -156,6 +164,11 @@ void candidate_problem(struct gradebook *gb, struct candidate *c,
 /* Totals, pass, duplicate id check and counts once c is read; -1 on no
  * memory. */
 int candidate_finish(struct gradebook *gb, struct candidate *c);
+
+/* The result of c: pending if flagged or without key, else pass/fail. */
+enum cand_result candidate_result(const struct candidate *c);
+/* "pass", "fail" or "pending". */
+const char *cand_result_name(enum cand_result r);
 
 /* Write the CSV summary (SPEC column order) / the JSON detail. */
 int grade_write_csv(FILE *fp, const struct gradebook *gb);

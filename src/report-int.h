@@ -13,7 +13,7 @@
 /* Labels of one report language. */
 struct rpt_labels {
 	const char *rank, *id, *name, *form, *total, *percent, *result;
-	const char *pass, *fail, *pts;
+	const char *pass, *fail, *pending, *problems, *notes, *pts;
 	const char *no, *qid, *type, *points, *n, *mean, *p, *disc, *rpb,
 		   *key, *blank, *invalid, *flags, *opt_t, *opt_f, *tf_true,
 		   *tf_false;
@@ -23,7 +23,7 @@ struct rpt_labels {
 	const char *statistic, *value, *st_n, *st_mean, *st_median, *st_sd,
 		   *st_min, *st_max, *st_paper_total, *st_pass_mark,
 		   *st_passed, *st_pass_rate, *st_alpha, *st_kr20, *st_sem,
-		   *st_k, *st_flagged, *st_incomplete, *st_note;
+		   *st_k, *st_flagged, *st_incomplete, *st_pending, *st_note;
 	const char *section, *section_mean, *section_points, *band,
 		   *candidates, *chart_dist, *chart_dist_x, *chart_dist_y,
 		   *chart_sections;
@@ -52,11 +52,13 @@ struct rpt {
 	 * response cells, which are text (typed-in numbers stay text) */
 	lxw_format *hdr, *score, *pct, *ratio, *answer, *wrong, *invalid,
 		   *missing, *missing_pts, *keyed, *flag, *good, *bad,
-		   *badratio, *center;
+		   *badratio, *center, *hold;
 	/* candidates */
 	size_t *order;			/* Summary/Answers row i+1: cands[order[i]] */
 	double *total;			/* sum of points earned, per candidate */
 	size_t nscored;			/* candidates with a key */
+	size_t ncounted;		/* of those, not pending */
+	bool any_notes;			/* some candidate has notes */
 	unsigned maxq;			/* most questions on one key */
 	lxw_col_t sum_total_col;	/* Summary: total column */
 	double paper_total;		/* largest key total */
@@ -91,6 +93,8 @@ void rpt_fstr(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 /* Write a header row of n labels. */
 void rpt_header(struct rpt *r, struct rpt_sheet *s, const char *const *labels,
 		size_t n);
+/* True if c counts in item and test statistics: graded, not pending. */
+bool rpt_counted(const struct candidate *c);
 /* Index of a candidate's key in gb->keys, or SIZE_MAX. */
 size_t rpt_key_index(const struct gradebook *gb, const struct key *k);
 

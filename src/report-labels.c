@@ -4,7 +4,8 @@
 const struct rpt_labels rpt_labels_en = {
 	.rank = "rank", .id = "candidate id", .name = "name", .form = "form",
 	.total = "total", .percent = "percent", .result = "result",
-	.pass = "pass", .fail = "fail", .pts = " pts",
+	.pass = "pass", .fail = "fail", .pending = "pending",
+	.problems = "problems", .notes = "notes", .pts = " pts",
 	.no = "no", .qid = "id", .type = "type", .points = "points",
 	.n = "n", .mean = "mean", .p = "difficulty (p)",
 	.disc = "discrimination (27%)", .rpb = "item-rest r", .key = "key",
@@ -25,6 +26,8 @@ const struct rpt_labels rpt_labels_en = {
 	.st_sem = "SEM = sd * sqrt(1 - alpha)",
 	.st_k = "items in alpha (on every form)",
 	.st_flagged = "sheets flagged", .st_incomplete = "sheets incomplete",
+	.st_pending = "sheets pending (left out of every statistic here "
+		      "and on Items)",
 	.st_note = "alpha, SEM and the Items sheet are computed from the "
 		   "scores as graded; the other figures follow edits",
 	.section = "section", .section_mean = "mean",
@@ -40,7 +43,8 @@ const struct rpt_labels rpt_labels_en = {
 const struct rpt_labels rpt_labels_zh = {
 	.rank = "排名", .id = "考生编号", .name = "姓名", .form = "试卷",
 	.total = "总分", .percent = "百分比", .result = "结果",
-	.pass = "通过", .fail = "不通过", .pts = " 得分",
+	.pass = "通过", .fail = "不通过", .pending = "待定",
+	.problems = "问题数", .notes = "备注", .pts = " 得分",
 	.no = "题号", .qid = "题目编号", .type = "题型", .points = "分值",
 	.n = "人数", .mean = "平均分", .p = "难度 (p)",
 	.disc = "区分度 (27%)", .rpb = "校正题总相关", .key = "答案",
@@ -60,6 +64,7 @@ const struct rpt_labels rpt_labels_zh = {
 	.st_sem = "测量标准误 SEM = sd * sqrt(1 - alpha)",
 	.st_k = "计入信度的题数 (各卷共有)",
 	.st_flagged = "有问题的答卷", .st_incomplete = "未评完的答卷",
+	.st_pending = "待定答卷 (未计入本页及题目分析的统计)",
 	.st_note = "信度、SEM 与题目分析按评分时的分数计算;"
 		   "其余数据随修改自动更新",
 	.section = "部分", .section_mean = "平均分",

@@ -236,8 +236,8 @@ static int gather(struct rpt *r, struct analysis *a)
 		size_t ki = a->kidx[j];
 		const struct key *k = gb->keys[ki];
 
-		if (rpt_key_index(gb, c->key) == SIZE_MAX)
-			continue;	/* not scored */
+		if (rpt_key_index(gb, c->key) == SIZE_MAX || !rpt_counted(c))
+			continue;	/* not scored, or pending */
 		for (size_t i = 0; i < k->nitems; i++) {
 			size_t ai = a->kmap[ki][i];
 			const struct key_item *it = &k->items[i];
@@ -316,7 +316,7 @@ static int analyse(struct rpt *r, struct analysis *a)
 	for (size_t i = 0; i < gb->ncands; i++) {
 		size_t ki = rpt_key_index(gb, gb->cands[i].key);
 
-		if (ki == SIZE_MAX)
+		if (ki == SIZE_MAX || !rpt_counted(&gb->cands[i]))
 			continue;
 		a->kidx[a->nsc] = ki;
 		a->t[a->nsc] = r->total[i];
@@ -537,19 +537,23 @@ static void summary_range(const struct rpt *r, lxw_col_t col, char *buf,
 	snprintf(buf, len, "Summary!%s:%s", a, z);
 }
 
-/* A labelled statistic as a formula FN(range) with its cached value, or
- * blank when not defined. */
+/* A labelled statistic as an array formula FN over the Summary range rng
+ * of the sheets not pending, with its cached value, or blank when not
+ * defined. */
 static void stat_formula(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 			 const char *label, const char *fn, const char *rng,
 			 bool defined, double v, lxw_format *f)
 {
-	char fm[160];
+	char fm[320], res[96];
 
 	rpt_str(r, s, row, 0, label, NULL);
 	if (!defined)
 		return;
-	snprintf(fm, sizeof(fm), "=%s(%s)", fn, rng);
-	rpt_fnum(r, s, row, 1, fm, f, v);
+	summary_range(r, (lxw_col_t)(r->sum_total_col + 2), res, sizeof(res));
+	snprintf(fm, sizeof(fm), "{=%s(IF(%s<>\"%s\",%s))}", fn, res,
+		 r->L->pending, rng);
+	rpt_check(r, worksheet_write_array_formula_num(s->ws, row, 1, row, 1,
+						       fm, f, v));
 }
 
 /* Add a column chart of Statistics!A[r1..r2] / B[r1..r2] at (row, col). */
@@ -599,6 +603,8 @@ static lxw_row_t section_block(struct rpt *r, struct rpt_sheet *s,
 		for (size_t i = 0; i < gb->ncands; i++) {
 			const struct candidate *c = &gb->cands[i];
 
+			if (!rpt_counted(c))
+				continue;
 			for (size_t k = 0; c->key && k < c->key->nsections;
 			     k++) {
 				const struct key_section *ks =
@@ -635,8 +641,9 @@ static void band_block(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 {
 	const struct rpt_labels *L = r->L;
 	double w = r->paper_total / NBANDS;
-	char rng[96], fm[320], label[64];
+	char rng[96], res[96], fm[400], label[64];
 
+	summary_range(r, (lxw_col_t)(r->sum_total_col + 2), res, sizeof(res));
 	rpt_str(r, s, row, 0, L->band, r->hdr);
 	rpt_str(r, s, row, 1, L->candidates, r->hdr);
 	if (!(w > 0))
@@ -652,8 +659,9 @@ static void band_block(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 				n++;
 		snprintf(label, sizeof(label), "%.4g%s%.4g", lo,
 			 last ? "–" : "–<", hi);
-		snprintf(fm, sizeof(fm), "=COUNTIFS(%s,\">=%.15g\",%s,\"%s%.15g\")",
-			 rng, lo, rng, last ? "<=" : "<", hi);
+		snprintf(fm, sizeof(fm), "=COUNTIFS(%s,\">=%.15g\",%s,\"%s%.15g\","
+			 "%s,\"<>%s\")", rng, lo, rng, last ? "<=" : "<", hi,
+			 res, L->pending);
 		rpt_str(r, s, row + 1 + b, 0, label, NULL);
 		rpt_fnum(r, s, row + 1 + b, 1, fm, NULL, (double)n);
 	}
@@ -669,7 +677,7 @@ static int write_statistics(struct rpt *r, const struct analysis *a)
 	struct stats_describe d;
 	struct rpt_sheet s = { NULL, NULL, 0 };
 	char rng[96], res[96], fm[320];
-	size_t passed = 0, flagged = 0, incomplete = 0;
+	size_t passed = 0, flagged = 0, incomplete = 0, pending = 0;
 	bool some = a->nsc > 0;
 	lxw_row_t row;
 	int ret = -1;
@@ -681,7 +689,8 @@ static int write_statistics(struct rpt *r, const struct analysis *a)
 	for (size_t i = 0; i < gb->ncands; i++) {
 		const struct candidate *c = &gb->cands[i];
 
-		passed += c->key && r->total[i] >= c->key->pass;
+		passed += candidate_result(c) == RESULT_PASS;
+		pending += candidate_result(c) == RESULT_PENDING;
 		flagged += c->flagged;
 		incomplete += c->incomplete;
 	}
@@ -724,9 +733,12 @@ static int write_statistics(struct rpt *r, const struct analysis *a)
 	rpt_num(r, &s, 14, 1, (double)flagged, NULL);
 	rpt_str(r, &s, 15, 0, L->st_incomplete, NULL);
 	rpt_num(r, &s, 15, 1, (double)incomplete, NULL);
+	rpt_str(r, &s, 16, 0, L->st_pending, NULL);
+	snprintf(fm, sizeof(fm), "=COUNTIF(%s,\"%s\")", res, L->pending);
+	rpt_fnum(r, &s, 16, 1, fm, NULL, (double)pending);
 	/* the note may run across the empty cells to its right */
-	rpt_check(r, worksheet_write_string(s.ws, 16, 0, L->st_note, NULL));
-	row = section_block(r, &s, 18);
+	rpt_check(r, worksheet_write_string(s.ws, 17, 0, L->st_note, NULL));
+	row = section_block(r, &s, 19);
 	band_block(r, &s, row, a);
 	ret = r->err || r->oom ? -1 : 0;
 out:

@@ -275,6 +275,12 @@ size_t rpt_key_index(const struct gradebook *gb, const struct key *k)
 	return SIZE_MAX;
 }
 
+/* True if c counts in item and test statistics. */
+bool rpt_counted(const struct candidate *c)
+{
+	return candidate_result(c) != RESULT_PENDING;
+}
+
 /* A format with a number format, or NULL on failure (checked later). */
 static lxw_format *add_format(struct rpt *r)
 {
@@ -295,8 +301,10 @@ static int make_formats(struct rpt *r)
 	    !(r->flag = add_format(r)) || !(r->good = add_format(r)) ||
 	    !(r->bad = add_format(r)) || !(r->center = add_format(r)) ||
 	    !(r->badratio = add_format(r)) || !(r->answer = add_format(r)) ||
-	    !(r->missing_pts = add_format(r)))
+	    !(r->missing_pts = add_format(r)) || !(r->hold = add_format(r)))
 		return -1;
+	format_set_font_color(r->hold, 0x7F6000);
+	format_set_bg_color(r->hold, 0xFFEB9C);
 	format_set_align(r->center, LXW_ALIGN_CENTER);
 	format_set_align(r->hdr, LXW_ALIGN_CENTER);
 	format_set_align(r->answer, LXW_ALIGN_CENTER);
@@ -385,6 +393,8 @@ static int order_candidates(struct rpt *r)
 		const struct candidate *c = &gb->cands[i];
 
 		r->order[i] = i;
+		r->ncounted += rpt_counted(c);
+		r->any_notes = r->any_notes || c->notes;
 		if (!c->key)
 			continue;
 		r->nscored++;
@@ -482,7 +492,8 @@ static int write_summary(struct rpt *r)
 {
 	const struct gradebook *gb = r->gb;
 	const struct rpt_labels *L = r->L;
-	size_t nsec = gb->nsection_titles, ncols = 7 + nsec, n = gb->ncands;
+	size_t nsec = gb->nsection_titles, n = gb->ncands;
+	size_t ncols = 8 + nsec + (size_t)r->any_notes;
 	const char **hdr;
 	struct rpt_sheet s;
 	struct sbuf b = { NULL, 0, 0, 0 };
@@ -509,6 +520,9 @@ static int write_summary(struct rpt *r)
 	hdr[4 + nsec] = L->total;
 	hdr[5 + nsec] = L->percent;
 	hdr[6 + nsec] = L->result;
+	hdr[7 + nsec] = L->problems;
+	if (r->any_notes)
+		hdr[8 + nsec] = L->notes;
 	rpt_header(r, &s, hdr, ncols);
 	free(hdr);
 	lxw_rowcol_to_cell_abs(first, 1, r->sum_total_col, 1, 1);
@@ -519,13 +533,19 @@ static int write_summary(struct rpt *r)
 		const struct key *k = c->key;
 		lxw_row_t row = (lxw_row_t)(i + 1);
 		double t = r->total[r->order[i]];
-		bool pass;
+		char pcell[LXW_MAX_CELL_NAME_LENGTH];
+		enum cand_result res;
 
 		rpt_str(r, &s, row, 1, c->id, NULL);
 		rpt_str(r, &s, row, 2, c->name, NULL);
 		rpt_str(r, &s, row, 3, c->form, NULL);
+		rpt_num(r, &s, row, (lxw_col_t)(7 + nsec), c->nproblems,
+			r->center);
+		if (c->notes)
+			rpt_str(r, &s, row, (lxw_col_t)(8 + nsec), c->notes,
+				NULL);
 		if (!k) {
-			rpt_str(r, &s, row, (lxw_col_t)(6 + nsec), L->fail,
+			rpt_str(r, &s, row, (lxw_col_t)(6 + nsec), L->pending,
 				NULL);
 			continue;
 		}
@@ -551,28 +571,30 @@ static int write_summary(struct rpt *r)
 		} else {
 			rpt_num(r, &s, row, (lxw_col_t)(5 + nsec), 0, r->pct);
 		}
-		pass = t >= k->pass;
+		res = candidate_result(c);
+		lxw_rowcol_to_cell(pcell, row, (lxw_col_t)(7 + nsec));
 		b.len = 0;
-		sbuf_add(&b, "=IF(%s>=%.15g,\"%s\",\"%s\")", tcell, k->pass,
-			 L->pass, L->fail);
+		sbuf_add(&b, "=IF(%s>0,\"%s\",IF(%s>=%.15g,\"%s\",\"%s\"))",
+			 pcell, L->pending, tcell, k->pass, L->pass, L->fail);
 		if (b.oom) {
 			r->oom = 1;
 			break;
 		}
 		rpt_fstr(r, &s, row, (lxw_col_t)(6 + nsec), b.s, NULL,
-			 pass ? L->pass : L->fail);
+			 res == RESULT_PASS ? L->pass : res == RESULT_FAIL ?
+			 L->fail : L->pending);
 	}
 	worksheet_freeze_panes(s.ws, 1, 3);
 	rpt_check(r, worksheet_autofilter(s.ws, 0, 0, (lxw_row_t)n,
 					  (lxw_col_t)(ncols - 1)));
 	if (n > 0) {
-		const char *word[2] = { L->pass, L->fail };
-		lxw_format *look[2] = { r->good, r->bad };
+		const char *word[3] = { L->pass, L->fail, L->pending };
+		lxw_format *look[3] = { r->good, r->bad, r->hold };
 
 		memset(&cf, 0, sizeof(cf));
 		cf.type = LXW_CONDITIONAL_TYPE_CELL;
 		cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
-		for (int k = 0; k < 2; k++) {
+		for (int k = 0; k < 3; k++) {
 			b.len = 0;
 			sbuf_add(&b, "\"%s\"", word[k]);
 			if (b.oom) {

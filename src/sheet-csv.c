@@ -29,7 +29,47 @@ struct layout {
 	size_t maxno;
 	bool *no_column_flagged;	/* by no, up to max key items */
 	size_t max_items;
+	unsigned header_problems;	/* make every row pending */
+	size_t *note_cols;		/* extra columns: column + 1 */
+	const char **note_names;	/* their headers (gradebook arena) */
+	size_t nnotes;
 };
+
+/* True if a header that is not a column name was meant as a question
+ * ("01", "1.0", "-1", "Q1", "第1题"). */
+static bool looks_like_question(const char *h)
+{
+	if ((*h == '-' || *h == '+') && h[1] >= '0' && h[1] <= '9')
+		return true;
+	return (*h >= '0' && *h <= '9') ||
+	       ((*h == 'Q' || *h == 'q') && h[1] >= '0' && h[1] <= '9') ||
+	       !strncmp(h, "\xE7\xAC\xAC", 3);	/* 第 */
+}
+
+/* Carry column i (header h) into the report as notes, with a warning. */
+static int note_column(struct gradebook *gb, const char *file,
+		       struct layout *L, const char *h, size_t i,
+		       unsigned line)
+{
+	size_t *cols = realloc(L->note_cols, (L->nnotes + 1) * sizeof(*cols));
+	const char **names;
+
+	if (!cols)
+		return -1;
+	L->note_cols = cols;
+	names = realloc(L->note_names, (L->nnotes + 1) * sizeof(*names));
+	if (!names)
+		return -1;
+	L->note_names = names;
+	if (!(names[L->nnotes] = arena_strdup(&gb->arena, h)))
+		return -1;
+	cols[L->nnotes++] = i + 1;
+	if (gb->diags)
+		diags_add(gb->diags, DIAG_WARNING, file, line, (unsigned)(i + 1),
+			  "column '%s' is not a question: carried into the "
+			  "report as notes", h);
+	return 0;
+}
 
 /* Trim white space at both ends of s in place. */
 static char *trim(char *s)
@@ -120,15 +160,21 @@ static int header_column(struct gradebook *gb, const char *file,
 			return layout_crit(L, no, k, i);
 		slot = dot ? &L->q[no].crit[k - 1] : &L->q[no].main;
 	}
+	if (!slot && !looks_like_question(h))
+		return note_column(gb, file, L, h, i, row->line);
 	if (!slot) {
 		gradebook_problem(gb, file, row->line, col, NULL, 0,
-				  "unknown column '%s'", h);
+				  "unknown column '%s': not a question number "
+				  "(1, 2, ..., or 7.1 for criterion 1 of "
+				  "question 7); every row is pending", h);
+		L->header_problems++;
 		return 0;
 	}
 	if (*slot) {
 		gradebook_problem(gb, file, row->line, col, NULL, 0,
 				  "column '%s' is given twice (the first "
-				  "counts)", h);
+				  "counts); every row is pending", h);
+		L->header_problems++;
 		return 0;
 	}
 	*slot = i + 1;
@@ -245,11 +291,18 @@ static int grade_row(struct gradebook *gb, struct candidate *c,
 
 		if (ncrit > sizeof(crit) / sizeof(crit[0]))
 			ncrit = sizeof(crit) / sizeof(crit[0]);
+		if (!q || (!q->main && !q->ncrit)) {
+			/* every row of this paper is pending: counted on
+			 * each, reported once */
+			c->flagged = true;
+			c->nproblems++;
+		}
 		if ((!q || (!q->main && !q->ncrit)) &&
 		    !L->no_column_flagged[no]) {
 			L->no_column_flagged[no] = true;
 			gradebook_problem(gb, c->file, c->line, 0, NULL, no,
-					  "no column for question %u", no);
+					  "no column for question %u; its rows "
+					  "are pending", no);
 		}
 		cell = cell_at(f, q ? q->main : 0, c->line);
 		for (size_t i = 0; i < ncrit; i++)
@@ -268,6 +321,34 @@ static int grade_row(struct gradebook *gb, struct candidate *c,
 	return candidate_finish(gb, c);
 }
 
+/* Join the row's note cells as "header: text; ..." into c->notes. */
+static int row_notes(struct gradebook *gb, struct candidate *c,
+		     const struct layout *L, char *const *f)
+{
+	size_t len = 1;
+	char *p;
+
+	for (size_t i = 0; i < L->nnotes; i++) {
+		char *v = f[L->note_cols[i] - 1];
+
+		if (v && *trim(v))
+			len += strlen(L->note_names[i]) + strlen(v) + 4;
+	}
+	if (len == 1)
+		return 0;
+	if (!(p = arena_alloc(&gb->arena, len)))
+		return -1;
+	c->notes = p;
+	for (size_t i = 0; i < L->nnotes; i++) {
+		char *v = f[L->note_cols[i] - 1];
+
+		if (v && *(v = trim(v)))
+			p += sprintf(p, "%s%s: %s", p == c->notes ? "" : "; ",
+				     L->note_names[i], v);
+	}
+	return 0;
+}
+
 /* Read one data row as a candidate. */
 static int read_row(struct gradebook *gb, const char *file, struct layout *L,
 		    const struct csv_row *row, char **f)
@@ -282,6 +363,12 @@ static int read_row(struct gradebook *gb, const char *file, struct layout *L,
 		c->name = trim(f[L->name - 1]);
 	if (L->form && f[L->form - 1])
 		c->form = trim(f[L->form - 1]);
+	if (L->header_problems) {
+		c->flagged = true;
+		c->nproblems += L->header_problems;
+	}
+	if (L->nnotes && row_notes(gb, c, L, f))
+		return -1;
 	if (row->n != L->ncols)
 		candidate_problem(gb, c, row->line, 0, 0, "row has %zu "
 				  "fields, the header has %zu", row->n,
@@ -342,6 +429,8 @@ out:
 		free(L.q[i].crit);
 	free(L.q);
 	free(L.no_column_flagged);
+	free(L.note_cols);
+	free(L.note_names);
 	free(f);
 	return rc;
 }

@@ -116,11 +116,12 @@ START_TEST(test_tf)
 	static const char *const yes[] = {
 		"T", "t", "true", "TRUE", "True", "√", "✓", "✔", "对", "是",
 		"Y", "y", "yes", "YES", "正确", "Ｔ", "Ｙ", "ｔ", " T ",
-		"\u3000对\u3000", "ＴＲＵＥ",
+		"\u3000对\u3000", "ＴＲＵＥ", "對", "正確", "○", "◯",
 	};
 	static const char *const no[] = {
 		"F", "f", "false", "FALSE", "×", "✗", "✘", "错", "否", "N",
-		"n", "no", "No", "错误", "Ｆ", "Ｎ", "\tF\n", "X",
+		"n", "no", "No", "错误", "Ｆ", "Ｎ", "\tF\n", "X", "錯",
+		"錯誤",
 	};
 
 	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)

@@ -334,6 +334,47 @@ START_TEST(test_rows_never_dropped)
 }
 END_TEST
 
+START_TEST(test_pending_never_fail)
+{
+	struct gradebook gb;
+	char text[1024];
+
+	/* c1: a doubtful scan mark with its likely reading; c2: a lone '?'
+	 * (a lost character or an undecided mark); c3: '?' inside an
+	 * answer; c4: answers of another paper; c5: clean but below the
+	 * pass mark; c6: a marker score over the maximum */
+	snprintf(text, sizeof(text), "%s%s", header,
+		 "c1,Ann,A,T,?B,ACD,ACD,ABC,5,15,,\n"
+		 "c2,Bob,A,?,C,ACD,ACD,ABC,5,15,,\n"
+		 "c3,Cy,A,T,C,A?D,ACD,ABC,5,15,,\n"
+		 "c4,Di,A,yes please,G,XYZ,H,Q,5,15,,\n"
+		 "c5,Ed,A,F,A,B,B,D,1,2,,\n"
+		 "c6,Fa,A,T,C,ACD,ACD,ABC,12,15,,\n");
+	grade_csv(&gb, text);
+	ck_assert_uint_eq(gb.ncands, 6);
+	expect_problem(&gb, 2, 5, 2, "question 2: mark not decided by scan "
+		       "(likely 'B')");
+	ck_near(earned(&gb, 0, 2), 0);
+	expect_problem(&gb, 3, 4, 1, "'?' is a mark scan could not decide, "
+		       "or characters lost when the file was saved in another "
+		       "encoding (save it as UTF-8)");
+	expect_problem(&gb, 4, 6, 3, "may be a character lost when the file "
+		       "was saved in another encoding (save it as UTF-8)");
+	expect_problem(&gb, 5, 0, 0, "5 of the 5 answers to objective "
+		       "questions are not possible answers on paper 'T-1' form "
+		       "'A': is this a sheet of another paper?");
+	expect_problem(&gb, 7, 9, 6, "more than the 5 points");
+	for (size_t i = 0; i < 6; i++)
+		ck_assert_int_eq(candidate_result(&gb.cands[i]),
+				 i == 4 ? RESULT_FAIL : RESULT_PENDING);
+	ck_assert_uint_eq(gb.cands[4].nproblems, 0);
+	ck_assert_uint_eq(gb.cands[3].nproblems, 6);
+	/* a doubtful mark is not counted as not fitting the paper */
+	ck_assert_uint_eq(gb.cands[0].nunfit, 0);
+	gradebook_release(&gb);
+}
+END_TEST
+
 START_TEST(test_header_problems)
 {
 	struct gradebook gb;
@@ -342,13 +383,21 @@ START_TEST(test_header_problems)
 		       "7.x\n"
 		       "c1,Ann,A,late,T,C,ACD,ACD,ABC,15,,,\n"
 		       "c2,Bob,A,,T,C,ACD,ACD,ABC,15,,,\n");
-	expect_problem(&gb, 1, 4, 0, "unknown column 'remarks'");
+	/* an extra column is carried as notes, not a problem (a warning) */
+	ck_assert_str_eq(gb.cands[0].notes, "remarks: late");
+	ck_assert_ptr_null(gb.cands[1].notes);
 	expect_problem(&gb, 1, 13, 0, "unknown column '7.x'");
 	/* question 6 has no column: said once for the file */
 	expect_problem(&gb, 2, 0, 6, "no column for question 6");
-	ck_assert_uint_eq(gb.nproblems, 3 + 2);
+	ck_assert_uint_eq(gb.nproblems, 2 + 2);
 	expect_problem(&gb, 2, 0, 6, "missing marker score for question 6");
 	ck_assert_ptr_null(gb.problems[0].candidate);
+	/* a bad header makes every row pending, each counting it */
+	for (size_t i = 0; i < 2; i++) {
+		ck_assert_int_eq(candidate_result(&gb.cands[i]),
+				 RESULT_PENDING);
+		ck_assert_uint_eq(gb.cands[i].nproblems, 3);
+	}
 	gradebook_release(&gb);
 }
 END_TEST
@@ -567,10 +616,11 @@ START_TEST(test_csv_output)
 	grade_csv(&gb, text);
 	out = capture(grade_write_csv, &gb);
 	ck_assert_str_eq(out,
-		"candidate_id,name,form,Choice,Written,total,percent,result\n"
-		"c1,'=1+1,A,10,19,29,96.67,pass\n"
-		"c2,\"Smith, J\",A,5.6667,15,20.6667,68.89,pass\n"
-		"'@c3,Cy,X,,,0,0,fail\n");
+		"candidate_id,name,form,Choice,Written,total,percent,result,"
+		"problems\n"
+		"c1,'=1+1,A,10,19,29,96.67,pass,0\n"
+		"c2,\"Smith, J\",A,5.6667,15,20.6667,68.89,pass,0\n"
+		"'@c3,Cy,X,,,0,0,pending,1\n");
 	free(out);
 	gradebook_release(&gb);
 }
@@ -617,6 +667,7 @@ static Suite *grade_suite(void)
 	tcase_add_test(tc, test_invalid_answers);
 	tcase_add_test(tc, test_missing_criterion);
 	tcase_add_test(tc, test_rows_never_dropped);
+	tcase_add_test(tc, test_pending_never_fail);
 	tcase_add_test(tc, test_header_problems);
 	tcase_add_test(tc, test_duplicate_ids);
 	tcase_add_test(tc, test_many_ids_hash);

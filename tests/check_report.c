@@ -304,12 +304,17 @@ START_TEST(test_formulas_cached)
 	has(SUMMARY, "<f>SUM(Answers!I2)</f><v>9</v>");
 	has(SUMMARY, "<f>SUM(E2:F2)</f><v>12</v>");
 	has(SUMMARY, "<f>G3/13</f><v>0.5<");
-	has(SUMMARY, "<c r=\"I2\" t=\"str\"><f>IF(G2&gt;=7.8,\"通过\","
-		     "\"不通过\")</f><v>通过</v>");
+	has(SUMMARY, "<c r=\"I2\" t=\"str\"><f>IF(J2&gt;0,\"待定\",IF(G2&gt;="
+		     "7.8,\"通过\",\"不通过\"))</f><v>通过</v>");
 	has(SUMMARY, "<f>RANK(G2,$G$2:$G$5)</f><v>1</v>");
 	has(SUMMARY, "<f>RANK(G4,$G$2:$G$5)</f><v>3</v>");
-	/* the candidate without a known form has no total and fails */
-	has(SUMMARY, "<c r=\"I5\" t=\"inlineStr\"><is><t>不通过</t>");
+	/* the candidate without a known form has no total and is pending
+	 * (SPEC: never fail because of a problem), with its one problem */
+	has(SUMMARY, "<c r=\"I5\" t=\"inlineStr\"><is><t>待定</t>");
+	has(SUMMARY, "<c r=\"J5\" s=\"");
+	/* statistics leave pending sheets out */
+	has(STATS, "IF(Summary!$I$2:$I$5&lt;&gt;\"待定\","
+		       "Summary!$G$2:$G$5)");
 	lacks(SUMMARY, "<c r=\"G5\"");
 }
 END_TEST
@@ -430,9 +435,10 @@ START_TEST(test_layout)
 {
 	write_report("en", false, REPORT_OK);
 	has(SUMMARY, "<pane xSplit=\"3\" ySplit=\"1\"");
-	has(SUMMARY, "<autoFilter ref=\"A1:I5\"/>");
+	has(SUMMARY, "<autoFilter ref=\"A1:J5\"/>");
 	has(SUMMARY, "<conditionalFormatting sqref=\"I2:I5\">");
 	has(SUMMARY, "<formula>\"pass\"</formula>");
+	has(SUMMARY, "<formula>\"pending\"</formula>");
 	has(ANSWERS, "<autoFilter ref=\"A1:I5\"/>");
 	has(ANSWERS, "<pane xSplit=\"3\" ySplit=\"1\"");
 	has(ITEMS, "<pane xSplit=\"2\" ySplit=\"1\"");
@@ -440,7 +446,11 @@ START_TEST(test_layout)
 	has("xl/charts/chart2.xml", "<c:barChart>");
 	has(SUMMARY, "<cols>");
 	has(PROBLEMS, "<t>'Q' is not an option</t>");
-	has(STATS, "<f>AVERAGE(Summary!$G$2:$G$5)</f><v>6.1666666666666");
+	/* 李四 (an invalid answer) and the unknown form are pending: the
+	 * mean is over 张三 (12) and =1+1 (6.5) */
+	has(STATS, "AVERAGE(IF(Summary!$I$2:$I$5&lt;&gt;\"pending\","
+		   "Summary!$G$2:$G$5))</f><v>9.25</v>");
+	has(STATS, "<f>COUNTIF(Summary!$I$2:$I$5,\"pending\")</f><v>2</v>");
 	has(STATS, "<f>COUNTIF(Summary!$I$2:$I$5,\"pass\")</f><v>1</v>");
 }
 END_TEST

@@ -130,10 +130,13 @@ def grade(keys, sheets_csv):
             for s in k['sections']:
                 secs.append(sum(items[n - 1]['earned']
                                 for n in s['questions']))
+            # SPEC: a sheet with any problem is pending, left out of the
+            # item and test statistics
+            pending = any(r['status'] == 'invalid' for r in items)
             cands.append({'id': row['candidate_id'], 'name': row['name'],
                           'form': row['form'], 'items': items,
                           'total': total, 'sections': secs,
-                          'key': k})
+                          'key': k, 'pending': pending})
     return cands
 
 
@@ -280,7 +283,11 @@ def check_summary(rows, cands, ranked=True):
         check(close(num(r[7]), c['total'] / float(k['total'])),
               'percent of ' + c['id'])
         res = 'pass' if c['total'] >= float(k['pass']) else 'fail'
+        if c['pending']:
+            res = 'pending'
         check(r[8] == res, 'result of %s: %s' % (c['id'], r[8]))
+        check((int(num(r[9])) > 0) == c['pending'],
+              'problems of %s: %s' % (c['id'], r[9]))
 
 
 def check_items(rows, items):
@@ -320,6 +327,7 @@ def check_statistics(rows, cands, items, live_only=False):
     """Statistics figures against the ones worked out here; live_only:
     only those that are formulas (after an edit)."""
     val = {r[0]: r[1] for r in rows if len(r) > 1 and r[0]}
+    cands = [c for c in cands if not c['pending']]
     t = [c['total'] for c in cands]
     ids = list(items)
     k = len(ids)
@@ -369,7 +377,7 @@ def main():
     report, sheets_csv, key_paths = sys.argv[1], sys.argv[2], sys.argv[3:]
     keys = load_keys(key_paths)
     cands = grade(keys, sheets_csv)
-    items = item_analysis(cands)
+    items = item_analysis([c for c in cands if not c['pending']])
     check_xml(report)
     tmp = tempfile.mkdtemp(prefix='readback.')
     try:

@@ -13,7 +13,8 @@
 
 CC ?= cc
 BUILD ?= build
-PKGS = yaml-0.1 xlsxwriter pangocairo cairo-pdf fontconfig
+PKGS = yaml-0.1 xlsxwriter pangocairo cairo-pdf fontconfig libqrencode lept \
+       zbar poppler-glib
 CHECK_PKGS = check
 # The user's CFLAGS, CPPFLAGS and LDFLAGS are honoured (as a Debian build
 # passes them); CFLAGS defaults to an optimised build with debug symbols.
@@ -83,6 +84,11 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/libexamgen.a | $(BUILD)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Isrc $(ALL_LDFLAGS) -o $@ $< \
 		$(BUILD)/libexamgen.a $(PKG_LIBS) $(CHECK_LIBS)
 
+# The scanner simulator of the scan tests and benchmark.
+$(BUILD)/scansim: tests/scan/scansim.c $(BUILD)/libexamgen.a | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -Isrc $(ALL_LDFLAGS) -o $@ $< \
+		$(BUILD)/libexamgen.a $(PKG_LIBS)
+
 -include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
 
 # Install the Debian packages that building and running need (as root);
@@ -146,8 +152,9 @@ check-run: unit e2e installcheck schema html asan valgrind fuzz-smoke deb
 unit: $(TEST_BIN)
 	@sh tests/run-unit.sh $(TEST_BIN)
 
-e2e: $(EXAMGEN)
-	@EXAMGEN=$(abspath $(EXAMGEN)) sh tests/run-e2e.sh
+e2e: $(EXAMGEN) $(BUILD)/scansim
+	@EXAMGEN=$(abspath $(EXAMGEN)) SCANSIM=$(abspath $(BUILD)/scansim) \
+		sh tests/run-e2e.sh
 
 schema:
 	@$(PYTHON) tests/schema/check-schema.py
@@ -163,10 +170,12 @@ asan:
 		unit e2e
 
 # Unit and end-to-end tests under valgrind (no forking in Check).
-valgrind: $(EXAMGEN) $(TEST_BIN)
+valgrind: $(EXAMGEN) $(TEST_BIN) $(BUILD)/scansim
 	@VALGRIND=1 sh tests/run-unit.sh $(TEST_BIN)
-	@EXAMGEN=$(abspath $(EXAMGEN)) VALGRIND=1 sh tests/run-e2e.sh
+	@EXAMGEN=$(abspath $(EXAMGEN)) SCANSIM=$(abspath $(BUILD)/scansim) \
+		VALGRIND=1 sh tests/run-e2e.sh
 
+SCAN_SHEETS ?= 10
 FUZZ_SECONDS ?= 60
 fuzz:
 	@sh fuzz/run.sh $(FUZZ_SECONDS)
@@ -175,8 +184,10 @@ fuzz:
 fuzz-smoke:
 	@FUZZ_SECONDS=15 sh fuzz/ci.sh
 
-bench: all
+bench: all $(BUILD)/scansim
 	@sh bench/run.sh $(EXAMGEN)
+	@EXAMGEN=$(abspath $(EXAMGEN)) SCANSIM=$(abspath $(BUILD)/scansim) \
+		sh tests/scan/bench.sh . $(SCAN_SHEETS)
 
 # Regenerate docs/examples/ (a paper, guide and sheet of each template).
 examples: all

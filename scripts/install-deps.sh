@@ -18,6 +18,10 @@ libyaml-dev
 libxlsxwriter-dev
 libcairo2-dev
 libpango1.0-dev
+libqrencode-dev
+libleptonica-dev
+libzbar-dev
+libpoppler-glib-dev
 fonts-noto-cjk
 python3
 "

@@ -21,8 +21,10 @@
 #include "fileio.h"
 #include "key.h"
 #include "paper.h"
+#include "pdf-sheet.h"
 #include "render.h"
 #include "roster.h"
+#include "sheet-html.h"
 #include "template.h"
 
 #define DEFAULT_FORMATS "txt,md,html"
@@ -40,11 +42,10 @@ struct build_opts {
 	unsigned formats;	/* bit set of enum render_fmt */
 	const char *out;
 	bool force;
-	bool split;		/* also one paper and guide PDF per form */
 };
 
-enum out_kind { OUT_DOC, OUT_KEY, OUT_SHEET, OUT_CANDIDATE, OUT_RESPONSES,
-		OUT_PRINT, OUT_GUIDES, OUT_HANDOUT };
+enum out_kind { OUT_DOC, OUT_KEY, OUT_SHEET, OUT_SHEET_DOC, OUT_CANDIDATE,
+		OUT_RESPONSES };
 
 /* One file to write. */
 struct output {
@@ -111,27 +112,12 @@ static int plan_make(struct plan *pl, const struct build_opts *o,
 	const char *code = p->tpl->code;
 	static const char *const docs[] = { "paper", "guide" };
 
-	if ((o->formats & (1u << FMT_PDF)) &&
-	    (plan_add(pl, o->out, (struct output){ .kind = OUT_PRINT,
-		      .doc = DOC_PAPER, .fmt = FMT_PDF }, "%s.print.pdf",
-		      code) < 0 ||
-	     plan_add(pl, o->out, (struct output){ .kind = OUT_GUIDES,
-		      .doc = DOC_GUIDE, .fmt = FMT_PDF }, "%s.guide.pdf",
-		      code) < 0))
-		return -1;
-	if (r && (plan_add(pl, o->out, (struct output){ .kind = OUT_HANDOUT,
-			   .fmt = FMT_TXT }, "%s.handout.csv", code) < 0 ||
-		  ((o->formats & (1u << FMT_PDF)) &&
-		   plan_add(pl, o->out, (struct output){ .kind = OUT_HANDOUT,
-			    .fmt = FMT_PDF }, "%s.handout.pdf", code) < 0)))
-		return -1;
 	for (size_t f = 0; f < p->nforms; f++) {
 		const char *letter = p->forms[f].name;
 
 		for (int d = DOC_PAPER; d <= DOC_GUIDE; d++)
 			for (int fmt = 0; fmt < FMT_COUNT; fmt++)
 				if ((o->formats & (1u << fmt)) &&
-				    (fmt != FMT_PDF || o->split) &&
 				    plan_add(pl, o->out, (struct output){
 					.kind = OUT_DOC, .form = f,
 					.doc = (enum render_doc)d,
@@ -140,6 +126,14 @@ static int plan_make(struct plan *pl, const struct build_opts *o,
 					render_fmt_ext((enum render_fmt)fmt))
 				    < 0)
 					return -1;
+		for (int fmt = FMT_HTML; fmt <= FMT_PDF; fmt++)
+			if ((o->formats & (1u << fmt)) &&
+			    plan_add(pl, o->out, (struct output){
+				.kind = OUT_SHEET_DOC, .form = f,
+				.fmt = (enum render_fmt)fmt }, "%s-%s.sheet.%s",
+				code, letter,
+				render_fmt_ext((enum render_fmt)fmt)) < 0)
+				return -1;
 		if (plan_add(pl, o->out, (struct output){ .kind = OUT_KEY,
 			     .form = f }, "%s-%s.key.yaml", code, letter) < 0 ||
 		    plan_add(pl, o->out, (struct output){ .kind = OUT_SHEET,
@@ -175,60 +169,31 @@ static int write_responses(FILE *fp, const struct paper *p,
 	return ferror(fp) ? -1 : 0;
 }
 
-/* Open a planned file's temporary file; 0, or -1 with a message. */
-static int open_output(const struct output *o, bool force, struct outfile *of)
-{
-	enum fileio_err e = outfile_open(of, o->path, force);
-
-	if (e == FILEIO_OK)
-		return 0;
-	fprintf(stderr, "examgen: error: cannot create '%s': %s\n", o->path,
-		e == FILEIO_EIO ? diag_errno(errno) : fileio_strerror(e));
-	return -1;
-}
-
-/* Add a written file to the batch, or drop it after a failed write (rc
- * < 0, errno set); 0, or -1 with a message printed. */
-static int finish_output(const struct output *o, struct outfile *of, int rc,
-			 struct outbatch *batch)
-{
-	if (rc < 0) {
-		fprintf(stderr, "examgen: error: cannot write '%s': %s\n",
-			o->path, diag_errno(errno));
-		outfile_abort(of);
-		return -1;
-	}
-	if (outbatch_add(batch, of) != FILEIO_OK) {
-		fprintf(stderr, "examgen: error: cannot write '%s': %s\n",
-			o->path, diag_errno(errno));
-		return -1;
-	}
-	return 0;
-}
-
-/* True for the outputs render_pdf_jobs writes. */
-static bool is_pdf_job(const struct output *o)
-{
-	return o->fmt == FMT_PDF &&
-	       (o->kind == OUT_DOC || o->kind == OUT_PRINT ||
-		o->kind == OUT_GUIDES);
-}
-
-/* Write one planned file that is not a PDF job; 0, or -1 with a message
- * printed. */
+/* Write one planned file to a temporary name and add it to the batch;
+ * 0, or -1 with a message printed. */
 static int write_output(const struct output *o, const struct paper *p,
-			const struct roster *r, const struct pdf_copy *copies,
-			size_t ncopies, bool force, struct outbatch *batch)
+			const struct roster *r, bool force,
+			struct outbatch *batch)
 {
 	const struct paper_form *f = &p->forms[o->form];
 	struct outfile of;
+	enum fileio_err e;
 	int rc = -1;
 
-	if (open_output(o, force, &of) < 0)
+	e = outfile_open(&of, o->path, force);
+	if (e != FILEIO_OK) {
+		fprintf(stderr, "examgen: error: cannot create '%s': %s\n",
+			o->path, e == FILEIO_EIO ? diag_errno(errno) :
+						   fileio_strerror(e));
 		return -1;
+	}
 	switch (o->kind) {
 	case OUT_DOC:
 		rc = render_doc(of.fp, o->fmt, o->doc, p, f);
+		break;
+	case OUT_SHEET_DOC:
+		rc = o->fmt == FMT_PDF ? render_sheet_pdf(of.fp, p, f) :
+					 render_sheet_html(of.fp, p, f);
 		break;
 	case OUT_KEY:
 		rc = key_write(of.fp, p, f);
@@ -243,72 +208,19 @@ static int write_output(const struct output *o, const struct paper *p,
 	case OUT_RESPONSES:
 		rc = write_responses(of.fp, p, r);
 		break;
-	case OUT_HANDOUT:
-		rc = render_handout(of.fp, o->fmt, p, copies, ncopies);
-		break;
-	case OUT_PRINT:
-	case OUT_GUIDES:
-		break;
 	}
-	return finish_output(o, &of, rc, batch);
-}
-
-/* Write every PDF paper and guide in one go (render_pdf_jobs spreads them
- * over the cores); the print file holds copies, the guide file each form
- * once.  0, or -1 with a message printed. */
-static int write_pdfs(const struct plan *pl, const struct paper *p,
-		      const struct pdf_copy *copies, size_t ncopies,
-		      const struct pdf_copy *forms, bool force,
-		      struct outbatch *batch)
-{
-	struct pdf_job *jobs = calloc(pl->n, sizeof(*jobs));
-	struct outfile *of = calloc(pl->n, sizeof(*of));
-	size_t *which = calloc(pl->n, sizeof(*which));
-	size_t n = 0, i = 0;
-	int rc = -1;
-
-	if (!jobs || !of || !which) {
-		fprintf(stderr, "examgen: error: %s\n", diag_errno(ENOMEM));
-		goto out;
+	if (rc < 0) {
+		fprintf(stderr, "examgen: error: cannot write '%s': %s\n",
+			o->path, diag_errno(errno));
+		outfile_abort(&of);
+		return -1;
 	}
-	for (size_t k = 0; k < pl->n; k++) {
-		const struct output *o = &pl->v[k];
-
-		if (!is_pdf_job(o))
-			continue;
-		if (open_output(o, force, &of[n]) < 0)
-			goto out;
-		jobs[n].fp = of[n].fp;
-		jobs[n].doc = o->doc;
-		if (o->kind == OUT_PRINT) {
-			jobs[n].copies = copies;
-			jobs[n].ncopies = ncopies;
-		} else if (o->kind == OUT_GUIDES) {
-			jobs[n].copies = forms;
-			jobs[n].ncopies = p->nforms;
-		} else {
-			jobs[n].copies = &forms[o->form];
-			jobs[n].ncopies = 1;
-		}
-		which[n++] = k;
+	if (outbatch_add(batch, &of) != FILEIO_OK) {
+		fprintf(stderr, "examgen: error: cannot write '%s': %s\n",
+			o->path, diag_errno(errno));
+		return -1;
 	}
-	render_pdf_jobs(p, jobs, n);
-	for (; i < n; i++) {
-		errno = jobs[i].err;
-		if (finish_output(&pl->v[which[i]], &of[i],
-				  jobs[i].err ? -1 : 0, batch) < 0) {
-			i++;
-			goto out;
-		}
-	}
-	rc = 0;
-out:
-	for (; i < n; i++)
-		outfile_abort(&of[i]);
-	free(jobs);
-	free(of);
-	free(which);
-	return rc;
+	return 0;
 }
 
 /* A seed from the operating system in 1..2^53. */
@@ -344,7 +256,6 @@ static int read_args(const struct cmd_args *a, struct build_opts *o)
 	o->roster = cmd_arg_text(a, "roster");
 	o->out = cmd_arg_text(a, "out");
 	o->force = cmd_arg_given(a, "force");
-	o->split = cmd_arg_given(a, "split");
 	if (a->noperands == 0)
 		return cmd_usage_error(&cmd_build_entry, "no template given");
 	if (a->noperands > 1)
@@ -416,8 +327,6 @@ static int write_all(const struct plan *pl, const struct build_opts *o,
 	struct outbatch batch;
 	const char *failed;
 	char *sheets = NULL;
-	struct pdf_copy *copies = NULL, *forms;
-	size_t ncopies;
 	int rc = EXIT_SYSTEM;
 
 	outbatch_init(&batch);
@@ -435,25 +344,8 @@ static int write_all(const struct plan *pl, const struct build_opts *o,
 			goto out;
 		}
 	}
-	ncopies = r ? r->n : p->nforms;
-	copies = calloc(ncopies + p->nforms, sizeof(*copies));
-	if (!copies) {
-		fprintf(stderr, "examgen: error: %s\n", diag_errno(ENOMEM));
-		goto out;
-	}
-	forms = copies + ncopies;
-	for (size_t i = 0; i < p->nforms; i++)
-		forms[i].f = &p->forms[i];
-	for (size_t i = 0; i < ncopies; i++)
-		copies[i] = r ? (struct pdf_copy){ &p->forms[i % p->nforms],
-						    r->v[i].id, r->v[i].name } :
-				forms[i];
-	if (write_pdfs(pl, p, copies, ncopies, forms, o->force, &batch) < 0)
-		goto out;
 	for (size_t i = 0; i < pl->n; i++)
-		if (!is_pdf_job(&pl->v[i]) &&
-		    write_output(&pl->v[i], p, r, copies, ncopies, o->force,
-				 &batch) < 0)
+		if (write_output(&pl->v[i], p, r, o->force, &batch) < 0)
 			goto out;
 	if (outbatch_commit(&batch, &failed) != FILEIO_OK) {
 		fprintf(stderr, "examgen: error: cannot write '%s': %s\n",
@@ -464,7 +356,6 @@ static int write_all(const struct plan *pl, const struct build_opts *o,
 out:
 	outbatch_release(&batch);
 	free(sheets);
-	free(copies);
 	return rc;
 }
 
@@ -571,8 +462,8 @@ static int cmd_build_exec(const struct cmd_args *a)
 const struct cmd_entry cmd_build_entry = {
 	.name = "build",
 	.usage = "build TEMPLATE [--bank PATH]... [--seed N] [--forms K] "
-		 "[--roster FILE] [--format txt,md,html[,pdf]] [--split] "
-		 "[--out DIR] [--force]",
+		 "[--roster FILE] [--format txt,md,html[,pdf]] [--out DIR] "
+		 "[--force]",
 	.help =
 	"Draw a paper from a template and its question banks, and write for\n"
 	"each form F (A, B, ...) into the output folder:\n"
@@ -582,14 +473,7 @@ const struct cmd_entry cmd_build_entry = {
 	"                     rubric points, reference answers, keys and\n"
 	"                     deductions\n"
 	"  CODE-F.key.yaml    the answer key that 'examgen grade' reads\n"
-	"  CODE-F.sheet.yaml  a blank answer sheet to fill in for grading\n"
-	"With pdf, the papers go into one print file instead, CODE.print.pdf:\n"
-	"every paper in hand-out order (one per form, or one per candidate\n"
-	"with --roster), each starting on an odd page and every form padded\n"
-	"to the same page count with pages marked blank; and the guides into\n"
-	"CODE.guide.pdf, each form's once.  With --roster, CODE.handout.csv\n"
-	"(and CODE.handout.pdf) list who gets which form in that order, with\n"
-	"a signature column.\n",
+	"  CODE-F.sheet.yaml  a blank answer sheet to fill in for grading\n",
 	.options = (const struct cmd_option[]){
 		{ .name = "bank", .arg = "PATH", .type = OPT_TEXT,
 		  .repeat = true,
@@ -614,9 +498,6 @@ const struct cmd_entry cmd_build_entry = {
 		{ .name = "format", .arg = "LIST", .type = OPT_TEXT,
 		  .help = "comma list of txt, md, html, pdf (default "
 			  DEFAULT_FORMATS "); html is print-ready A4" },
-		{ .name = "split", .type = OPT_FLAG,
-		  .help = "with pdf, also write CODE-F.paper.pdf and "
-			  "CODE-F.guide.pdf for each form" },
 		{ .name = "out", .arg = "DIR", .type = OPT_TEXT,
 		  .help = "output folder (default out/CODE-SEED)" },
 		{ .name = "force", .type = OPT_FLAG,

@@ -113,6 +113,8 @@ int key_write(FILE *fp, const struct paper *p, const struct paper_form *f)
 {
 	const struct template *t = p->tpl;
 	char build[BUILD_ID_LEN + 1];
+	struct sheet_layout layout;
+	int rc;
 
 	fputs("paper: ", fp);
 	yaml_quoted(fp, t->code);
@@ -144,7 +146,13 @@ int key_write(FILE *fp, const struct paper *p, const struct paper_form *f)
 	fputs("questions:\n", fp);
 	for (size_t i = 0; i < f->nitems; i++)
 		key_write_item(fp, &f->items[i]);
-	return ferror(fp) ? -1 : 0;
+	if (sheet_layout_build(&layout, p, f, NULL, NULL) < 0) {
+		errno = ENOMEM;
+		return -1;
+	}
+	rc = sheet_layout_write(fp, &layout);
+	sheet_layout_release(&layout);
+	return rc < 0 || ferror(fp) ? -1 : 0;
 }
 
 /* State of one key_load(): the key being filled and where errors go. */
@@ -567,7 +575,8 @@ static void load_root(struct kload *L, const struct ynode *root)
 {
 	static const char *const rkeys[] = {
 		"paper", "build", "form", "seed", "bank_digest", "title",
-		"language", "total", "pass", "sections", "questions", NULL
+		"language", "total", "pass", "sections", "questions",
+		"layout", NULL
 	};
 	struct key *k = L->k;
 	const struct ynode *v, *qs;
@@ -623,6 +632,14 @@ static void load_root(struct kload *L, const struct ynode *root)
 		}
 		sum += k->items[i].points;
 	}
+	if ((v = ynode_get(root, "layout"))) {
+		k->layout = calloc(1, sizeof(*k->layout));
+		if (!k->layout)
+			L->d->oom = 1;
+		else if (sheet_layout_load(k->layout, v, L->path, L->d) < 0)
+			L->errors++;
+	}
+	v = ynode_get(root, "sections");
 	if (!v)
 		return;
 	load_sections(L, v);
@@ -697,6 +714,10 @@ void key_free(struct key *k)
 {
 	if (!k)
 		return;
+	if (k->layout) {
+		sheet_layout_release(k->layout);
+		free(k->layout);
+	}
 	arena_release(&k->arena);
 	free(k);
 }

@@ -10,6 +10,7 @@
 #include "bank.h"
 #include "diag.h"
 #include "paper.h"
+#include "sheet-layout.h"
 
 struct key_item {
 	unsigned no;			/* printed number (`number`) */
@@ -51,6 +52,7 @@ struct key {
 	size_t nsections;
 	struct key_item *items;		/* ordered by no; items[i].no == i+1 */
 	size_t nitems;
+	struct sheet_layout *layout;	/* the answer sheet; NULL: none */
 };
 
 /* Write the key of one form as YAML (SPEC format) to fp. */

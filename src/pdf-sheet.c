@@ -1,271 +1,278 @@
-/* pdf-sheet.c - the answer-sheet pages at the end of the PDF paper: the
- * paper code and form printed large, candidate fields, a bubble grid for
- * the objective questions and score boxes per rubric criterion for the
- * marked ones (registration marks are drawn with the page decorations). */
+/* pdf-sheet.c - the answer sheet as PDF pages drawn from its layout
+ * (sheet-layout.h): corner marks, the QR code, bubbles with their letters
+ * inside, and the words around them, at the millimetres the key records. */
+#include "pdf-sheet.h"
+
+#include <errno.h>
 #include <string.h>
 
-#include "csv.h"
-#include "pdf-paper.h"
+#include <cairo-pdf.h>
+#include <qrencode.h>
 
-#define BUBBLE 11.0		/* bubble diameter */
-#define PITCH 16.0		/* bubble to bubble */
-#define ROW 17.0		/* grid row to row */
-#define NUMW 24.0		/* room for the question number */
+#include "labels.h"
+#include "sheet-layout.h"
 
-/* The paper total box and the marker's signature at y; returns the
- * height. */
-static double sheet_total(struct pdf_paper *pp, double y)
+#define PT (72.0 / 25.4)	/* points per millimetre */
+
+/* Font role of a layout role. */
+static enum pdf_font font_of(enum sheet_role r)
 {
-	struct pdf_doc *d = &pp->doc;
-	const struct labels *lb = pp->lb;
-	const double x = PDF_MARGIN_X, w = PDF_BODY_W;
+	static const enum pdf_font map[] = {
+		[SR_TITLE] = PF_TITLE, [SR_HEAD] = PF_HEAD,
+		[SR_BODY] = PF_BODY,   [SR_SMALL] = PF_SMALL,
+		[SR_LABEL] = PF_LABEL, [SR_TINY] = PF_TINY,
+	};
+	return map[r];
+}
+
+/* Draw the QR code of text filling the square s. */
+static int draw_qr(cairo_t *cr, const struct sheet_square *s,
+		   const char *text)
+{
+	QRcode *qr = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+	double m, x0, y0;
+
+	if (!qr)
+		return -1;
+	m = s->size * PT / qr->width;
+	x0 = (s->x - s->size / 2) * PT;
+	y0 = (s->y - s->size / 2) * PT;
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	for (int r = 0; r < qr->width; r++)
+		for (int c = 0; c < qr->width; c++)
+			if (qr->data[r * qr->width + c] & 1)
+				cairo_rectangle(cr, x0 + m * c, y0 + m * r,
+						m, m);
+	cairo_fill(cr);
+	QRcode_free(qr);
+	return 0;
+}
+
+/* Draw text t of the layout. */
+static int draw_text(cairo_t *cr, struct pdf_doc *d,
+		     const struct sheet_text *t)
+{
+	PangoLayout *l = pdf_layout(d, t->latin ? PS_LATIN : d->script,
+				    font_of(t->role), t->text);
+	double w, h, x = t->x * PT;
+
+	if (!l)
+		return -1;
+	pdf_layout_size(l, &w, &h);
+	if (t->anchor == SA_CENTER)
+		x -= w / 2;
+	else if (t->anchor == SA_RIGHT)
+		x -= w;
+	pdf_show(cr, l, x, t->y * PT, 0);
+	return 0;
+}
+
+/* Draw bubble b with its letter or value inside. */
+static int draw_bubble(cairo_t *cr, struct pdf_doc *d,
+		       const struct sheet_bubble *b)
+{
+	char s[16];
 	PangoLayout *l;
-	double lw, lh;
-	char pts[96];
-	char *t;
+	double w, h;
 
-	t = g_strdup_printf("%s %s", lb->sum,
-			    labels_points(lb, pp->f->total, pts));
-	l = pdf_layout(d, d->script, PF_HEAD, t);
-	g_free(t);
+	switch (b->kind) {
+	case SB_OPTION:
+		s[0] = b->option;
+		s[1] = '\0';
+		break;
+	case SB_SCORE:
+		if (b->group == SG_HALF)
+			strcpy(s, ".5");
+		else
+			snprintf(s, sizeof(s), "%g", b->value);
+		break;
+	case SB_ID:
+		snprintf(s, sizeof(s), "%g", b->value);
+		break;
+	}
+	cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
+	cairo_set_line_width(cr, 0.7);
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, b->x * PT, b->y * PT, b->r * PT, 0, 2 * G_PI);
+	cairo_stroke(cr);
+	l = pdf_layout(d, PS_LATIN, strlen(s) > 1 ? PF_TINY : PF_LABEL, s);
 	if (!l)
-		return 0;
-	pdf_layout_size(l, &lw, &lh);
-	pdf_put_layout(d, l, x, y + 15 - lh / 2, 0);
-	pdf_rect(d, x + lw + 8, y, 70, 30, 1.5);
-	l = pdf_layout(d, d->script, PF_BODY, lb->marker);
+		return -1;
+	pdf_layout_size(l, &w, &h);
+	pdf_show(cr, l, b->x * PT - w / 2, b->y * PT - h / 2, 0.45);
+	return 0;
+}
+
+/* Draw page (1-based) of layout L. */
+static int draw_page(cairo_t *cr, struct pdf_doc *d,
+		     const struct sheet_layout *L, unsigned page,
+		     const char *qr_text)
+{
+	for (size_t i = 0; i < L->nmarks; i++)
+		if (L->marks[i].page == page) {
+			const struct sheet_square *m = &L->marks[i];
+
+			cairo_set_source_rgb(cr, 0, 0, 0);
+			cairo_rectangle(cr, (m->x - m->size / 2) * PT,
+					(m->y - m->size / 2) * PT,
+					m->size * PT, m->size * PT);
+			cairo_fill(cr);
+		}
+	for (size_t i = 0; i < L->nqr; i++)
+		if (L->qr[i].page == page && draw_qr(cr, &L->qr[i],
+						     qr_text) < 0)
+			return -1;
+	for (size_t i = 0; i < L->nrects; i++) {
+		const struct sheet_rect *r = &L->rects[i];
+
+		if (r->page != page)
+			continue;
+		cairo_set_source_rgb(cr, 0, 0, 0);
+		cairo_set_line_width(cr, r->lw);
+		if (r->h > 0) {
+			cairo_rectangle(cr, r->x * PT, r->y * PT, r->w * PT,
+					r->h * PT);
+		} else {
+			cairo_move_to(cr, r->x * PT, r->y * PT);
+			cairo_line_to(cr, (r->x + r->w) * PT, r->y * PT);
+		}
+		cairo_stroke(cr);
+	}
+	for (size_t i = 0; i < L->ntexts; i++)
+		if (L->texts[i].page == page &&
+		    draw_text(cr, d, &L->texts[i]) < 0)
+			return -1;
+	for (size_t i = 0; i < L->nbubbles; i++)
+		if (L->bubbles[i].page == page &&
+		    draw_bubble(cr, d, &L->bubbles[i]) < 0)
+			return -1;
+	return 0;
+}
+
+/* The document's page number at the foot of a page, as the paper's
+ * running footer has it. */
+static int draw_footer(cairo_t *cr, struct pdf_doc *d, const struct paper *p,
+		       unsigned page, unsigned pages)
+{
+	const struct labels *lb = labels_for(p);
+	PangoLayout *l;
+	double w, h;
+	char *s;
+
+	s = g_strdup_printf("%s%u%s%u%s", lb->page_pre, page, lb->page_mid,
+			    pages, lb->page_post);
+	l = pdf_layout(d, d->script, PF_LABEL, s);
+	g_free(s);
 	if (!l)
-		return 0;
-	pdf_layout_size(l, &lw, &lh);
-	pdf_put_layout(d, l, x + w / 2, y + 22 - lh, 0);
-	pdf_rule(d, x + w / 2 + lw + 6, y + 20, w / 2 - lw - 20, 0.6);
-	return 30;
+		return -1;
+	pdf_layout_size(l, &w, &h);
+	pdf_show(cr, l, (PDF_PAGE_W - w) / 2, PDF_PAGE_H - 44, 0.2);
+	return 0;
 }
 
-/* Code and form in large type, title, candidate fields and the total. */
-static void sheet_head(struct pdf_paper *pp)
+/* Draw every page of one sheet. */
+int pdf_sheet_draw(cairo_t *cr, struct pdf_doc *d, const struct paper *p,
+		   const struct paper_form *f, const char *cand_id,
+		   const char *cand_name, unsigned first, unsigned total)
 {
-	struct pdf_doc *d = &pp->doc;
-	const struct labels *lb = pp->lb;
-	const double x = PDF_MARGIN_X, w = PDF_BODY_W, box = 40;
-	PangoLayout *code, *form;
-	double cw, ch, y;
-	const char *letter = pp->f->name;
-	const char *fields[2] = { lb->name, lb->candidate_id };
+	struct sheet_layout L;
+	char qr[256];
+	int rc = -1;
 
-	pdf_block_begin(d, 0, PB_BREAK | PB_SHEET);
-	pdf_text(d, d->script, PF_TITLE, x, 8, 0, 0, lb->answer_sheet, 0);
-	code = pdf_layout(d, d->script, PF_BIG, pp->p->tpl->code);
-	form = pdf_layout(d, d->script, PF_BIG, letter);
-	if (!code || !form)
-		return;
-	pdf_layout_size(code, &cw, &ch);
-	pdf_put_centered(d, code, x + w - box - 10 - cw / 2, box / 2, 0);
-	pdf_rect(d, x + w - box, 0, box, box, 1.5);
-	pdf_put_centered(d, form, x + w - box / 2, box / 2, 0);
-	y = box + 12;
-	for (int i = 0; i < 2; i++) {
-		PangoLayout *l = pdf_layout(d, d->script, PF_BODY, fields[i]);
-		double lw, lh, fx = x + (w / 2) * i;
-
-		if (!l)
-			return;
-		pdf_layout_size(l, &lw, &lh);
-		pdf_put_layout(d, l, fx, y, 0);
-		pdf_rule(d, fx + lw + 6, y + lh - 2, w / 2 - lw - 20, 0.6);
+	if (sheet_layout_build(&L, p, f, cand_id, cand_name) < 0)
+		goto out;
+	for (unsigned pg = 1; pg <= L.pages; pg++) {
+		sheet_qr_text(qr, p, f, pg, L.pages, cand_id);
+		if (draw_page(cr, d, &L, pg, qr) < 0 ||
+		    (total && draw_footer(cr, d, p, first + pg - 1,
+					  total) < 0))
+			goto out;
+		cairo_show_page(cr);
 	}
-	y += 24;
-	y += 8 + sheet_total(pp, y);
-	y += pdf_text(d, d->script, PF_SMALL, x, y, w, 0, lb->sheet_note, 0);
-	pdf_rule(d, x, y + 6, w, 0.8);
-	pdf_block_end(d, y + 8);
+	rc = cairo_status(cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+out:
+	sheet_layout_release(&L);
+	return rc;
 }
 
-/* The bubble grid: questions down the columns, a gap after every fifth
- * row. */
-static void sheet_bubbles(struct pdf_paper *pp)
+/* Count the sheet's pages. */
+int pdf_sheet_pages(const struct paper *p, const struct paper_form *f)
 {
-	struct pdf_doc *d = &pp->doc;
-	const struct labels *lb = pp->lb;
-	const struct paper_form *f = pp->f;
-	PangoLayout *letters[MAX_OPTIONS], *yes, *no;
-	size_t n = 0, k = 0, ncols, rows;
-	unsigned maxopt = 2;
-	double colw, y0;
+	struct sheet_layout L;
+	int n = -1;
 
-	for (size_t i = 0; i < f->nitems; i++)
-		if (item_is_objective(&f->items[i])) {
-			n++;
-			if (f->items[i].noptions > maxopt)
-				maxopt = f->items[i].noptions;
-		}
-	if (!n)
-		return;
-	for (unsigned i = 0; i < maxopt; i++) {
-		char s[2] = { (char)('A' + i), '\0' };
-
-		letters[i] = pdf_layout(d, PS_LATIN, PF_LABEL, s);
-	}
-	yes = pdf_layout(d, d->script, PF_TINY, lb->tf_true);
-	no = pdf_layout(d, d->script, PF_TINY, lb->tf_false);
-	colw = NUMW + PITCH * maxopt + 14;
-	ncols = (size_t)(PDF_BODY_W / colw);
-	if (ncols < 1)
-		ncols = 1;
-	/* whole groups of five rows */
-	rows = (n + ncols - 1) / ncols;
-	rows = (rows + 4) / 5 * 5;
-	if (rows > n)
-		rows = n;
-	ncols = (n + rows - 1) / rows;
-	colw = PDF_BODY_W / (double)(ncols > 4 ? ncols : 4);
-	pdf_block_begin(d, 10, PB_SHEET);
-	y0 = pdf_text(d, d->script, PF_HEAD, PDF_MARGIN_X, 0, PDF_BODY_W, 0,
-		      lb->objective, 0) + 8;
-	for (size_t i = 0; i < f->nitems; i++) {
-		const struct paper_item *it = &f->items[i];
-		size_t r = k % rows, c = k / rows;
-		double x = PDF_MARGIN_X + colw * (double)c;
-		double y = y0 + ROW * (double)r + 6.0 * (double)(r / 5);
-		PangoLayout *l;
-		char num[16];
-		double nw, nh;
-		unsigned nb;
-
-		if (!item_is_objective(it))
-			continue;
-		k++;
-		snprintf(num, sizeof(num), "%u", it->no);
-		l = pdf_layout(d, PS_LATIN, PF_SMALL, num);
-		if (!l)
-			return;
-		pdf_layout_size(l, &nw, &nh);
-		pdf_put_centered(d, l, x + NUMW - 5 - nw / 2, y + BUBBLE / 2,
-				 0);
-		nb = it->q->type == Q_TRUE_FALSE ? 2 : it->noptions;
-		for (unsigned b = 0; b < nb; b++) {
-			double bx = x + NUMW + PITCH * b;
-
-			pdf_circle(d, bx, y, BUBBLE, 0.6);
-			pdf_put_centered(d, it->q->type == Q_TRUE_FALSE ?
-					 (b ? no : yes) : letters[b],
-					 bx + BUBBLE / 2, y + BUBBLE / 2, 0.45);
-		}
-	}
-	pdf_block_end(d, y0 + ROW * (double)rows + 6.0 *
-		      (double)((rows - 1) / 5) + 4);
+	if (sheet_layout_build(&L, p, f, NULL, NULL) == 0)
+		n = (int)L.pages;
+	sheet_layout_release(&L);
+	return n;
 }
 
-/* A score table of one marked question at (x, y), w wide: a title row with
- * the question's total box, then for an essay one row per rubric criterion
- * (name cut to two lines, maximum, empty box).  Returns its height. */
-static double score_table(struct pdf_paper *pp, const struct paper_item *it,
-			  enum pdf_script s, double x, double y, double w)
+/* Where the PDF bytes go, and the first write error. */
+struct sheet_sink {
+	FILE *fp;
+	int err;
+};
+
+/* cairo's write callback. */
+static cairo_status_t sink_write(void *closure, const unsigned char *data,
+				 unsigned int len)
 {
-	struct pdf_doc *d = &pp->doc;
-	const struct labels *lb = pp->lb;
-	const struct question *q = it->q;
-	const double boxw = 36, maxw = 24, pad = 2.5;
-	size_t nrows = q->type == Q_ESSAY ? q->nrubric : 0;
-	double top = y, h;
-	char pts[96], crit[64];
-	char *t;
+	struct sheet_sink *k = closure;
 
-	t = g_strdup_printf("%s %u %s", lb->qno, it->no,
-			    labels_points(lb, it->points, pts));
-	h = pdf_text(d, d->script, PF_BOLD, x + pad, y + 4,
-		     w - boxw - 2 * pad, 0, t, 0) + 8;
-	g_free(t);
-	if (h < 24)
-		h = 24;
-	pdf_rect(d, x, y, w, h, 0.8);
-	pdf_rect(d, x + w - boxw, y + 2, boxw - 2, h - 4, 1.2);
-	y += h;
-	for (size_t i = 0; i < nrows; i++) {
-		double v = it->criteria ? it->criteria[i] :
-			   q->rubric[i].points;
-
-		h = pdf_text(d, s, PF_LABEL, x + pad, y + pad,
-			     w - boxw - maxw - 2 * pad, PT_CLIP2,
-			     pp->kind == DOC_GUIDE ? q->rubric[i].text :
-			     labels_criterion(lb, i, crit), 0) + 2 * pad;
-		if (h < 17)
-			h = 17;
-		pdf_text(d, PS_LATIN, PF_LABEL, x + w - boxw - maxw, y + pad,
-			 maxw - pad, PT_RIGHT, format_number(v, pts), 0);
-		pdf_rect(d, x, y, w, h, 0.5);
-		pdf_rect(d, x + w - boxw, y + 2, boxw - 2, h - 4, 0.8);
-		y += h;
+	if (fwrite(data, 1, len, k->fp) != len) {
+		if (!k->err)
+			k->err = errno ? errno : EIO;
+		return CAIRO_STATUS_WRITE_ERROR;
 	}
-	return y - top;
+	return CAIRO_STATUS_SUCCESS;
 }
 
-/* Score tables of the marked questions in two or three columns, each
- * table going to the shortest column; used is the height the sheet has
- * taken on its first page.  A table that does not fit starts a new page. */
-static void sheet_scores(struct pdf_paper *pp, double used)
+/* The sheet of form f alone as a PDF file. */
+int render_sheet_pdf(FILE *fp, const struct paper *p,
+		     const struct paper_form *f)
 {
-	struct pdf_doc *d = &pp->doc;
-	const struct paper_form *f = pp->f;
-	const double body = PDF_BODY_BOTTOM - PDF_BODY_TOP, gap = 6;
-	double col[3] = { 0, 0, 0 }, colw, y0, avail;
-	size_t n = 0, ncols, placed = 0;
+	static const char date[] = "2026-01-01T00:00:00Z";
+	const struct labels *lb = labels_for(p);
+	enum pdf_script script = strcmp(lb->html_lang, "en") == 0 ? PS_LATIN :
+		strcmp(lb->html_lang, "zh-Hant") == 0 ? PS_HANT : PS_HANS;
+	struct sheet_sink sink = { fp, 0 };
+	cairo_surface_t *sf = NULL;
+	cairo_t *cr = NULL;
+	struct pdf_doc d;
+	int rc = -1, oom;
+	char *title;
 
-	for (size_t i = 0; i < f->nitems; i++)
-		n += !item_is_objective(&f->items[i]);
-	if (!n)
-		return;
-	ncols = n > 4 ? 3 : 2;
-	colw = (PDF_BODY_W - 10 * (double)(ncols - 1)) / (double)ncols;
-	avail = body - used - 12;
-	pdf_block_begin(d, 12, PB_SHEET);
-	y0 = pdf_text(d, d->script, PF_HEAD, PDF_MARGIN_X, 0, PDF_BODY_W, 0,
-		      pp->lb->subjective, 0) + 6;
-	for (size_t i = 0; i < f->nitems; i++) {
-		const struct paper_item *it = &f->items[i];
-		size_t c = 0, mark = d->nops;
-		double h;
-
-		if (item_is_objective(it))
-			continue;
-		for (size_t k = 1; k < ncols; k++)
-			if (col[k] < col[c])
-				c = k;
-		h = score_table(pp, it, pdf_item_script(pp, it->q),
-				PDF_MARGIN_X + (colw + 10) * (double)c,
-				y0 + col[c], colw);
-		if (y0 + col[c] + h > avail) {
-			/* this page is full: the rest go on the next */
-			pdf_ops_truncate(d, mark);
-			if (placed) {
-				pdf_block_end(d, 0);
-				pdf_block_begin(d, 0, PB_BREAK | PB_SHEET);
-				y0 = 0;
-			} else {
-				pdf_block_flags(d, PB_BREAK);
-			}
-			avail = body;
-			col[0] = col[1] = col[2] = 0;
-			c = 0;
-			h = score_table(pp, it, pdf_item_script(pp, it->q),
-					PDF_MARGIN_X, y0, colw);
-		}
-		col[c] += h + gap;
-		placed++;
-	}
-	pdf_block_end(d, 0);
-}
-
-/* The answer-sheet pages. */
-void pdf_sheet(struct pdf_paper *pp)
-{
-	struct pdf_doc *d = &pp->doc;
-	size_t first = d->nblocks;
-	double used = 0;
-
-	sheet_head(pp);
-	sheet_bubbles(pp);
-	for (size_t b = first; b < d->nblocks; b++)
-		used += d->blocks[b].height + (b > first ? d->blocks[b].gap : 0);
-	sheet_scores(pp, used);
+	memset(&d, 0, sizeof(d));
+	if (pdf_doc_init(&d, script) < 0)
+		goto out;
+	sf = cairo_pdf_surface_create_for_stream(sink_write, &sink,
+						 PDF_PAGE_W, PDF_PAGE_H);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATE_DATE,
+				       date);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_MOD_DATE, date);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR,
+				       "examgen");
+	title = g_strdup_printf("%s %s%s%s%s%s", p->tpl->title, lb->form_pre,
+				f->name, lb->form_post, lb->sep,
+				lb->answer_sheet);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, title);
+	g_free(title);
+	cr = cairo_create(sf);
+	if (pdf_sheet_draw(cr, &d, p, f, NULL, NULL, 0, 0) < 0)
+		goto out;
+	cairo_destroy(cr);
+	cr = NULL;
+	cairo_surface_finish(sf);
+	if (cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS && !sink.err)
+		rc = 0;
+out:
+	if (cr)
+		cairo_destroy(cr);
+	if (sf)
+		cairo_surface_destroy(sf);
+	oom = d.oom;
+	pdf_doc_release(&d);
+	if (rc < 0)
+		errno = sink.err ? sink.err : oom ? ENOMEM : EIO;
+	return rc;
 }

@@ -9,6 +9,7 @@
 #include "cmd.h"
 #include "csv.h"
 #include "labels.h"
+#include "sheet-html.h"
 
 #define ESSAY_LINES 12		/* ruled answer lines under an essay */
 #define SHORT_LINES 6		/* ... and under a short question */
@@ -184,6 +185,8 @@ static void head(const struct hw *w)
 	fputs("</title>\n<style>\n", w->fp);
 	page_rule(w);
 	fputs(css, w->fp);
+	if (!w->guide)
+		fputs(sheet_html_css, w->fp);
 	fputs("</style>\n</head>\n", w->fp);
 }
 
@@ -419,13 +422,13 @@ static void score_row(const struct hw *w, const char *cls, unsigned no,
 		"</tr>\n", format_number(points, num));
 }
 
-/* Write the answer-sheet page. */
+/* Write the guide's answer-sheet page: the answers bubbled and the
+ * rubric criteria by the score boxes. */
 static void answer_sheet(const struct hw *w)
 {
 	const struct labels *l = w->l;
 	const struct paper_form *f = w->f;
 	bool any = false;
-	char crit[64];
 
 	fprintf(w->fp, "<section class=\"sheet\">\n<h1>%s<small>",
 		l->answer_sheet);
@@ -470,9 +473,8 @@ static void answer_sheet(const struct hw *w)
 				l->max_points, l->score);
 		any = true;
 		for (size_t k = 0; k < it->q->nrubric; k++)
-			score_row(w, "", it->no, k ? 0 : rows, w->guide ?
-				  it->q->rubric[k].text :
-				  labels_criterion(l, k, crit), it->criteria ?
+			score_row(w, "", it->no, k ? 0 : rows,
+				  it->q->rubric[k].text, it->criteria ?
 				  it->criteria[k] : it->q->rubric[k].points);
 		score_row(w, " class=\"sum\"", it->no,
 			  it->q->nrubric ? 0 : 1, l->sum, it->points);
@@ -506,7 +508,10 @@ int render_html(FILE *fp, enum render_doc doc, const struct paper *p,
 			item(&w, &f->items[ps->first + i]);
 		fputs("</section>\n", fp);
 	}
-	answer_sheet(&w);
+	if (w.guide)
+		answer_sheet(&w);
+	else if (sheet_html_pages(fp, p, f, NULL, NULL) < 0)
+		return -1;
 	fputs("</body>\n</html>\n", fp);
 	return ferror(fp) ? -1 : 0;
 }

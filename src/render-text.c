@@ -7,6 +7,7 @@
 
 #include "csv.h"
 #include "labels.h"
+#include "sheet-text.h"
 
 #define RULE_WIDTH 64		/* width of the text rules and answer lines */
 #define ESSAY_LINES 10		/* answer lines under an essay question */
@@ -388,12 +389,13 @@ static void score_header(const struct tw *w)
 	fprintf(w->fp, "   %s\n", w->l->criterion);
 }
 
-/* Write the answer-sheet page: bubbles, then the markers' score table. */
+/* Write the guide's answer-sheet page: the answers bubbled, then the
+ * markers' score table with the rubric criteria. */
 static void answer_sheet(const struct tw *w)
 {
 	const struct labels *l = w->l;
 	bool any = false;
-	char no[16], crit[64];
+	char no[16];
 
 	if (w->md) {
 		fprintf(w->fp, "---\n\n## %s\n\n", l->answer_sheet);
@@ -438,9 +440,7 @@ static void answer_sheet(const struct tw *w)
 		any = true;
 		snprintf(no, sizeof(no), "%u", it->no);
 		for (size_t k = 0; k < it->q->nrubric; k++)
-			score_row(w, k ? "" : no, w->guide ?
-				  it->q->rubric[k].text :
-				  labels_criterion(l, k, crit),
+			score_row(w, k ? "" : no, it->q->rubric[k].text,
 				  it->criteria ? it->criteria[k] :
 						 it->q->rubric[k].points);
 		score_row(w, it->q->nrubric ? "" : no, l->sum, it->points);
@@ -465,6 +465,12 @@ int render_text(FILE *fp, bool md, enum render_doc doc,
 		for (size_t i = 0; i < ps->count; i++)
 			item(&w, &f->items[ps->first + i]);
 	}
-	answer_sheet(&w);
+	if (w.guide) {
+		answer_sheet(&w);
+	} else {
+		fputs(md ? "\n---\n" : "\f", fp);
+		if (sheet_text_write(fp, md, p, f) < 0)
+			return -1;
+	}
 	return ferror(fp) ? -1 : 0;
 }

@@ -712,6 +712,25 @@ static bool looks_like_yaml(const char *s, const char *end)
 	return false;
 }
 
+/* Record a sheet file that holds no readable sheet as one pending
+ * candidate with the problem, so it is in every output; -1 on no memory. */
+int gradebook_damaged(struct gradebook *gb, const char *file, unsigned line,
+		      unsigned col, const char *fmt, ...)
+{
+	struct candidate *c = gradebook_candidate(gb, file, line ? line : 1);
+	va_list ap;
+
+	if (!c)
+		return -1;
+	va_start(ap, fmt);
+	problem_add(gb, file, line, col, NULL, 0, fmt, ap);
+	va_end(ap);
+	c->flagged = true;
+	c->nproblems++;
+	gb->sheets_read++;
+	return gb->syserr ? -1 : 0;
+}
+
 /* Read one sheet file and grade every candidate in it. */
 int gradebook_read(struct gradebook *gb, const char *path, struct diags *d)
 {
@@ -737,11 +756,15 @@ int gradebook_read(struct gradebook *gb, const char *path, struct diags *d)
 	enc = textenc_detect(buf, len);
 	text = buf;
 	tlen = len;
+	if (enc == TEXTENC_UTF8_BOM &&
+	    utf8_valid_prefix(buf + 3, len - 3) != len - 3)
+		enc = TEXTENC_UNKNOWN;	/* a stray byte after the BOM */
 	if (enc == TEXTENC_UNKNOWN) {
-		size_t at = utf8_valid_prefix(buf, len);
+		size_t skip = len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+		size_t at = utf8_valid_prefix(buf + skip, len - skip) + skip;
 		unsigned line = 1, col = 1;
 
-		for (size_t i = 0; i < at; i++) {
+		for (size_t i = skip; i < at; i++) {
 			if (buf[i] == '\n') {
 				line++;
 				col = 1;
@@ -749,30 +772,53 @@ int gradebook_read(struct gradebook *gb, const char *path, struct diags *d)
 				col++;
 			}
 		}
-		gradebook_problem(gb, file, line, col, NULL, 0, "the sheet "
-				  "is not UTF-8 or GB18030 text: byte 0x%02X "
-				  "here is not UTF-8 (a binary file, or mixed "
-				  "encodings?)", (unsigned char)buf[at]);
-		goto out;
-	}
-	if (enc != TEXTENC_UTF8) {
+		if (!(utf8 = utf8_repair(buf + skip, len - skip, &tlen, &bad)))
+			goto oom;
+		if (bad * 20 > len) {
+			rc = gradebook_damaged(gb, file, line, col, "the sheet is "
+					  "not UTF-8 or GB18030 text: byte "
+					  "0x%02X here is not UTF-8 (a binary "
+					  "file?)", (unsigned char)buf[at]);
+			goto done;
+		}
+		/* a few stray bytes: read the rest, flag what they touch */
+		gb->repaired = true;
+		gb->repair_line = line;
+		gb->repair_col = col;
+		gb->repair_byte = (unsigned char)buf[at];
+		gb->repair_count = bad;
+		text = utf8;
+	} else if (enc != TEXTENC_UTF8) {
 		if (textenc_to_utf8(buf, len, enc, &utf8, &tlen, &bad)) {
 			if (errno == ENOMEM)
 				goto oom;
-			gradebook_problem(gb, file, 0, 0, NULL, 0, "the sheet "
-					  "cannot be read as %s (byte %zu)",
-					  textenc_name(enc), bad + 1);
-			goto out;
+			rc = gradebook_damaged(gb, file, 0, 0, "the sheet cannot be "
+					  "read as %s (byte %zu): save it as "
+					  "UTF-8", textenc_name(enc), bad + 1);
+			goto done;
 		}
 		text = utf8;
 	}
 	gb->diags = d;
-	if (looks_like_yaml(text, text + tlen))
+	if (looks_like_yaml(text, text + tlen)) {
 		rc = sheet_read_yaml(gb, file, text, tlen);
-	else
+	} else {
+		if (gb->repaired)
+			gradebook_problem(gb, file, gb->repair_line,
+					  gb->repair_col, NULL, 0, "byte 0x%02X "
+					  "here is not UTF-8 (%zu such %s, read "
+					  "as \xEF\xBF\xBD): save the file as "
+					  "UTF-8; the rows they touch are "
+					  "pending", gb->repair_byte,
+					  gb->repair_count,
+					  gb->repair_count == 1 ? "byte" :
+					  "bytes");
 		rc = sheet_read_csv(gb, file, text, tlen);
+	}
 	gb->diags = NULL;
+	gb->repaired = false;
 	gradebook_report_refusals(gb, file, d);
+done:
 	if (rc)
 		goto oom;
 	goto out;

@@ -91,6 +91,10 @@ struct gradebook {
 	struct diags *diags;		/* warnings while a file is read */
 	const char *unchecked_file;	/* warned: no paper/build in it */
 	bool warned_old_key;		/* warned: a key without build */
+	bool repaired;			/* this file had bytes not UTF-8 */
+	unsigned repair_line, repair_col; /* the first of them */
+	unsigned repair_byte;
+	size_t repair_count;
 	/* when set, called every GRADE_PROGRESS_EVERY candidates */
 	void (*progress)(size_t ncands, void *ctx);
 	void *progress_ctx;
@@ -119,6 +123,12 @@ int gradebook_read(struct gradebook *gb, const char *path, struct diags *d);
 /* Column index of a candidate's section k in gb->section_titles. */
 size_t gradebook_section_column(const struct gradebook *gb,
 				const struct key *k, size_t section);
+/* Record a sheet file that holds no readable sheet (empty, binary, not
+ * decodable) as one pending candidate with that problem; -1 on no
+ * memory. */
+int gradebook_damaged(struct gradebook *gb, const char *file, unsigned line,
+		      unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
 /* Record a problem (formatted message). */
 void gradebook_problem(struct gradebook *gb, const char *file, unsigned line,
 		       unsigned col, const char *candidate, unsigned question,

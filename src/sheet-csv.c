@@ -321,6 +321,15 @@ static int grade_row(struct gradebook *gb, struct candidate *c,
 	return candidate_finish(gb, c);
 }
 
+/* True if a field of the row holds U+FFFD (a byte that was not UTF-8). */
+static bool row_repaired(const struct csv_row *row)
+{
+	for (size_t i = 0; i < row->n; i++)
+		if (strstr(row->fields[i], "\xEF\xBF\xBD"))
+			return true;
+	return false;
+}
+
 /* Join the row's note cells as "header: text; ..." into c->notes. */
 static int row_notes(struct gradebook *gb, struct candidate *c,
 		     const struct layout *L, char *const *f)
@@ -369,6 +378,11 @@ static int read_row(struct gradebook *gb, const char *file, struct layout *L,
 	}
 	if (L->nnotes && row_notes(gb, c, L, f))
 		return -1;
+	if (gb->repaired && row_repaired(row))
+		candidate_problem(gb, c, row->line, 0, 0, "this row holds "
+				  "bytes that are not UTF-8 (read as "
+				  "\xEF\xBF\xBD): check it and save the file as "
+				  "UTF-8");
 	if (row->n != L->ncols)
 		candidate_problem(gb, c, row->line, 0, 0, "row has %zu "
 				  "fields, the header has %zu", row->n,
@@ -397,8 +411,8 @@ int sheet_read_csv(struct gradebook *gb, const char *file, const char *text,
 		e = csv_next(&r, &row);
 	while (e == CSV_OK && row_blank(&row));
 	if (e == CSV_EOF) {
-		gradebook_problem(gb, file, 0, 0, NULL, 0,
-				  "the sheet is empty");
+		if (gradebook_damaged(gb, file, 0, 0, "the sheet is empty"))
+			goto oom;
 		goto out;
 	}
 	if (e != CSV_OK)

@@ -122,8 +122,18 @@ static void print_problems(const struct gradebook *gb)
 	}
 }
 
-/* Write one text output (CSV or JSON) atomically, or to stdout for "-". */
-static int write_output(const char *path, bool force,
+/* Print why an output could not be written; the exit code for it. */
+static int output_failed(const char *path, enum fileio_err fe)
+{
+	fprintf(stderr, "examgen: error: cannot write '%s': %s\n", path,
+		fe == FILEIO_EIO && errno ? diag_errno(errno)
+					  : fileio_strerror(fe));
+	return fe == FILEIO_EXISTS ? EXIT_USAGE : EXIT_SYSTEM;
+}
+
+/* Write one text output (CSV or JSON) to a temporary file added to the
+ * batch; EXIT_DONE or an exit code (printed). */
+static int stage_output(struct outbatch *batch, const char *path, bool force,
 			int (*writer)(FILE *, const struct gradebook *),
 			const struct gradebook *gb)
 {
@@ -134,44 +144,72 @@ static int write_output(const char *path, bool force,
 		outfile_abort(&out);
 		fe = FILEIO_EIO;
 	} else if (fe == FILEIO_OK) {
-		fe = outfile_commit(&out);
+		fe = outbatch_add(batch, &out);
 	}
-	if (fe == FILEIO_OK)
-		return EXIT_DONE;
-	fprintf(stderr, "examgen: error: cannot write '%s': %s\n", path,
-		fe == FILEIO_EIO && errno ? diag_errno(errno)
-					  : fileio_strerror(fe));
-	return fe == FILEIO_EXISTS ? EXIT_USAGE : EXIT_SYSTEM;
+	return fe == FILEIO_OK ? EXIT_DONE : output_failed(path, fe);
 }
 
-/* Write every output asked for; the CSV summary on stdout by default. */
+/* Write the Excel report to a temporary file added to the batch. */
+static int stage_xlsx(struct outbatch *batch, const struct grade_opts *o,
+		      const struct gradebook *gb, const char *lang)
+{
+	struct outfile out;
+	struct diags d;
+	enum fileio_err fe = outfile_open(&out, o->xlsx, o->force);
+	enum report_err re;
+
+	if (fe != FILEIO_OK)
+		return output_failed(o->xlsx, fe);
+	diags_init(&d);
+	re = report_build_xlsx(&out, gb, lang, &d);
+	diags_print(&d, stderr);
+	diags_release(&d);
+	if (re != REPORT_OK) {
+		outfile_abort(&out);
+		fprintf(stderr, "examgen: error: cannot write '%s': %s\n",
+			o->xlsx, report_strerror(re));
+		return EXIT_SYSTEM;
+	}
+	fe = outbatch_add(batch, &out);
+	return fe == FILEIO_OK ? EXIT_DONE : output_failed(o->xlsx, fe);
+}
+
+/* Write every output asked for, the files all or none (temporary files
+ * renamed together at the end); the CSV summary on stdout by default. */
 static int write_outputs(const struct grade_opts *o,
 			 const struct gradebook *gb)
 {
 	const char *lang = o->lang ? o->lang : gb->keys[0]->language;
-	const char *csv = o->csv;
-	struct diags d;
-	enum report_err re;
-	int rc;
+	const char *csv = o->csv, *failed;
+	bool csv_out = false, json_out = false;
+	struct outbatch batch;
+	enum fileio_err fe;
+	int rc = EXIT_DONE;
 
 	if (!csv && !o->json && !o->xlsx)
 		csv = "-";
-	if (csv && (rc = write_output(csv, o->force, grade_write_csv, gb)))
+	outbatch_init(&batch);
+	if (csv && !strcmp(csv, "-"))
+		csv_out = true;
+	else if (csv)
+		rc = stage_output(&batch, csv, o->force, grade_write_csv, gb);
+	if (!rc && o->json && !strcmp(o->json, "-"))
+		json_out = true;
+	else if (!rc && o->json)
+		rc = stage_output(&batch, o->json, o->force, grade_write_json,
+				  gb);
+	if (!rc && o->xlsx)
+		rc = stage_xlsx(&batch, o, gb, lang);
+	if (!rc && (fe = outbatch_commit(&batch, &failed)) != FILEIO_OK)
+		rc = output_failed(failed, fe);
+	outbatch_release(&batch);
+	if (rc)
 		return rc;
-	if (o->json &&
-	    (rc = write_output(o->json, o->force, grade_write_json, gb)))
-		return rc;
-	if (!o->xlsx)
-		return EXIT_DONE;
-	diags_init(&d);
-	re = report_write_xlsx(o->xlsx, gb, lang, o->force, &d);
-	diags_print(&d, stderr);
-	diags_release(&d);
-	if (re == REPORT_OK)
-		return EXIT_DONE;
-	fprintf(stderr, "examgen: error: cannot write '%s': %s\n", o->xlsx,
-		report_strerror(re));
-	return re == REPORT_EXISTS ? EXIT_USAGE : EXIT_SYSTEM;
+	if (csv_out && (grade_write_csv(stdout, gb) || fflush(stdout)))
+		return output_failed("-", FILEIO_EIO);
+	if (json_out && (grade_write_json(stdout, gb) || fflush(stdout)))
+		return output_failed("-", FILEIO_EIO);
+	return EXIT_DONE;
 }
 
 /* Load the keys and grade every sheet; EXIT_DONE or an exit code. */
@@ -203,6 +241,21 @@ static int grade_all(const struct grade_opts *o, struct gradebook *gb)
 	return rc;
 }
 
+/* True if the report fits a workbook; else say so (nothing written). */
+static bool xlsx_fits(const struct grade_opts *o, const struct gradebook *gb)
+{
+	struct diags d;
+	bool fits;
+
+	diags_init(&d);
+	fits = report_fits(o->xlsx, gb, &d);
+	diags_print(&d, stderr);
+	diags_release(&d);
+	if (!fits)
+		fputs("examgen: error: refused; nothing written\n", stderr);
+	return fits;
+}
+
 /* Run `examgen grade`. */
 static int cmd_grade_exec(const struct cmd_args *a)
 {
@@ -218,6 +271,10 @@ static int cmd_grade_exec(const struct cmd_args *a)
 		goto out;
 	if ((rc = grade_all(&o, &gb)))
 		goto out;
+	if (o.xlsx && !xlsx_fits(&o, &gb)) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
 	print_problems(&gb);
 	if ((rc = write_outputs(&o, &gb)))
 		goto out;

@@ -280,15 +280,64 @@ static bool csv_needs_quotes(const char *s, size_t len)
 	return strpbrk(s, ",\"\r\n") != NULL;
 }
 
+/* True for a byte that starts a control character a terminal would act
+ * on: C0 but tab, DEL, and C1 (U+0080..U+009F, C2 80..C2 9F in UTF-8). */
+static bool terminal_control(const unsigned char *p)
+{
+	return (*p < 0x20 && *p != '\t') || *p == 0x7F ||
+	       (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F);
+}
+
+/* A malloc'd copy of s with every terminal control character shown as its
+ * Unicode control picture (U+2400 + c; DEL U+2421; C1 U+FFFD), or NULL
+ * when s has none (or on no memory: s is then written as it is). */
+static char *control_pictures(const char *s)
+{
+	const unsigned char *p;
+	size_t n = 0;
+	char *out, *o;
+
+	for (p = (const unsigned char *)s; *p; p++)
+		n += terminal_control(p);
+	if (!n || !(out = malloc(strlen(s) + 2 * n + 1)))
+		return NULL;
+	for (p = (const unsigned char *)s, o = out; *p; p++) {
+		if (!terminal_control(p)) {
+			*o++ = (char)*p;
+			continue;
+		}
+		if (*p == 0xC2) {
+			memcpy(o, "\xEF\xBF\xBD", 3);
+			p++;
+		} else {
+			unsigned cp = *p == 0x7F ? 0x2421 : 0x2400 + *p;
+
+			o[0] = (char)(0xE0 | (cp >> 12));
+			o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+			o[2] = (char)(0x80 | (cp & 0x3F));
+		}
+		o += 3;
+	}
+	*o = '\0';
+	return out;
+}
+
 /* Write a text field; errors stay in ferror(fp) for the caller to see at
- * outfile_commit. */
+ * outfile_commit.  Control characters never reach a terminal: they are
+ * written as their control pictures (ESC as U+241B). */
 void csv_write_text(FILE *fp, const char *s)
 {
 	size_t len;
 	bool neutral, quote;
+	char *shown;
 
 	if (!s)
 		s = "";
+	if ((shown = control_pictures(s))) {
+		csv_write_text(fp, shown);
+		free(shown);
+		return;
+	}
 	len = strlen(s);
 	neutral = len && strchr("=+-@\t\r", s[0]) != NULL;
 	quote = csv_needs_quotes(s, len);

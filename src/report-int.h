@@ -48,6 +48,7 @@ struct rpt {
 	lxw_workbook *wb;
 	lxw_error err;			/* first libxlsxwriter error */
 	int oom;
+	size_t ncut;			/* texts cut to Excel's cell limit */
 	/* formats; answer, wrong, invalid and missing are for Answers
 	 * response cells, which are text (typed-in numbers stay text) */
 	lxw_format *hdr, *score, *pct, *ratio, *answer, *wrong, *invalid,

@@ -188,6 +188,7 @@ void rpt_str(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 	if (len > CELL_TEXT_MAX) {
 		char *cut;
 
+		r->ncut++;
 		len = CELL_TEXT_MAX;
 		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
 			len--;
@@ -730,43 +731,35 @@ static char *folder_of(const char *path)
 	return strndup(path, (size_t)(slash - path));
 }
 
-/* Write the report of gb to path. */
-enum report_err report_write_xlsx(const char *path,
-				  const struct gradebook *gb,
-				  const char *lang, bool force,
-				  struct diags *d)
+/* True if gb fits one workbook (rows per sheet); else an error in d. */
+bool report_fits(const char *path, const struct gradebook *gb,
+		 struct diags *d)
 {
+	if (gb->ncands < LXW_ROW_MAX && gb->nproblems < LXW_ROW_MAX)
+		return true;
+	diags_error(d, path, 0, 0, "too many rows for one worksheet (%zu "
+		    "sheets, %zu problems; at most %u each): grade the sheets "
+		    "in parts, or write CSV or JSON", gb->ncands, gb->nproblems,
+		    (unsigned)LXW_ROW_MAX - 1);
+	return false;
+}
+
+/* Write the workbook of gb into o's temporary file (o open, not
+ * committed). */
+enum report_err report_build_xlsx(struct outfile *o,
+				  const struct gradebook *gb,
+				  const char *lang, struct diags *d)
+{
+	const char *path = o->path;
 	struct rpt r;
-	struct outfile o;
 	lxw_workbook_options opt = { .constant_memory = 1 };
-	enum fileio_err fe;
 	enum report_err ret = REPORT_EIO;
-	bool open = false;
 
 	memset(&r, 0, sizeof(r));
 	r.gb = gb;
 	r.L = lang && !strcmp(lang, "en") ? &rpt_labels_en : &rpt_labels_zh;
-	if (!strcmp(path, "-")) {
-		diags_error(d, NULL, 0, 0, "cannot write the Excel report "
-			    "to standard output");
-		return REPORT_EIO;
-	}
-	if (gb->ncands >= LXW_ROW_MAX || gb->nproblems >= LXW_ROW_MAX) {
-		diags_error(d, path, 0, 0, "too many rows for one worksheet");
+	if (!report_fits(path, gb, d))
 		return REPORT_XLSX;
-	}
-	fe = outfile_open(&o, path, force);
-	if (fe != FILEIO_OK) {
-		if (fe == FILEIO_EXISTS) {
-			diags_error(d, path, 0, 0, "file already exists "
-				    "(use --force to replace it)");
-			return REPORT_EXISTS;
-		}
-		diags_error(d, path, 0, 0, "cannot create the report: %s",
-			    diag_errno(o.err));
-		return fe == FILEIO_ENOMEM ? REPORT_ENOMEM : REPORT_EIO;
-	}
-	open = true;
 	opt.tmpdir = folder_of(path);
 	if (!opt.tmpdir || order_candidates(&r) < 0) {
 		ret = REPORT_ENOMEM;
@@ -778,7 +771,7 @@ enum report_err report_write_xlsx(const char *path,
 		ret = REPORT_XLSX;
 		goto out;
 	}
-	r.wb = workbook_new_opt(o.tmp, &opt);
+	r.wb = workbook_new_opt(o->tmp, &opt);
 	if (!r.wb) {
 		ret = REPORT_XLSX;
 		diags_error(d, path, 0, 0, "cannot start the workbook");
@@ -795,36 +788,75 @@ enum report_err report_write_xlsx(const char *path,
 	}
 	rpt_check(&r, workbook_close(r.wb));
 	r.wb = NULL;
+	if (r.ncut)
+		diags_add(d, DIAG_WARNING, path, 0, 0, "%zu %s longer than "
+			  "Excel's %d characters: cut to fit (the JSON output "
+			  "keeps the whole text)", r.ncut,
+			  r.ncut == 1 ? "cell was" : "cells were",
+			  CELL_TEXT_MAX);
 	if (r.err) {
 		diags_error(d, path, 0, 0, "cannot write the workbook: %s",
 			    lxw_strerror(r.err));
 		ret = REPORT_EIO;
 		goto out;
 	}
-	open = false;
-	fe = outfile_commit(&o);
-	if (fe == FILEIO_EXISTS) {
-		diags_error(d, path, 0, 0, "file already exists "
-			    "(use --force to replace it)");
-		ret = REPORT_EXISTS;
-	} else if (fe != FILEIO_OK) {
-		diags_error(d, path, 0, 0, "cannot write the report: %s",
-			    diag_errno(o.err));
-		ret = REPORT_EIO;
-	} else {
-		ret = REPORT_OK;
-	}
+	ret = REPORT_OK;
 out:
-	if (r.oom && ret != REPORT_EXISTS) {
+	if (r.oom) {
 		ret = REPORT_ENOMEM;
 		diags_error(d, path, 0, 0, "out of memory writing the report");
 	}
 	if (r.wb)
 		lxw_workbook_free(r.wb);	/* failed: free, write nothing */
-	if (open)
-		outfile_abort(&o);
 	free(opt.tmpdir);
 	free(r.order);
 	free(r.total);
 	return ret;
+}
+
+/* Write the report of gb to path. */
+enum report_err report_write_xlsx(const char *path,
+				  const struct gradebook *gb,
+				  const char *lang, bool force,
+				  struct diags *d)
+{
+	struct outfile o;
+	enum fileio_err fe;
+	enum report_err ret;
+
+	if (!strcmp(path, "-")) {
+		diags_error(d, NULL, 0, 0, "cannot write the Excel report "
+			    "to standard output");
+		return REPORT_EIO;
+	}
+	if (!report_fits(path, gb, d))
+		return REPORT_XLSX;
+	fe = outfile_open(&o, path, force);
+	if (fe != FILEIO_OK) {
+		if (fe == FILEIO_EXISTS) {
+			diags_error(d, path, 0, 0, "file already exists "
+				    "(use --force to replace it)");
+			return REPORT_EXISTS;
+		}
+		diags_error(d, path, 0, 0, "cannot create the report: %s",
+			    diag_errno(o.err));
+		return fe == FILEIO_ENOMEM ? REPORT_ENOMEM : REPORT_EIO;
+	}
+	ret = report_build_xlsx(&o, gb, lang, d);
+	if (ret != REPORT_OK) {
+		outfile_abort(&o);
+		return ret;
+	}
+	fe = outfile_commit(&o);
+	if (fe == FILEIO_EXISTS) {
+		diags_error(d, path, 0, 0, "file already exists "
+			    "(use --force to replace it)");
+		return REPORT_EXISTS;
+	}
+	if (fe != FILEIO_OK) {
+		diags_error(d, path, 0, 0, "cannot write the report: %s",
+			    diag_errno(o.err));
+		return REPORT_EIO;
+	}
+	return REPORT_OK;
 }

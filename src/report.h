@@ -7,6 +7,7 @@
 #include <stdbool.h>
 
 #include "diag.h"
+#include "fileio.h"
 #include "grade.h"
 
 enum report_err { REPORT_OK = 0, REPORT_EXISTS, REPORT_EIO, REPORT_ENOMEM,
@@ -21,5 +22,14 @@ enum report_err report_write_xlsx(const char *path,
 				  const struct gradebook *gb,
 				  const char *lang, bool force,
 				  struct diags *d);
+/* Write the workbook into the temporary file of o (opened by the caller,
+ * who commits or aborts it, e.g. with the other outputs of a run). */
+enum report_err report_build_xlsx(struct outfile *o,
+				  const struct gradebook *gb,
+				  const char *lang, struct diags *d);
+/* True if gb fits one workbook (Excel's rows per sheet); else an error
+ * naming path in d. */
+bool report_fits(const char *path, const struct gradebook *gb,
+		 struct diags *d);
 
 #endif

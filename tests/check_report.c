@@ -496,6 +496,29 @@ START_TEST(test_missing_folder)
 }
 END_TEST
 
+START_TEST(test_row_limit_refused)
+{
+	struct gradebook gb;
+	struct diags d = DIAGS_INIT;
+
+	/* only the counts are looked at: no candidate array is needed */
+	gradebook_init(&gb);
+	gb.ncands = 1048576;
+	ck_assert(!report_fits("big.xlsx", &gb, &d));
+	ck_assert_uint_eq(d.errors, 1);
+	ck_assert_ptr_nonnull(strstr(d.v[0].msg, "too many rows for one "
+				     "worksheet (1048576 sheets"));
+	ck_assert_int_eq(report_write_xlsx(out, &gb, "en", false, &d),
+			 REPORT_XLSX);
+	ck_assert_int_eq(access(out, F_OK), -1);	/* nothing written */
+	gb.ncands = 1048575;
+	ck_assert(report_fits("big.xlsx", &gb, &d));
+	gb.ncands = 0;
+	gradebook_release(&gb);
+	diags_release(&d);
+}
+END_TEST
+
 /* The report suite. */
 static Suite *report_suite(void)
 {
@@ -514,6 +537,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, test_items_by_bank_letter);
 	tcase_add_test(tc, test_refuses_overwrite);
 	tcase_add_test(tc, test_missing_folder);
+	tcase_add_test(tc, test_row_limit_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }

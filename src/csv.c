@@ -281,10 +281,12 @@ static bool csv_needs_quotes(const char *s, size_t len)
 }
 
 /* True for a byte that starts a control character a terminal would act
- * on: C0 but tab, DEL, and C1 (U+0080..U+009F, C2 80..C2 9F in UTF-8). */
+ * on: C0 but tab and line breaks (quoted, they are CSV data), DEL, and C1
+ * (U+0080..U+009F, C2 80..C2 9F in UTF-8). */
 static bool terminal_control(const unsigned char *p)
 {
-	return (*p < 0x20 && *p != '\t') || *p == 0x7F ||
+	return (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') ||
+	       *p == 0x7F ||
 	       (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F);
 }
 

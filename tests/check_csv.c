@@ -309,6 +309,10 @@ START_TEST(test_write_text)
 	expect_text("say \"hi\"", "\"say \"\"hi\"\"\"");
 	expect_text("\"", "\"\"\"\"");
 	expect_text("two\nlines", "\"two\nlines\"");
+	/* terminal controls are shown, never sent: ESC, BEL, DEL, C1 CSI */
+	expect_text("\x1b[31mred\a\x7f\xc2\x9b" "2J",
+		    "\u241b[31mred\u2407\u2421\ufffd2J");
+	expect_text("=\x1b", "'=\u241b");
 	expect_text("cr\rhere", "\"cr\rhere\"");
 	expect_text(" lead", "\" lead\"");
 	expect_text("trail ", "\"trail \"");

@@ -1,8 +1,8 @@
-# #15 item 7: a name with terminal escapes (ESC, BEL, CSI as C1, a CR)
+# #15 item 7: a name with terminal escapes (ESC, BEL, CSI as C1)
 # reaches standard output only as visible control pictures; a note over
 # Excel's 32,767 characters per cell is cut with a warning.
 python3 - <<'PY'
-name = "\x1b[31mRED\x1b[0m\x07\u009b2J\rX"
+name = "\x1b[31mRED\x1b[0m\x07\u009b2JX"
 note = "长" * 40000
 with open("sheets.csv", "w", encoding="utf-8", newline="") as f:
     f.write("candidate_id,name,form,1,2,3,4,5,6,7,备注\n")

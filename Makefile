@@ -14,7 +14,7 @@
 CC ?= cc
 BUILD ?= build
 PKGS = yaml-0.1 xlsxwriter pangocairo cairo-pdf fontconfig libqrencode lept \
-       zbar poppler-glib
+       zbar poppler-glib minizip expat
 CHECK_PKGS = check
 # The user's CFLAGS, CPPFLAGS and LDFLAGS are honoured (as a Debian build
 # passes them); CFLAGS defaults to an optimised build with debug symbols.

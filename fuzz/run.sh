@@ -10,7 +10,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 2
 secs=${1:-60}
 shift 2>/dev/null
-targets=${*:-"fuzz_bank fuzz_template fuzz_sheet_yaml fuzz_csv"}
+targets=${*:-"fuzz_bank fuzz_template fuzz_sheet_yaml fuzz_csv fuzz_xlsx"}
 jobs=${FUZZ_JOBS:-1}
 B=build-fuzz
 CLANG=${FUZZ_CC:-clang}
@@ -29,8 +29,8 @@ if ! make --no-print-directory -s BUILD=$B CC="$CLANG" CFLAGS="-O1 -g" \
 	exit 2
 fi
 cflags="-std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g -Isrc \
-	$(pkg-config --cflags yaml-0.1 xlsxwriter pangocairo cairo-pdf fontconfig)"
-libs="$(pkg-config --libs yaml-0.1 xlsxwriter pangocairo cairo-pdf fontconfig) -lm"
+	$(pkg-config --cflags yaml-0.1 xlsxwriter pangocairo cairo-pdf fontconfig minizip expat)"
+libs="$(pkg-config --libs yaml-0.1 xlsxwriter pangocairo cairo-pdf fontconfig minizip expat) -lm"
 
 # Seed files for a target, one per line.
 seeds() {
@@ -40,6 +40,7 @@ seeds() {
 	fuzz_template) ls templates/*.yaml; grep -l '^sections:' tests/cases/*/*.yaml 2>/dev/null ;;
 	fuzz_sheet_yaml) grep -l '^answers:' tests/cases/*/*.yaml tests/cases/*/*/*.yaml 2>/dev/null ;;
 	fuzz_csv) ls tests/cases/*/*.csv 2>/dev/null ;;
+	fuzz_xlsx) ls tests/cases/*/*.xlsx 2>/dev/null ;;
 	esac
 }
 

@@ -16,6 +16,8 @@ make
 pkg-config
 libyaml-dev
 libxlsxwriter-dev
+libminizip-dev
+libexpat1-dev
 libcairo2-dev
 libpango1.0-dev
 libqrencode-dev

@@ -18,6 +18,7 @@
 #include "csv.h"
 #include "fileio.h"
 #include "sheet-csv.h"
+#include "sheet-xlsx.h"
 #include "sheet-yaml.h"
 #include "textenc.h"
 
@@ -752,6 +753,11 @@ int gradebook_read(struct gradebook *gb, const char *path, struct diags *d)
 			d->oom = 1;
 		gb->syserr = fe != FILEIO_ENOENT;
 		return -1;
+	}
+	if (sheet_is_xlsx(buf, len)) {
+		if (sheet_read_xlsx(gb, file, buf, len, d))
+			goto oom;
+		goto out;
 	}
 	enc = textenc_detect(buf, len);
 	text = buf;

@@ -23,6 +23,7 @@
 #include "paper.h"
 #include "pdf-sheet.h"
 #include "render.h"
+#include "responses-xlsx.h"
 #include "roster.h"
 #include "sheet-html.h"
 #include "template.h"
@@ -45,7 +46,7 @@ struct build_opts {
 };
 
 enum out_kind { OUT_DOC, OUT_KEY, OUT_SHEET, OUT_SHEET_DOC, OUT_CANDIDATE,
-		OUT_RESPONSES };
+		OUT_RESPONSES, OUT_RESPONSES_XLSX };
 
 /* One file to write. */
 struct output {
@@ -145,8 +146,10 @@ static int plan_make(struct plan *pl, const struct build_opts *o,
 			.kind = OUT_CANDIDATE, .form = i % p->nforms,
 			.cand = i }, "sheets/%s.sheet.yaml", r->v[i].id) < 0)
 			return -1;
-	if (r && plan_add(pl, o->out, (struct output){ .kind = OUT_RESPONSES },
-			  "responses.csv") < 0)
+	if (r && (plan_add(pl, o->out, (struct output){
+			  .kind = OUT_RESPONSES }, "responses.csv") < 0 ||
+		  plan_add(pl, o->out, (struct output){
+			  .kind = OUT_RESPONSES_XLSX }, "responses.xlsx") < 0))
 		return -1;
 	return 0;
 }
@@ -167,6 +170,26 @@ static int write_responses(FILE *fp, const struct paper *p,
 					r->v[i].id, r->v[i].name) < 0)
 			return -1;
 	return ferror(fp) ? -1 : 0;
+}
+
+/* Write responses.xlsx to path: the rows of responses.csv, with a
+ * drop-down per answer cell. */
+static int write_responses_xlsx(const char *path, const struct paper *p,
+				const struct roster *r)
+{
+	char *csv = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&csv, &len);
+	int rc = -1;
+
+	if (!fp)
+		return -1;
+	if (write_responses(fp, p, r) == 0 && fclose(fp) == 0)
+		rc = responses_xlsx_write(path, csv, len, p);
+	else
+		fclose(fp);
+	free(csv);
+	return rc;
 }
 
 /* Write one planned file to a temporary name and add it to the batch;
@@ -207,6 +230,9 @@ static int write_output(const struct output *o, const struct paper *p,
 		break;
 	case OUT_RESPONSES:
 		rc = write_responses(of.fp, p, r);
+		break;
+	case OUT_RESPONSES_XLSX:
+		rc = write_responses_xlsx(of.tmp, p, r);
 		break;
 	}
 	if (rc < 0) {

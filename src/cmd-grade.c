@@ -269,6 +269,8 @@ static int cmd_grade_exec(const struct cmd_args *a)
 	read_args(a, &o);
 	if ((rc = check_opts(&o)) || (rc = check_files(&o)))
 		goto out;
+	/* the CSV summary alone needs no answers kept in memory */
+	gb.keep_answers = o.json || o.xlsx;
 	if ((rc = grade_all(&o, &gb)))
 		goto out;
 	if (o.xlsx && !xlsx_fits(&o, &gb)) {

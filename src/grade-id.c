@@ -67,13 +67,17 @@ static void refuse(struct gradebook *gb, struct candidate *c,
 		gb->refusals = r;
 		gb->refusal_cap = cap;
 	}
-	r = &gb->refusals[gb->nrefusals++];
+	r = &gb->refusals[gb->nrefusals];
 	r->file = c->file;
 	r->line = line;
 	r->col = col;
-	r->paper = paper;
-	r->build = build;
+	r->paper = arena_strdup(&gb->arena, paper);
+	r->build = arena_strdup(&gb->arena, build);
 	r->rows = 1;
+	if (!r->paper || !r->build)
+		gb->syserr = true;
+	else
+		gb->nrefusals++;
 }
 
 /* Report the refusals recorded for file as errors in d. */

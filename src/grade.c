@@ -30,6 +30,7 @@ void gradebook_init(struct gradebook *gb)
 {
 	memset(gb, 0, sizeof(*gb));
 	arena_init(&gb->arena);
+	gb->keep_answers = true;
 }
 
 /* Free everything, keys included. */
@@ -46,6 +47,7 @@ void gradebook_release(struct gradebook *gb)
 	free(gb->section_titles);
 	free(gb->id_slots);
 	free(gb->refusals);
+	free(gb->scratch_resp);
 	arena_release(&gb->arena);
 	memset(gb, 0, sizeof(*gb));
 }
@@ -310,7 +312,21 @@ int candidate_set_key(struct gradebook *gb, struct candidate *c,
 	c->key = k;
 	if (!k)
 		return 0;
-	c->resp = arena_calloc(&gb->arena, k->nitems, sizeof(*c->resp));
+	if (gb->keep_answers) {
+		c->resp = arena_calloc(&gb->arena, k->nitems,
+				       sizeof(*c->resp));
+	} else {
+		if (k->nitems > gb->scratch_resp_cap) {
+			free(gb->scratch_resp);
+			gb->scratch_resp = malloc(k->nitems *
+						  sizeof(*gb->scratch_resp));
+			gb->scratch_resp_cap = gb->scratch_resp ? k->nitems
+								: 0;
+		}
+		c->resp = gb->scratch_resp;
+		if (c->resp)
+			memset(c->resp, 0, k->nitems * sizeof(*c->resp));
+	}
 	c->section = arena_calloc(&gb->arena, k->nsections ? k->nsections : 1,
 				  sizeof(*c->section));
 	if (!c->resp || !c->section) {
@@ -665,6 +681,8 @@ int candidate_finish(struct gradebook *gb, struct candidate *c)
 		c->percent = k->total > 0 ? c->total / k->total * 100 : 0;
 		c->pass = c->total + PASS_EPS >= k->pass;
 	}
+	if (!gb->keep_answers)
+		c->resp = NULL;	/* scratch: the next candidate's */
 	if (check_duplicate(gb, c)) {
 		gb->syserr = true;
 		return -1;

@@ -91,6 +91,12 @@ struct gradebook {
 	struct diags *diags;		/* warnings while a file is read */
 	const char *unchecked_file;	/* warned: no paper/build in it */
 	bool warned_old_key;		/* warned: a key without build */
+	/* false: no output needs the answers (CSV summary only), so a
+	 * candidate's responses and raw cells live in reused scratch
+	 * space, not the arena, and c->resp is NULL once it is graded */
+	bool keep_answers;
+	struct response *scratch_resp;
+	size_t scratch_resp_cap;
 	bool repaired;			/* this file had bytes not UTF-8 */
 	unsigned repair_line, repair_col; /* the first of them */
 	unsigned repair_byte;

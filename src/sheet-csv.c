@@ -33,6 +33,8 @@ struct layout {
 	size_t *note_cols;		/* extra columns: column + 1 */
 	const char **note_names;	/* their headers (gradebook arena) */
 	size_t nnotes;
+	char *scratch;			/* a row's cells, answers not kept */
+	size_t scratch_cap;
 };
 
 /* True if a header that is not a column name was meant as a question
@@ -224,18 +226,32 @@ static bool formula_guarded(const char *s)
 				s[1] == '@' || s[1] == '\t' || s[1] == '\r');
 }
 
-/* Copy a row's fields into one arena block; field i at out[i] (NULL past
+/* Copy a row's fields into one block (the gradebook arena, or reused
+ * scratch space when answers are not kept); field i at out[i] (NULL past
  * the row's end).  A formula guard quote is dropped, so text written by
  * examgen (e.g. an id '=1 in responses.csv) reads back as it was. */
-static int copy_row(struct gradebook *gb, const struct csv_row *row,
-		    char **out, size_t ncols)
+static int copy_row(struct gradebook *gb, struct layout *L,
+		    const struct csv_row *row, char **out, size_t ncols)
 {
 	size_t total = 0;
 	char *p;
 
 	for (size_t i = 0; i < row->n; i++)
 		total += row->lens[i] + 1;
-	p = arena_alloc(&gb->arena, total ? total : 1);
+	if (gb->keep_answers) {
+		p = arena_alloc(&gb->arena, total ? total : 1);
+	} else {
+		/* nothing keeps the cells: one buffer for every row */
+		if (total + 1 > L->scratch_cap) {
+			free(L->scratch);
+			L->scratch_cap = total + 1 > 2 * L->scratch_cap ?
+					 total + 1 : 2 * L->scratch_cap;
+			L->scratch = malloc(L->scratch_cap);
+			if (!L->scratch)
+				L->scratch_cap = 0;
+		}
+		p = L->scratch;
+	}
 	if (!p)
 		return -1;
 	for (size_t i = 0; i < ncols; i++) {
@@ -364,7 +380,7 @@ static int read_row(struct gradebook *gb, const char *file, struct layout *L,
 {
 	struct candidate *c = gradebook_candidate(gb, file, row->line);
 
-	if (!c || copy_row(gb, row, f, L->ncols))
+	if (!c || copy_row(gb, L, row, f, L->ncols))
 		return -1;
 	if (L->id && f[L->id - 1])
 		c->id = trim(f[L->id - 1]);
@@ -372,6 +388,11 @@ static int read_row(struct gradebook *gb, const char *file, struct layout *L,
 		c->name = trim(f[L->name - 1]);
 	if (L->form && f[L->form - 1])
 		c->form = trim(f[L->form - 1]);
+	if (!gb->keep_answers &&
+	    (!(c->id = arena_strdup(&gb->arena, c->id)) ||
+	     !(c->name = arena_strdup(&gb->arena, c->name)) ||
+	     !(c->form = arena_strdup(&gb->arena, c->form))))
+		return -1;
 	if (L->header_problems) {
 		c->flagged = true;
 		c->nproblems += L->header_problems;
@@ -444,6 +465,7 @@ out:
 	free(L.q);
 	free(L.no_column_flagged);
 	free(L.note_cols);
+	free(L.scratch);
 	free(L.note_names);
 	free(f);
 	return rc;

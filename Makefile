@@ -51,7 +51,7 @@ EXAMGEN := $(BUILD)/examgen
 PYTHON := $(shell python3 -c 'import yaml, jsonschema' 2>/dev/null && \
 	    echo python3 || echo /usr/bin/python3)
 
-.PHONY: all man install uninstall installcheck oom deb deps test-deps demo check check-run unit e2e schema html asan valgrind fuzz \
+.PHONY: all man install uninstall installcheck oom deb deps test-deps demo check check-run unit e2e schema html asan valgrind reliability fuzz \
 	fuzz-smoke bench clean examples
 .DEFAULT_GOAL := all
 
@@ -162,6 +162,14 @@ schema:
 # Print the HTML papers and guides with headless Chromium and check the PDFs.
 html: $(EXAMGEN)
 	@EXAMGEN=$(abspath $(EXAMGEN)) sh tests/html/render-check.sh
+
+# kill -9 builds at random moments in a loop, and race two builds on one
+# folder (tests/reliability/; a few minutes, so outside check, which runs
+# a short round of each through the e2e case reliability-quick).
+RELIABILITY_KILLS ?= 100
+reliability: $(EXAMGEN)
+	@EXAMGEN=$(abspath $(EXAMGEN)) sh tests/reliability/kill-loop.sh $(RELIABILITY_KILLS)
+	@EXAMGEN=$(abspath $(EXAMGEN)) sh tests/reliability/concurrent.sh 20
 
 # Same unit and end-to-end tests with AddressSanitizer + UBSan.
 asan:

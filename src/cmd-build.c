@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "fileio.h"
 #include "key.h"
+#include "outset.h"
 #include "paper.h"
 #include "pdf-sheet.h"
 #include "render.h"
@@ -50,7 +51,8 @@ enum out_kind { OUT_DOC, OUT_KEY, OUT_SHEET, OUT_SHEET_DOC, OUT_CANDIDATE,
 
 /* One file to write. */
 struct output {
-	char *path;
+	char *path;		/* in messages: DIR/REL */
+	char *rel;		/* within the output folder */
 	enum out_kind kind;
 	size_t form;
 	enum render_doc doc;
@@ -67,8 +69,10 @@ struct plan {
 /* Free a plan's paths. */
 static void plan_release(struct plan *pl)
 {
-	for (size_t i = 0; i < pl->n; i++)
+	for (size_t i = 0; i < pl->n; i++) {
 		free(pl->v[i].path);
+		free(pl->v[i].rel);
+	}
 	free(pl->v);
 	memset(pl, 0, sizeof(*pl));
 }
@@ -100,8 +104,12 @@ static int plan_add(struct plan *pl, const char *dir, struct output o,
 		pl->cap = cap;
 	}
 	o.path = fileio_join(dir, name);
-	if (!o.path)
+	o.rel = strdup(name);
+	if (!o.path || !o.rel) {
+		free(o.path);
+		free(o.rel);
 		return -1;
+	}
 	pl->v[pl->n++] = o;
 	return 0;
 }
@@ -192,56 +200,52 @@ static int write_responses_xlsx(const char *path, const struct paper *p,
 	return rc;
 }
 
-/* Write one planned file to a temporary name and add it to the batch;
- * 0, or -1 with a message printed. */
+/* Write one planned file into the set; 0, or -1 with a message
+ * printed. */
 static int write_output(const struct output *o, const struct paper *p,
-			const struct roster *r, bool force,
-			struct outbatch *batch)
+			const struct roster *r, struct outset *set)
 {
 	const struct paper_form *f = &p->forms[o->form];
-	struct outfile of;
-	enum fileio_err e;
+	char *path = NULL;
+	FILE *fp = NULL;
 	int rc = -1;
 
-	e = outfile_open(&of, o->path, force);
-	if (e != FILEIO_OK) {
+	if (o->kind == OUT_RESPONSES_XLSX)
+		path = outset_create_path(set, o->rel);
+	else
+		fp = outset_create(set, o->rel);
+	if (!fp && !path) {
 		fprintf(stderr, "examgen: error: cannot create '%s': %s\n",
-			o->path, e == FILEIO_EIO ? diag_errno(errno) :
-						   fileio_strerror(e));
+			o->path, diag_errno(errno));
 		return -1;
 	}
 	switch (o->kind) {
 	case OUT_DOC:
-		rc = render_doc(of.fp, o->fmt, o->doc, p, f);
+		rc = render_doc(fp, o->fmt, o->doc, p, f);
 		break;
 	case OUT_SHEET_DOC:
-		rc = o->fmt == FMT_PDF ? render_sheet_pdf(of.fp, p, f) :
-					 render_sheet_html(of.fp, p, f);
+		rc = o->fmt == FMT_PDF ? render_sheet_pdf(fp, p, f) :
+					 render_sheet_html(fp, p, f);
 		break;
 	case OUT_KEY:
-		rc = key_write(of.fp, p, f);
+		rc = key_write(fp, p, f);
 		break;
 	case OUT_SHEET:
-		rc = sheet_write(of.fp, p, f, "", "");
+		rc = sheet_write(fp, p, f, "", "");
 		break;
 	case OUT_CANDIDATE:
-		rc = sheet_write(of.fp, p, f, r->v[o->cand].id,
+		rc = sheet_write(fp, p, f, r->v[o->cand].id,
 				 r->v[o->cand].name);
 		break;
 	case OUT_RESPONSES:
-		rc = write_responses(of.fp, p, r);
+		rc = write_responses(fp, p, r);
 		break;
 	case OUT_RESPONSES_XLSX:
-		rc = write_responses_xlsx(of.tmp, p, r);
+		rc = write_responses_xlsx(path, p, r);
 		break;
 	}
-	if (rc < 0) {
-		fprintf(stderr, "examgen: error: cannot write '%s': %s\n",
-			o->path, diag_errno(errno));
-		outfile_abort(&of);
-		return -1;
-	}
-	if (outbatch_add(batch, &of) != FILEIO_OK) {
+	free(path);
+	if ((fp && outset_close(fp) < 0) || rc < 0) {
 		fprintf(stderr, "examgen: error: cannot write '%s': %s\n",
 			o->path, diag_errno(errno));
 		return -1;
@@ -329,59 +333,74 @@ static int report(struct diags *d, int sys)
 	return d->errors ? EXIT_PROBLEMS : EXIT_DONE;
 }
 
+/* Refusal message for an output that exists. */
+static int refuse_existing(const char *path)
+{
+	fprintf(stderr, "examgen: error: '%s' already exists (use --force "
+		"to replace it); nothing written\n", path);
+	return EXIT_USAGE;
+}
+
 /* Refuse to replace existing files without --force; EXIT_DONE if none. */
 static int check_existing(const struct plan *pl, bool force)
 {
 	if (force)
 		return EXIT_DONE;
 	for (size_t i = 0; i < pl->n; i++)
-		if (fileio_exists(pl->v[i].path)) {
-			fprintf(stderr, "examgen: error: '%s' already exists "
-				"(use --force to replace it); nothing "
-				"written\n", pl->v[i].path);
-			return EXIT_USAGE;
-		}
+		if (fileio_exists(pl->v[i].path))
+			return refuse_existing(pl->v[i].path);
 	return EXIT_DONE;
 }
 
-/* Write every planned file into the output folder: all are written
- * first, then made durable with one sync and renamed into place, so a
- * failure part way leaves no half-built folder. */
+/* Write every planned file as one set: into a staging folder beside the
+ * output folder, then swapped in whole, so the folder never holds parts
+ * of two builds and a failure part way changes nothing. */
 static int write_all(const struct plan *pl, const struct build_opts *o,
 		     const struct paper *p, const struct roster *r)
 {
-	struct outbatch batch;
-	const char *failed;
-	char *sheets = NULL;
+	struct outset set;
+	const char *clash;
+	char *path;
 	int rc = EXIT_SYSTEM;
 
-	outbatch_init(&batch);
-	if (fileio_mkdirs(o->out) < 0) {
+	outset_init(&set);
+	switch (outset_open(&set, o->out, p->tpl->code)) {
+	case OUTSET_OK:
+		break;
+	case OUTSET_CWD:
+		fprintf(stderr, "examgen: error: '%s' is the current folder "
+			"or holds it, and cannot be replaced as a whole; "
+			"give a folder below it with --out\n", o->out);
+		rc = EXIT_USAGE;
+		goto out;
+	default:
 		fprintf(stderr, "examgen: error: cannot create folder '%s': "
 			"%s\n", o->out, diag_errno(errno));
-		return EXIT_SYSTEM;
-	}
-	if (r) {
-		sheets = fileio_join(o->out, "sheets");
-		if (!sheets || fileio_mkdirs(sheets) < 0) {
-			fprintf(stderr, "examgen: error: cannot create folder "
-				"'%s': %s\n", sheets ? sheets : "sheets",
-				diag_errno(errno));
-			goto out;
-		}
-	}
-	for (size_t i = 0; i < pl->n; i++)
-		if (write_output(&pl->v[i], p, r, o->force, &batch) < 0)
-			goto out;
-	if (outbatch_commit(&batch, &failed) != FILEIO_OK) {
-		fprintf(stderr, "examgen: error: cannot write '%s': %s\n",
-			failed, diag_errno(errno));
 		goto out;
 	}
-	rc = EXIT_DONE;
+	for (size_t i = 0; i < pl->n; i++)
+		if (write_output(&pl->v[i], p, r, &set) < 0)
+			goto out;
+	switch (outset_commit(&set, o->force, &clash)) {
+	case OUTSET_OK:
+		rc = EXIT_DONE;
+		break;
+	case OUTSET_EXISTS:
+		/* a concurrent run wrote the folder first */
+		path = fileio_join(o->out, clash);
+		rc = refuse_existing(path ? path : o->out);
+		free(path);
+		break;
+	default:
+		fprintf(stderr, "examgen: error: cannot write the outputs "
+			"into '%s': %s\n", o->out, diag_errno(errno));
+		break;
+	}
+	if (set.kept)
+		fprintf(stderr, "examgen: warning: '%s' holds files examgen "
+			"did not write; left in place\n", set.kept);
 out:
-	outbatch_release(&batch);
-	free(sheets);
+	outset_release(&set);
 	return rc;
 }
 
@@ -527,8 +546,10 @@ const struct cmd_entry cmd_build_entry = {
 		{ .name = "out", .arg = "DIR", .type = OPT_TEXT,
 		  .help = "output folder (default out/CODE-SEED)" },
 		{ .name = "force", .type = OPT_FLAG,
-		  .help = "replace existing files; without it nothing is "
-			  "written if any output already exists" },
+		  .help = "replace this paper's earlier build in the "
+			  "folder as a whole (other files there are kept); "
+			  "without it nothing is written if any output "
+			  "already exists" },
 		{ 0 },
 	},
 	.help_tail =

@@ -99,6 +99,11 @@ bool rpt_counted(const struct candidate *c);
 /* Index of a candidate's key in gb->keys, or SIZE_MAX. */
 size_t rpt_key_index(const struct gradebook *gb, const struct key *k);
 
+/* The points of objective item it answered in cell (e.g. "F2") as a
+ * formula into buf (report-points.c); NULL for marker-scored items. */
+const char *rpt_points_formula(const struct key_item *it, const char *cell,
+			       char *buf, size_t len);
+
 /* The Items and Statistics sheets (report-stats.c). */
 int rpt_write_items_stats(struct rpt *r);
 

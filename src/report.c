@@ -312,8 +312,8 @@ static int make_formats(struct rpt *r)
 	format_set_align(r->wrong, LXW_ALIGN_CENTER);
 	format_set_align(r->invalid, LXW_ALIGN_CENTER);
 	format_set_align(r->missing, LXW_ALIGN_CENTER);
-	/* responses stay text when edited: the section totals' ranges
-	 * over the Answers points columns include them */
+	/* responses stay text when edited (a letter or "1" corrected by a
+	 * reviewer is read by the points formula, never summed) */
 	format_set_num_format_index(r->answer, TEXT_NUM_FORMAT);
 	format_set_num_format_index(r->wrong, TEXT_NUM_FORMAT);
 	format_set_num_format_index(r->invalid, TEXT_NUM_FORMAT);
@@ -408,35 +408,26 @@ static int order_candidates(struct rpt *r)
 	return 0;
 }
 
-/* Append the Answers point cells of questions nos[0..n) on row as SUM
- * arguments: a run of consecutive questions is one range (it spans their
- * response columns too, which hold text that SUM ignores), and SUMs are
- * nested to stay within Excel's argument limit. */
+/* Append the Answers points cells of questions nos[0..n) on row as SUM
+ * arguments, one cell each (never a range: the response columns between
+ * them are for corrections, and must not count), with SUMs nested to stay
+ * within Excel's argument limit. */
 static void sum_refs(struct sbuf *b, const unsigned *nos, size_t n,
 		     lxw_row_t row)
 {
-	char a[LXW_MAX_CELL_NAME_LENGTH], z[LXW_MAX_CELL_NAME_LENGTH];
-	size_t nruns = 0, j = 0;
+	char a[LXW_MAX_CELL_NAME_LENGTH];
+	bool nest = n > SUM_ARGS_MAX;
 
-	for (size_t i = 0; i < n; i++)
-		nruns += i == 0 || nos[i] != nos[i - 1] + 1;
 	sbuf_add(b, "=SUM(");
-	for (size_t i = 0, e; i < n; i = e, j++) {
-		for (e = i + 1; e < n && nos[e] == nos[e - 1] + 1; e++)
-			;
-		if (nruns > SUM_ARGS_MAX && j % SUM_ARGS_MAX == 0)
-			sbuf_add(b, "%sSUM(", j ? ")," : "");
-		else if (j)
+	for (size_t i = 0; i < n; i++) {
+		if (nest && i % SUM_ARGS_MAX == 0)
+			sbuf_add(b, "%sSUM(", i ? ")," : "");
+		else if (i)
 			sbuf_add(b, ",");
 		lxw_rowcol_to_cell(a, row, RPT_ANS_PTS(nos[i]));
-		if (e - i == 1) {
-			sbuf_add(b, "Answers!%s", a);
-			continue;
-		}
-		lxw_rowcol_to_cell(z, row, RPT_ANS_PTS(nos[e - 1]));
-		sbuf_add(b, "Answers!%s:%s", a, z);
+		sbuf_add(b, "Answers!%s", a);
 	}
-	sbuf_add(b, nruns > SUM_ARGS_MAX ? "))" : ")");
+	sbuf_add(b, nest ? "))" : ")");
 }
 
 /* Summary: section cells of one candidate's row, and its total. */
@@ -622,6 +613,8 @@ static void answer_cells(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 {
 	lxw_col_t rc = RPT_ANS_RESP(it->no), pc = RPT_ANS_PTS(it->no);
 	lxw_format *f = NULL;
+	char fm[1600], cell[LXW_MAX_CELL_NAME_LENGTH], letters[32];
+	const char *text;
 
 	switch (rs->status) {
 	case RESP_MISSING:
@@ -635,6 +628,22 @@ static void answer_cells(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 	default:
 		f = rs->earned < it->points ? r->wrong : r->answer;
 		break;
+	}
+	if (rs->status != RESP_INVALID &&
+	    rpt_points_formula(it, "", fm, sizeof(fm))) {
+		/* objective: the response as graded, points re-scored from
+		 * it by formula when a reviewer corrects it */
+		if (it->type == Q_TRUE_FALSE)
+			text = rs->status == RESP_OK ? (rs->mask ? "T" : "F")
+						     : NULL;
+		else
+			text = rs->status == RESP_OK ?
+			       mask_letters(rs->mask, letters) : NULL;
+		rpt_str(r, s, row, rc, text, f);
+		lxw_rowcol_to_cell(cell, row, rc);
+		rpt_points_formula(it, cell, fm, sizeof(fm));
+		rpt_fnum(r, s, row, pc, fm, NULL, rs->earned);
+		return;
 	}
 	rpt_str(r, s, row, rc, rs->raw, f);
 	rpt_num(r, s, row, pc, rs->earned, NULL);

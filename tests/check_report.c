@@ -299,9 +299,21 @@ START_TEST(test_formulas_cached)
 {
 	write_report("zh", false, REPORT_OK);
 	/* section: form A numbers 1, 2 are Answers points columns E, G,
-	 * one range (F, a response, is text) */
-	has(SUMMARY, "<f>SUM(Answers!E2:G2)</f><v>3</v>");
+	 * one cell each (F, a response, is never summed) */
+	has(SUMMARY, "<f>SUM(Answers!E2,Answers!G2)</f><v>3</v>");
 	has(SUMMARY, "<f>SUM(Answers!I2)</f><v>9</v>");
+	/* objective points are formulas over the response cell and the
+	 * key: a corrected response re-scores (the single choice keyed C of
+	 * four options, exact) */
+	has(ANSWERS, "<f>IF(ISNUMBER(MATCH(UPPER(TRIM(D2)),{\"T\",");
+	has(ANSWERS, "<f>IF(AND((ISNUMBER(SEARCH(\"C\",F2)))=1,"
+		     "(ISNUMBER(SEARCH(\"A\",F2))+ISNUMBER(SEARCH(\"B\",F2))"
+		     "+ISNUMBER(SEARCH(\"D\",F2)))=0),2,0)</f><v>2</v>");
+	/* =1+1 wrote 对 (form B, question 2): shown as T, scored 1 */
+	has(ANSWERS, "<is><t>T</t></is></c><c r=\"G3\"><f>IF(ISNUMBER("
+		     "MATCH(UPPER(TRIM(F3)),{\"T\",");
+	/* an invalid response stays as written, its 0 an input cell */
+	lacks(ANSWERS, "TRIM(D4)");
 	has(SUMMARY, "<f>SUM(E2:F2)</f><v>12</v>");
 	has(SUMMARY, "<f>G3/13</f><v>0.5<");
 	has(SUMMARY, "<c r=\"I2\" t=\"str\"><f>IF(J2&gt;0,\"待定\",IF(G2&gt;="
@@ -337,7 +349,7 @@ START_TEST(test_section_runs)
 	/* =1+1 on form B: 0 + 5.5 and 1 */
 	has(SUMMARY, "<f>SUM(Answers!E3,Answers!I3)</f><v>5.5</v>");
 	has(SUMMARY, "<f>SUM(Answers!G3)</f><v>1</v>");
-	has(SUMMARY, "<f>SUM(Answers!E2:G2)</f><v>3</v>");
+	has(SUMMARY, "<f>SUM(Answers!E2,Answers!G2)</f><v>3</v>");
 }
 END_TEST
 

@@ -9,9 +9,10 @@ Checks the sheet XML (formulas with cached values, text never written as a
 formula, frozen header, autofilter, conditional formats, two charts), then
 has LibreOffice export every sheet to CSV (showing the cached values) and
 compares Summary, Items and Statistics with the expected numbers.  Finally
-it changes one marker's score in the Answers sheet XML, converts again with
-a throw-away LibreOffice profile set to recalculate on load, and checks
-that the Summary total, rank and result followed.
+it changes one marker's score and one mistyped response letter in the
+Answers sheet XML, converts again with a throw-away LibreOffice profile set
+to recalculate on load, and checks that the points, section, total, rank and
+result in the Summary followed.
 Only simple answers are understood (letters, T/F, 对/错, numbers): it is a
 test oracle for small hand-made data sets, not a grader."""
 import csv
@@ -240,8 +241,11 @@ def check_xml(xlsx):
     check('<conditionalFormatting' in s1, 'Summary has no pass/fail colours')
     check(re.search(r'<c r="G2"[^>]*><f>SUM\(E2:F2\)</f><v>[0-9.]+</v>', s1),
           'Summary total is not a formula with a cached value')
-    check(re.search(r'<f>SUM\(Answers![A-Z]+2:[A-Z]+2\)</f><v>', s1),
-          'Summary section is not a formula over an Answers range')
+    check(re.search(r'<f>SUM\(Answers![A-Z]+2(,Answers![A-Z]+2)*\)</f><v>',
+                    s1), 'Summary section is not a formula over Answers '
+          'points cells')
+    check(not re.search(r'<f>SUM\(Answers![A-Z]+\d+:', s1),
+          'Summary sums a range over Answers (responses would count)')
     # the ranges span the response columns: their cells must be text
     # (built-in format 49) so that edits stay text, which SUM skips
     text_xfs = [i for i, xf in enumerate(re.findall(
@@ -349,25 +353,33 @@ def check_statistics(rows, cands, items, live_only=False):
               'statistic %s: %s, want %r' % (name, got, v))
 
 
-def edit_score(xlsx, out, cand_id, question, value, answers):
-    """Copy xlsx to out with one Answers points cell changed."""
-    head = answers[0]
-    col = head.index('%d pts' % question)
+def cell_ref(answers, cand_id, label):
+    """The A1 reference of candidate cand_id's Answers cell under label."""
+    col = answers[0].index(label)
     row = next(i for i, r in enumerate(answers) if r and r[0] == cand_id)
     letters = ''
     n = col + 1
     while n:
         n, m = divmod(n - 1, 26)
         letters = chr(65 + m) + letters
-    ref = '%s%d' % (letters, row + 1)
+    return '%s%d' % (letters, row + 1)
+
+
+def edit_cells(xlsx, out, score, response):
+    """Copy xlsx to out with one Answers points cell (score: ref, value)
+    and one response cell (response: ref, text) changed."""
     with zipfile.ZipFile(xlsx) as zin, \
             zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             data = zin.read(info.filename)
             if info.filename == 'xl/worksheets/sheet2.xml':
-                s, n = re.subn(r'(<c r="%s"[^>]*><v>)[^<]*(</v>)' % ref,
-                               r'\g<1>%s\g<2>' % value, data.decode())
-                check(n == 1, 'Answers cell %s not found' % ref)
+                s, n = re.subn(r'(<c r="%s"[^>]*><v>)[^<]*(</v>)' % score[0],
+                               r'\g<1>%s\g<2>' % score[1], data.decode())
+                check(n == 1, 'Answers cell %s not found' % score[0])
+                s, n = re.subn(r'(<c r="%s"[^>]*><is><t>)[^<]*(</t>)'
+                               % response[0], r'\g<1>%s\g<2>' % response[1],
+                               s)
+                check(n == 1, 'Answers cell %s not found' % response[0])
                 data = s.encode()
             zout.writestr(info, data)
 
@@ -390,18 +402,33 @@ def main():
         low = min(cands, key=lambda c: (c['total'], c['id']))
         q = next(i + 1 for i, it in enumerate(low['items'])
                  if it['type'] == 'essay')
+        # and a mistyped letter: the first clean candidate with a wrong
+        # single-choice answer gets the keyed letter typed in its place
+        fix, fq = next((c, i + 1) for c in cands if not c['pending']
+                       for i, it in enumerate(c['items'])
+                       if it['type'] == 'single' and it['status'] == 'ok'
+                       and it['earned'] == 0)
         edited = os.path.join(tmp, 'edited.xlsx')
-        edit_score(report, edited, low['id'], q, 10, got['Answers'])
-        old = low['items'][q - 1]['earned']
-        low['items'][q - 1]['earned'] = 10.0
-        low['total'] += 10.0 - old
-        k = low['key']
-        sec = next(j for j, s in enumerate(k['sections'])
-                   if q in s['questions'])
-        low['sections'][sec] += 10.0 - old
+        edit_cells(report, edited,
+                   (cell_ref(got['Answers'], low['id'], '%d pts' % q), 10),
+                   (cell_ref(got['Answers'], fix['id'], str(fq)),
+                    fix['key']['questions'][fq - 1]['answer']))
+        for c, n, v in ((low, q, 10.0),
+                        (fix, fq, fix['items'][fq - 1]['points'])):
+            old = c['items'][n - 1]['earned']
+            c['items'][n - 1]['earned'] = v
+            c['total'] += v - old
+            sec = next(j for j, s in enumerate(c['key']['sections'])
+                       if n in s['questions'])
+            c['sections'][sec] += v - old
         again = convert(edited, os.path.join(tmp, 'b'),
                         os.path.join(tmp, 'recalc'), True)
         check_summary(again['Summary'], cands, False)
+        ans = again['Answers']
+        col = ans[0].index('%d pts' % fq)
+        row = next(r for r in ans if r and r[0] == fix['id'])
+        check(close(num(row[col]), fix['items'][fq - 1]['points']),
+              'points of the corrected letter: %s' % row[col])
         check_statistics(again['Statistics'], cands, items, live_only=True)
     finally:
         shutil.rmtree(tmp)

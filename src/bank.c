@@ -364,8 +364,10 @@ int bankset_load_buffer(struct bankset *bs, const char *path,
 	}
 	if (st.diags.oom)
 		goto oom;
-	if (qs && add_questions(bs, &src, b, &st) < 0)
+	if (qs && add_questions(bs, &src, b, &st) < 0) {
+		free(b->questions);
 		goto oom;
+	}
 	if (bankset_push(bs, b) < 0) {
 		free(b->questions);
 		goto oom;
@@ -454,10 +456,10 @@ static int load_dir(struct bankset *bs, const char *path, struct diags *d)
 	int rc = 0;
 
 	if (fileio_list(path, is_yaml_name, &names, &n) < 0) {
-		if (errno == ENOMEM)
-			d->oom = 1;
-		diags_error(d, path, 0, 0, "cannot open folder: %s",
-			    diag_errno(errno));
+		int err = errno;
+
+		diags_fail(d, diag_errno_class(err), path, 0, 0,
+			   "cannot open folder: %s", diag_errno(err));
 		return -1;
 	}
 	if (n == 0) {
@@ -485,8 +487,7 @@ int bankset_load(struct bankset *bs, const char *path, struct diags *d)
 	struct stat st;
 
 	if (stat(path, &st) < 0) {
-		diags_fail(d, errno == ENOENT || errno == ENOTDIR ?
-			   DIAG_REFUSED : DIAG_SYSTEM, path, 0, 0,
+		diags_fail(d, diag_errno_class(errno), path, 0, 0,
 			   "cannot read bank: %s", diag_errno(errno));
 		return -1;
 	}

@@ -317,20 +317,21 @@ static int load_banks(struct bankset *bs, const struct build_opts *o,
 	return worst;
 }
 
-/* Print the diagnostics; the exit code for a run that stops here. */
+/* Print the diagnostics; the exit code for a run that stops here (sys: a
+ * template, bank or roster could not be loaded at all). */
 static int report(struct diags *d, int sys)
 {
+	int rc = diags_exit(d);
+
 	diags_sort(d);
 	diags_unique(d);
 	diags_print(d, stderr);
-	if (d->oom)
-		return EXIT_SYSTEM;
-	if (sys)
-		return EXIT_USAGE;
-	if (d->errors)
+	if (sys && rc < EXIT_USAGE)
+		rc = EXIT_USAGE;
+	if (rc == EXIT_PROBLEMS)
 		fprintf(stderr, "examgen: %zu problem%s found, nothing "
 			"written\n", d->errors, d->errors == 1 ? "" : "s");
-	return d->errors ? EXIT_PROBLEMS : EXIT_DONE;
+	return rc;
 }
 
 /* Refusal message for an output that exists. */

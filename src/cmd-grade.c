@@ -163,11 +163,13 @@ static int stage_xlsx(struct outbatch *batch, const struct grade_opts *o,
 	diags_init(&d);
 	re = report_build_xlsx(&out, gb, lang, &d);
 	diags_print(&d, stderr);
+	/* one message per failure: the report layer's, when it gave one */
+	if (re != REPORT_OK && !d.errors)
+		fprintf(stderr, "examgen: error: cannot write '%s': %s\n",
+			o->xlsx, report_strerror(re));
 	diags_release(&d);
 	if (re != REPORT_OK) {
 		outfile_abort(&out);
-		fprintf(stderr, "examgen: error: cannot write '%s': %s\n",
-			o->xlsx, report_strerror(re));
 		return EXIT_SYSTEM;
 	}
 	fe = outbatch_add(batch, &out);

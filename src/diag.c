@@ -2,6 +2,7 @@
 #include "diag.h"
 #include "hash.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -98,6 +99,7 @@ static void diags_vadd(struct diags *d, enum diag_level level,
 	}
 	e = &d->v[d->n];
 	e->level = level;
+	e->cls = (int)cls;
 	e->line = line;
 	e->col = col;
 	e->path = path ? strdup(path) : NULL;
@@ -138,6 +140,18 @@ void diags_fail(struct diags *d, enum diag_class cls, const char *path,
 	va_start(ap, fmt);
 	diags_vadd(d, DIAG_ERROR, cls, path, line, col, fmt, ap);
 	va_end(ap);
+}
+
+/* The class of a failed system call's errno. */
+enum diag_class diag_errno_class(int e)
+{
+	switch (e) {
+	case ENOENT: case ENOTDIR: case EISDIR: case EACCES: case EPERM:
+	case ELOOP: case ENAMETOOLONG:
+		return DIAG_REFUSED;
+	default:
+		return DIAG_SYSTEM;
+	}
 }
 
 /* Record that memory ran out. */
@@ -327,18 +341,22 @@ char *diag_format(const struct diag *e)
 	return s;
 }
 
-/* Print every entry. */
+/* Print every entry, and "out of memory" once when memory ran out and no
+ * system error in the list says so already. */
 void diags_print(const struct diags *d, FILE *fp)
 {
+	bool said = false;
+
 	for (size_t i = 0; i < d->n; i++) {
 		char *s = diag_format(&d->v[i]);
 
+		said = said || d->v[i].cls == DIAG_SYSTEM ||
+		       strstr(d->v[i].msg, "out of memory");
 		if (s) {
 			fprintf(fp, "%s\n", s);
 			free(s);
 		}
 	}
-	if (d->oom)
-		fprintf(fp, "examgen: error: out of memory while "
-			    "collecting messages\n");
+	if (d->oom && !said)
+		fputs("examgen: error: out of memory\n", fp);
 }

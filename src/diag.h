@@ -20,6 +20,7 @@ enum diag_class {
 
 struct diag {
 	enum diag_level level;
+	int cls;		/* enum diag_class of an error; 0 otherwise */
 	char *path;		/* NULL: no file (e.g. a usage problem) */
 	unsigned line, col;	/* 1-based; 0 = unknown */
 	char *msg;
@@ -64,6 +65,9 @@ void diags_unique(struct diags *d);
 /* Make a message printable on one line, in place: control characters
  * become '?', bytes that are not UTF-8 are dropped. */
 void diag_sanitize(char *msg);
+/* The class of a failed system call's errno: a refusal for what the user
+ * named wrongly (missing, a folder, not permitted), else a system error. */
+enum diag_class diag_errno_class(int e);
 /* strerror(e) starting in lower case, as messages are worded. */
 const char *diag_errno(int e);
 /* Print every entry to fp in the standard form. */

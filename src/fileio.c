@@ -42,15 +42,7 @@ enum diag_class fileio_class(enum fileio_err e, int err)
 {
 	if (e == FILEIO_ENOMEM)
 		return DIAG_SYSTEM;
-	if (e != FILEIO_EIO)
-		return DIAG_REFUSED;
-	switch (err) {
-	case ENOENT: case ENOTDIR: case EISDIR: case EACCES: case EPERM:
-	case ELOOP: case ENAMETOOLONG:
-		return DIAG_REFUSED;
-	default:
-		return DIAG_SYSTEM;
-	}
+	return e == FILEIO_EIO ? diag_errno_class(err) : DIAG_REFUSED;
 }
 
 /* Read everything from fd, at most limit bytes, into a NUL-terminated

@@ -144,11 +144,11 @@ static int add_key_dir(struct gradebook *gb, const char *dir, struct diags *d)
 	int rc = 0;
 
 	if (fileio_list(dir, is_key_name, &names, &n) < 0) {
-		if (errno == ENOMEM)
-			d->oom = 1;
-		diags_error(d, dir, 0, 0, "cannot open folder: %s",
-			    diag_errno(errno));
-		gb->syserr = errno != ENOENT && errno != ENOTDIR;
+		int err = errno;
+
+		diags_fail(d, diag_errno_class(err), dir, 0, 0,
+			   "cannot open folder: %s", diag_errno(err));
+		gb->syserr = diag_errno_class(err) == DIAG_SYSTEM;
 		return -1;
 	}
 	if (!n) {

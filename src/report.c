@@ -848,7 +848,7 @@ enum report_err report_write_xlsx(const char *path,
 			return REPORT_EXISTS;
 		}
 		diags_error(d, path, 0, 0, "cannot create the report: %s",
-			    diag_errno(o.err));
+			    o.err ? diag_errno(o.err) : fileio_strerror(fe));
 		return fe == FILEIO_ENOMEM ? REPORT_ENOMEM : REPORT_EIO;
 	}
 	ret = report_build_xlsx(&o, gb, lang, d);

@@ -250,9 +250,10 @@ int roster_load(struct roster *r, const char *path, struct diags *d)
 
 	fe = fileio_read(path, ROSTER_MAX_BYTES, &raw, &len);
 	if (fe != FILEIO_OK) {
-		diags_error(d, path, 0, 0, "cannot read the roster: %s",
-			    fe == FILEIO_EIO ? diag_errno(errno) :
-					       fileio_strerror(fe));
+		diags_fail(d, fileio_class(fe, errno), path, 0, 0,
+			   "cannot read the roster: %s",
+			   fe == FILEIO_EIO ? diag_errno(errno) :
+					      fileio_strerror(fe));
 		goto out;
 	}
 	enc = textenc_detect(raw, len);
@@ -270,7 +271,8 @@ int roster_load(struct roster *r, const char *path, struct diags *d)
 		rc = dup;
 out:
 	if (rc < 0 && d->errors == before)
-		diags_error(d, path, 0, 0, "out of memory reading the roster");
+		diags_fail(d, DIAG_SYSTEM, path, 0, 0,
+			   "out of memory reading the roster");
 	free(raw);
 	free(buf);
 	return rc;

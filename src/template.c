@@ -454,8 +454,10 @@ struct template *template_load_buffer(const char *path, const char *buf,
 	size_t errors = d->errors;
 
 	*bad = false;
-	if (!t)
+	if (!t) {
+		diags_oom(d);
 		return NULL;
+	}
 	arena_init(&t->arena);
 	t->forms = 1;
 	t->shuffle_questions = true;
@@ -481,6 +483,7 @@ struct template *template_load_buffer(const char *path, const char *buf,
 	*bad = d->errors > errors;
 	return t;
 fail:
+	diags_oom(d);
 	template_free(t);
 	return NULL;
 }

@@ -5,10 +5,12 @@
  * many were never freed.
  *   FAILMALLOC_FAIL=N     fail the Nth allocation of examgen's code (0: none)
  *   FAILMALLOC_REPORT=F   at exit write "allocations A leaked L" to file F
+ *   FAILMALLOC_TRACE=1    print the call stack of the failed allocation
  * Library allocations are never failed: the test is of examgen's handling
  * of out of memory, not of libyaml's or cairo's. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <execinfo.h>
 #include <link.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -118,8 +120,12 @@ static int untrack(void *p)
  * ENOMEM, as the C library's own malloc sets it). */
 static int should_fail(const void *caller)
 {
+	void *stack[32];
+
 	if (!ready || !in_program(caller) || ++count != fail_at)
 		return 0;
+	if (getenv("FAILMALLOC_TRACE"))
+		backtrace_symbols_fd(stack, backtrace(stack, 32), 2);
 	errno = ENOMEM;
 	return 1;
 }
@@ -128,8 +134,12 @@ __attribute__((constructor)) static void failmalloc_init(void)
 {
 	const char *s = getenv("FAILMALLOC_FAIL");
 
+	void *stack[1];
+
 	fail_at = s ? strtoul(s, NULL, 10) : 0;
 	dl_iterate_phdr(find_program, NULL);
+	/* the first backtrace() loads libgcc, which allocates: do it now */
+	backtrace(stack, 1);
 	ready = 1;
 }
 

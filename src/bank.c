@@ -364,14 +364,12 @@ int bankset_load_buffer(struct bankset *bs, const char *path,
 	}
 	if (st.diags.oom)
 		goto oom;
-	if (qs && add_questions(bs, &src, b, &st) < 0) {
-		free(b->questions);
+	/* the set owns the bank before its questions are indexed, so a
+	 * failure while indexing leaves no pointer into freed memory */
+	if (bankset_push(bs, b) < 0)
 		goto oom;
-	}
-	if (bankset_push(bs, b) < 0) {
-		free(b->questions);
+	if (qs && add_questions(bs, &src, b, &st) < 0)
 		goto oom;
-	}
 	rc = d->errors > errors ? 1 : 0;
 	goto out;
 oom:

@@ -458,7 +458,11 @@ int sheet_layout_build(struct sheet_layout *L, const struct paper *p,
 			else
 				L->texts[i].text = s;
 		}
-	return S.oom ? -1 : 0;
+	if (S.oom) {
+		sheet_layout_release(L);
+		return -1;
+	}
+	return 0;
 }
 
 /* Free a layout. */

@@ -80,7 +80,7 @@ struct sheet_layout {
 /* Lay out the answer sheet of form f of paper p: a blank one (with the
  * candidate-id grid) when cand_id is NULL, else one printed for that
  * candidate.  Bubbles and marks are in the same places either way.
- * 0, or -1 when out of memory. */
+ * 0, or -1 when out of memory (then L holds nothing to release). */
 int sheet_layout_build(struct sheet_layout *L, const struct paper *p,
 		       const struct paper_form *f, const char *cand_id,
 		       const char *cand_name);

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -141,6 +142,23 @@ out:
 	close(fd);
 	errno = saved;
 	return ret;
+}
+
+/* True if name's stem is a Windows device name. */
+bool fileio_name_reserved(const char *name)
+{
+	static const char *const devices[] = { "CON", "PRN", "AUX", "NUL",
+					       NULL };
+	size_t n = strcspn(name, ".");
+
+	while (n && name[n - 1] == ' ')	/* Windows drops trailing blanks */
+		n--;
+	for (size_t i = 0; devices[i]; i++)
+		if (n == 3 && !strncasecmp(name, devices[i], 3))
+			return true;
+	return n == 4 && (!strncasecmp(name, "COM", 3) ||
+			  !strncasecmp(name, "LPT", 3)) &&
+	       name[3] >= '1' && name[3] <= '9';
 }
 
 /* True if something (file, folder, even a dangling link) is at path. */

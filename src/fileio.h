@@ -85,6 +85,10 @@ int fileio_list(const char *dir, bool (*keep)(const char *name),
 void fileio_list_free(char **paths, size_t n);
 /* Create a folder and its parents (mode 0777 & ~umask); 0 or -1 (errno). */
 int fileio_mkdirs(const char *path);
+/* True if a file named name cannot be created on Windows because the
+ * part before its first '.' is a device name (CON, PRN, AUX, NUL, COM1-9,
+ * LPT1-9, in any case): outputs copied to a Windows share must work. */
+bool fileio_name_reserved(const char *name);
 /* True if path exists (any kind). */
 bool fileio_exists(const char *path);
 /* Join folder and name with one '/' (malloc'd). */

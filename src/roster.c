@@ -96,6 +96,8 @@ static const char *id_problem(const char *id, char *buf, size_t len)
 		return "it is a folder name";
 	if (id[0] == '.')
 		return "it starts with '.'";
+	if (fileio_name_reserved(id))
+		return "it is a device name on Windows";
 	return NULL;
 }
 
@@ -123,17 +125,20 @@ static int header_columns(const struct csv_row *row, size_t *id_col,
 	return *id_col == SIZE_MAX || *name_col == SIZE_MAX ? -1 : 0;
 }
 
-/* Compare entries by id, then line. */
+/* Compare entries by id ignoring ASCII case, then by id, then line. */
 static int by_id(const void *a, const void *b)
 {
 	const struct roster_entry *x = *(const struct roster_entry *const *)a;
 	const struct roster_entry *y = *(const struct roster_entry *const *)b;
-	int c = strcmp(x->id, y->id);
+	int c = strcasecmp(x->id, y->id);
 
+	if (!c)
+		c = strcmp(x->id, y->id);
 	return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
-/* Report every id that appears more than once. */
+/* Report every id that appears more than once, and ids that differ only
+ * in case: their sheet files would be one file on Windows and macOS. */
 static int check_duplicates(struct roster *r, const char *path,
 			    struct diags *d)
 {
@@ -145,14 +150,22 @@ static int check_duplicates(struct roster *r, const char *path,
 	for (size_t i = 0; i < r->n; i++)
 		v[i] = &r->v[i];
 	qsort(v, r->n, sizeof(*v), by_id);
-	for (size_t i = 0, first = 0; i < r->n; i++) {
-		if (i == 0 || strcmp(v[i]->id, v[first]->id)) {
-			first = i;
+	for (size_t i = 0, same = 0, fold = 0; i < r->n; i++) {
+		if (i == 0 || strcasecmp(v[i]->id, v[fold]->id)) {
+			same = fold = i;
 			continue;
 		}
-		diags_error(d, path, v[i]->line, v[i]->col, "duplicate "
-			    "candidate id '%s' (first on line %u)", v[i]->id,
-			    v[first]->line);
+		if (strcmp(v[i]->id, v[same]->id)) {
+			same = i;
+			diags_error(d, path, v[i]->line, v[i]->col, "candidate "
+				    "id '%s' differs from '%s' (line %u) only "
+				    "in case; their sheet files would be one",
+				    v[i]->id, v[fold]->id, v[fold]->line);
+		} else {
+			diags_error(d, path, v[i]->line, v[i]->col, "duplicate "
+				    "candidate id '%s' (first on line %u)",
+				    v[i]->id, v[same]->line);
+		}
 		bad = 1;
 	}
 	free(v);

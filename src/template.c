@@ -330,6 +330,11 @@ static int read_header(const struct ysource *src, struct template *t,
 			     "use only letters, digits, '.', '_' and '-'",
 			     t->code);
 		bad = 1;
+	} else if (t->code && fileio_name_reserved(t->code)) {
+		yvalue_error(src, ynode_get(root, "code"), "code '%s' cannot "
+			     "name files: it is a device name on Windows",
+			     t->code);
+		bad = 1;
 	}
 	if (!t->code)
 		t->code = "PAPER";

@@ -124,6 +124,12 @@ const char *yvalue_str(const struct ysource *src, const struct ynode *n,
 			     ynode_kind_name(n->kind));
 		return NULL;
 	}
+	if (memchr(n->str, '\0', n->len)) {
+		/* C strings would end there: "x\0y" would read as "x" */
+		yvalue_error(src, n, "'%s' contains a NUL character (\\0)",
+			     what);
+		return NULL;
+	}
 	return n->str;
 }
 

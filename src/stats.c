@@ -74,6 +74,7 @@ int stats_groups(const double *t, size_t n, signed char *group)
 {
 	struct ranked *r;
 	size_t i, g = stats_group_size(n);
+	double tu, tl;
 
 	memset(group, 0, n);
 	if (g == 0)
@@ -86,9 +87,16 @@ int stats_groups(const double *t, size_t n, signed char *group)
 		r[i].i = i;
 	}
 	qsort(r, n, sizeof(*r), cmp_ranked);
-	for (i = 0; i < g; i++) {
-		group[r[i].i] = 1;
-		group[r[n - 1 - i].i] = -1;
+	/* ties with the group's last total join it, so the groups never
+	 * depend on the row order; if the groups would meet, the tied total
+	 * is in neither */
+	tu = r[g - 1].t;
+	tl = r[n - g].t;
+	for (i = 0; i < n; i++) {
+		if (tu > tl ? t[i] >= tu : t[i] > tu)
+			group[i] = 1;
+		else if (tu > tl ? t[i] <= tl : t[i] < tl)
+			group[i] = -1;
 	}
 	free(r);
 	return 0;

@@ -36,9 +36,11 @@ int stats_describe(const double *x, size_t n, struct stats_describe *out);
  * when n >= 2, and never more than n / 2. */
 size_t stats_group_size(size_t n);
 /* Mark the upper (+1) and lower (-1) 27% groups by total t[0..n) in
- * group[0..n), others 0: with candidates ordered by total, highest first
- * and ties by index, the first stats_group_size(n) are upper and the last
- * as many lower.  Returns 0, or -1 when out of memory. */
+ * group[0..n), others 0: with g = stats_group_size(n), tu the g-th highest
+ * total and tl the g-th lowest, upper is every total >= tu and lower every
+ * total <= tl (ties at the boundary all join, so the groups do not depend
+ * on the row order and may hold more than g); when tu == tl, upper is > tu
+ * and lower < tl.  Returns 0, or -1 when out of memory. */
 int stats_groups(const double *t, size_t n, signed char *group);
 /* Analyse one item: x[i] is candidate i's item score, t[i] their total
  * (item included), group[i] their extreme group from stats_groups. */

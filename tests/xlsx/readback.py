@@ -156,9 +156,15 @@ def pearson(x, y):
 def item_analysis(cands):
     """Per id: n, mean, p, discrimination, item-rest r, option counts."""
     n = len(cands)
-    g = max(1, math.floor(0.27 * n + 0.5))
-    order = sorted(range(n), key=lambda i: (-cands[i]['total'], i))
-    upper, lower = set(order[:g]), set(order[-g:])
+    g = min(max(1, math.floor(0.27 * n + 0.5)), n // 2)
+    ranked = sorted((c['total'] for c in cands), reverse=True)
+    tu, tl = ranked[g - 1], ranked[n - g]
+    # ties at a group's boundary all join it; if the groups would meet,
+    # the tied total is in neither (independent of the row order)
+    upper = {i for i, c in enumerate(cands)
+             if (c['total'] >= tu if tu > tl else c['total'] > tu)}
+    lower = {i for i, c in enumerate(cands)
+             if (c['total'] <= tl if tu > tl else c['total'] < tl)}
     out = {}
     for idx, c in enumerate(cands):
         for it in c['items']:

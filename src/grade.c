@@ -445,7 +445,7 @@ static void grade_criteria(struct gradebook *gb, struct candidate *c,
 		r->status = RESP_INVALID;
 		return;
 	}
-	r->earned = (float)sum;
+	r->earned = sum;
 	if (missing) {
 		resp_missing(gb, c, r, &crit[missing - 1], it->no, missing);
 		return;
@@ -546,7 +546,7 @@ void grade_answer(struct gradebook *gb, struct candidate *c, unsigned no,
 		ar = answer_parse_tf(s, &tf, why, sizeof(why));
 		if (ar == ANSWER_OK) {
 			r->mask = tf;
-			r->earned = tf == it->answer_tf ? (float)it->points : 0;
+			r->earned = tf == it->answer_tf ? it->points : 0;
 		}
 		break;
 	case Q_SINGLE:
@@ -560,7 +560,7 @@ void grade_answer(struct gradebook *gb, struct candidate *c, unsigned no,
 			ar = ANSWER_INVALID;
 		}
 		if (ar == ANSWER_OK)
-			r->earned = (float)(it->type == Q_SINGLE ?
+			r->earned = (it->type == Q_SINGLE ?
 				    (r->mask == it->answer ? it->points : 0) :
 				    score_multiple(it, r->mask));
 		break;
@@ -573,7 +573,7 @@ void grade_answer(struct gradebook *gb, struct candidate *c, unsigned no,
 			resp_missing(gb, c, r, cell, no, 0);
 			return;
 		}
-		r->earned = (float)v;
+		r->earned = v;
 		break;
 	}
 	switch (ar) {

@@ -23,7 +23,7 @@ enum resp_status {
 
 struct response {
 	const char *raw;	/* as written; NULL when blank */
-	float earned;		/* points earned */
+	double earned;		/* points earned (a float lost thirds) */
 	uint32_t mask;		/* choice: letters chosen; tf: 1 = true */
 	uint8_t status;		/* enum resp_status */
 };

@@ -39,7 +39,7 @@ struct analysis {
 	size_t *kidx;			/* key of each scored candidate,
 					 * input order */
 	size_t nsc;
-	float *xs;			/* points earned, by agg: agg i's
+	double *xs;			/* points earned, by agg: agg i's
 					 * from xs[xoff[i]], candidate order */
 	size_t *xoff;
 	size_t gg_agg;			/* gg holds the groups of the
@@ -264,7 +264,7 @@ static int analyse_item(struct rpt *r, struct analysis *a, size_t ai)
 {
 	const struct gradebook *gb = r->gb;
 	struct agg *g = &a->aggs[ai];
-	const float *xs = a->xs + a->xoff[ai];
+	const double *xs = a->xs + a->xoff[ai];
 	size_t m = 0;
 	const signed char *grp;
 

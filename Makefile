@@ -8,6 +8,8 @@
 #                 and a short run of each fuzz target
 #   make fuzz     libFuzzer targets, FUZZ_SECONDS each (clang)
 #   make bench    the benchmark table (bench/)
+#   make script   every bundled paper, seeds 1..100, checked with OpenCC's
+#                 own converter for text left in the other script
 #
 # Warnings: the full set below; WERROR=1 (set by CI) turns them into errors.
 
@@ -15,6 +17,8 @@ CC ?= cc
 BUILD ?= build
 PKGS = yaml-0.1 xlsxwriter pangocairo cairo-pdf fontconfig libqrencode lept \
        zbar poppler-glib minizip expat
+# script conversion (src/script.c)
+PKGS += opencc
 CHECK_PKGS = check
 # The user's CFLAGS, CPPFLAGS and LDFLAGS are honoured (as a Debian build
 # passes them); CFLAGS defaults to an optimised build with debug symbols.
@@ -170,6 +174,12 @@ RELIABILITY_KILLS ?= 100
 reliability: $(EXAMGEN)
 	@EXAMGEN=$(abspath $(EXAMGEN)) sh tests/reliability/kill-loop.sh $(RELIABILITY_KILLS)
 	@EXAMGEN=$(abspath $(EXAMGEN)) sh tests/reliability/concurrent.sh 20
+
+# Build every bundled template with seeds 1..100 and check with OpenCC's
+# own converter that nothing is left in the other script.
+.PHONY: script
+script: $(EXAMGEN)
+	@EXAMGEN=$(abspath $(EXAMGEN)) sh tests/script/check-bundled.sh
 
 # Same unit and end-to-end tests with AddressSanitizer + UBSan.
 asan:

@@ -31,6 +31,8 @@ fi
 cflags="-std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g -Isrc \
 	$(pkg-config --cflags yaml-0.1 xlsxwriter pangocairo cairo-pdf fontconfig minizip expat)"
 libs="$(pkg-config --libs yaml-0.1 xlsxwriter pangocairo cairo-pdf fontconfig minizip expat) -lm"
+cflags="$cflags $(pkg-config --cflags opencc)"
+libs="$libs $(pkg-config --libs opencc)"
 
 # Seed files for a target, one per line.
 seeds() {

@@ -24,6 +24,8 @@ libqrencode-dev
 libleptonica-dev
 libzbar-dev
 libpoppler-glib-dev
+libopencc-dev
+libopencc-data
 fonts-noto-cjk
 python3
 "
@@ -33,6 +35,7 @@ libsubunit-dev
 valgrind
 python3-yaml
 python3-jsonschema
+opencc
 poppler-utils
 libreoffice-calc-nogui
 unzip

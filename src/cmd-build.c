@@ -26,6 +26,7 @@
 #include "render.h"
 #include "responses-xlsx.h"
 #include "roster.h"
+#include "script.h"
 #include "sheet-html.h"
 #include "template.h"
 
@@ -453,11 +454,21 @@ static int build(struct build_opts *o)
 		fprintf(stderr, "examgen: seed %" PRIu64 " (use --seed %"
 			PRIu64 " to rebuild this paper)\n", o->seed, o->seed);
 	}
+	if (template_convert_script(t, &d) < 0) {
+		diags_print(&d, stderr);
+		rc = EXIT_SYSTEM;
+		goto out;
+	}
 	p = paper_assemble(t, &bs, o->seed, o->forms, &d);
 	if (!p) {
 		rc = report(&d, 0);
 		if (rc == EXIT_DONE)
 			rc = EXIT_SYSTEM;
+		goto out;
+	}
+	if (paper_convert_script(p, &d) < 0) {
+		diags_print(&d, stderr);
+		rc = EXIT_SYSTEM;
 		goto out;
 	}
 	if (!o->out) {

@@ -8,6 +8,7 @@
 
 #include "fileio.h"
 #include "paper.h"
+#include "script.h"
 #include "sha256.h"
 #include "ynode.h"
 #include "yvalue.h"
@@ -346,16 +347,19 @@ static int read_header(const struct ysource *src, struct template *t,
 		}
 		t->title = t->code;
 	}
-	t->language = "zh";
+	t->language = script_tag(SCRIPT_HANS);
 	if ((v = ynode_get(root, "language"))) {
+		int s;
+
 		if (!yvalue_str(src, v, "language")) {
 			bad = 1;
-		} else if (strcmp(v->str, "zh") && strcmp(v->str, "en")) {
-			yvalue_error(src, v, "'language' must be zh or en, not "
+		} else if ((s = script_of_template_language(v->str)) < 0) {
+			yvalue_error(src, v, "'language' must be zh-Hans, "
+				     "zh-Hant or en (zh is zh-Hans), not "
 				     "'%.40s'", v->str);
 			bad = 1;
 		} else {
-			t->language = v->str;
+			t->language = script_tag((enum script)s);
 		}
 	}
 	if ((v = ynode_get(root, "duration"))) {

@@ -41,7 +41,7 @@ struct template {
 	const char *code;
 	char digest[72];		/* "sha256:..." of the template's bytes */
 	const char *title;
-	const char *language;		/* "zh" or "en" */
+	const char *language;		/* "zh-Hans", "zh-Hant" or "en" */
 	unsigned duration;		/* minutes; 0 = not given */
 	const char **banks;		/* resolved against the template's folder */
 	size_t nbanks;

@@ -113,8 +113,8 @@ START_TEST(test_every_problem)
 	ck_assert(has_msg(&d, 2, 1, "unknown key 'titel'; did you mean "
 			  "'title'?"));
 	ck_assert(has_msg(&d, 1, 1, "a template needs a 'title'"));
-	ck_assert(has_msg(&d, 3, 11, "'language' must be zh or en, not "
-			  "'fr'"));
+	ck_assert(has_msg(&d, 3, 11, "'language' must be zh-Hans, zh-Hant "
+			  "or en (zh is zh-Hans), not 'fr'"));
 	ck_assert(has_msg(&d, 4, 7, "'pass' must be a percentage such as "
 			  "60% or a number of points"));
 	ck_assert(has_msg(&d, 5, 16, "'count' must be 1 to 18278"));

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""script-check.py - nothing left for OpenCC to convert in built papers.
+
+    script-check.py OUT_DIR TEMPLATE...
+
+OUT_DIR/NAME/SEED/ holds builds of the template NAME.yaml.  Every paper,
+guide and key of a Chinese template is compared, character by character,
+with what OpenCC's own converter makes of it:
+  zh-Hans  opencc -c t2s.json must change nothing;
+  zh-Hant  opencc -c t2s.json, then -c s2tw.json (the conversion build
+           uses) must give the text back.  s2tw alone is made for
+           Simplified input and rewrites correct Traditional words
+           (為了解決 -> 為瞭解決), so the paper must instead be what s2tw
+           makes of its own Simplified form: a Simplified character left
+           over (并, 么, 对于's 于) comes back converted (並, 麼, 於).
+Exit 1 with every leftover as FILE:LINE: 'X' -> 'Y'.
+"""
+
+import difflib
+import glob
+import os
+import subprocess
+import sys
+import tempfile
+
+import yaml
+
+CHAINS = {"zh-Hans": ["t2s.json"], "zh-Hant": ["t2s.json", "s2tw.json"]}
+LANG = {"zh": "zh-Hans", "zh-Hans": "zh-Hans", "zh-Hant": "zh-Hant"}
+
+
+def opencc(chain, path, tmp):
+    """Lines of the file at path through the OpenCC configurations."""
+    for i, config in enumerate(chain):
+        out = os.path.join(tmp, "conv%d.txt" % i)
+        subprocess.run(["opencc", "-c", config, "-i", path, "-o", out],
+                       check=True)
+        path = out
+    with open(path, encoding="utf-8") as f:
+        return f.read().split("\n")
+
+
+def check_template(lang, files, tmp):
+    """Leftovers of the other script in one template's outputs."""
+    lines, where = [], []
+    for path in files:
+        with open(path, encoding="utf-8") as f:
+            for no, line in enumerate(f.read().split("\n"), 1):
+                lines.append(line)
+                where.append("%s:%d" % (path, no))
+    src = os.path.join(tmp, "in.txt")
+    with open(src, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+    out = opencc(CHAINS[lang], src, tmp)
+    if len(out) != len(lines):
+        sys.exit("script-check: opencc changed the number of lines")
+    bad = []
+    for i, (a, b) in enumerate(zip(lines, out)):
+        if a == b:
+            continue
+        sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+        for op, i1, i2, j1, j2 in sm.get_opcodes():
+            if op != "equal":
+                bad.append("%s: '%s' -> '%s'" % (where[i], a[i1:i2],
+                                                 b[j1:j2]))
+    return bad
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit("usage: script-check.py OUT_DIR TEMPLATE...")
+    odir, failed, checked = sys.argv[1], 0, 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for tpath in sys.argv[2:]:
+            name = os.path.splitext(os.path.basename(tpath))[0]
+            with open(tpath, encoding="utf-8") as f:
+                lang = LANG.get(yaml.safe_load(f).get("language", "zh"))
+            files = sorted(
+                glob.glob(os.path.join(odir, name, "*", "*.paper.txt")) +
+                glob.glob(os.path.join(odir, name, "*", "*.guide.txt")) +
+                glob.glob(os.path.join(odir, name, "*", "*.key.yaml")))
+            if not lang:
+                continue
+            if not files:
+                sys.exit("script-check: no build of %s in %s" % (name, odir))
+            bad = check_template(lang, files, tmp)
+            checked += len(files)
+            for b in bad:
+                print(b)
+            failed += len(bad)
+    if failed:
+        print("script-check: %d leftover(s) of the other script in %d files"
+              % (failed, checked))
+        sys.exit(1)
+    print("script-check: %d files, nothing left to convert" % checked,
+          file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -456,7 +456,7 @@ static int build(struct build_opts *o)
 	}
 	if (template_convert_script(t, &d) < 0) {
 		diags_print(&d, stderr);
-		rc = EXIT_SYSTEM;
+		rc = diags_exit(&d);
 		goto out;
 	}
 	p = paper_assemble(t, &bs, o->seed, o->forms, &d);
@@ -468,7 +468,7 @@ static int build(struct build_opts *o)
 	}
 	if (paper_convert_script(p, &d) < 0) {
 		diags_print(&d, stderr);
-		rc = EXIT_SYSTEM;
+		rc = diags_exit(&d);
 		goto out;
 	}
 	if (!o->out) {

@@ -107,9 +107,9 @@ static opencc_t converter(enum script s, struct diags *d)
 		n = strlen(why);
 		while (n && (why[n - 1] == '.' || why[n - 1] == '\n'))
 			n--;
-		diags_error(d, NULL, 0, 0, "cannot load the OpenCC conversion "
-			    "'%s': %.*s (it comes with the libopencc-data "
-			    "package)", path, (int)n, why);
+		diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "cannot load the OpenCC "
+			   "conversion '%s': %.*s (it comes with the "
+			   "libopencc-data package)", path, (int)n, why);
 		return NULL;
 	}
 	if (!close_registered && atexit(close_converters) == 0)
@@ -282,14 +282,12 @@ static void conv_template_text(struct conversion *c, opencc_t to_hans,
 /* Report a failed conversion run into d. */
 static void conv_report(const struct conversion *c, struct diags *d)
 {
-	if (c->failed == CONV_NO_MEMORY) {
-		d->oom = 1;
-		diags_error(d, NULL, 0, 0, "out of memory converting into %s",
-			    script_tag(c->target));
-	} else if (c->failed == CONV_OPENCC) {
-		diags_error(d, NULL, 0, 0, "OpenCC cannot convert text into "
-			    "%s: %s", script_tag(c->target), opencc_error());
-	}
+	if (c->failed == CONV_NO_MEMORY)
+		diags_oom(d);
+	else if (c->failed == CONV_OPENCC)
+		diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "OpenCC cannot convert "
+			   "text into %s: %s", script_tag(c->target),
+			   opencc_error());
 }
 
 /* Convert the title, section titles and instructions of t written in the

@@ -270,6 +270,95 @@ def cmd_sheets(args):
             f.write(",".join(cells) + "\n")
 
 
+EN_WORDS = [
+    "customer", "complaint", "service", "listening", "emotion", "hotline",
+    "order", "delivery", "refund", "after-sales", "repair", "satisfaction",
+    "follow-up", "escalation", "apology", "promise", "process", "team",
+    "training", "quality", "ticket", "channel", "member", "coupon",
+    "compensation", "record", "manager", "standard", "principle", "need",
+    "expectation", "experience", "loyalty",
+]
+EN_CLAUSES = [
+    "When call volume surges at peak hours", "Facing an angry customer",
+    "When a parcel has not moved for days", "When a customer asks for a "
+    "full refund", "When two colleagues disagree", "In a new agent's first "
+    "week", "When a system outage piles up tickets", "When a customer "
+    "complains on social media",
+]
+
+TPL_PRINT = """\
+code: %(code)s
+title: %(title)s
+language: %(lang)s
+duration: 60
+banks: [%(bank)s]
+total: 40
+pass: 60%%
+forms: {count: 2, vary: order}
+shuffle: {questions: true, options: true}
+scoring: {multiple: half}
+sections:
+  - title: %(tf)s
+    picks:
+      - {type: true_false, count: 10, points: 1}
+  - title: %(sc)s
+    picks:
+      - {type: single, count: 15, points: 1}
+  - title: %(mc)s
+    picks:
+      - {type: multiple, count: 5, points: 3}
+"""
+
+
+def cmd_print(args):
+    """The 30-question print benchmark: bank and template in one language."""
+    r = random.Random(args.seed)
+    en = args.lang == "en"
+
+    def words(lo, hi):
+        if not en:
+            return phrase(r, lo, hi)
+        return " ".join(r.choice(EN_WORDS) for _ in range(r.randint(lo, hi)))
+
+    def text():
+        if not en:
+            return stem(r)
+        return "%s, %s the %s." % (r.choice(EN_CLAUSES),
+                                   r.choice(["handle", "explain", "judge",
+                                             "improve", "review"]),
+                                   words(4, 9))
+
+    bank = os.path.join(args.dir, "print-%s.bank.yaml" % args.lang)
+    with open(bank, "w", encoding="utf-8") as f:
+        f.write("bank: print-%s\nlanguage: %s\nquestions:\n" %
+                (args.lang, "en" if en else "zh-Hans"))
+        for i in range(10):
+            f.write("  - id: tf-%02d\n    type: true_false\n"
+                    "    stem: \"%s\"\n    answer: %s\n" %
+                    (i, text(), r.choice(["true", "false"])))
+        for i in range(20):
+            multi = i >= 15
+            n = 4 if not multi else 5
+            letters = "ABCDE"[:n]
+            ans = ("".join(sorted(r.sample(letters, r.randint(2, 4))))
+                   if multi else r.choice(letters))
+            f.write("  - id: %s-%02d\n    type: %s\n    stem: \"%s\"\n"
+                    "    options: [%s]\n    answer: %s\n" %
+                    ("mc" if multi else "sc", i,
+                     "multiple" if multi else "single", text(),
+                     ", ".join('"%s"' % words(2, 5) for _ in range(n)), ans))
+    names = {"en": ("True or false", "Single choice", "Multiple choice",
+                    "Customer service written test (benchmark)"),
+             "zh": ("判断题", "单项选择题", "多项选择题", "客服专员招聘笔试(基准)")}
+    tf, sc, mc, title = names[args.lang]
+    with open(os.path.join(args.dir, "print-%s.yaml" % args.lang), "w",
+              encoding="utf-8") as f:
+        f.write(TPL_PRINT % {"code": "PRINT-" + args.lang.upper(),
+                             "title": title, "lang": args.lang,
+                             "bank": os.path.basename(bank),
+                             "tf": tf, "sc": sc, "mc": mc})
+
+
 def main():
     p = argparse.ArgumentParser(description="synthetic examgen inputs")
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -290,9 +379,13 @@ def main():
     s.add_argument("n", type=int)
     s.add_argument("out")
     s.add_argument("--seed", type=int, default=1)
+    pr = sub.add_parser("print")
+    pr.add_argument("lang", choices=["en", "zh"])
+    pr.add_argument("dir")
+    pr.add_argument("--seed", type=int, default=1)
     args = p.parse_args()
     {"bank": cmd_bank, "templates": cmd_templates, "roster": cmd_roster,
-     "sheets": cmd_sheets}[args.cmd](args)
+     "sheets": cmd_sheets, "print": cmd_print}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -59,6 +59,10 @@ if [ ! -f stamp ] || [ "$(cat stamp)" != "$stamp" ]; then
 	"$EXAMGEN" build bench-written.yaml --seed 7 --out keys \
 		--format txt >/dev/null 2>&1 || die "examgen build failed"
 	$GEN sheets keys "$NC" sheets.csv
+	# a roster whose last row repeats an id: build reads and checks every
+	# row, reports the one problem and writes nothing
+	$GEN roster "$NC" roster.csv
+	tail -n 1 roster.csv >>roster.csv
 	echo "$stamp" >stamp
 fi
 
@@ -103,6 +107,11 @@ hf --runs 3 --prepare "rm -rf copy; sync" --export-json build-base.json \
 hf --runs 3 --prepare "rm -rf one; sync" --export-json build1.json \
 	"$PIN $EXAMGEN build bench-606060.yaml --seed 1 --forms 1 --format txt,html --out one"
 
+echo "bench: roster ..." >&2
+$HF -i --export-json roster.json \
+	"$PIN $EXAMGEN build bench-written.yaml --seed 7 --roster roster.csv --format txt --out roster-out" \
+	"$PIN wc -l roster.csv"
+
 echo "bench: grade ..." >&2
 $HF --export-json grade.json \
 	"$PIN $EXAMGEN grade --key keys --csv grade.csv --force sheets.csv" \
@@ -132,6 +141,7 @@ python3 "$ROOT/bench/table.py" \
 	"nq=$NQ" "nc=$NC" "forms=$FORMS" \
 	"build_k=$(mean build.json 0)" "build_base=$(mean build-base.json 0)" \
 	"build_1=$(mean build1.json 0)" \
+	"roster=$(mean roster.json 0)" "wc_roster=$(mean roster.json 1)" \
 	"grade_csv=$(mean grade.json 0)" "cat_sheets=$(mean grade.json 1)" \
 	"grade_xlsx=$(mean xlsx.json 0)" "base_xlsx=$(mean xlsx.json 1)" \
 	"mem_xlsx=$(peak xlsx)" "mem_base_xlsx=$(peak base-xlsx)" \

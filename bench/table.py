@@ -90,6 +90,12 @@ def main():
         "%.1f%%" % (100 * per / v["build_1"][1]), "≥ 1000 forms/s",
         rate >= 1000)
 
+    t = v["roster"]
+    row("build --roster: read and check %d candidates" % nc, cpu(t),
+        cpu(v["wc_roster"]) + " wc -l",
+        "%.1f×" % (t[1] / max(v["wc_roster"][1], 1e-6)), "≤ 2 s",
+        t[1] <= 2)
+
     t = v["grade_csv"]
     row("grade %d×60 CSV → CSV" % nc, cpu(t),
         cpu(v["cat_sheets"]) + " cat+wc",

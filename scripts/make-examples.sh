@@ -11,7 +11,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for t in "$root"/templates/*.yaml; do
 	name=$(basename "$t" .yaml)
-	"$examgen" build "$t" --seed 1 --forms 1 --format md,html,pdf \
+	"$examgen" build "$t" --seed 1 --forms 1 --format md,html,pdf --split \
 		--out "$work/$name" >/dev/null
 	dest="$root/docs/examples/$name"
 	mkdir -p "$dest"

@@ -45,10 +45,12 @@ struct build_opts {
 	unsigned formats;	/* bit set of enum render_fmt */
 	const char *out;
 	bool force;
+	bool split;		/* also one paper and guide PDF per form */
 };
 
 enum out_kind { OUT_DOC, OUT_KEY, OUT_SHEET, OUT_SHEET_DOC, OUT_CANDIDATE,
-		OUT_RESPONSES, OUT_RESPONSES_XLSX };
+		OUT_RESPONSES, OUT_RESPONSES_XLSX, OUT_PRINT, OUT_GUIDES,
+		OUT_HANDOUT };
 
 /* One file to write. */
 struct output {
@@ -122,12 +124,27 @@ static int plan_make(struct plan *pl, const struct build_opts *o,
 	const char *code = p->tpl->code;
 	static const char *const docs[] = { "paper", "guide" };
 
+	if ((o->formats & (1u << FMT_PDF)) &&
+	    (plan_add(pl, o->out, (struct output){ .kind = OUT_PRINT,
+		      .doc = DOC_PAPER, .fmt = FMT_PDF }, "%s.print.pdf",
+		      code) < 0 ||
+	     plan_add(pl, o->out, (struct output){ .kind = OUT_GUIDES,
+		      .doc = DOC_GUIDE, .fmt = FMT_PDF }, "%s.guide.pdf",
+		      code) < 0))
+		return -1;
+	if (r && (plan_add(pl, o->out, (struct output){ .kind = OUT_HANDOUT,
+			   .fmt = FMT_TXT }, "%s.handout.csv", code) < 0 ||
+		  ((o->formats & (1u << FMT_PDF)) &&
+		   plan_add(pl, o->out, (struct output){ .kind = OUT_HANDOUT,
+			    .fmt = FMT_PDF }, "%s.handout.pdf", code) < 0)))
+		return -1;
 	for (size_t f = 0; f < p->nforms; f++) {
 		const char *letter = p->forms[f].name;
 
 		for (int d = DOC_PAPER; d <= DOC_GUIDE; d++)
 			for (int fmt = 0; fmt < FMT_COUNT; fmt++)
 				if ((o->formats & (1u << fmt)) &&
+				    (fmt != FMT_PDF || o->split) &&
 				    plan_add(pl, o->out, (struct output){
 					.kind = OUT_DOC, .form = f,
 					.doc = (enum render_doc)d,
@@ -201,10 +218,79 @@ static int write_responses_xlsx(const char *path, const struct paper *p,
 	return rc;
 }
 
+/* True for the outputs render_pdf_jobs writes. */
+static bool is_pdf_job(const struct output *o)
+{
+	return o->fmt == FMT_PDF &&
+	       (o->kind == OUT_DOC || o->kind == OUT_PRINT ||
+		o->kind == OUT_GUIDES);
+}
+
+/* Write every PDF paper and guide into the set in one go
+ * (render_pdf_jobs spreads them over the cores); the print file holds
+ * copies, the guide file each form once.  0, or -1 with a message
+ * printed. */
+static int write_pdfs(const struct plan *pl, const struct paper *p,
+		      const struct pdf_copy *copies, size_t ncopies,
+		      const struct pdf_copy *forms, struct outset *set)
+{
+	struct pdf_job *jobs = calloc(pl->n + 1, sizeof(*jobs));
+	size_t *which = calloc(pl->n + 1, sizeof(*which));
+	size_t n = 0;
+	int rc = -1;
+
+	if (!jobs || !which) {
+		fprintf(stderr, "examgen: error: %s\n", diag_errno(ENOMEM));
+		goto out;
+	}
+	for (size_t k = 0; k < pl->n; k++) {
+		const struct output *o = &pl->v[k];
+
+		if (!is_pdf_job(o))
+			continue;
+		jobs[n].fp = outset_create(set, o->rel);
+		if (!jobs[n].fp) {
+			fprintf(stderr, "examgen: error: cannot create '%s': "
+				"%s\n", o->path, diag_errno(errno));
+			goto out;
+		}
+		jobs[n].doc = o->doc;
+		if (o->kind == OUT_PRINT) {
+			jobs[n].copies = copies;
+			jobs[n].ncopies = ncopies;
+		} else if (o->kind == OUT_GUIDES) {
+			jobs[n].copies = forms;
+			jobs[n].ncopies = p->nforms;
+		} else {
+			jobs[n].copies = &forms[o->form];
+			jobs[n].ncopies = 1;
+		}
+		which[n++] = k;
+	}
+	render_pdf_jobs(p, jobs, n);
+	rc = 0;
+out:
+	for (size_t i = 0; jobs && i < n; i++) {
+		int err = jobs[i].err;
+
+		if (outset_close(jobs[i].fp) < 0 && !err)
+			err = errno ? errno : EIO;
+		if (err && rc == 0) {
+			fprintf(stderr, "examgen: error: cannot write '%s': "
+				"%s\n", pl->v[which[i]].path, diag_errno(err));
+			rc = -1;
+		}
+	}
+	free(jobs);
+	free(which);
+	return rc;
+}
+
 /* Write one planned file into the set; 0, or -1 with a message
  * printed. */
 static int write_output(const struct output *o, const struct paper *p,
-			const struct roster *r, struct outset *set)
+			const struct roster *r, const struct pdf_copy *copies,
+			size_t ncopies, struct outset *set)
 {
 	const struct paper_form *f = &p->forms[o->form];
 	char *path = NULL;
@@ -243,6 +329,12 @@ static int write_output(const struct output *o, const struct paper *p,
 		break;
 	case OUT_RESPONSES_XLSX:
 		rc = write_responses_xlsx(path, p, r);
+		break;
+	case OUT_HANDOUT:
+		rc = render_handout(fp, o->fmt, p, copies, ncopies);
+		break;
+	case OUT_PRINT:
+	case OUT_GUIDES:
 		break;
 	}
 	free(path);
@@ -287,6 +379,7 @@ static int read_args(const struct cmd_args *a, struct build_opts *o)
 	o->roster = cmd_arg_text(a, "roster");
 	o->out = cmd_arg_text(a, "out");
 	o->force = cmd_arg_given(a, "force");
+	o->split = cmd_arg_given(a, "split");
 	if (a->noperands == 0)
 		return cmd_usage_error(&cmd_build_entry, "no template given");
 	if (a->noperands > 1)
@@ -363,6 +456,8 @@ static int write_all(const struct plan *pl, const struct build_opts *o,
 	struct outset set;
 	const char *clash;
 	char *path;
+	struct pdf_copy *copies = NULL, *forms;
+	size_t ncopies = r ? r->n : p->nforms;
 	int rc = EXIT_SYSTEM;
 
 	outset_init(&set);
@@ -380,8 +475,23 @@ static int write_all(const struct plan *pl, const struct build_opts *o,
 			"%s\n", o->out, diag_errno(errno));
 		goto out;
 	}
+	copies = calloc(ncopies + p->nforms, sizeof(*copies));
+	if (!copies) {
+		fprintf(stderr, "examgen: error: %s\n", diag_errno(ENOMEM));
+		goto out;
+	}
+	forms = copies + ncopies;
+	for (size_t i = 0; i < p->nforms; i++)
+		forms[i].f = &p->forms[i];
+	for (size_t i = 0; i < ncopies; i++)
+		copies[i] = r ? (struct pdf_copy){ &p->forms[i % p->nforms],
+						    r->v[i].id, r->v[i].name } :
+				forms[i];
+	if (write_pdfs(pl, p, copies, ncopies, forms, &set) < 0)
+		goto out;
 	for (size_t i = 0; i < pl->n; i++)
-		if (write_output(&pl->v[i], p, r, &set) < 0)
+		if (!is_pdf_job(&pl->v[i]) &&
+		    write_output(&pl->v[i], p, r, copies, ncopies, &set) < 0)
 			goto out;
 	switch (outset_commit(&set, o->force, &clash)) {
 	case OUTSET_OK:
@@ -403,6 +513,7 @@ static int write_all(const struct plan *pl, const struct build_opts *o,
 			"did not write; left in place\n", set.kept);
 out:
 	outset_release(&set);
+	free(copies);
 	return rc;
 }
 
@@ -519,8 +630,8 @@ static int cmd_build_exec(const struct cmd_args *a)
 const struct cmd_entry cmd_build_entry = {
 	.name = "build",
 	.usage = "build TEMPLATE [--bank PATH]... [--seed N] [--forms K] "
-		 "[--roster FILE] [--format txt,md,html[,pdf]] [--out DIR] "
-		 "[--force]",
+		 "[--roster FILE] [--format txt,md,html[,pdf]] [--split] "
+		 "[--out DIR] [--force]",
 	.help =
 	"Draw a paper from a template and its question banks, and write for\n"
 	"each form F (A, B, ...) into the output folder:\n"
@@ -530,7 +641,14 @@ const struct cmd_entry cmd_build_entry = {
 	"                     rubric points, reference answers, keys and\n"
 	"                     deductions\n"
 	"  CODE-F.key.yaml    the answer key that 'examgen grade' reads\n"
-	"  CODE-F.sheet.yaml  a blank answer sheet to fill in for grading\n",
+	"  CODE-F.sheet.yaml  a blank answer sheet to fill in for grading\n"
+	"With pdf, the papers go into one print file instead, CODE.print.pdf:\n"
+	"every paper in hand-out order (one per form, or one per candidate\n"
+	"with --roster), each starting on an odd page and every form padded\n"
+	"to the same page count with pages marked blank; and the guides into\n"
+	"CODE.guide.pdf, each form's once.  With --roster, CODE.handout.csv\n"
+	"(and CODE.handout.pdf) list who gets which form in that order, with\n"
+	"a signature column.\n",
 	.options = (const struct cmd_option[]){
 		{ .name = "bank", .arg = "PATH", .type = OPT_TEXT,
 		  .repeat = true,
@@ -555,6 +673,9 @@ const struct cmd_entry cmd_build_entry = {
 		{ .name = "format", .arg = "LIST", .type = OPT_TEXT,
 		  .help = "comma list of txt, md, html, pdf (default "
 			  DEFAULT_FORMATS "); html is print-ready A4" },
+		{ .name = "split", .type = OPT_FLAG,
+		  .help = "with pdf, also write CODE-F.paper.pdf and "
+			  "CODE-F.guide.pdf for each form" },
 		{ .name = "out", .arg = "DIR", .type = OPT_TEXT,
 		  .help = "output folder (default out/CODE-SEED)" },
 		{ .name = "force", .type = OPT_FLAG,

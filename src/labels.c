@@ -71,6 +71,11 @@ static const struct labels zh_hans = {
 	.page_pre = "第 ",
 	.page_mid = " 页 / 共 ",
 	.page_post = " 页",
+	.blank_page = "本页空白",
+	.handout = "试卷发放签收表",
+	.handout_note = "按此顺序发放（与打印顺序相同），考生领卷时签名。",
+	.seq = "序号",
+	.signature = "签名",
 	.sheet_head = "答题卡录入：在每个题号后填写考生的答案或阅卷人的分数，"
 		      "未作答留空。",
 	.type_names = { "判断题", "单选题", "多选题", "简答题", "论述题" },
@@ -142,6 +147,11 @@ static const struct labels zh_hant = {
 	.page_pre = "第 ",
 	.page_mid = " 頁 / 共 ",
 	.page_post = " 頁",
+	.blank_page = "本頁空白",
+	.handout = "試卷發放簽收表",
+	.handout_note = "按此順序發放（與列印順序相同），考生領卷時簽名。",
+	.seq = "序號",
+	.signature = "簽名",
 	.sheet_head = "答題卡錄入：在每個題號後填寫考生的答案或閱卷人的分數，"
 		      "未作答留空。",
 	.type_names = { "判斷題", "單選題", "多選題", "簡答題", "論述題" },
@@ -215,6 +225,12 @@ static const struct labels en = {
 	.page_pre = "Page ",
 	.page_mid = " of ",
 	.page_post = "",
+	.blank_page = "This page is intentionally blank",
+	.handout = "Hand-out list",
+	.handout_note = "Hand out in this order (the order the papers were "
+			"printed); each candidate signs on receipt.",
+	.seq = "No.",
+	.signature = "Signature",
 	.sheet_head = "Write each candidate answer or marker score after its "
 		      "number; leave it empty when nothing was answered.",
 	.type_names = { "true/false", "single choice", "multiple choice",

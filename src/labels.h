@@ -37,6 +37,9 @@ struct labels {
 	const char *objective, *subjective;
 	const char *qno, *criterion, *max_points, *score, *marker, *sum;
 	const char *page_pre, *page_mid, *page_post;	/* "第 1 页 / 共 3 页" */
+	const char *blank_page;		/* "本页空白" */
+	const char *handout, *handout_note;	/* hand-out list title, note */
+	const char *seq, *signature;	/* its columns "序号", "签名" */
 	/* answer-sheet YAML comments */
 	const char *sheet_head;		/* how to fill the file in */
 	const char *type_names[Q_NTYPES];	/* "判断题", ... */

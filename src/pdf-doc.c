@@ -43,33 +43,41 @@ static bool grow(void **v, size_t n, size_t *cap, size_t size)
 	return true;
 }
 
+/* Free a cached text. */
+static void text_lines_free(void *v)
+{
+	struct pdf_text_lines *t = v;
+
+	g_object_unref(t->layout);
+	g_free(t->lines);
+	g_free(t);
+}
+
 /* Create the font map, context and font descriptions. */
-int pdf_doc_init(struct pdf_doc *d, enum pdf_script script)
+int pdf_fonts_init(struct pdf_fonts *ft, enum pdf_script script)
 {
 	static const char *const lang_tags[PS_COUNT] = { "zh-cn", "zh-tw",
 							 "en" };
 	cairo_font_options_t *fo;
 
-	memset(d, 0, sizeof(*d));
-	d->script = script;
-	d->oom = true;		/* until everything is made */
-	d->fontmap = pango_cairo_font_map_new();
-	if (!d->fontmap)
+	memset(ft, 0, sizeof(*ft));
+	ft->fontmap = pango_cairo_font_map_new();
+	if (!ft->fontmap)
 		return -1;
-	d->ctx = pango_font_map_create_context(d->fontmap);
-	if (!d->ctx)
+	ft->ctx = pango_font_map_create_context(ft->fontmap);
+	if (!ft->ctx)
 		return -1;
 	/* one PDF point per unit, outlines unhinted: what is measured is
 	 * what is drawn */
-	pango_cairo_context_set_resolution(d->ctx, 72);
+	pango_cairo_context_set_resolution(ft->ctx, 72);
 	fo = cairo_font_options_create();
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	pango_cairo_context_set_font_options(d->ctx, fo);
+	pango_cairo_context_set_font_options(ft->ctx, fo);
 	cairo_font_options_destroy(fo);
 	for (int s = 0; s < PS_COUNT; s++)
-		d->langs[s] = pango_language_from_string(lang_tags[s]);
-	pango_context_set_language(d->ctx, d->langs[script]);
+		ft->langs[s] = pango_language_from_string(lang_tags[s]);
+	pango_context_set_language(ft->ctx, ft->langs[script]);
 	for (int v = 0; v < 2; v++)
 		for (int f = 0; f < PF_COUNT; f++) {
 			PangoFontDescription *fd = pango_font_description_new();
@@ -82,29 +90,55 @@ int pdf_doc_init(struct pdf_doc *d, enum pdf_script script)
 				PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 			pango_font_description_set_size(fd,
 				(gint)(font_roles[f].size * PANGO_SCALE));
-			d->fonts[v][f] = fd;
+			ft->desc[v][f] = fd;
 		}
+	ft->cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					  text_lines_free);
+	return ft->cache ? 0 : -1;
+}
+
+/* Free the fonts and the cache. */
+void pdf_fonts_release(struct pdf_fonts *ft)
+{
+	if (ft->cache)
+		g_hash_table_destroy(ft->cache);
+	for (int v = 0; v < 2; v++)
+		for (int f = 0; f < PF_COUNT; f++)
+			if (ft->desc[v][f])
+				pango_font_description_free(ft->desc[v][f]);
+	if (ft->ctx)
+		g_object_unref(ft->ctx);
+	if (ft->fontmap)
+		g_object_unref(ft->fontmap);
+	memset(ft, 0, sizeof(*ft));
+}
+
+/* An empty document. */
+void pdf_doc_init(struct pdf_doc *d, struct pdf_fonts *ft,
+		  enum pdf_script script)
+{
+	memset(d, 0, sizeof(*d));
+	d->ft = ft;
+	d->script = script;
+}
+
+/* Empty the document, keeping its arrays. */
+void pdf_doc_reset(struct pdf_doc *d)
+{
+	d->nops = 0;
+	d->nblocks = 0;
+	d->open = false;
+	d->pages = 0;
+	d->body_pages = 0;
 	d->oom = false;
-	return 0;
 }
 
 /* Free everything. */
 void pdf_doc_release(struct pdf_doc *d)
 {
-	for (size_t i = 0; i < d->nlayouts; i++)
-		g_object_unref(d->layouts[i]);
-	free(d->layouts);
 	free(d->ops);
 	free(d->blocks);
 	free(d->sheet_pages);
-	for (int v = 0; v < 2; v++)
-		for (int f = 0; f < PF_COUNT; f++)
-			if (d->fonts[v][f])
-				pango_font_description_free(d->fonts[v][f]);
-	if (d->ctx)
-		g_object_unref(d->ctx);
-	if (d->fontmap)
-		g_object_unref(d->fontmap);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -166,6 +200,13 @@ void pdf_block_flags(struct pdf_doc *d, unsigned flags)
 		d->blocks[d->nblocks - 1].flags |= flags;
 }
 
+/* Let the open block split below y. */
+void pdf_block_keep(struct pdf_doc *d, double y)
+{
+	if (d->open && d->nblocks)
+		d->blocks[d->nblocks - 1].keep = y;
+}
+
 /* Forget the newest operations (their layouts stay owned by the doc). */
 void pdf_ops_truncate(struct pdf_doc *d, size_t n)
 {
@@ -173,32 +214,39 @@ void pdf_ops_truncate(struct pdf_doc *d, size_t n)
 		d->nops = n;
 }
 
-/* A new layout in the doc's context (NULL when out of memory). */
-static PangoLayout *layout_new(struct pdf_doc *d, enum pdf_script s,
-			       enum pdf_font f, const char *text, double w,
-			       size_t bold_len)
+/* The laid-out text (s, f, w, flags, bold_len, text), made on first use
+ * and kept in the fonts' cache; NULL when out of memory. */
+static struct pdf_text_lines *text_get(struct pdf_doc *d, enum pdf_script s,
+				       enum pdf_font f, const char *text,
+				       double w, unsigned flags,
+				       size_t bold_len)
 {
+	struct pdf_fonts *ft = d->ft;
+	struct pdf_text_lines *t;
 	PangoLayout *l;
+	PangoLayoutIter *it;
 	PangoAttrList *al;
 	PangoAttribute *a;
-	int v;
+	char *key;
+	int v, lw, lh;
 
-	if (!grow((void **)&d->layouts, d->nlayouts, &d->layouts_cap,
-		  sizeof(*d->layouts))) {
-		d->oom = true;
-		return NULL;
-	}
-	l = pango_layout_new(d->ctx);
-	d->layouts[d->nlayouts++] = l;
 	/* Latin text takes the document's CJK face: fewer fonts to embed */
 	v = s == PS_HANT || (s == PS_LATIN && d->script == PS_HANT);
-	pango_layout_set_font_description(l, d->fonts[v][f]);
+	key = g_strdup_printf("%d %d %d %.3f %u %zu|%s", v, (int)s, (int)f, w,
+			      flags, bold_len, text);
+	t = g_hash_table_lookup(ft->cache, key);
+	if (t) {
+		g_free(key);
+		return t;
+	}
+	l = pango_layout_new(ft->ctx);
+	pango_layout_set_font_description(l, ft->desc[v][f]);
 	if (w > 0) {
 		pango_layout_set_width(l, (int)(w * PANGO_SCALE));
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	}
 	al = pango_attr_list_new();
-	a = pango_attr_language_new(d->langs[s]);
+	a = pango_attr_language_new(ft->langs[s]);
 	pango_attr_list_insert(al, a);
 	if (bold_len) {
 		a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
@@ -210,21 +258,6 @@ static PangoLayout *layout_new(struct pdf_doc *d, enum pdf_script s,
 	}
 	pango_layout_set_attributes(l, al);
 	pango_attr_list_unref(al);
-	pango_layout_set_text(l, text, -1);
-	return l;
-}
-
-/* Lay out wrapped text as one operation per line. */
-double pdf_text(struct pdf_doc *d, enum pdf_script s, enum pdf_font f,
-		double x, double y, double w, unsigned flags,
-		const char *text, size_t bold_len)
-{
-	PangoLayout *l = layout_new(d, s, f, text, w, bold_len);
-	PangoLayoutIter *it;
-	int line = 0, lw, lh;
-
-	if (!l)
-		return 0;
 	if (flags & PT_CLIP2) {
 		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 		pango_layout_set_height(l, -2);
@@ -232,34 +265,59 @@ double pdf_text(struct pdf_doc *d, enum pdf_script s, enum pdf_font f,
 	if (flags & (PT_CENTER | PT_RIGHT))
 		pango_layout_set_alignment(l, flags & PT_CENTER ?
 			PANGO_ALIGN_CENTER : PANGO_ALIGN_RIGHT);
+	pango_layout_set_text(l, text, -1);
+	t = g_new0(struct pdf_text_lines, 1);
+	t->layout = l;
+	t->lines = g_new(struct pdf_line, (gsize)pango_layout_get_line_count(l));
 	it = pango_layout_get_iter(l);
 	do {
 		PangoRectangle r;
+		struct pdf_line *ln = &t->lines[t->nlines++];
+
+		pango_layout_iter_get_line_extents(it, NULL, &r);
+		ln->x = (double)r.x / PANGO_SCALE;
+		ln->y = (double)r.y / PANGO_SCALE;
+		ln->h = (double)r.height / PANGO_SCALE;
+		ln->w = (double)r.width / PANGO_SCALE;
+		ln->baseline = (double)pango_layout_iter_get_baseline(it) /
+			       PANGO_SCALE - ln->y;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	pango_layout_get_size(l, &lw, &lh);
+	t->height = (double)lh / PANGO_SCALE;
+	g_hash_table_insert(ft->cache, key, t);
+	return t;
+}
+
+/* Lay out wrapped text as one operation per line. */
+double pdf_text(struct pdf_doc *d, enum pdf_script s, enum pdf_font f,
+		double x, double y, double w, unsigned flags,
+		const char *text, size_t bold_len)
+{
+	struct pdf_text_lines *t = text_get(d, s, f, text, w, flags,
+					    bold_len);
+
+	for (int i = 0; i < t->nlines; i++) {
 		struct pdf_op *op = op_add(d, OP_LINE);
 
 		if (!op)
 			break;
-		pango_layout_iter_get_line_extents(it, NULL, &r);
-		op->layout = l;
-		op->line = line++;
-		op->x = x + (double)r.x / PANGO_SCALE;
-		op->y = y + (double)r.y / PANGO_SCALE;
-		op->h = (double)r.height / PANGO_SCALE;
-		op->w = (double)r.width / PANGO_SCALE;
-		op->baseline = (double)pango_layout_iter_get_baseline(it) /
-			       PANGO_SCALE - (double)r.y / PANGO_SCALE;
-		op->lw = 0;
-	} while (pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
-	pango_layout_get_size(l, &lw, &lh);
-	return (double)lh / PANGO_SCALE;
+		op->layout = t->layout;
+		op->line = i;
+		op->x = x + t->lines[i].x;
+		op->y = y + t->lines[i].y;
+		op->h = t->lines[i].h;
+		op->w = t->lines[i].w;
+		op->baseline = t->lines[i].baseline;
+	}
+	return t->height;
 }
 
 /* A single-line layout. */
 PangoLayout *pdf_layout(struct pdf_doc *d, enum pdf_script s,
 			enum pdf_font f, const char *text)
 {
-	return layout_new(d, s, f, text, 0, 0);
+	return text_get(d, s, f, text, 0, 0, 0)->layout;
 }
 
 /* Logical size of a layout. */
@@ -388,16 +446,20 @@ int pdf_doc_paginate(struct pdf_doc *d)
 	for (size_t i = 0; i < d->nblocks; i++) {
 		const struct pdf_block *b = &d->blocks[i];
 		bool top = y <= PDF_BODY_TOP + 0.5;
+		double need = b->keep > 0 && b->keep < b->height ? b->keep :
+			      b->height;
 
 		if (!top && ((b->flags & PB_BREAK) ||
-			     (y + b->gap + b->height > PDF_BODY_BOTTOM &&
-			      b->height <= body))) {
+			     (y + b->gap + need > PDF_BODY_BOTTOM &&
+			      need <= body))) {
 			page++;
 			y = PDF_BODY_TOP;
 			top = true;
 		}
 		if (!top)
 			y += b->gap;
+		if ((b->flags & PB_SHEET) && !d->body_pages && page)
+			d->body_pages = page;
 		if (b->flags & PB_SHEET)
 			d->sheet_pages[page] = 1;
 		place_block(d, b, &page, &y);
@@ -405,6 +467,8 @@ int pdf_doc_paginate(struct pdf_doc *d)
 			d->sheet_pages[page] = 1;
 	}
 	d->pages = page + 1;
+	if (!d->body_pages)
+		d->body_pages = d->sheet_pages[0] ? 0 : d->pages;
 	return 0;
 }
 
@@ -458,20 +522,32 @@ static void draw_op(cairo_t *cr, const struct pdf_op *op)
 	}
 }
 
-/* Draw every page in order. */
-int pdf_doc_draw(struct pdf_doc *d, cairo_t *cr, pdf_decorate_fn decorate,
-		 void *arg)
+/* Draw every page in order, with blank pages after the body and at the
+ * end to make up body and total pages. */
+int pdf_doc_draw(struct pdf_doc *d, cairo_t *cr, unsigned body,
+		 unsigned total, pdf_decorate_fn decorate, void *arg)
 {
+	unsigned sheet = d->pages - d->body_pages, out = 0, all;
 	size_t i = 0;
 
-	for (unsigned page = 0; page < d->pages; page++) {
-		for (; i < d->nops && d->ops[i].page == page; i++)
-			draw_op(cr, &d->ops[i]);
-		if (decorate(d, cr, page, d->pages, arg) < 0)
+	if (body < d->body_pages)
+		body = d->body_pages;
+	all = body + sheet;
+	if (total > all)
+		all = total;
+	for (unsigned src = 0; out < all; out++) {
+		bool blank = (src == d->body_pages && out < body) ||
+			     src >= d->pages;
+
+		if (!blank)
+			for (; i < d->nops && d->ops[i].page == src; i++)
+				draw_op(cr, &d->ops[i]);
+		if (decorate(d, cr, out, all, blank ? -1 : (int)src, arg) < 0)
 			return -1;
 		cairo_show_page(cr);
 		if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
 			return -1;
+		src += !blank;
 	}
 	return 0;
 }

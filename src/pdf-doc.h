@@ -2,9 +2,11 @@
  * writer: content is added as blocks of drawing operations (text lines,
  * boxes, circles) with positions relative to the block; pdf_doc_paginate()
  * then places the blocks on A4 pages (a block stays on one page unless it is
- * taller than a page), and pdf_doc_draw() writes every page knowing the page
- * count.  The doc owns its font map, pango context, font descriptions,
- * layouts and operations; pdf_doc_release() frees them all. */
+ * taller than a page, or only its head is kept together), and pdf_doc_draw()
+ * writes every page knowing the page count, padding with blank pages where
+ * asked.  The fonts (struct pdf_fonts: font map, pango context, font
+ * descriptions and every layout made, each text laid out once) are shared
+ * by the docs of one thread; a doc owns only its operations and blocks. */
 #ifndef EXAMGEN_PDF_DOC_H
 #define EXAMGEN_PDF_DOC_H
 
@@ -72,37 +74,64 @@ struct pdf_block {
 	size_t first, nops;
 	double height;
 	double gap;		/* space above, dropped at the top of a page */
+	double keep;		/* > 0: only this much must stay together */
 	unsigned flags;
 };
 
 struct pdf_doc;
 
-/* Draws the running header and footer of page (0-based) of pages. */
-typedef int (*pdf_decorate_fn)(struct pdf_doc *d, cairo_t *cr,
-			       unsigned page, unsigned pages, void *arg);
+/* A laid-out text and its lines, made once per fonts and reused. */
+struct pdf_text_lines {
+	PangoLayout *layout;
+	struct pdf_line {
+		double x, y, w, h, baseline;
+	} *lines;
+	int nlines;
+	double height;
+};
 
-struct pdf_doc {
+/* The fonts of one thread: font map, context, descriptions and the cache
+ * of laid-out texts (owned; pdf_fonts_release() frees them). */
+struct pdf_fonts {
 	PangoFontMap *fontmap;
 	PangoContext *ctx;
-	PangoFontDescription *fonts[2][PF_COUNT];	/* [SC, TC][role] */
+	PangoFontDescription *desc[2][PF_COUNT];	/* [SC, TC][role] */
 	PangoLanguage *langs[PS_COUNT];
+	GHashTable *cache;		/* key -> struct pdf_text_lines */
+};
+
+/* Draws the running header and footer of page (0-based) of pages; src is
+ * the doc's page shown there, or -1 for a blank padding page. */
+typedef int (*pdf_decorate_fn)(struct pdf_doc *d, cairo_t *cr,
+			       unsigned page, unsigned pages, int src,
+			       void *arg);
+
+struct pdf_doc {
+	struct pdf_fonts *ft;		/* borrowed */
 	enum pdf_script script;		/* the document's labels */
-	PangoLayout **layouts;		/* every layout made, to unref */
-	size_t nlayouts, layouts_cap;
 	struct pdf_op *ops;
 	size_t nops, ops_cap;
 	struct pdf_block *blocks;
 	size_t nblocks, blocks_cap;
 	bool open;			/* a block is being filled */
 	unsigned pages;			/* after pagination */
+	unsigned body_pages;		/* pages before the first sheet page */
 	unsigned char *sheet_pages;	/* [pages]: 1 = answer sheet page */
 	bool oom;
 };
 
-/* Create the font map, context and fonts for a document whose labels are
- * in script.  -1 when out of memory. */
-int pdf_doc_init(struct pdf_doc *d, enum pdf_script script);
-/* Free everything the doc made. */
+/* Create the font map, context and fonts; script is the default language
+ * of the context.  -1 when out of memory. */
+int pdf_fonts_init(struct pdf_fonts *ft, enum pdf_script script);
+/* Free the fonts and every layout made with them. */
+void pdf_fonts_release(struct pdf_fonts *ft);
+
+/* An empty document whose labels are in script, laid out with ft. */
+void pdf_doc_init(struct pdf_doc *d, struct pdf_fonts *ft,
+		  enum pdf_script script);
+/* Empty the document for the next one (keeps its memory). */
+void pdf_doc_reset(struct pdf_doc *d);
+/* Free what the doc holds (not the fonts). */
 void pdf_doc_release(struct pdf_doc *d);
 
 /* Start a new block gap points below the previous one. */
@@ -113,6 +142,9 @@ void pdf_block_end(struct pdf_doc *d, double height);
 
 /* Add flags to the current block. */
 void pdf_block_flags(struct pdf_doc *d, unsigned flags);
+/* The current block may be split below y (relative to the block): only
+ * its first y points must stay on one page. */
+void pdf_block_keep(struct pdf_doc *d, double y);
 /* Drop the operations from index n on (to take back a trial placement). */
 void pdf_ops_truncate(struct pdf_doc *d, size_t n);
 
@@ -122,7 +154,7 @@ void pdf_ops_truncate(struct pdf_doc *d, size_t n);
 double pdf_text(struct pdf_doc *d, enum pdf_script s, enum pdf_font f,
 		double x, double y, double w, unsigned flags,
 		const char *text, size_t bold_len);
-/* A laid-out single line for measuring and placing (owned by the doc). */
+/* A laid-out single line for measuring and placing (owned by the fonts). */
 PangoLayout *pdf_layout(struct pdf_doc *d, enum pdf_script s,
 			enum pdf_font f, const char *text);
 /* Width and height of a layout in points. */
@@ -143,9 +175,11 @@ void pdf_circle(struct pdf_doc *d, double x, double y, double dia, double lw);
 
 /* Place the blocks on pages; -1 when out of memory. */
 int pdf_doc_paginate(struct pdf_doc *d);
-/* Draw every page on cr (a PDF surface), calling decorate for each. */
-int pdf_doc_draw(struct pdf_doc *d, cairo_t *cr, pdf_decorate_fn decorate,
-		 void *arg);
+/* Draw every page on cr (a PDF surface), calling decorate for each; blank
+ * pages are added after the body until it has body pages, and after the
+ * answer sheet until the document has total pages (0: no padding). */
+int pdf_doc_draw(struct pdf_doc *d, cairo_t *cr, unsigned body,
+		 unsigned total, pdf_decorate_fn decorate, void *arg);
 /* Draw a layout now at (x, y) (for headers and footers). */
 void pdf_show(cairo_t *cr, PangoLayout *l, double x, double y, double gray);
 

@@ -149,50 +149,38 @@ static int draw_page(cairo_t *cr, struct pdf_doc *d,
 	return 0;
 }
 
-/* The document's page number at the foot of a page, as the paper's
- * running footer has it. */
-static int draw_footer(cairo_t *cr, struct pdf_doc *d, const struct paper *p,
-		       unsigned page, unsigned pages)
-{
-	const struct labels *lb = labels_for(p);
-	PangoLayout *l;
-	double w, h;
-	char *s;
-
-	s = g_strdup_printf("%s%u%s%u%s", lb->page_pre, page, lb->page_mid,
-			    pages, lb->page_post);
-	l = pdf_layout(d, d->script, PF_LABEL, s);
-	g_free(s);
-	if (!l)
-		return -1;
-	pdf_layout_size(l, &w, &h);
-	pdf_show(cr, l, (PDF_PAGE_W - w) / 2, PDF_PAGE_H - 44, 0.2);
-	return 0;
-}
-
-/* Draw every page of one sheet. */
-int pdf_sheet_draw(cairo_t *cr, struct pdf_doc *d, const struct paper *p,
-		   const struct paper_form *f, const char *cand_id,
-		   const char *cand_name, unsigned first, unsigned total)
+/* Draw page `page` of the answer sheet of copy pp. */
+int pdf_sheet_draw_page(cairo_t *cr, struct pdf_doc *d,
+			const struct pdf_paper *pp, unsigned page)
 {
 	struct sheet_layout L;
 	char qr[256];
 	int rc = -1;
 
-	if (sheet_layout_build(&L, p, f, cand_id, cand_name) < 0)
-		goto out;
-	for (unsigned pg = 1; pg <= L.pages; pg++) {
-		sheet_qr_text(qr, p, f, pg, L.pages, cand_id);
-		if (draw_page(cr, d, &L, pg, qr) < 0 ||
-		    (total && draw_footer(cr, d, p, first + pg - 1,
-					  total) < 0))
-			goto out;
-		cairo_show_page(cr);
+	if (sheet_layout_build(&L, pp->p, pp->f, pp->cand_id,
+			       pp->cand_name) == 0 && page >= 1 &&
+	    page <= L.pages) {
+		sheet_qr_text(qr, pp->p, pp->f, page, L.pages, pp->cand_id);
+		rc = draw_page(cr, d, &L, page, qr);
 	}
-	rc = cairo_status(cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
-out:
 	sheet_layout_release(&L);
 	return rc;
+}
+
+/* The sheet's pages in the paper's flow: one empty page-high block each,
+ * drawn by pdf_sheet_draw_page() when the page is decorated. */
+void pdf_sheet(struct pdf_paper *pp)
+{
+	int n = pdf_sheet_pages(pp->p, pp->f);
+
+	if (n < 0) {
+		pp->doc.oom = true;
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		pdf_block_begin(&pp->doc, 0, PB_BREAK | PB_SHEET);
+		pdf_block_end(&pp->doc, PDF_BODY_BOTTOM - PDF_BODY_TOP);
+	}
 }
 
 /* Count the sheet's pages. */
@@ -233,18 +221,27 @@ int render_sheet_pdf(FILE *fp, const struct paper *p,
 {
 	static const char date[] = "2026-01-01T00:00:00Z";
 	const struct labels *lb = labels_for(p);
-	enum pdf_script script = strcmp(lb->html_lang, "en") == 0 ? PS_LATIN :
-		strcmp(lb->html_lang, "zh-Hant") == 0 ? PS_HANT : PS_HANS;
 	struct sheet_sink sink = { fp, 0 };
 	cairo_surface_t *sf = NULL;
 	cairo_t *cr = NULL;
-	struct pdf_doc d;
-	int rc = -1, oom;
+	struct pdf_paper pp;
+	struct pdf_fonts ft;
+	bool ft_ok;
+	int rc = -1, oom = 0, pages;
 	char *title;
 
-	memset(&d, 0, sizeof(d));
-	if (pdf_doc_init(&d, script) < 0)
+	memset(&pp, 0, sizeof(pp));
+	pp.p = p;
+	pp.f = f;
+	pp.lb = lb;
+	pp.kind = DOC_PAPER;
+	ft_ok = pdf_fonts_init(&ft, pdf_paper_script(p)) == 0;
+	pages = pdf_sheet_pages(p, f);
+	if (!ft_ok || pages < 0) {
+		oom = 1;
 		goto out;
+	}
+	pdf_doc_init(&pp.doc, &ft, pdf_paper_script(p));
 	sf = cairo_pdf_surface_create_for_stream(sink_write, &sink,
 						 PDF_PAGE_W, PDF_PAGE_H);
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATE_DATE,
@@ -258,8 +255,11 @@ int render_sheet_pdf(FILE *fp, const struct paper *p,
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, title);
 	g_free(title);
 	cr = cairo_create(sf);
-	if (pdf_sheet_draw(cr, &d, p, f, NULL, NULL, 0, 0) < 0)
-		goto out;
+	for (int pg = 1; pg <= pages; pg++) {
+		if (pdf_sheet_draw_page(cr, &pp.doc, &pp, (unsigned)pg) < 0)
+			goto out;
+		cairo_show_page(cr);
+	}
 	cairo_destroy(cr);
 	cr = NULL;
 	cairo_surface_finish(sf);
@@ -270,8 +270,11 @@ out:
 		cairo_destroy(cr);
 	if (sf)
 		cairo_surface_destroy(sf);
-	oom = d.oom;
-	pdf_doc_release(&d);
+	oom |= pp.doc.oom;
+	if (ft_ok) {
+		pdf_doc_release(&pp.doc);
+		pdf_fonts_release(&ft);
+	}
 	if (rc < 0)
 		errno = sink.err ? sink.err : oom ? ENOMEM : EIO;
 	return rc;

@@ -8,16 +8,14 @@
 
 #include "paper.h"
 #include "pdf-doc.h"
+#include "pdf-paper.h"
 
-/* Draw the answer-sheet pages of form f of paper p on cr, a surface of
- * A4 pages in points, each page ended with cairo_show_page(): printed for
- * candidate cand_id/cand_name, or blank (with the candidate-id grid) when
- * cand_id is NULL.  With total > 0 each page carries the document's page
- * number at its foot, the first being page `first` of total.  d lends its
- * fonts.  0, or -1 when out of memory or cairo failed. */
-int pdf_sheet_draw(cairo_t *cr, struct pdf_doc *d, const struct paper *p,
-		   const struct paper_form *f, const char *cand_id,
-		   const char *cand_name, unsigned first, unsigned total);
+/* Draw page `page` (1-based) of the answer sheet of copy pp on cr, an A4
+ * page in points: the sheet printed for pp->cand_id/cand_name, or blank
+ * (with the candidate-id grid) when cand_id is NULL.  0, or -1 when out
+ * of memory or the page does not exist. */
+int pdf_sheet_draw_page(cairo_t *cr, struct pdf_doc *d,
+			const struct pdf_paper *pp, unsigned page);
 /* The number of pages of form f's answer sheet; -1 when out of memory. */
 int pdf_sheet_pages(const struct paper *p, const struct paper_form *f);
 /* Write the blank answer sheet of form f alone as a PDF to fp.  0, or -1

@@ -14,6 +14,7 @@
 
 #define INDENT 22.0		/* question text right of its number */
 #define RULE_PITCH 22.0		/* ruled answer lines */
+#define LETTER_W 14.0		/* "A." before an option's text */
 
 /* Writing system of a language tag such as "zh-Hant" or "en"; -1 if
  * none is given. */
@@ -84,18 +85,22 @@ static void title_block(struct pdf_paper *pp)
 		y += 12;
 		pdf_rect(d, x, y, w, bh, 0.8);
 		pdf_rect(d, x + w - sw, y, sw, bh, 0.8);
+		const char *filled[3] = { pp->cand_name, pp->cand_id, NULL };
+
 		for (int i = 0; i < 3; i++) {
 			PangoLayout *l = pdf_layout(d, d->script, PF_BODY,
 						    f3[i]);
 			double lw, lh;
 
-			if (!l)
-				break;
 			pdf_layout_size(l, &lw, &lh);
 			pdf_put_layout(d, l, x + 8 + fw * i, y + 15 - lh / 2,
 				       0);
 			pdf_rule(d, x + 12 + fw * i + lw, y + 21,
 				 fw - lw - 20, 0.5);
+			if (filled[i])
+				pdf_text(d, d->script, PF_BOLD,
+					 x + 16 + fw * i + lw, y + 15 - lh / 2,
+					 fw - lw - 26, PT_CLIP2, filled[i], 0);
 		}
 		pdf_text(d, d->script, PF_BODY, x + w - sw + 8, y + 8, 0, 0,
 			 lb->score, 0);
@@ -152,13 +157,11 @@ static double options(struct pdf_paper *pp, const struct paper_item *it,
 			     (it->answer & (1u << i));
 		char *o = trimmed(it->q->options[it->order[i]].text);
 
-		txt[i] = g_strdup_printf("%c. %s%s", 'A' + i, o,
-					 right ? " √" : "");
+		txt[i] = g_strdup_printf("%s%s", o, right ? " √" : "");
 		g_free(o);
 		l[i] = pdf_layout(d, s, right ? PF_BOLD : PF_BODY, txt[i]);
-		if (!l[i])
-			continue;
 		pdf_layout_size(l[i], &lw, &lh);
+		lw += LETTER_W;
 		if (lw > maxw)
 			maxw = lw;
 		if (lh > rowh)
@@ -175,8 +178,12 @@ static double options(struct pdf_paper *pp, const struct paper_item *it,
 			     (it->answer & (1u << i));
 
 		if (per > 1) {
-			pdf_put_layout(d, l[i], x + (w / per) * (i % per), y,
-				       0);
+			double ox = x + (w / per) * (double)(i % per);
+
+			snprintf(letter, sizeof(letter), "%c.", 'A' + i);
+			pdf_put_layout(d, pdf_layout(d, s, right ? PF_BOLD :
+						     PF_BODY, letter), ox, y, 0);
+			pdf_put_layout(d, l[i], ox + LETTER_W, y, 0);
 			if (i % per == per - 1 || i + 1 == it->noptions)
 				y += rowh + 2;
 		} else {
@@ -185,8 +192,7 @@ static double options(struct pdf_paper *pp, const struct paper_item *it,
 			pdf_text(d, s, right ? PF_BOLD : PF_BODY, x, y, 0, 0,
 				 letter, 0);
 			y += 2 + pdf_text(d, s, right ? PF_BOLD : PF_BODY,
-					  x + 18, y, w - 18, 0, txt[i] + 3,
-					  0);
+					  x + 18, y, w - 18, 0, txt[i], 0);
 		}
 		g_free(txt[i]);
 	}
@@ -364,21 +370,27 @@ static void quick_answers(struct pdf_paper *pp)
 	pdf_block_end(d, n % 10 ? y + rh : y);
 }
 
-/* Running header and page number (counting the answer-sheet pages drawn
- * after the body). */
+/* Running header, page number and, on answer-sheet pages, the four
+ * registration marks. */
 static int decorate(struct pdf_doc *d, cairo_t *cr, unsigned page,
-		    unsigned pages, void *arg)
+		    unsigned pages, int src, void *arg)
 {
 	struct pdf_paper *pp = arg;
 	const struct labels *lb = pp->lb;
+	bool sheet = src >= 0 && d->sheet_pages[src];
 	char *s;
 	PangoLayout *l;
 	double w, h;
 
+	/* an answer-sheet page carries its own header */
+	if (sheet && pdf_sheet_draw_page(cr, d, pp, (unsigned)src -
+					 d->body_pages + 1) < 0)
+		return -1;
 	l = pdf_layout(d, d->script, PF_LABEL, pp->p->tpl->title);
 	if (!l)
 		return -1;
-	pdf_show(cr, l, PDF_MARGIN_X, 40, 0.35);
+	if (!sheet)
+		pdf_show(cr, l, PDF_MARGIN_X, 40, 0.35);
 	s = g_strdup_printf("%s%s%s%s%s%s%s", pp->p->tpl->code, lb->sep,
 			    lb->form_pre, pp->f->name, lb->form_post,
 			    pp->kind == DOC_GUIDE ? lb->sep : "",
@@ -388,20 +400,28 @@ static int decorate(struct pdf_doc *d, cairo_t *cr, unsigned page,
 	if (!l)
 		return -1;
 	pdf_layout_size(l, &w, &h);
-	pdf_show(cr, l, PDF_PAGE_W - PDF_MARGIN_X - w, 40, 0.35);
-	cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
-	cairo_set_line_width(cr, 0.5);
-	cairo_move_to(cr, PDF_MARGIN_X, 40 + h + 3);
-	cairo_line_to(cr, PDF_PAGE_W - PDF_MARGIN_X, 40 + h + 3);
-	cairo_stroke(cr);
+	if (!sheet) {
+		pdf_show(cr, l, PDF_PAGE_W - PDF_MARGIN_X - w, 40, 0.35);
+		cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
+		cairo_set_line_width(cr, 0.5);
+		cairo_move_to(cr, PDF_MARGIN_X, 40 + h + 3);
+		cairo_line_to(cr, PDF_PAGE_W - PDF_MARGIN_X, 40 + h + 3);
+		cairo_stroke(cr);
+	}
 	s = g_strdup_printf("%s%u%s%u%s", lb->page_pre, page + 1, lb->page_mid,
-			    pages + pp->sheet_pages, lb->page_post);
+			    pages, lb->page_post);
 	l = pdf_layout(d, d->script, PF_LABEL, s);
 	g_free(s);
 	if (!l)
 		return -1;
 	pdf_layout_size(l, &w, &h);
 	pdf_show(cr, l, (PDF_PAGE_W - w) / 2, PDF_PAGE_H - 44, 0.2);
+	if (src < 0) {
+		l = pdf_layout(d, d->script, PF_HEAD, lb->blank_page);
+		pdf_layout_size(l, &w, &h);
+		pdf_show(cr, l, (PDF_PAGE_W - w) / 2, (PDF_PAGE_H - h) / 2,
+			 0.45);
+	}
 	return cairo_status(cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }
 
@@ -442,13 +462,30 @@ static cairo_status_t sink_write(void *closure, const unsigned char *data,
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/* Lay out the whole document. */
-static void compose(struct pdf_paper *pp)
+/* Writing system of a paper's labels. */
+enum pdf_script pdf_paper_script(const struct paper *p)
 {
-	const struct paper_form *f = pp->f;
+	const struct labels *lb = labels_for(p);
 
+	return strcmp(lb->html_lang, "en") == 0 ? PS_LATIN :
+	       strcmp(lb->html_lang, "zh-Hant") == 0 ? PS_HANT : PS_HANS;
+}
+
+/* Lay out and paginate one copy. */
+int pdf_paper_compose(struct pdf_paper *pp, enum render_doc doc,
+		      const struct paper *p, const struct pdf_copy *c)
+{
+	const struct paper_form *f = c->f;
+
+	pdf_doc_reset(&pp->doc);
+	pp->p = p;
+	pp->f = f;
+	pp->kind = doc;
+	pp->lb = labels_for(p);
+	pp->cand_id = c->id;
+	pp->cand_name = c->name;
 	title_block(pp);
-	if (pp->kind == DOC_GUIDE)
+	if (doc == DOC_GUIDE)
 		quick_answers(pp);
 	for (size_t s = 0; s < f->nsections; s++) {
 		const struct paper_section *sec = &f->sections[s];
@@ -459,11 +496,15 @@ static void compose(struct pdf_paper *pp)
 		for (size_t i = 0; i < sec->count; i++)
 			item(pp, &f->items[sec->first + i], i ? 0 : y);
 	}
+	if (doc == DOC_PAPER)
+		pdf_sheet(pp);
+	return pdf_doc_paginate(&pp->doc);
 }
 
-/* Write the paper or the guide of form f as PDF. */
-int render_pdf(FILE *fp, enum render_doc doc, const struct paper *p,
-	       const struct paper_form *f)
+/* Write copies as one PDF; with total 0 each copy is made even. */
+int pdf_write_copies(FILE *fp, struct pdf_fonts *ft, enum render_doc doc,
+		     const struct paper *p, const struct pdf_copy *v,
+		     size_t n, unsigned body, unsigned total)
 {
 	/* a constant date: the same paper gives the same bytes */
 	static const char date[] = "2026-01-01T00:00:00Z";
@@ -472,28 +513,11 @@ int render_pdf(FILE *fp, enum render_doc doc, const struct paper *p,
 	cairo_surface_t *sf = NULL;
 	cairo_t *cr = NULL;
 	const struct labels *lb = labels_for(p);
-	enum pdf_script script = strcmp(lb->html_lang, "en") == 0 ? PS_LATIN :
-		strcmp(lb->html_lang, "zh-Hant") == 0 ? PS_HANT : PS_HANS;
-	int rc = -1, oom;
+	int rc = -1, oom = 0;
 	char *title;
 
 	memset(&pp, 0, sizeof(pp));
-	pp.p = p;
-	pp.f = f;
-	pp.kind = doc;
-	pp.lb = lb;
-	if (pdf_doc_init(&pp.doc, script) < 0)
-		goto out;
-	compose(&pp);
-	if (doc == DOC_PAPER) {
-		int n = pdf_sheet_pages(p, f);
-
-		if (n < 0)
-			goto out;
-		pp.sheet_pages = (unsigned)n;
-	}
-	if (pdf_doc_paginate(&pp.doc) < 0)
-		goto out;
+	pdf_doc_init(&pp.doc, ft, pdf_paper_script(p));
 	sf = cairo_pdf_surface_create_for_stream(sink_write, &sink,
 						 PDF_PAGE_W, PDF_PAGE_H);
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATE_DATE,
@@ -501,19 +525,30 @@ int render_pdf(FILE *fp, enum render_doc doc, const struct paper *p,
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_MOD_DATE, date);
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR,
 				       "examgen");
-	title = g_strdup_printf("%s %s%s%s%s%s", p->tpl->title,
-				lb->form_pre, f->name, lb->form_post,
-				doc == DOC_GUIDE ? lb->sep : "",
-				doc == DOC_GUIDE ? lb->guide : "");
+	if (n == 1)
+		title = g_strdup_printf("%s %s%s%s%s%s", p->tpl->title,
+					lb->form_pre, v[0].f->name,
+					lb->form_post,
+					doc == DOC_GUIDE ? lb->sep : "",
+					doc == DOC_GUIDE ? lb->guide : "");
+	else
+		title = g_strdup_printf("%s%s%s", p->tpl->title,
+					doc == DOC_GUIDE ? lb->sep : "",
+					doc == DOC_GUIDE ? lb->guide : "");
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, title);
 	g_free(title);
 	cr = cairo_create(sf);
-	if (pdf_doc_draw(&pp.doc, cr, decorate, &pp) < 0)
-		goto out;
-	if (doc == DOC_PAPER &&
-	    pdf_sheet_draw(cr, &pp.doc, p, f, NULL, NULL, pp.doc.pages + 1,
-			   pp.doc.pages + pp.sheet_pages) < 0)
-		goto out;
+	for (size_t i = 0; i < n; i++) {
+		if (pdf_paper_compose(&pp, doc, p, &v[i]) < 0) {
+			oom = 1;
+			goto out;
+		}
+		/* without a common count, each copy ends on an even page */
+		if (pdf_doc_draw(&pp.doc, cr, body, total ? total :
+				 pp.doc.pages + (pp.doc.pages & 1), decorate,
+				 &pp) < 0)
+			goto out;
+	}
 	cairo_destroy(cr);
 	cr = NULL;
 	cairo_surface_finish(sf);
@@ -524,7 +559,7 @@ out:
 		cairo_destroy(cr);
 	if (sf)
 		cairo_surface_destroy(sf);
-	oom = pp.doc.oom;
+	oom |= pp.doc.oom;
 	pdf_doc_release(&pp.doc);
 	if (rc < 0)
 		errno = sink.err ? sink.err : oom ? ENOMEM : EIO;

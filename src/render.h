@@ -20,7 +20,34 @@ int render_fmt_parse(const char *list, unsigned *set, const char **bad);
 /* Write the paper or guide of form f in format fmt to fp. */
 int render_doc(FILE *fp, enum render_fmt fmt, enum render_doc doc,
 	       const struct paper *p, const struct paper_form *f);
-/* PDF writer (cairo + pango), same contract. */
+/* One printed copy: a form, for a candidate when id is not NULL. */
+struct pdf_copy {
+	const struct paper_form *f;
+	const char *id, *name;
+};
+
+/* One PDF file of a build: copies of the paper or of the guide, in order.
+ * err is set by render_pdf_jobs: 0, or the errno of its failure. */
+struct pdf_job {
+	FILE *fp;
+	enum render_doc doc;
+	const struct pdf_copy *copies;
+	size_t ncopies;
+	int err;
+};
+
+/* Write every PDF job of paper p, spread over the processor cores; the
+ * files are the same bytes whatever the spread.  Every paper is padded
+ * with blank pages to the page count of the longest form, its answer sheet
+ * starting on an odd page; every guide copy has an even page count, so
+ * each copy of a print file starts on an odd page.  0, or -1 when a job
+ * failed (its err says why). */
+int render_pdf_jobs(const struct paper *p, struct pdf_job *jobs, size_t n);
+/* The hand-out list of copies v[0..n) in print order (id, name, form, a
+ * signature column): fmt FMT_PDF for a printable table, else CSV. */
+int render_handout(FILE *fp, enum render_fmt fmt, const struct paper *p,
+		   const struct pdf_copy *v, size_t n);
+/* The paper or guide of form f alone as PDF (padded as above). */
 int render_pdf(FILE *fp, enum render_doc doc, const struct paper *p,
 	       const struct paper_form *f);
 

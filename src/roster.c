@@ -32,19 +32,29 @@ void roster_release(struct roster *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/* A place in the roster text: the start of a line and its number.  Rows
+ * are read in order, so finding the next row's line only moves forward. */
+struct line_cursor {
+	const char *p;
+	unsigned line;
+};
+
 /* 1-based column (in characters) where field k of the record starting on
- * line starts in buf; 1 when it cannot be told (a quoted line break). */
-static unsigned field_col(const char *buf, size_t len, unsigned line,
-			  size_t k)
+ * line starts; 1 when it cannot be told (a quoted line break).  Moves the
+ * cursor to that line, which must not be before it. */
+static unsigned field_col(struct line_cursor *cur, const char *end,
+			  unsigned line, size_t k)
 {
-	const char *p = buf, *end = buf + len, *start;
+	const char *p, *start;
 	unsigned col = 1;
 	bool quoted = false;
 
-	for (unsigned l = 1; l < line && p < end; p++)
-		if (*p == '\n')
-			l++;
-	start = p;
+	for (p = cur->p; cur->line < line && p < end; p++)
+		if (*p == '\n') {
+			cur->line++;
+			cur->p = p + 1;
+		}
+	start = p = cur->p;
 	for (; k && p < end && (quoted || *p != '\n'); p++) {
 		if (*p == '"')
 			quoted = !quoted;
@@ -193,6 +203,7 @@ static int roster_add(struct roster *r, const char *id, const char *name,
 static int roster_parse(struct roster *r, const char *path, const char *buf,
 			size_t len, struct diags *d)
 {
+	struct line_cursor cur = { buf, 1 };
 	struct csv_reader rd;
 	struct csv_row row;
 	size_t id_col, name_col;
@@ -217,7 +228,7 @@ static int roster_parse(struct roster *r, const char *path, const char *buf,
 			continue;	/* blank line */
 		id = field(r, &row, id_col);
 		name = field(r, &row, name_col);
-		col = field_col(buf, len, row.line, id_col);
+		col = field_col(&cur, buf + len, row.line, id_col);
 		if (!id || !name ||
 		    roster_add(r, id, name, row.line, col) < 0) {
 			rc = -1;

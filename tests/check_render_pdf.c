@@ -427,7 +427,10 @@ START_TEST(blocks_stay_on_one_page)
 	struct pdf_doc d;
 	const double body = PDF_BODY_BOTTOM - PDF_BODY_TOP;
 
-	ck_assert_int_eq(pdf_doc_init(&d, PS_HANS), 0);
+	struct pdf_fonts ft;
+
+	ck_assert_int_eq(pdf_fonts_init(&ft, PS_HANS), 0);
+	pdf_doc_init(&d, &ft, PS_HANS);
 	/* 30 blocks of 100 points: 7 to a page, never cut */
 	for (int b = 0; b < 30; b++) {
 		pdf_block_begin(&d, 0, 0);
@@ -457,6 +460,7 @@ START_TEST(blocks_stay_on_one_page)
 	}
 	ck_assert_uint_eq(d.pages, d.ops[d.nops - 1].page + 1);
 	pdf_doc_release(&d);
+	pdf_fonts_release(&ft);
 }
 END_TEST
 
@@ -472,7 +476,10 @@ START_TEST(cjk_line_breaks)
 	struct pdf_doc d;
 	size_t lines = 0;
 
-	ck_assert_int_eq(pdf_doc_init(&d, PS_HANS), 0);
+	struct pdf_fonts ft;
+
+	ck_assert_int_eq(pdf_fonts_init(&ft, PS_HANS), 0);
+	pdf_doc_init(&d, &ft, PS_HANS);
 	/* many widths, so that punctuation falls at every line start */
 	for (int w = 60; w < 200; w += 3) {
 		pdf_block_begin(&d, 0, 0);
@@ -494,6 +501,7 @@ START_TEST(cjk_line_breaks)
 	}
 	ck_assert_uint_gt(lines, 100);
 	pdf_doc_release(&d);
+	pdf_fonts_release(&ft);
 }
 END_TEST
 

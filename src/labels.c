@@ -265,6 +265,11 @@ const struct labels *labels_for(const struct paper *p)
 
 	if (p->tpl->language && strcmp(p->tpl->language, "en") == 0)
 		return &en;
+	/* the template's language decides when it names a script */
+	if (lang_is_hant(p->tpl->language))
+		return &zh_hant;
+	if (p->tpl->language && strncmp(p->tpl->language, "zh-Hans", 7) == 0)
+		return &zh_hans;
 	for (size_t f = 0; f < p->nforms; f++)
 		for (size_t i = 0; i < p->forms[f].nitems; i++, n++)
 			if (!lang_is_hant(p->forms[f].items[i].q->bank ?

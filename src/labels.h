@@ -48,7 +48,9 @@ struct labels {
 };
 
 /* Labels for a paper: English for an "en" template, Traditional Chinese
- * when every drawn question comes from a zh-Hant bank, else Simplified. */
+ * for a zh-Hant (zh-TW, zh-HK) one, Simplified for zh-Hans; a plain "zh"
+ * or no language: Traditional when every drawn question comes from a
+ * zh-Hant bank, else Simplified. */
 const struct labels *labels_for(const struct paper *p);
 /* Labels by name: "en", "zh-Hant" or anything else for Simplified. */
 const struct labels *labels_get(const char *lang);

@@ -333,41 +333,70 @@ static void item(struct pdf_paper *pp, const struct paper_item *it, double y)
 	pdf_block_end(d, y);
 }
 
-/* The guide's table of objective answers, ten to a row. */
+/* The text of an objective item's cell in the guide's answer table,
+ * "12. ACD" (buf >= 128 bytes). */
+static const char *answer_cell(const struct labels *lb,
+			       const struct paper_item *it, char *buf)
+{
+	char letters[96];
+
+	snprintf(buf, 128, "%u. %s", it->no,
+		 it->q->type == Q_TRUE_FALSE ?
+		 (it->q->answer_tf ? lb->tf_true : lb->tf_false) :
+		 mask_letters(it->answer, letters));
+	return buf;
+}
+
+/* The guide's table of objective answers: ten to a row, or fewer when the
+ * widest cell would not fit inside its borders. */
 static void quick_answers(struct pdf_paper *pp)
 {
+	static const unsigned per_row[] = { 10, 8, 6, 5, 4, 3, 2 };
 	struct pdf_doc *d = &pp->doc;
 	const struct labels *lb = pp->lb;
-	const double cw = PDF_BODY_W / 10, rh = 18;
-	double y;
+	const double rh = 18, pad = 4;
+	double y, cw, widest = 0;
+	unsigned per = 1;
 	size_t n = 0;
+	char cell[128];
 
-	for (size_t i = 0; i < pp->f->nitems; i++)
-		n += item_is_objective(&pp->f->items[i]);
+	for (size_t i = 0; i < pp->f->nitems; i++) {
+		const struct paper_item *it = &pp->f->items[i];
+		double w, h;
+
+		if (!item_is_objective(it))
+			continue;
+		n++;
+		pdf_layout_size(pdf_layout(d, d->script, PF_BODY,
+					   answer_cell(lb, it, cell)), &w, &h);
+		if (w > widest)
+			widest = w;
+	}
 	if (!n)
 		return;
+	for (size_t k = 0; k < sizeof(per_row) / sizeof(*per_row); k++)
+		if (widest + 2 * pad <= PDF_BODY_W / per_row[k]) {
+			per = per_row[k];
+			break;
+		}
+	cw = PDF_BODY_W / per;
 	pdf_block_begin(d, 14, 0);
 	y = pdf_text(d, d->script, PF_HEAD, PDF_MARGIN_X, 0, PDF_BODY_W, 0,
 		     lb->answer, 0) + 4;
 	n = 0;
 	for (size_t i = 0; i < pp->f->nitems; i++) {
 		const struct paper_item *it = &pp->f->items[i];
-		double cx = PDF_MARGIN_X + cw * (double)(n % 10);
-		char buf[96], cell[128];
+		double cx = PDF_MARGIN_X + cw * (double)(n % per);
 
 		if (!item_is_objective(it))
 			continue;
-		snprintf(cell, sizeof(cell), "%u. %s", it->no,
-			 it->q->type == Q_TRUE_FALSE ?
-			 (it->q->answer_tf ? lb->tf_true : lb->tf_false) :
-			 mask_letters(it->answer, buf));
 		pdf_rect(d, cx, y, cw, rh, 0.4);
-		pdf_text(d, d->script, PF_BODY, cx + 4, y + 2, cw - 6, 0,
-			 cell, 0);
-		if (++n % 10 == 0)
+		pdf_text(d, d->script, PF_BODY, cx + pad, y + 2, 0, 0,
+			 answer_cell(lb, it, cell), 0);
+		if (++n % per == 0)
 			y += rh;
 	}
-	pdf_block_end(d, n % 10 ? y + rh : y);
+	pdf_block_end(d, n % per ? y + rh : y);
 }
 
 /* Running header, page number and, on answer-sheet pages, the four

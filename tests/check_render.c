@@ -280,6 +280,26 @@ START_TEST(test_labels)
 }
 END_TEST
 
+/* The template's script decides the labels; a plain "zh" follows the
+ * banks (here Simplified). */
+START_TEST(test_labels_follow_template_script)
+{
+	struct fixture x;
+
+	fixture_init(&x, "zh-Hant");
+	ck_assert_str_eq(labels_for(&x.p)->candidate_id, "考生編號");
+	ck_assert_str_eq(labels_for(&x.p)->page_mid, " 頁 / 共 ");
+	fixture_init(&x, "zh-TW");
+	ck_assert_str_eq(labels_for(&x.p)->html_lang, "zh-Hant");
+	fixture_init(&x, "zh-Hans");
+	ck_assert_str_eq(labels_for(&x.p)->candidate_id, "考生编号");
+	fixture_init(&x, "zh");
+	ck_assert_str_eq(labels_for(&x.p)->html_lang, "zh-Hans");
+	x.b.language = "zh-Hant";
+	ck_assert_str_eq(labels_for(&x.p)->html_lang, "zh-Hant");
+}
+END_TEST
+
 /* A built template: template, banks and paper. */
 struct built {
 	struct template *t;
@@ -550,6 +570,7 @@ static Suite *render_suite(void)
 	tcase_add_test(tc, test_markdown_escaped);
 	tcase_add_test(tc, test_sheet);
 	tcase_add_test(tc, test_labels);
+	tcase_add_test(tc, test_labels_follow_template_script);
 	tcase_add_test(tc, test_bundled_templates);
 	tcase_add_test(tc, test_reproducible);
 	suite_add_tcase(s, tc);

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "paper.h"
-#include "pdf-doc.h"
+#include "pdf-paper.h"
 #include "render.h"
 #include "template.h"
 
@@ -505,6 +505,53 @@ START_TEST(cjk_line_breaks)
 }
 END_TEST
 
+/* Every cell of the guide's answer table holds its text inside its
+ * borders, even "142. ABCD" (#16: "42. ABCD" was drawn below). */
+START_TEST(answer_table_fits)
+{
+	struct fixture x;
+	struct pdf_fonts ft;
+	struct pdf_paper pp;
+	struct pdf_copy c;
+	size_t cells = 0;
+
+	fixture_init(&x, "zh", "zh-Hans");
+	for (int i = 0; i < NQ; i++)
+		x.items[i].no = 140 + (unsigned)i;
+	x.items[2].answer = 0xf;
+	c = (struct pdf_copy){ &x.form, NULL, NULL };
+	memset(&pp, 0, sizeof(pp));
+	ck_assert_int_eq(pdf_fonts_init(&ft, PS_HANS), 0);
+	pdf_doc_init(&pp.doc, &ft, PS_HANS);
+	ck_assert_int_eq(pdf_paper_compose(&pp, DOC_GUIDE, &x.p, &c), 0);
+	for (size_t i = 1; i < pp.doc.nops; i++) {
+		const struct pdf_op *r = &pp.doc.ops[i - 1];
+
+		if (r->kind != OP_RECT || pp.doc.ops[i].kind != OP_LINE ||
+		    strncmp(pango_layout_get_text(pp.doc.ops[i].layout), "14",
+			    2) != 0)
+			continue;
+		cells++;
+		/* every line of the cell's text */
+		for (size_t k = i; k < pp.doc.nops &&
+		     pp.doc.ops[k].kind == OP_LINE &&
+		     pp.doc.ops[k].layout == pp.doc.ops[i].layout; k++) {
+			const struct pdf_op *t = &pp.doc.ops[k];
+
+			ck_assert_msg(t->x >= r->x &&
+				      t->x + t->w <= r->x + r->w &&
+				      t->y >= r->y &&
+				      t->y + t->h <= r->y + r->h,
+				      "'%s' outside its cell",
+				      pango_layout_get_text(t->layout));
+		}
+	}
+	ck_assert_uint_eq(cells, 4);
+	pdf_doc_release(&pp.doc);
+	pdf_fonts_release(&ft);
+}
+END_TEST
+
 /* The suite. */
 static Suite *render_pdf_suite(void)
 {
@@ -523,6 +570,7 @@ static Suite *render_pdf_suite(void)
 	tcase_add_test(tc, many_marked_questions);
 	tcase_add_test(tc, blocks_stay_on_one_page);
 	tcase_add_test(tc, cjk_line_breaks);
+	tcase_add_test(tc, answer_table_fits);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -234,6 +234,7 @@ static int draw_pick(struct pool *p, size_t pi, const struct pick *pk,
 struct draw {
 	const struct question **qs;	/* all items, section after section */
 	double *points;
+	int *lines;			/* each item's template 'lines' */
 	size_t *section_start;		/* nsections + 1 offsets */
 	size_t n;
 };
@@ -287,9 +288,11 @@ static int draw_paper(const struct template *t, struct pool *p,
 					    sec->title, pk->count);
 				goto out;
 			}
-			for (unsigned c = 0; c < pk->count; c++, dr->n++)
+			for (unsigned c = 0; c < pk->count; c++, dr->n++) {
 				dr->points[dr->n] = pk->points >= 0 ?
 					pk->points : dr->qs[dr->n]->points;
+				dr->lines[dr->n] = pk->lines;
+			}
 		}
 	}
 	dr->section_start[t->nsections] = dr->n;
@@ -345,6 +348,9 @@ static int make_form(struct paper *pp, struct paper_form *f,
 			it->no = (unsigned)i + 1;
 			it->q = dr->qs[idx[i]];
 			it->points = dr->points[idx[i]];
+			it->lines_given = dr->lines[idx[i]] >= 0;
+			it->lines = it->lines_given ?
+				    (unsigned)dr->lines[idx[i]] : 0;
 			ps->points += it->points;
 			if (it->q->type == Q_ESSAY &&
 			    !(it->criteria = scale_rubric(&pp->arena, it->q,
@@ -400,9 +406,21 @@ static int draw_init(struct draw *dr, const struct template *t)
 			n += t->sections[s].picks[k].count;
 	dr->qs = calloc(n ? n : 1, sizeof(*dr->qs));
 	dr->points = calloc(n ? n : 1, sizeof(*dr->points));
+	dr->lines = calloc(n ? n : 1, sizeof(*dr->lines));
 	dr->section_start = calloc(t->nsections + 1,
 				   sizeof(*dr->section_start));
-	return dr->qs && dr->points && dr->section_start ? 0 : -1;
+	return dr->qs && dr->points && dr->lines && dr->section_start ? 0 :
+	       -1;
+}
+
+/* Ruled answer lines of a written item. */
+unsigned item_answer_lines(const struct paper_item *it)
+{
+	double n = round(it->points * 0.6) + 3;
+
+	if (it->lines_given)
+		return it->lines;
+	return n > 20 ? 20 : n < 4 ? 4 : (unsigned)n;
 }
 
 /* Free the per-draw arrays. */
@@ -410,6 +428,7 @@ static void draw_release(struct draw *dr)
 {
 	free(dr->qs);
 	free(dr->points);
+	free(dr->lines);
 	free(dr->section_start);
 }
 

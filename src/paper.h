@@ -21,6 +21,8 @@ struct paper_item {
 	unsigned char order[MAX_OPTIONS]; /* printed i shows bank option order[i] */
 	uint32_t answer;		/* single/multiple: printed letters */
 	enum mc_rule rule;		/* multiple: effective rule */
+	bool lines_given;		/* the template sets its ruled lines: */
+	unsigned lines;			/* how many */
 };
 
 struct paper_section {
@@ -63,6 +65,10 @@ struct paper *paper_assemble(const struct template *t, struct bankset *bs,
 void paper_free(struct paper *p);
 /* Name of form number i (0-based): A..Z, then AA, AB, ... (buf >= 8). */
 const char *form_name(size_t i, char *buf);
+/* Ruled answer lines under a short or essay item: the template's 'lines'
+ * when given, else by the points (5 points: 6 lines, 12: 10, 20: 15, at
+ * most 20). */
+unsigned item_answer_lines(const struct paper_item *it);
 /* Letter string of a printed answer mask, e.g. "ACD" (buf >= 27 bytes). */
 const char *mask_letters(uint32_t mask, char *buf);
 

@@ -11,8 +11,6 @@
 #include "labels.h"
 #include "sheet-html.h"
 
-#define ESSAY_LINES 12		/* ruled answer lines under an essay */
-#define SHORT_LINES 6		/* ... and under a short question */
 
 static const char css[] =
 "*{box-sizing:border-box}\n"
@@ -359,8 +357,9 @@ static void item(const struct hw *w, const struct paper_item *it)
 	}
 	if (w->guide) {
 		key_block(w, it);
-	} else if (q->type == Q_SHORT || q->type == Q_ESSAY) {
-		size_t n = q->type == Q_ESSAY ? ESSAY_LINES : SHORT_LINES;
+	} else if ((q->type == Q_SHORT || q->type == Q_ESSAY) &&
+		   item_answer_lines(it) > 0) {
+		unsigned n = item_answer_lines(it);
 
 		fputs("<div class=\"lines\">", w->fp);
 		while (n--)

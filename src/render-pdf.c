@@ -317,13 +317,12 @@ static void item(struct pdf_paper *pp, const struct paper_item *it, double y)
 	if (pp->kind == DOC_GUIDE) {
 		y = guide_item(pp, it, s, y);
 	} else if (it->q->type == Q_SHORT || it->q->type == Q_ESSAY) {
-		int n = it->q->type == Q_SHORT ? 5 : 4 + (int)(it->points / 2);
+		unsigned n = item_answer_lines(it);
 
-		if (n > 14)
-			n = 14;
-		if (n < 5)
-			n = 5;
-		for (int i = 0; i < n; i++) {
+		/* the question with its first two lines stays together;
+		 * the rest may run on over the page */
+		pdf_block_keep(d, y + RULE_PITCH * (n < 2 ? n : 2) + 4);
+		for (unsigned i = 0; i < n; i++) {
 			y += RULE_PITCH;
 			pdf_rule(d, PDF_MARGIN_X + INDENT, y,
 				 PDF_BODY_W - INDENT, 0.4);

@@ -10,8 +10,6 @@
 #include "sheet-text.h"
 
 #define RULE_WIDTH 64		/* width of the text rules and answer lines */
-#define ESSAY_LINES 10		/* answer lines under an essay question */
-#define SHORT_LINES 5		/* answer lines under a short question */
 
 /* One text rendering in progress. */
 struct tw {
@@ -272,8 +270,9 @@ static void item(struct tw *w, const struct paper_item *it)
 	}
 	if (w->guide) {
 		guide_item(w, it);
-	} else if (q->type == Q_SHORT || q->type == Q_ESSAY) {
-		size_t lines = q->type == Q_ESSAY ? ESSAY_LINES : SHORT_LINES;
+	} else if ((q->type == Q_SHORT || q->type == Q_ESSAY) &&
+		   item_answer_lines(it) > 0) {
+		size_t lines = item_answer_lines(it);
 
 		if (w->md)
 			fprintf(w->fp, "\n*%s*\n", w->l->answer_space);

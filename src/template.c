@@ -24,11 +24,11 @@ static const char *const forms_keys[] = { "count", "vary", NULL };
 static const char *const shuffle_keys[] = { "questions", "options", NULL };
 static const char *const scoring_keys[] = { "multiple", NULL };
 static const char *const section_keys[] = {
-	"title", "instructions", "picks", NULL
+	"title", "instructions", "picks", "lines", NULL
 };
 static const char *const pick_keys[] = {
 	"type", "tags", "any_tags", "difficulty", "bank", "ids", "count",
-	"points", NULL
+	"points", "lines", NULL
 };
 
 /* True if s is a valid paper code. */
@@ -61,6 +61,22 @@ static void opt_list(const struct ysource *src, struct arena *a,
 		*bad = 1;
 	else
 		*n = (size_t)r;
+}
+
+/* Read an optional 'lines' (ruled answer lines, 0 for none) of m into
+ * *lines; -1 after an error. */
+static int read_lines(const struct ysource *src, const struct ynode *m,
+		      int *lines)
+{
+	const struct ynode *v = ynode_get(m, "lines");
+	unsigned long long u;
+
+	if (!v)
+		return 0;
+	if (yvalue_uint(src, v, "lines", MAX_ANSWER_LINES, &u) < 0)
+		return -1;
+	*lines = (int)u;
+	return 0;
 }
 
 /* Read one pick of a section. */
@@ -140,6 +156,9 @@ static int read_pick(const struct ysource *src, struct arena *a,
 			p->points = -1;
 		}
 	}
+	p->lines = -1;
+	if (read_lines(src, m, &p->lines) < 0)
+		bad = 1;
 	return bad ? -1 : 0;
 }
 
@@ -177,9 +196,15 @@ static int read_section(const struct ysource *src, struct arena *a,
 	if (!s->picks)
 		return -1;
 	s->npicks = v->n;
-	for (size_t i = 0; i < v->n; i++)
+	s->lines = -1;
+	if (read_lines(src, m, &s->lines) < 0)
+		bad = 1;
+	for (size_t i = 0; i < v->n; i++) {
 		if (read_pick(src, a, &s->picks[i], v->items[i]) < 0)
 			bad = 1;
+		else if (s->picks[i].lines < 0)
+			s->picks[i].lines = s->lines;
+	}
 	return bad ? -1 : 0;
 }
 

@@ -10,6 +10,9 @@
 #include "bank.h"
 #include "diag.h"
 
+/* Most ruled answer lines a template may ask for under a question. */
+#define MAX_ANSWER_LINES 60
+
 struct pick {
 	int type;			/* enum qtype, or -1 for any */
 	const char **tags;		/* all must match */
@@ -22,6 +25,8 @@ struct pick {
 	size_t nids;
 	unsigned count;
 	double points;			/* < 0: the bank's points */
+	int lines;			/* ruled answer lines of its written
+					 * questions; < 0: by their points */
 	unsigned line, col;
 };
 
@@ -30,6 +35,7 @@ struct tsection {
 	const char *instructions;
 	struct pick *picks;
 	size_t npicks;
+	int lines;			/* default of its picks' 'lines' */
 	unsigned line, col;
 };
 

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "paper.h"
 #include "template.h"
 
 /* Load template text from a temporary file. */
@@ -131,6 +132,48 @@ START_TEST(test_every_problem)
 }
 END_TEST
 
+/* 'lines' on a section is the default of its picks; a pick's own wins;
+ * none given is -1 (by the points); a bad value is reported. */
+START_TEST(test_answer_lines)
+{
+	struct diags d = DIAGS_INIT;
+	char path[64];
+	bool bad;
+	struct template *t = load_text(
+		"code: L\n"
+		"title: t\n"
+		"sections:\n"
+		"  - title: a\n"
+		"    lines: 0\n"
+		"    picks:\n"
+		"      - {type: essay, count: 1}\n"
+		"      - {type: essay, count: 1, lines: 12}\n"
+		"  - title: b\n"
+		"    picks:\n"
+		"      - {type: short, count: 1}\n"
+		"      - {type: short, count: 1, lines: many}\n", &d, &bad, path);
+	struct paper_item it = { .points = 12 };
+
+	ck_assert_ptr_nonnull(t);
+	ck_assert(bad);
+	ck_assert_int_eq(t->sections[0].picks[0].lines, 0);
+	ck_assert_int_eq(t->sections[0].picks[1].lines, 12);
+	ck_assert_int_eq(t->sections[1].picks[0].lines, -1);
+	ck_assert_uint_eq(d.errors, 1);
+	/* without 'lines' the room follows the points */
+	ck_assert_uint_eq(item_answer_lines(&it), 10);
+	it.points = 5;
+	ck_assert_uint_eq(item_answer_lines(&it), 6);
+	it.points = 100;
+	ck_assert_uint_eq(item_answer_lines(&it), 20);
+	it.lines_given = true;
+	ck_assert_uint_eq(item_answer_lines(&it), 0);
+	template_free(t);
+	unlink(path);
+	diags_release(&d);
+}
+END_TEST
+
 START_TEST(test_missing_file)
 {
 	struct diags d = DIAGS_INIT;
@@ -152,6 +195,7 @@ static Suite *template_suite(void)
 	tcase_add_test(tc, test_full_template);
 	tcase_add_test(tc, test_every_problem);
 	tcase_add_test(tc, test_missing_file);
+	tcase_add_test(tc, test_answer_lines);
 	suite_add_tcase(s, tc);
 	return s;
 }

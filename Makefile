@@ -204,6 +204,7 @@ fuzz-smoke:
 
 bench: all $(BUILD)/scansim
 	@sh bench/run.sh $(EXAMGEN)
+	@sh bench/print.sh $(EXAMGEN)
 	@EXAMGEN=$(abspath $(EXAMGEN)) SCANSIM=$(abspath $(BUILD)/scansim) \
 		sh tests/scan/bench.sh . $(SCAN_SHEETS)
 

@@ -13,7 +13,9 @@
 # twice more to check that the bytes do not change.
 #
 # Environment: BENCH_DIR (work folder), BENCH_RUNS (hyperfine runs, 5),
-# PRINT_FORMS (100).
+# PRINT_FORMS (100), PRINT_BEFORE (another examgen binary, e.g. an older
+# release, timed in the same run on the same job and shown as a row of its
+# own).
 set -eu
 
 die() {
@@ -54,6 +56,7 @@ bytes() {
 	cat "$1"/*.pdf | wc -c
 }
 
+BEFORE=${PRINT_BEFORE:-}
 rows=""
 for lang in en zh; do
 	python3 "$ROOT/bench/gen.py" print $lang .
@@ -73,7 +76,18 @@ for lang in en zh; do
 		"$build --out $lang" "./base_pdf base-$lang.pdf $n 30 $lang" \
 		>/dev/null 2>hf.err || { cat hf.err >&2; die "hyperfine failed"; }
 	bb=$(wc -c <base-$lang.pdf)
-	rows="$rows $lang:$n:$b:$bb"
+	rows="$rows $lang:$n:$b:$bb:print-$lang.json:0"
+	if [ -n "$BEFORE" ]; then
+		old="$BEFORE build print-$lang.yaml --seed 1 --forms $FORMS --format pdf --force"
+		rm -rf before-$lang
+		$old --out before-$lang >/dev/null 2>&1 || die "'$BEFORE' failed"
+		hyperfine -N --style none --warmup 1 --runs "$RUNS" \
+			--export-json before-$lang.json \
+			"$old --out before-$lang" \
+			"./base_pdf base-$lang.pdf $n 30 $lang" \
+			>/dev/null 2>hf.err || { cat hf.err >&2; die "hyperfine failed"; }
+		rows="$rows $lang-before:$(pages before-$lang):$(bytes before-$lang):$bb:before-$lang.json:1"
+	fi
 done
 python3 - $FORMS $rows <<'PY'
 import json, sys
@@ -82,12 +96,15 @@ forms = int(sys.argv[1])
 print("| %d forms, pdf | examgen CPU | wall | base CPU | wall | CPU ratio | pages | PDF bytes | base bytes | bytes ratio |" % forms)
 print("|---|---|---|---|---|---|---|---|---|---|")
 for row in sys.argv[2:]:
-    lang, pages, b, bb = row.split(":")
-    r = json.load(open("print-%s.json" % lang))["results"]
+    lang, pages, b, bb, js, before = row.split(":")
+    r = json.load(open(js))["results"]
     cpu = [x["user"] + x["system"] for x in r]
     wall = [x["min"] for x in r]
+    name = {"en": "English", "zh": "Chinese"}[lang.split("-")[0]]
+    if before == "1":
+        name += " (PRINT_BEFORE)"
     print("| %s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f | %s | %.2f MB | %.2f MB | %.2f |"
-          % ({"en": "English", "zh": "Chinese"}[lang], cpu[0], wall[0],
+          % (name, cpu[0], wall[0],
              cpu[1], wall[1], cpu[0] / cpu[1], pages, int(b) / 1e6,
              int(bb) / 1e6, int(b) / int(bb)))
 PY

@@ -22,6 +22,7 @@ struct grade_opts {
 	size_t nsheets;
 	const char *xlsx, *csv, *json, *lang;
 	bool force;
+	bool bom;		/* CSV starts with a UTF-8 byte-order mark */
 };
 
 /* Read the parsed command line into o. */
@@ -38,6 +39,7 @@ static void read_args(const struct cmd_args *a, struct grade_opts *o)
 	o->json = cmd_arg_text(a, "json");
 	o->lang = cmd_arg_text(a, "lang");
 	o->force = cmd_arg_given(a, "force");
+	o->bom = cmd_arg_given(a, "bom");
 }
 
 /* Check the options make sense together; EXIT_DONE or a usage error. */
@@ -149,6 +151,14 @@ static int stage_output(struct outbatch *batch, const char *path, bool force,
 	return fe == FILEIO_OK ? EXIT_DONE : output_failed(path, fe);
 }
 
+/* The CSV summary after a UTF-8 byte-order mark, which Excel needs to
+ * read the Chinese text right. */
+static int write_csv_bom(FILE *fp, const struct gradebook *gb)
+{
+	fputs("\xEF\xBB\xBF", fp);
+	return grade_write_csv(fp, gb);
+}
+
 /* Write the Excel report to a temporary file added to the batch. */
 static int stage_xlsx(struct outbatch *batch, const struct grade_opts *o,
 		      const struct gradebook *gb, const char *lang)
@@ -183,6 +193,8 @@ static int write_outputs(const struct grade_opts *o,
 {
 	const char *lang = o->lang ? o->lang : gb->keys[0]->language;
 	const char *csv = o->csv, *failed;
+	int (*csv_writer)(FILE *, const struct gradebook *) =
+		o->bom ? write_csv_bom : grade_write_csv;
 	bool csv_out = false, json_out = false;
 	struct outbatch batch;
 	enum fileio_err fe;
@@ -194,7 +206,7 @@ static int write_outputs(const struct grade_opts *o,
 	if (csv && !strcmp(csv, "-"))
 		csv_out = true;
 	else if (csv)
-		rc = stage_output(&batch, csv, o->force, grade_write_csv, gb);
+		rc = stage_output(&batch, csv, o->force, csv_writer, gb);
 	if (!rc && o->json && !strcmp(o->json, "-"))
 		json_out = true;
 	else if (!rc && o->json)
@@ -207,7 +219,7 @@ static int write_outputs(const struct grade_opts *o,
 	outbatch_release(&batch);
 	if (rc)
 		return rc;
-	if (csv_out && (grade_write_csv(stdout, gb) || fflush(stdout)))
+	if (csv_out && (csv_writer(stdout, gb) || fflush(stdout)))
 		return output_failed("-", FILEIO_EIO);
 	if (json_out && (grade_write_json(stdout, gb) || fflush(stdout)))
 		return output_failed("-", FILEIO_EIO);
@@ -297,7 +309,7 @@ static const char *const langs[] = { "zh", "en", NULL };
 const struct cmd_entry cmd_grade_entry = {
 	.name = "grade",
 	.usage = "grade --key PATH... [--xlsx FILE] [--csv FILE|-] "
-		 "[--json FILE|-] [--lang zh|en] [--force] SHEET...",
+		 "[--json FILE|-] [--lang zh|en] [--bom] [--force] SHEET...",
 	.help = "Score filled-in answer sheets against the answer keys of a "
 		"paper.\n",
 	.options = (const struct cmd_option[]){
@@ -317,6 +329,9 @@ const struct cmd_entry cmd_grade_entry = {
 		  .choices = langs,
 		  .help = "language of the report labels (default: the "
 			  "key's)" },
+		{ .name = "bom", .type = OPT_FLAG,
+		  .help = "start the CSV summary with a UTF-8 byte-order mark, "
+			  "so Excel shows its Chinese text right" },
 		{ .name = "force", .type = OPT_FLAG,
 		  .help = "overwrite existing output files" },
 		{ 0 },

@@ -406,3 +406,83 @@ void csv_write_number(FILE *fp, double v)
 
 	fputs(format_number(v, buf), fp);
 }
+
+/* The separator of text judged from its first line that is not blank:
+ * ',' unless that line has no comma but a ';' or a tab. */
+char csv_guess_separator(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len, *eol;
+	size_t commas = 0, semis = 0, tabs = 0;
+
+	while (p < end && (*p == '\n' || *p == '\r' || *p == ' '))
+		p++;
+	eol = memchr(p, '\n', (size_t)(end - p));
+	if (!eol)
+		eol = end;
+	for (bool quoted = false; p < eol; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (!quoted && *p == ',')
+			commas++;
+		else if (!quoted && *p == ';')
+			semis++;
+		else if (!quoted && *p == '\t')
+			tabs++;
+	}
+	if (commas || (!semis && !tabs))
+		return ',';
+	return tabs >= semis ? '\t' : ';';
+}
+
+/* A malloc'd copy of text (separated by sep) as comma-separated CSV:
+ * quoted fields are kept, unquoted ones that hold a comma or a quote are
+ * quoted.  NULL when out of memory. */
+char *csv_reseparate(const char *text, size_t len, char sep, size_t *outlen)
+{
+	/* at worst every byte is a quote doubled inside new quotes */
+	char *out = malloc(2 * len + 3), *o = out;
+	const char *p = text, *end = text + len;
+
+	if (!out)
+		return NULL;
+	while (p < end) {
+		const char *f = p;
+		bool special = false;
+
+		if (*p == '"') {		/* a quoted field, as it is */
+			for (p++; p < end; p++)
+				if (*p == '"' && (p + 1 >= end || p[1] != '"'))
+					break;
+				else if (*p == '"')
+					p++;
+			p = p < end ? p + 1 : p;
+			while (p < end && *p != sep && *p != '\n' && *p != '\r')
+				p++;
+			memcpy(o, f, (size_t)(p - f));
+			o += p - f;
+		} else {
+			for (; p < end && *p != sep && *p != '\n' &&
+			       *p != '\r'; p++)
+				special = special || *p == ',' || *p == '"';
+			if (special)
+				*o++ = '"';
+			for (const char *q = f; q < p; q++) {
+				if (special && *q == '"')
+					*o++ = '"';
+				*o++ = *q;
+			}
+			if (special)
+				*o++ = '"';
+		}
+		if (p < end && *p == sep) {
+			*o++ = ',';
+			p++;
+		} else {
+			while (p < end && (*p == '\n' || *p == '\r'))
+				*o++ = *p++;
+		}
+	}
+	*o = '\0';
+	*outlen = (size_t)(o - out);
+	return out;
+}

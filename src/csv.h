@@ -51,5 +51,12 @@ void csv_write_text(FILE *fp, const char *s);
 void csv_write_number(FILE *fp, double v);
 /* Format a number the same way into buf (>= 64 bytes). */
 const char *format_number(double v, char *buf);
+/* The separator of a CSV text judged from its first line: ',' unless it
+ * has no comma but a ';' (European Excel) or a tab ("Unicode Text"). */
+char csv_guess_separator(const char *text, size_t len);
+/* A malloc'd, NUL-terminated copy of text separated by sep rewritten with
+ * commas (fields that hold a comma or quote get quoted); NULL when out of
+ * memory. */
+char *csv_reseparate(const char *text, size_t len, char sep, size_t *outlen);
 
 #endif

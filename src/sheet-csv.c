@@ -423,10 +423,21 @@ int sheet_read_csv(struct gradebook *gb, const char *file, const char *text,
 	struct csv_reader r;
 	struct csv_row row;
 	enum csv_err e;
-	char **f = NULL;
+	char **f = NULL, *resep = NULL, sep;
 	int rc = 0;
 
 	memset(&L, 0, sizeof(L));
+	if ((sep = csv_guess_separator(text, len)) != ',') {
+		if (!(resep = csv_reseparate(text, len, sep, &len)))
+			return -1;
+		text = resep;
+		if (gb->diags)
+			diags_add(gb->diags, DIAG_WARNING, file, 1, 1, "the "
+				  "header is separated by %s, not commas: "
+				  "read as such", sep == ';' ?
+				  "';' (a European Excel export)" :
+				  "tabs (Excel's \"Unicode Text\")");
+	}
 	csv_reader_init(&r, text, len);
 	do
 		e = csv_next(&r, &row);
@@ -466,6 +477,7 @@ out:
 	free(L.no_column_flagged);
 	free(L.note_cols);
 	free(L.scratch);
+	free(resep);
 	free(L.note_names);
 	free(f);
 	return rc;

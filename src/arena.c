@@ -22,6 +22,7 @@ void arena_init(struct arena *a)
 {
 	a->head = NULL;
 	a->used = 0;
+	a->failed = 0;
 }
 
 /* Free every block. */
@@ -47,8 +48,10 @@ static void *arena_take(struct arena *a, size_t size, size_t align)
 	size_t off = 0;
 	void *p;
 
-	if (need < size)
+	if (need < size) {
+		a->failed = 1;
 		return NULL;
+	}
 	if (b) {
 		off = (b->off + align - 1) & ~(align - 1);
 		if (off > b->size || b->size - off < size)
@@ -57,11 +60,11 @@ static void *arena_take(struct arena *a, size_t size, size_t align)
 	if (!b) {
 		size_t bsize = need > ARENA_BLOCK_MIN ? need : ARENA_BLOCK_MIN;
 
-		if (bsize > SIZE_MAX - sizeof(*b))
+		if (bsize > SIZE_MAX - sizeof(*b) ||
+		    !(b = malloc(sizeof(*b) + bsize))) {
+			a->failed = 1;
 			return NULL;
-		b = malloc(sizeof(*b) + bsize);
-		if (!b)
-			return NULL;
+		}
 		b->size = bsize;
 		b->off = 0;
 		off = 0;

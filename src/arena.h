@@ -11,13 +11,17 @@ struct arena_block;
 struct arena {
 	struct arena_block *head;	/* newest block first */
 	size_t used;			/* bytes handed out, for statistics */
+	int failed;			/* an allocation has failed (sticky,
+					 * so a reader can check once at the
+					 * end that nothing was lost) */
 };
 
-#define ARENA_INIT { NULL, 0 }
+#define ARENA_INIT { NULL, 0, 0 }
 
 /* Prepare an empty arena. */
 void arena_init(struct arena *a);
-/* Free every block of the arena; it can be reused afterwards. */
+/* Free every block of the arena; it can be reused afterwards ('failed'
+ * stays set: only arena_init clears it). */
 void arena_release(struct arena *a);
 /* Zeroed, max-aligned memory; NULL only when out of memory. */
 void *arena_alloc(struct arena *a, size_t size);

@@ -207,8 +207,10 @@ static int on_question(void *ctx, const struct ynode *item)
 		size_t cap = st->cap ? st->cap * 2 : 256;
 		struct question *v = realloc(st->v, cap * sizeof(*v));
 
-		if (!v)
+		if (!v) {
+			diags_oom(&st->diags);
 			return -1;
+		}
 		st->v = v;
 		st->cap = cap;
 	}
@@ -216,8 +218,10 @@ static int on_question(void *ctx, const struct ynode *item)
 	(void)question_read(&st->src, &st->bs->arena, st->b, q, item);
 	if (!question_id_valid(q->id))
 		return 0;
-	if (keep_strings(&st->bs->arena, q) < 0)
+	if (keep_strings(&st->bs->arena, q) < 0) {
+		diags_oom(&st->diags);
 		return -1;
+	}
 	st->n++;
 	return 0;
 }
@@ -328,7 +332,7 @@ int bankset_load_buffer(struct bankset *bs, const char *path,
 	struct ynode *root;
 	struct bank *b;
 	size_t errors = d->errors;
-	int r, rc = -1;
+	int r, rc = -1, failed_before = bs->arena.failed;
 
 	memset(&st, 0, sizeof(st));
 	diags_init(&st.diags);
@@ -346,6 +350,8 @@ int bankset_load_buffer(struct bankset *bs, const char *path,
 		sha256_update(&bs->digest, buf, len);
 	if (ydoc_parse_items(&bs->arena, &scratch, path, buf, len,
 			     "questions", on_question, &st, &root, d) < 0) {
+		if (st.diags.oom)
+			goto oom;
 		rc = d->oom ? -1 : 1;
 		goto out;
 	}
@@ -356,6 +362,10 @@ int bankset_load_buffer(struct bankset *bs, const char *path,
 	for (size_t i = 0; qs && i < qs->n; i++)
 		if (on_question(&st, qs->items[i]) < 0)
 			goto oom;
+	/* an allocation the readers could not report (once: the set's
+	 * arena stays marked for the banks that follow) */
+	if ((bs->arena.failed && !failed_before) || scratch.failed)
+		goto oom;
 	/* the questions' messages count only when the whole file parsed */
 	for (size_t i = 0; i < st.diags.n; i++) {
 		const struct diag *e = &st.diags.v[i];

@@ -698,6 +698,8 @@ struct key *key_load(const char *path, struct diags *d)
 		goto out;
 	}
 	load_root(&L, root);
+	if (k->arena.failed)
+		diags_oom(d);
 	if (d->oom)
 		L.errors++;
 out:

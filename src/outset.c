@@ -466,9 +466,11 @@ static int add_name(struct outset *s, const char *rel)
 		s->names = v;
 		s->cap = cap;
 	}
-	if (!(s->names[s->n] = strdup(rel)) || !(line = malloc(len + 2)))
+	if (!(s->names[s->n] = strdup(rel)))
 		return -1;
 	s->n++;
+	if (!(line = malloc(len + 2)))
+		return -1;
 	memcpy(line, rel, len);
 	line[len] = '\n';
 	rc = write_all(s->list_fd, line, len + 1);

@@ -512,7 +512,7 @@ struct template *template_load_buffer(const char *path, const char *buf,
 		t->nsections = 0;
 		return t;
 	}
-	if (read_template(&src, t, root) < 0 && d->oom)
+	if ((read_template(&src, t, root) < 0 && d->oom) || t->arena.failed)
 		goto fail;
 	*bad = d->errors > errors;
 	return t;

@@ -32,6 +32,8 @@ static const char css[] =
 ".cand{display:flex;gap:5mm;margin:0 0 4mm;font-size:10.5pt}\n"
 ".cand div{display:flex;flex:1 1 0;align-items:flex-end;gap:1mm}\n"
 ".cand span{flex:1;border-bottom:.3mm solid #000;height:1.4em}\n"
+".cand .score{flex:0 0 34mm}\n"
+".cand .score span{border:.3mm solid #000;height:9mm}\n"
 ".notice{border:.3mm solid #777;border-radius:1mm;padding:1.5mm 3mm;"
 "font-size:9.5pt;margin:0 0 5mm}\n"
 ".notice.guide{border:.6mm solid #b00;color:#b00;font-weight:600}\n"
@@ -40,6 +42,9 @@ static const char css[] =
 "h2 .sum{font-weight:normal;font-size:10.5pt}\n"
 ".instr{margin:0 0 3mm;font-size:9.5pt;white-space:pre-line}\n"
 ".q{break-inside:avoid;margin:0 0 3.5mm}\n"
+".q.w{break-inside:auto}\n"
+".q.w .qh,.q.w .lines i:nth-child(-n+2){break-inside:avoid;"
+"break-after:avoid}\n"
 ".qh{display:flex;gap:1mm}\n"
 ".no{flex:0 0 auto;min-width:2.2em;font-weight:700}\n"
 ".stem{flex:1;white-space:pre-line}\n"
@@ -225,13 +230,18 @@ static void facts(const struct hw *w)
 	fputs("</span></p>\n", w->fp);
 }
 
-/* Write the name / candidate ID / date block. */
-static void candidate_block(const struct hw *w)
+/* Write the name / candidate ID / date block, with the marker's score
+ * box when score (as on the PDF paper). */
+static void candidate_block(const struct hw *w, bool score)
 {
 	fprintf(w->fp, "<div class=\"cand\"><div>%s%s<span></span></div>"
-		"<div>%s%s<span></span></div><div>%s%s<span></span></div>"
-		"</div>\n", w->l->name, w->l->colon, w->l->candidate_id,
-		w->l->colon, w->l->date, w->l->colon);
+		"<div>%s%s<span></span></div><div>%s%s<span></span></div>",
+		w->l->name, w->l->colon, w->l->candidate_id, w->l->colon,
+		w->l->date, w->l->colon);
+	if (score)
+		fprintf(w->fp, "<div class=\"score\">%s<span></span></div>",
+			w->l->score);
+	fputs("</div>\n", w->fp);
 }
 
 /* Write the title, facts and candidate block of the first page. */
@@ -247,7 +257,7 @@ static void header(const struct hw *w)
 		fprintf(w->fp, "<p class=\"notice guide\">%s</p>\n",
 			w->l->guide_note);
 	} else {
-		candidate_block(w);
+		candidate_block(w, true);
 		fprintf(w->fp, "<p class=\"notice\">%s</p>\n", w->l->notice);
 	}
 	fputs("</header>\n", w->fp);
@@ -334,9 +344,12 @@ static void item(const struct hw *w, const struct paper_item *it)
 	const struct question *q = it->q;
 	char buf[96];
 
-	fprintf(w->fp, "<div class=\"q\" id=\"q%u\">\n<div class=\"qh\">"
+	/* a question with ruled lines may run its lines on over the page */
+	fprintf(w->fp, "<div class=\"q%s\" id=\"q%u\">\n<div class=\"qh\">"
 		"<span class=\"no\">%u.</span><span class=\"stem\">"
-		"<span class=\"pts\">%s</span>", it->no, it->no,
+		"<span class=\"pts\">%s</span>",
+		!w->guide && (q->type == Q_SHORT || q->type == Q_ESSAY) &&
+		item_answer_lines(it) > 2 ? " w" : "", it->no, it->no,
 		labels_points(w->l, it->points, buf));
 	fputs(w->l->stem_gap, w->fp);
 	esc(w->fp, q->stem);
@@ -435,7 +448,7 @@ static void answer_sheet(const struct hw *w)
 	fputs("</small></h1>\n", w->fp);
 	facts(w);
 	if (!w->guide)
-		candidate_block(w);
+		candidate_block(w, false);
 	fprintf(w->fp, "<p class=\"notice\">%s</p>\n",
 		w->guide ? l->sheet_guide_note : l->sheet_note);
 	for (size_t s = 0; s < f->nsections; s++) {

@@ -46,7 +46,9 @@ for t in "$here"/templates/*.yaml; do
 		# CJK text is checked without the spaces pdftotext may insert
 		flat=$(tr -d ' \n' < "$pdf.txt")
 		want_title=$(printf '%s' "$title" | tr -d ' ')
-		for want in "$want_title" "共${pages}" "答题卡\|答題卡\|Answersheet"; do
+		score=
+		case $html in *.paper.html) score="得分\|Score" ;; esac
+		for want in "$want_title" "共${pages}" "答题卡\|答題卡\|Answersheet" $score; do
 			if ! printf '%s' "$flat" | grep -q "$want"; then
 				echo "FAIL $(basename "$html"): '$want' not in the PDF"
 				fail=1

@@ -537,6 +537,11 @@ static int build(struct build_opts *o)
 		rc = report(&d, 1);
 		goto out;
 	}
+	/* a build over the limits is refused before any work */
+	if (template_check_limits(t, o->forms ? o->forms : t->forms, &d)) {
+		rc = report(&d, 0);
+		goto out;
+	}
 	r = load_banks(&bs, o, t, &d);
 	if (r < 0)
 		sys = 1;

@@ -65,6 +65,8 @@ static int validate_one(const struct validate_opts *o, const char *t_path,
 			    "(add 'banks:' or use --bank)");
 		bad = true;
 	}
+	if (t && t->nsections && template_check_limits(t, t->forms, d))
+		bad = true;
 	/* check the picks that could be read even if others could not */
 	if (t && t->nsections && bs.nbanks)
 		bad = template_check(t, &bs, d) != 0 || bad;

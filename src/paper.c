@@ -450,8 +450,6 @@ struct paper *paper_assemble(const struct template *t, struct bankset *bs,
 	pp->seed = seed;
 	bankset_digest(bs, pp->digest);
 	pp->nforms = forms ? forms : t->forms;
-	if (pp->nforms > PAPER_MAX_FORMS)
-		pp->nforms = PAPER_MAX_FORMS;
 	pp->forms = arena_calloc(&pp->arena, pp->nforms, sizeof(*pp->forms));
 	if (!pp->forms || pool_init(&pool, bs, t) < 0 || draw_init(&dr, t) < 0)
 		goto oom;

@@ -42,8 +42,12 @@ struct paper_form {
 	double total;
 };
 
-/* Most forms one paper can have: names up to three letters. */
-#define PAPER_MAX_FORMS 18278
+/* Limits of one build, checked before any work (docs/guarantees.md):
+ * forms (A..Z, AA..ALL), questions on one form, and questions printed in
+ * all forms together, which bounds the time and the disk a build takes. */
+#define PAPER_MAX_FORMS 1000
+#define PAPER_MAX_QUESTIONS 1000
+#define PAPER_MAX_PRINTED 100000
 
 struct paper {
 	struct arena arena;

@@ -226,6 +226,15 @@ static int roster_parse(struct roster *r, const char *path, const char *buf,
 
 		if (row.n == 1 && row.lens[0] == 0)
 			continue;	/* blank line */
+		if (r->n == ROSTER_MAX_CANDIDATES) {
+			diags_fail(d, DIAG_REFUSED, path, row.line, 1, "more "
+				   "than %d candidates; at most %d in one "
+				   "build (split the roster)",
+				   ROSTER_MAX_CANDIDATES,
+				   ROSTER_MAX_CANDIDATES);
+			rc = 1;
+			goto out;
+		}
 		id = field(r, &row, id_col);
 		name = field(r, &row, name_col);
 		col = field_col(&cur, buf + len, row.line, id_col);

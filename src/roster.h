@@ -11,6 +11,7 @@
 #include "diag.h"
 
 #define ROSTER_MAX_ID 128	/* longest id in bytes (it names a file) */
+#define ROSTER_MAX_CANDIDATES 100000	/* candidates in one build */
 
 struct roster_entry {
 	const char *id;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "paper.h"
 #include "template.h"
 #include "yvalue.h"
 
@@ -285,4 +286,46 @@ out:
 	free(counts);
 	free(sec_points);
 	return bad;
+}
+
+/* Questions on one form. */
+size_t template_questions(const struct template *t)
+{
+	size_t n = 0;
+
+	for (size_t s = 0; s < t->nsections; s++)
+		for (size_t k = 0; k < t->sections[s].npicks; k++)
+			n += t->sections[s].picks[k].count;
+	return n;
+}
+
+/* Refuse a paper over the limits before any drawing or writing. */
+int template_check_limits(const struct template *t, unsigned forms,
+			  struct diags *d)
+{
+	size_t n = 0, printed;
+
+	for (size_t s = 0; s < t->nsections; s++)
+		for (size_t k = 0; k < t->sections[s].npicks; k++) {
+			const struct pick *p = &t->sections[s].picks[k];
+
+			n += p->count;
+			if (n > PAPER_MAX_QUESTIONS) {
+				diags_fail(d, DIAG_REFUSED, t->path, p->line,
+					   p->col, "section '%s': this pick "
+					   "brings the paper to %zu questions; "
+					   "at most %d", t->sections[s].title,
+					   n, PAPER_MAX_QUESTIONS);
+				return 1;
+			}
+		}
+	printed = n * forms;
+	if (printed > PAPER_MAX_PRINTED) {
+		diags_fail(d, DIAG_REFUSED, t->path, 1, 1, "%u forms of %zu "
+			   "questions would print %zu questions; at most %d "
+			   "in one build (use fewer forms)", forms, n, printed,
+			   PAPER_MAX_PRINTED);
+		return 1;
+	}
+	return 0;
 }

@@ -81,6 +81,12 @@ int template_check(const struct template *t, const struct bankset *bs,
 		   struct diags *d);
 /* True if question q passes pick p's filters. */
 bool pick_matches(const struct pick *p, const struct question *q);
+/* Questions on one form: the sum of the picks' counts. */
+size_t template_questions(const struct template *t);
+/* Refuse (DIAG_REFUSED, at the template's sections) a paper of forms forms
+ * over the limits of paper.h; 0 if within them, else 1. */
+int template_check_limits(const struct template *t, unsigned forms,
+			  struct diags *d);
 /* Pass mark in points for a paper of total points. */
 double template_pass_points(const struct template *t, double total);
 

@@ -118,7 +118,7 @@ START_TEST(test_every_problem)
 			  "or en (zh is zh-Hans), not 'fr'"));
 	ck_assert(has_msg(&d, 4, 7, "'pass' must be a percentage such as "
 			  "60% or a number of points"));
-	ck_assert(has_msg(&d, 5, 16, "'count' must be 1 to 18278"));
+	ck_assert(has_msg(&d, 5, 16, "'count' must be 1 to 1000"));
 	ck_assert(has_msg(&d, 5, 25, "'vary' must be 'order' or "
 			  "'questions', not 'all'"));
 	ck_assert(has_msg(&d, 9, 9, "a pick needs 'count' (how many "

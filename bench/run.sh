@@ -61,7 +61,7 @@ if [ ! -f stamp ] || [ "$(cat stamp)" != "$stamp" ]; then
 	$GEN sheets keys "$NC" sheets.csv
 	# a roster whose last row repeats an id: build reads and checks every
 	# row, reports the one problem and writes nothing
-	$GEN roster "$NC" roster.csv
+	$GEN roster $((NC - 1)) roster.csv
 	tail -n 1 roster.csv >>roster.csv
 	echo "$stamp" >stamp
 fi

@@ -3,6 +3,7 @@
  * blank answer sheet (and, with a roster, one sheet per candidate and
  * responses.csv).  Every output path is checked before anything is
  * written; each file is written atomically. */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -124,6 +125,8 @@ static int plan_make(struct plan *pl, const struct build_opts *o,
 	const char *code = p->tpl->code;
 	static const char *const docs[] = { "paper", "guide" };
 
+	assert(p->nforms > 0);	/* paper_assemble makes at least one form */
+
 	if ((o->formats & (1u << FMT_PDF)) &&
 	    (plan_add(pl, o->out, (struct output){ .kind = OUT_PRINT,
 		      .doc = DOC_PAPER, .fmt = FMT_PDF }, "%s.print.pdf",
@@ -206,14 +209,15 @@ static int write_responses_xlsx(const char *path, const struct paper *p,
 	char *csv = NULL;
 	size_t len = 0;
 	FILE *fp = open_memstream(&csv, &len);
-	int rc = -1;
+	int rc;
 
 	if (!fp)
 		return -1;
-	if (write_responses(fp, p, r) == 0 && fclose(fp) == 0)
+	rc = write_responses(fp, p, r);
+	if (fclose(fp) != 0)
+		rc = -1;
+	if (rc == 0)
 		rc = responses_xlsx_write(path, csv, len, p);
-	else
-		fclose(fp);
 	free(csv);
 	return rc;
 }

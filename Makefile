@@ -56,7 +56,7 @@ PYTHON := $(shell python3 -c 'import yaml, jsonschema' 2>/dev/null && \
 	    echo python3 || echo /usr/bin/python3)
 
 .PHONY: all man install uninstall installcheck oom deb deps test-deps demo check check-run unit e2e schema html asan valgrind reliability fuzz \
-	fuzz-smoke bench clean examples
+	fuzz-smoke bench clean examples style analyze
 .DEFAULT_GOAL := all
 
 all: $(EXAMGEN) man
@@ -201,6 +201,16 @@ fuzz:
 # Replay past findings and fuzz every target briefly (part of check).
 fuzz-smoke:
 	@FUZZ_SECONDS=15 sh fuzz/ci.sh
+
+# The layout rules of the C sources (tests/style/check-style.py), as
+# .editorconfig states them for editors.
+style:
+	@python3 tests/style/check-style.py
+
+# Static analysis: cppcheck and clang's scan-build, clean or each kept
+# finding listed with its reason in tests/analyze/.
+analyze:
+	@sh tests/analyze/run.sh
 
 bench: all $(BUILD)/scansim
 	@sh bench/run.sh $(EXAMGEN)

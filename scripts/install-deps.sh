@@ -41,6 +41,8 @@ libreoffice-calc-nogui
 unzip
 clang
 libclang-rt-14-dev
+clang-tools
+cppcheck
 time
 hyperfine
 chromium

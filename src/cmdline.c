@@ -148,6 +148,7 @@ static int parse_option(struct cmd_args *a, const struct cmd_entry *c,
 	if (!o)
 		return unknown_option(c, arg);
 	ov = &a->opts[o - c->options];
+	assert(ov->v);	/* cmd_parse gave each option room for argc values */
 	if (o->type == OPT_FLAG) {
 		if (name[len] == '=')
 			return cmd_usage_error(c, "option '--%s' takes no "

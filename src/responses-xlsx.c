@@ -238,10 +238,13 @@ static int write_rows(struct rx *x, struct csv_reader *r)
 	}
 	if (e != CSV_EOF)
 		goto out;
-	for (size_t c = 0; c < x->ncols; c++)
+	for (size_t c = 0; c < x->ncols; c++) {
+		lxw_col_t col = (lxw_col_t)c;
+
 		if (!x->qno[c])
-			worksheet_set_column(x->ws, (lxw_col_t)c, (lxw_col_t)c,
+			worksheet_set_column(x->ws, col, col,
 					     c + 1 == x->id_col ? 14 : 10, text);
+	}
 	worksheet_freeze_panes(x->ws, 1, 0);
 	write_rules(x, forms, nrows);
 	rc = 0;

@@ -126,7 +126,7 @@ static int sbuf_add(struct sbuf *b, const char *s, size_t n)
 	return 0;
 }
 
-/* minizip stream callbacks over struct zmem. */
+/* minizip stream callbacks over struct zmem.  Open: rewind. */
 static voidpf ZCALLBACK zm_open(voidpf opaque, const void *name, int mode)
 {
 	(void)name;
@@ -135,6 +135,7 @@ static voidpf ZCALLBACK zm_open(voidpf opaque, const void *name, int mode)
 	return opaque;
 }
 
+/* Read up to size bytes from the current position. */
 static uLong ZCALLBACK zm_read(voidpf opaque, voidpf stream, void *buf,
 			       uLong size)
 {
@@ -149,6 +150,7 @@ static uLong ZCALLBACK zm_read(voidpf opaque, voidpf stream, void *buf,
 	return (uLong)n;
 }
 
+/* Writing is never asked for: write nothing. */
 static uLong ZCALLBACK zm_write(voidpf opaque, voidpf stream, const void *buf,
 				uLong size)
 {
@@ -159,12 +161,14 @@ static uLong ZCALLBACK zm_write(voidpf opaque, voidpf stream, const void *buf,
 	return 0;
 }
 
+/* The current position. */
 static ZPOS64_T ZCALLBACK zm_tell(voidpf opaque, voidpf stream)
 {
 	(void)opaque;
 	return ((struct zmem *)stream)->pos;
 }
 
+/* Move to offset from origin; -1 outside the data. */
 static long ZCALLBACK zm_seek(voidpf opaque, voidpf stream, ZPOS64_T offset,
 			      int origin)
 {
@@ -191,6 +195,7 @@ static long ZCALLBACK zm_seek(voidpf opaque, voidpf stream, ZPOS64_T offset,
 	return 0;
 }
 
+/* Nothing to close: the data belongs to the caller. */
 static int ZCALLBACK zm_close(voidpf opaque, voidpf stream)
 {
 	(void)opaque;
@@ -198,6 +203,7 @@ static int ZCALLBACK zm_close(voidpf opaque, voidpf stream)
 	return 0;
 }
 
+/* Memory has no I/O errors. */
 static int ZCALLBACK zm_error(voidpf opaque, voidpf stream)
 {
 	(void)opaque;
@@ -307,6 +313,7 @@ static void stop_nomem(struct xml_state *s)
 	XML_StopParser(s->p, XML_FALSE);
 }
 
+/* expat: an element starts; depth checked, then the part's handler. */
 static void XMLCALL on_start(void *ud, const char *name, const char **atts)
 {
 	struct xml_state *s = ud;
@@ -320,6 +327,7 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
 	s->start(s, local(name), atts);
 }
 
+/* expat: an element ends. */
 static void XMLCALL on_end(void *ud, const char *name)
 {
 	struct xml_state *s = ud;
@@ -330,6 +338,7 @@ static void XMLCALL on_end(void *ud, const char *name)
 	s->end(s, local(name));
 }
 
+/* expat: character data, kept when the part's handler collects it. */
 static void XMLCALL on_text(void *ud, const char *text, int len)
 {
 	struct xml_state *s = ud;
@@ -345,6 +354,7 @@ static void XMLCALL on_text(void *ud, const char *text, int len)
 	}
 }
 
+/* expat: a DOCTYPE (and with it entities) is refused. */
 static void XMLCALL on_doctype(void *ud, const char *name, const char *sysid,
 			       const char *pubid, int has_internal)
 {
@@ -418,6 +428,7 @@ static int load_part(struct xml_state *s, const char *part, bool optional)
 	return rc;
 }
 
+/* A part whose element ends need no handling. */
 static void no_end(struct xml_state *s, const char *name)
 {
 	(void)s;
@@ -555,6 +566,7 @@ static void styles_start(struct xml_state *s, const char *name,
 	}
 }
 
+/* Leave numFmts and cellXfs. */
 static void styles_end(struct xml_state *s, const char *name)
 {
 	if (!strcmp(name, "numFmts"))
@@ -581,6 +593,7 @@ static void sst_start(struct xml_state *s, const char *name,
 	}
 }
 
+/* End of a <t>, <rPh> or <si>: a finished string is stored. */
 static void sst_end(struct xml_state *s, const char *name)
 {
 	struct xlsx *x = s->x;
@@ -813,6 +826,7 @@ static void sheet_cell(struct xml_state *s)
 	}
 }
 
+/* End of an element of the worksheet; a finished cell is handed on. */
 static void sheet_end(struct xml_state *s, const char *name)
 {
 	if (!strcmp(name, "sheetData")) {

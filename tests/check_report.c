@@ -554,6 +554,7 @@ static Suite *report_suite(void)
 	return s;
 }
 
+/* Run the suite; exit status 1 when any test failed. */
 int main(void)
 {
 	SRunner *sr = srunner_create(report_suite());

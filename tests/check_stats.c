@@ -230,6 +230,7 @@ static Suite *stats_suite(void)
 	return s;
 }
 
+/* Run the suite; exit status 1 when any test failed. */
 int main(void)
 {
 	SRunner *sr = srunner_create(stats_suite());

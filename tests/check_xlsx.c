@@ -12,8 +12,10 @@
 #include "fileio.h"
 #include "xlsx-read.h"
 
-#define NS "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
-#define RNS "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+#define NS "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/" \
+	"main\""
+#define RNS "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/" \
+	"2006/relationships\""
 
 /* One file to put in a zip. */
 struct entry {
@@ -67,6 +69,7 @@ struct seen {
 	int n;
 };
 
+/* Note one cell; stop when asked to. */
 static int collect(void *ctx, const struct xlsx_cell *c)
 {
 	static const char *const kinds[] = { "s", "n", "d", "b", "e" };

@@ -173,11 +173,13 @@ static void *alloc(size_t size, const void *caller)
 	return p;
 }
 
+/* malloc that fails when this is the allocation chosen to fail. */
 void *malloc(size_t size)
 {
 	return alloc(size, __builtin_return_address(0));
 }
 
+/* calloc on top of the failing malloc (overflow checked). */
 void *calloc(size_t n, size_t size)
 {
 	const void *caller = __builtin_return_address(0);
@@ -193,6 +195,7 @@ void *calloc(size_t n, size_t size)
 	return p;
 }
 
+/* realloc that can fail like malloc; the old block is kept then. */
 void *realloc(void *old, size_t size)
 {
 	const void *caller = __builtin_return_address(0);
@@ -215,6 +218,7 @@ void *realloc(void *old, size_t size)
 	return p;
 }
 
+/* reallocarray: realloc with an overflow check. */
 void *reallocarray(void *old, size_t n, size_t size)
 {
 	if (size && n > SIZE_MAX / size) {
@@ -224,6 +228,7 @@ void *reallocarray(void *old, size_t n, size_t size)
 	return realloc(old, n * size);
 }
 
+/* free the block and stop tracking it. */
 void free(void *p)
 {
 	if (!p)
@@ -234,6 +239,7 @@ void free(void *p)
 	__libc_free(p);
 }
 
+/* strdup through the failing malloc. */
 char *strdup(const char *s)
 {
 	size_t n = strlen(s) + 1;
@@ -242,6 +248,7 @@ char *strdup(const char *s)
 	return p ? memcpy(p, s, n) : NULL;
 }
 
+/* strndup through the failing malloc. */
 char *strndup(const char *s, size_t max)
 {
 	size_t n = strnlen(s, max);

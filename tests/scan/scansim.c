@@ -477,6 +477,7 @@ static void fill_sheet(cairo_surface_t **pages, const struct key *k,
 		cairo_destroy(cr[p]);
 }
 
+/* Run the simulator on the command line's arguments. */
 int main(int argc, char **argv)
 {
 	struct diags d = DIAGS_INIT;

@@ -276,6 +276,7 @@ int responses_xlsx_write(const char *path, const char *csv, size_t len,
 
 	memset(&x, 0, sizeof(x));
 	x.p = p;
+	errno = 0;	/* a failure without its own errno reports EIO */
 	if (len >= 3 && !memcmp(csv, "\xef\xbb\xbf", 3)) {
 		csv += 3;
 		len -= 3;

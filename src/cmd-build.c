@@ -301,6 +301,9 @@ static int write_output(const struct output *o, const struct paper *p,
 	FILE *fp = NULL;
 	int rc = -1;
 
+	/* plan_make plans the roster's outputs only with a roster */
+	assert(r || (o->kind != OUT_CANDIDATE && o->kind != OUT_RESPONSES &&
+		     o->kind != OUT_RESPONSES_XLSX));
 	if (o->kind == OUT_RESPONSES_XLSX)
 		path = outset_create_path(set, o->rel);
 	else

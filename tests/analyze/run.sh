@@ -19,7 +19,7 @@ done
 
 # cppcheck: warnings, style, performance and portability
 cppcheck -q --enable=warning,style,performance,portability --std=c11 \
-	--inline-suppr -Isrc $(pkg-config --cflags-only-I yaml-0.1 minizip) \
+	--inline-suppr -Isrc \
 	--suppress=missingIncludeSystem --suppress=missingInclude \
 	--suppressions-list="$here/cppcheck.supp" -j2 \
 	--template='{file}:{line}: {severity}: {message} [{id}]' \

@@ -500,7 +500,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "scansim: cannot use key '%s'\n", argv[1]);
 		return 2;
 	}
-	sheet = strdup(argv[1]);
+	/* CODE-F.key.yaml -> CODE-F.sheet.pdf, one byte longer */
+	sheet = malloc(strlen(argv[1]) + sizeof(".sheet.pdf"));
+	if (!sheet)
+		return 3;
+	strcpy(sheet, argv[1]);
 	strcpy(strstr(sheet, ".key.yaml"), ".sheet.pdf");
 	snprintf(path, sizeof(path), "file://%s", sheet);
 	if (sheet[0] != '/') {

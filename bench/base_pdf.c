@@ -27,6 +27,7 @@ static const char *const en[] = {
 	"In a new agent's first week, explain the escalation standard.",
 };
 
+/* Lay out and write the baseline PDF named on the command line. */
 int main(int argc, char **argv)
 {
 	cairo_surface_t *sf;

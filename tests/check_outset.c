@@ -241,6 +241,7 @@ static Suite *outset_suite(void)
 	return s;
 }
 
+/* Run the suite; exit status 1 when any test failed. */
 int main(void)
 {
 	SRunner *sr = srunner_create(outset_suite());

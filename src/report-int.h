@@ -24,7 +24,8 @@ struct rpt_labels {
 		   *st_min, *st_max, *st_paper_total, *st_pass_mark,
 		   *st_passed, *st_pass_rate, *st_alpha, *st_kr20, *st_sem,
 		   *st_k, *st_flagged, *st_incomplete, *st_pending, *st_note;
-	const char *section, *section_mean, *section_points, *band,
+	const char *section, *section_mean, *section_points, *section_max,
+		   *band,
 		   *candidates, *chart_dist, *chart_dist_x, *chart_dist_y,
 		   *chart_sections;
 	const char *pr_file, *pr_line, *pr_col, *pr_candidate,

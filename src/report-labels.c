@@ -30,7 +30,7 @@ const struct rpt_labels rpt_labels_en = {
 		      "and on Items)",
 	.st_note = "alpha, SEM and the Items sheet are computed from the "
 		   "scores as graded; the other figures follow edits",
-	.section = "section", .section_mean = "mean",
+	.section = "section", .section_mean = "mean", .section_max = "max",
 	.section_points = "points", .band = "score band",
 	.candidates = "candidates", .chart_dist = "Score distribution",
 	.chart_dist_x = "total score", .chart_dist_y = "candidates",
@@ -67,7 +67,7 @@ const struct rpt_labels rpt_labels_zh = {
 	.st_pending = "待定答卷 (未计入本页及题目分析的统计)",
 	.st_note = "信度、SEM 与题目分析按评分时的分数计算;"
 		   "其余数据随修改自动更新",
-	.section = "部分", .section_mean = "平均分",
+	.section = "部分", .section_mean = "平均分", .section_max = "满分",
 	.section_points = "分值", .band = "分数段", .candidates = "人数",
 	.chart_dist = "分数分布", .chart_dist_x = "总分",
 	.chart_dist_y = "人数", .chart_sections = "各部分平均分",

@@ -479,6 +479,41 @@ static void summary_scores(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 	}
 }
 
+/* Summary: row `row` of the legend beside the table (pass mark, paper
+ * total, each section's maximum), so a reader sees what the numbers are
+ * out of; nothing past the legend's last row. */
+static void summary_legend(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
+			   lxw_col_t col)
+{
+	const struct gradebook *gb = r->gb;
+	char label[256];
+	double max = 0;
+	size_t j;
+
+	if (row == 1) {
+		rpt_str(r, s, row, col, r->L->st_pass_mark, r->hdr);
+		rpt_num(r, s, row, col + 1, r->pass_mark, NULL);
+		return;
+	}
+	if (row == 2) {
+		rpt_str(r, s, row, col, r->L->st_paper_total, r->hdr);
+		rpt_num(r, s, row, col + 1, r->paper_total, NULL);
+		return;
+	}
+	j = row - 3;
+	if (j >= gb->nsection_titles)
+		return;
+	for (size_t ki = 0; ki < gb->nkeys; ki++)
+		for (size_t si = 0; si < gb->keys[ki]->nsections; si++)
+			if (gb->key_cols[ki][si] == j &&
+			    gb->keys[ki]->sections[si].points > max)
+				max = gb->keys[ki]->sections[si].points;
+	snprintf(label, sizeof(label), "%s %s", gb->section_titles[j],
+		 r->L->section_max);
+	rpt_str(r, s, row, col, label, r->hdr);
+	rpt_num(r, s, row, col + 1, max, NULL);
+}
+
 /* The Summary sheet: one row per candidate in rank order. */
 static int write_summary(struct rpt *r)
 {
@@ -486,6 +521,8 @@ static int write_summary(struct rpt *r)
 	const struct rpt_labels *L = r->L;
 	size_t nsec = gb->nsection_titles, n = gb->ncands;
 	size_t ncols = 8 + nsec + (size_t)r->any_notes;
+	lxw_col_t legend = (lxw_col_t)(ncols + 1);
+	size_t nlegend = 2 + nsec;
 	const char **hdr;
 	struct rpt_sheet s;
 	struct sbuf b = { NULL, 0, 0, 0 };
@@ -496,7 +533,7 @@ static int write_summary(struct rpt *r)
 	int ret = -1;
 
 	r->sum_total_col = (lxw_col_t)(4 + nsec);
-	if (rpt_sheet_add(r, &s, "Summary", ncols) < 0)
+	if (rpt_sheet_add(r, &s, "Summary", ncols + 3) < 0)
 		goto out;
 	hdr = calloc(ncols, sizeof(*hdr));
 	if (!hdr) {
@@ -525,6 +562,8 @@ static int write_summary(struct rpt *r)
 		const struct key *k = c->key;
 		lxw_row_t row = (lxw_row_t)(i + 1);
 		double t = r->total[r->order[i]];
+
+		summary_legend(r, &s, row, legend);
 		char pcell[LXW_MAX_CELL_NAME_LENGTH];
 		enum cand_result res;
 
@@ -600,6 +639,10 @@ static int write_summary(struct rpt *r)
 				(lxw_col_t)(6 + nsec), &cf));
 		}
 	}
+	/* rows past the table last: constant-memory mode checks the ranges
+	 * above against the last row written */
+	for (size_t i = n; i < nlegend; i++)
+		summary_legend(r, &s, (lxw_row_t)(i + 1), legend);
 	ret = r->oom || r->err ? -1 : 0;
 out:
 	rpt_sheet_finish(r, &s);

@@ -312,6 +312,9 @@ START_TEST(test_formulas_cached)
 	/* =1+1 wrote 对 (form B, question 2): shown as T, scored 1 */
 	has(ANSWERS, "<is><t>T</t></is></c><c r=\"G3\"><f>IF(ISNUMBER("
 		     "MATCH(UPPER(TRIM(F3)),{\"T\",");
+	/* the pass mark, paper total and section maxima beside the table */
+	has(SUMMARY, "<is><t>及格线</t></is></c><c r=\"M2\"");
+	has(SUMMARY, "满分</t>");
 	/* an invalid response stays as written, its 0 an input cell */
 	lacks(ANSWERS, "TRIM(D4)");
 	has(SUMMARY, "<f>SUM(E2:F2)</f><v>12</v>");

@@ -10,6 +10,7 @@
 
 #include "fileio.h"
 #include "hash.h"
+#include "lint.h"
 #include "question.h"
 #include "ynode.h"
 #include "yvalue.h"
@@ -153,6 +154,7 @@ struct qstream {
 	struct bank *b;
 	struct ysource src;	/* messages, kept apart until the parse ends */
 	struct diags diags;
+	struct lint lint;	/* when bs->lint: warnings into diags */
 	struct question *v;	/* malloc'd */
 	size_t n, cap;
 };
@@ -202,6 +204,7 @@ static int on_question(void *ctx, const struct ynode *item)
 {
 	struct qstream *st = ctx;
 	struct question *q;
+	int r;
 
 	if (st->n == st->cap) {
 		size_t cap = st->cap ? st->cap * 2 : 256;
@@ -215,9 +218,11 @@ static int on_question(void *ctx, const struct ynode *item)
 		st->cap = cap;
 	}
 	q = &st->v[st->n];
-	(void)question_read(&st->src, &st->bs->arena, st->b, q, item);
+	r = question_read(&st->src, &st->bs->arena, st->b, q, item);
 	if (!question_id_valid(q->id))
 		return 0;
+	if (st->bs->lint && r == 0)
+		lint_question(&st->lint, item, q);
 	if (keep_strings(&st->bs->arena, q) < 0) {
 		diags_oom(&st->diags);
 		return -1;
@@ -345,6 +350,7 @@ int bankset_load_buffer(struct bankset *bs, const char *path,
 	st.b = b;
 	st.src.path = b->path;
 	st.src.d = &st.diags;
+	lint_init(&st.lint, b->path, buf, len, &st.diags);
 	b->default_points = NAN;
 	if (!bs->no_digest)
 		sha256_update(&bs->digest, buf, len);

@@ -84,6 +84,8 @@ struct bankset {
 	 * when no_digest is set (validate needs none) */
 	struct sha256 digest;
 	bool no_digest;
+	/* validate: add warnings about the questions' text (lint.h) */
+	bool lint;
 };
 
 /* Prepare an empty set. */

@@ -1,10 +1,17 @@
 /* cmd-validate.c - `examgen validate`: check banks and templates, report
- * every problem as PATH:LINE:COL: error: ..., exit 1 if any. */
+ * every problem as PATH:LINE:COL: error: ..., exit 1 if any; warnings
+ * (lint.h, similar.h) do not change the exit code.  --stats prints what the
+ * banks hold and each template's pools and form overlap. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "bank.h"
+#include "bankstats.h"
 #include "cmd.h"
 #include "diag.h"
+#include "fileio.h"
+#include "lint.h"
+#include "similar.h"
 #include "template.h"
 
 /* Options of one run. */
@@ -13,6 +20,7 @@ struct validate_opts {
 	size_t nbanks;
 	const char *const *templates;
 	size_t ntemplates;
+	bool stats;
 };
 
 /* Load the --bank paths and then the template's own banks; returns the
@@ -37,6 +45,32 @@ static int load_banks(struct bankset *bs, const struct validate_opts *o,
 	return worst;
 }
 
+/* Print the --stats of the banks and of template t (if any: it is left
+ * out when it has problems). */
+static int print_stats(const struct template *t, bool bad,
+		       struct bankset *bs, struct diags *d)
+{
+	if (bankstats_banks(stdout, bs) < 0 ||
+	    (t && !bad && bankstats_template(stdout, t, bs) < 0)) {
+		diags_oom(d);
+		return -1;
+	}
+	return 0;
+}
+
+/* Warn about a template's text (the file is read again: the loader keeps
+ * no source; a file it could not read, it has reported). */
+static void lint_template_file(const char *path, struct diags *d)
+{
+	char *buf = NULL;
+	size_t len;
+
+	if (fileio_read(path, TEMPLATE_MAX_BYTES, &buf, &len) != FILEIO_OK)
+		return;
+	lint_template(path, buf, len, d);
+	free(buf);
+}
+
 /* Check one template (or the --bank banks alone when t_path is NULL). */
 static int validate_one(const struct validate_opts *o, const char *t_path,
 			struct diags *d, size_t *nquestions)
@@ -48,12 +82,14 @@ static int validate_one(const struct validate_opts *o, const char *t_path,
 
 	bankset_init(&bs);
 	bs.no_digest = true;	/* nothing is built: no key to record it in */
+	bs.lint = true;
 	if (t_path) {
 		t = template_load(t_path, d, &bad);
 		if (!t) {
 			rc = -1;
 			goto out;
 		}
+		lint_template_file(t_path, d);
 	}
 	r = load_banks(&bs, o, t, d);
 	if (r < 0) {
@@ -72,6 +108,9 @@ static int validate_one(const struct validate_opts *o, const char *t_path,
 		bad = template_check(t, &bs, d) != 0 || bad;
 	if (bs.nquestions > *nquestions)
 		*nquestions = bs.nquestions;
+	if (similar_report(&bs, d) < 0 ||
+	    (o->stats && print_stats(t, bad, &bs, d) < 0))
+		rc = -1;
 out:
 	template_free(t);
 	bankset_release(&bs);
@@ -83,10 +122,11 @@ static int cmd_validate_exec(const struct cmd_args *a)
 {
 	const struct cmd_optval *banks = cmd_arg(a, "bank");
 	struct validate_opts o = { banks->v, banks->n, a->operands,
-				   a->noperands };
+				   a->noperands, cmd_arg_given(a, "stats") };
 	struct diags d = DIAGS_INIT;
-	size_t nquestions = 0;
+	size_t nquestions = 0, warnings = 0;
 	int rc = EXIT_DONE, sys = 0;
+	char also[64] = "";
 
 	if (o.nbanks == 0 && o.ntemplates == 0) {
 		rc = cmd_usage_error(&cmd_validate_entry,
@@ -104,17 +144,22 @@ static int cmd_validate_exec(const struct cmd_args *a)
 	diags_sort(&d);
 	diags_unique(&d);
 	diags_print(&d, stderr);
+	for (size_t i = 0; i < d.n; i++)
+		warnings += d.v[i].level == DIAG_WARNING;
+	if (warnings)
+		snprintf(also, sizeof(also), ", %zu warning%s", warnings,
+			 warnings == 1 ? "" : "s");
 	rc = diags_exit(&d);
 	/* a template or bank that could not be loaded at all is refused */
 	if (sys && rc < EXIT_USAGE)
 		rc = EXIT_USAGE;
 	if (rc == EXIT_DONE)
 		fprintf(stderr, "examgen: no problems found (%zu template%s, "
-			"%zu questions)\n", o.ntemplates,
-			o.ntemplates == 1 ? "" : "s", nquestions);
+			"%zu questions)%s\n", o.ntemplates,
+			o.ntemplates == 1 ? "" : "s", nquestions, also);
 	else if (rc == EXIT_PROBLEMS)
-		fprintf(stderr, "examgen: %zu problem%s found\n", d.errors,
-			d.errors == 1 ? "" : "s");
+		fprintf(stderr, "examgen: %zu problem%s found%s\n", d.errors,
+			d.errors == 1 ? "" : "s", also);
 out:
 	diags_release(&d);
 	return rc;
@@ -122,16 +167,26 @@ out:
 
 const struct cmd_entry cmd_validate_entry = {
 	.name = "validate",
-	.usage = "validate [--bank PATH]... [TEMPLATE]...",
+	.usage = "validate [--bank PATH]... [--stats] [TEMPLATE]...",
 	.help =
 	"Check question banks and paper templates and report every problem\n"
-	"as PATH:LINE:COL: error: MESSAGE on standard error.\n",
+	"as PATH:LINE:COL: error: MESSAGE on standard error, and as\n"
+	"PATH:LINE:COL: warning: MESSAGE what is valid but should be looked\n"
+	"at: half-width punctuation next to Chinese text, short-answer\n"
+	"questions without a reference answer, near-duplicate stems.\n"
+	"Warnings do not change the exit code.\n",
 	.options = (const struct cmd_option[]){
 		{ .name = "bank", .arg = "PATH", .type = OPT_TEXT,
 		  .repeat = true,
 		  .help = "a bank file, or a folder of *.yaml / *.yml banks; "
 			  "may be repeated; added to each template's "
 			  "'banks:'" },
+		{ .name = "stats", .type = OPT_FLAG,
+		  .help = "print on standard output the questions per type, "
+			  "difficulty and tag, and for each template every "
+			  "pick's pool against its count and the questions "
+			  "two forms share with 'vary: questions' (seeds "
+			  "1..100)" },
 		{ 0 },
 	},
 	.operands = (const struct cmd_operand[]){

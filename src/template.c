@@ -13,7 +13,6 @@
 #include "ynode.h"
 #include "yvalue.h"
 
-#define TEMPLATE_MAX_BYTES ((size_t)16 * 1024 * 1024)
 #define TEMPLATE_MAX_PICKS 1000
 
 static const char *const template_keys[] = {

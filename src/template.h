@@ -12,6 +12,8 @@
 
 /* Most ruled answer lines a template may ask for under a question. */
 #define MAX_ANSWER_LINES 60
+/* Largest template file read. */
+#define TEMPLATE_MAX_BYTES ((size_t)16 * 1024 * 1024)
 
 struct pick {
 	int type;			/* enum qtype, or -1 for any */

@@ -25,6 +25,7 @@ struct rpt_labels {
 		   *st_passed, *st_pass_rate, *st_alpha, *st_kr20, *st_sem,
 		   *st_k, *st_flagged, *st_incomplete, *st_pending, *st_note;
 	const char *section, *section_mean, *section_points, *section_max,
+		   *section_pct,
 		   *band,
 		   *candidates, *chart_dist, *chart_dist_x, *chart_dist_y,
 		   *chart_sections;

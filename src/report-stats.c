@@ -556,10 +556,12 @@ static void stat_formula(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 						       fm, f, v));
 }
 
-/* Add a column chart of Statistics!A[r1..r2] / B[r1..r2] at (row, col). */
+/* Add a column chart of Statistics!A[r1..r2] / vcol[r1..r2] at (row,
+ * col). */
 static void add_chart(struct rpt *r, struct rpt_sheet *s, lxw_row_t r1,
-		      lxw_row_t r2, const char *title, const char *xname,
-		      const char *yname, lxw_row_t row, lxw_col_t col)
+		      lxw_row_t r2, lxw_col_t vcol, const char *title,
+		      const char *xname, const char *yname, lxw_row_t row,
+		      lxw_col_t col)
 {
 	lxw_chart *ch = workbook_add_chart(r->wb, LXW_CHART_COLUMN);
 	lxw_chart_series *se;
@@ -571,7 +573,7 @@ static void add_chart(struct rpt *r, struct rpt_sheet *s, lxw_row_t r1,
 		return;
 	}
 	chart_series_set_categories(se, "Statistics", r1, 0, r2, 0);
-	chart_series_set_values(se, "Statistics", r1, 1, r2, 1);
+	chart_series_set_values(se, "Statistics", r1, vcol, r2, vcol);
 	chart_series_set_fill(se, &fill);
 	chart_series_set_labels(se);
 	chart_title_set_name(ch, title);
@@ -590,11 +592,12 @@ static lxw_row_t section_block(struct rpt *r, struct rpt_sheet *s,
 	const struct gradebook *gb = r->gb;
 	const struct rpt_labels *L = r->L;
 	lxw_row_t first = row + 1;
-	char rng[96];
+	char rng[96], fm[64];
 
 	rpt_str(r, s, row, 0, L->section, r->hdr);
 	rpt_str(r, s, row, 1, L->section_mean, r->hdr);
 	rpt_str(r, s, row, 2, L->section_points, r->hdr);
+	rpt_str(r, s, row, 3, L->section_pct, r->hdr);
 	for (size_t j = 0; j < gb->nsection_titles; j++) {
 		double sum = 0, pts = 0;
 		size_t n = 0;
@@ -627,10 +630,15 @@ static lxw_row_t section_block(struct rpt *r, struct rpt_sheet *s,
 		stat_formula(r, s, row, gb->section_titles[j], "AVERAGE", rng,
 			     n > 0, n ? sum / (double)n : 0, r->score);
 		rpt_num(r, s, row, 2, pts, NULL);
+		/* charted: sections of different maxima compare as percent */
+		snprintf(fm, sizeof(fm), "=IF(C%u>0,B%u/C%u,0)", row + 1,
+			 row + 1, row + 1);
+		rpt_fnum(r, s, row, 3, fm, r->pct,
+			 n && pts > 0 ? sum / (double)n / pts : 0);
 	}
 	if (gb->nsection_titles > 0)
 		add_chart(r, s, first,
-			  (lxw_row_t)(first + gb->nsection_titles - 1),
+			  (lxw_row_t)(first + gb->nsection_titles - 1), 3,
 			  L->chart_sections, L->section, L->section_mean, 18, 4);
 	return (lxw_row_t)(first + gb->nsection_titles + 1);
 }
@@ -665,7 +673,8 @@ static void band_block(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 		rpt_str(r, s, row + 1 + b, 0, label, NULL);
 		rpt_fnum(r, s, row + 1 + b, 1, fm, NULL, (double)n);
 	}
-	add_chart(r, s, row + 1, row + NBANDS, L->chart_dist, L->chart_dist_x,
+	add_chart(r, s, row + 1, row + NBANDS, 1, L->chart_dist,
+		  L->chart_dist_x,
 		  L->chart_dist_y, 1, 4);
 }
 
@@ -694,7 +703,7 @@ static int write_statistics(struct rpt *r, const struct analysis *a)
 		flagged += c->flagged;
 		incomplete += c->incomplete;
 	}
-	if (rpt_sheet_add(r, &s, "Statistics", 3) < 0)
+	if (rpt_sheet_add(r, &s, "Statistics", 4) < 0)
 		goto out;
 	rpt_str(r, &s, 0, 0, L->statistic, r->hdr);
 	rpt_str(r, &s, 0, 1, L->value, r->hdr);

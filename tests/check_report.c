@@ -459,6 +459,8 @@ START_TEST(test_layout)
 	has(ITEMS, "<pane xSplit=\"2\" ySplit=\"1\"");
 	has("xl/charts/chart1.xml", "<c:barChart>");
 	has("xl/charts/chart2.xml", "<c:barChart>");
+	/* section means charted as percent of each section's maximum */
+	has("xl/charts/chart1.xml", "<c:f>Statistics!$D$");
 	has(SUMMARY, "<cols>");
 	has(PROBLEMS, "<t>'Q' is not an option</t>");
 	/* 李四 (an invalid answer) and the unknown form are pending: the

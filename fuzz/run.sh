@@ -10,7 +10,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 2
 secs=${1:-60}
 shift 2>/dev/null
-targets=${*:-"fuzz_bank fuzz_template fuzz_sheet_yaml fuzz_csv fuzz_xlsx"}
+targets=${*:-"fuzz_bank fuzz_template fuzz_sheet_yaml fuzz_csv fuzz_xlsx fuzz_scan_image"}
 jobs=${FUZZ_JOBS:-1}
 B=build-fuzz
 CLANG=${FUZZ_CC:-clang}
@@ -33,6 +33,9 @@ cflags="-std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g -Isrc \
 libs="$(pkg-config --libs yaml-0.1 xlsxwriter pangocairo cairo-pdf fontconfig minizip expat) -lm"
 cflags="$cflags $(pkg-config --cflags opencc)"
 libs="$libs $(pkg-config --libs opencc)"
+scan="lept zbar libqrencode poppler-glib"
+cflags="$cflags $(pkg-config --cflags $scan | sed 's/-I/-isystem /g')"
+libs="$libs $(pkg-config --libs $scan)"
 
 # Seed files for a target, one per line.
 seeds() {

@@ -12,6 +12,7 @@
 #include "fileio.h"
 
 #define RENDER_DPI 300.0
+#define RENDER_MAX_PIXELS 6e7	/* A1 at 300 dpi */
 
 /* The resolution of an A4 page image. */
 double scan_dpi(unsigned w, unsigned h)
@@ -122,19 +123,32 @@ int scan_source_open(struct scan_source *s, const char *path,
 {
 	enum fileio_err fe;
 	char *buf = NULL;
-	l_int32 fmt = IFF_UNKNOWN;
+	size_t len = 0;
 
 	memset(s, 0, sizeof(*s));
-	s->path = path;
-	s->format = IFF_UNKNOWN;
-	fe = fileio_read(path, SCAN_MAX_BYTES, &buf, &s->len);
+	fe = fileio_read(path, SCAN_MAX_BYTES, &buf, &len);
 	if (fe != FILEIO_OK) {
+		s->path = path;
 		diags_error(d, path, 0, 0, "cannot read scan: %s",
 			    fe == FILEIO_EIO ? diag_errno(errno) :
 					       fileio_strerror(fe));
 		return -1;
 	}
-	s->data = (unsigned char *)buf;
+	return scan_source_open_mem(s, path, (unsigned char *)buf, len, d);
+}
+
+/* Open a scan held in memory. */
+int scan_source_open_mem(struct scan_source *s, const char *path,
+			 unsigned char *data, size_t len, struct diags *d)
+{
+	char *buf = (char *)data;
+	l_int32 fmt = IFF_UNKNOWN;
+
+	memset(s, 0, sizeof(*s));
+	s->path = path;
+	s->format = IFF_UNKNOWN;
+	s->data = data;
+	s->len = len;
 	if (s->len >= 5 && !memcmp(buf, "%PDF-", 5)) {
 		GBytes *bytes = g_bytes_new_static(buf, s->len);
 		GError *err = NULL;
@@ -164,13 +178,19 @@ int scan_source_open(struct scan_source *s, const char *path,
 	}
 	s->format = fmt;
 	if (fmt >= IFF_TIFF && fmt <= IFF_TIFF_JPEG) {
-		s->tiff = pixaReadMemMultipageTiff(s->data, s->len);
-		if (!s->tiff || !pixaGetCount(s->tiff)) {
+		FILE *fp = fmemopen(s->data, s->len, "rb");
+		l_int32 n = 0;
+
+		if (!fp || tiffGetCount(fp, &n) || n <= 0) {
+			if (fp)
+				fclose(fp);
 			diags_error(d, path, 0, 0, "cannot read scan: a "
 				    "damaged TIFF file");
 			return -1;
 		}
-		s->npages = (unsigned)pixaGetCount(s->tiff);
+		fclose(fp);
+		s->tiff = true;
+		s->npages = (unsigned)n;
 	} else {
 		s->npages = 1;
 	}
@@ -254,7 +274,7 @@ static PIX *pdf_page(struct scan_source *s, unsigned i)
 		int h = (int)lround(ph / 72.0 * RENDER_DPI);
 		cairo_t *cr;
 
-		if (w <= 0 || h <= 0 || w > 20000 || h > 20000)
+		if (w <= 0 || h <= 0 || (double)w * h > RENDER_MAX_PIXELS)
 			goto out;
 		sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
 		cr = cairo_create(sf);
@@ -273,6 +293,20 @@ out:
 	return g;
 }
 
+/* True if an image (TIFF page n, or the one image when n < 0) says it
+ * is larger than any page scan, or its header cannot be read. */
+static bool too_large(const struct scan_source *s, l_int32 n)
+{
+	l_int32 fmt, w = 0, h = 0, bps, spp, cmap, res;
+
+	if (n >= 0 ? readHeaderMemTiff(s->data, s->len, n, &w, &h, &bps,
+				       &spp, &res, &cmap, &fmt) :
+		     pixReadHeaderMem(s->data, s->len, &fmt, &w, &h, &bps,
+				      &spp, &cmap))
+		return true;
+	return w <= 0 || h <= 0 || (double)w * h > SCAN_MAX_PIXELS;
+}
+
 /* Hand out the next page. */
 enum scan_next scan_source_next(struct scan_source *s, PIX **out,
 				unsigned *page, struct diags *d)
@@ -289,7 +323,10 @@ enum scan_next scan_source_next(struct scan_source *s, PIX **out,
 	if (s->pdf)
 		pix = pdf_page(s, i);
 	else if (s->tiff)
-		pix = pixaGetPix(s->tiff, (l_int32)i, L_CLONE);
+		pix = too_large(s, (l_int32)i) ? NULL :
+		      pixReadMemTiff(s->data, s->len, (l_int32)i);
+	else if (too_large(s, -1))
+		pix = NULL;
 	else
 		pix = pixReadMem(s->data, s->len);
 	if (!pix) {
@@ -307,7 +344,6 @@ void scan_source_close(struct scan_source *s)
 {
 	if (s->pdf)
 		g_object_unref(s->pdf);
-	pixaDestroy(&s->tiff);
 	free(s->data);
 	memset(s, 0, sizeof(*s));
 }

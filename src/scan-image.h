@@ -6,6 +6,7 @@
 #ifndef EXAMGEN_SCAN_IMAGE_H
 #define EXAMGEN_SCAN_IMAGE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <leptonica/allheaders.h>
@@ -14,6 +15,7 @@
 
 #define SCAN_MAX_BYTES ((size_t)1 << 30)	/* largest scan file read */
 #define SCAN_MIN_DPI 150
+#define SCAN_MAX_PIXELS 2e8		/* A0 at 600 dpi is 1.4e8 */
 
 /* One open scan file. */
 struct scan_source {
@@ -21,7 +23,7 @@ struct scan_source {
 	unsigned char *data;		/* the file's bytes (owned) */
 	size_t len;
 	int format;			/* leptonica IFF_*, or -1 for PDF */
-	PIXA *tiff;			/* TIFF pages (owned) */
+	bool tiff;			/* a TIFF file (pages read one by one) */
 	void *pdf;			/* PopplerDocument (owned) */
 	unsigned npages, next;		/* next: 0-based page to hand out */
 };
@@ -33,6 +35,10 @@ enum scan_next { SN_PAGE, SN_END, SN_BAD_PAGE, SN_REFUSED };
  * unreadable or not an image or PDF). */
 int scan_source_open(struct scan_source *s, const char *path,
 		     struct diags *d);
+/* The same for a file's bytes already in memory: data (malloc'd, len
+ * bytes) is owned by s from now on, whatever the result. */
+int scan_source_open_mem(struct scan_source *s, const char *path,
+			 unsigned char *data, size_t len, struct diags *d);
 /* The next page as an 8-bit grey image (*out, the caller destroys it) and
  * its 1-based number.  SN_BAD_PAGE: the page could not be decoded;
  * SN_REFUSED: bilevel or under SCAN_MIN_DPI (error with how to rescan in

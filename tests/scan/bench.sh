@@ -67,7 +67,8 @@ for c in conds + ["all"]:
     for m in marks:
         n, right, rev, bad = agg[(c, m)]
         wrong += bad
-        cells.append(f"{100 * right / n:.1f}% ({rev} rev)" if n else "-")
+        cells.append(f"{100 * right / n:.1f}% of {n} ({rev} rev)" if n
+                     else "-")
     print(f"| {c} | " + " | ".join(cells) + f" | {wrong} |")
 print()
 print("Cells are questions answered with that mark type: the share read "
@@ -79,10 +80,11 @@ key=$(ls "$work"/cs-specialist-written/*-A.key.yaml)
 "$SCANSIM" "$key" "$work/speed" seed=1 sheets=25 marks=mixed rotate=2 \
 	noise=4 jpeg=85 format=jpg
 n=$(ls "$work"/speed/page-* | wc -l)
-start=$(date +%s.%N)
-taskset -c 0 "$EXAMGEN" scan --key "$work/cs-specialist-written" \
-	"$work"/speed/page-* >/dev/null 2>&1 || true
-end=$(date +%s.%N)
-python3 -c "import sys; n, s, e = int(sys.argv[1]), float(sys.argv[2]), \
-float(sys.argv[3]); print(f'\nspeed: {n} pages (200 dpi JPEG) in {e - s:.2f} s \
-on one core: {n / (e - s):.1f} pages/s')" "$n" "$start" "$end"
+# CPU time of the scan (user + system), on one core
+/usr/bin/time -f "%U %S %e" -o "$work/time" taskset -c 0 "$EXAMGEN" scan \
+	--key "$work/cs-specialist-written" "$work"/speed/page-* \
+	>/dev/null 2>&1 || true
+python3 -c "import sys; n = int(sys.argv[1]); u, s, e = map(float, \
+open(sys.argv[2]).read().split()[-3:]); print(f'\nspeed: {n} pages \
+(200 dpi JPEG) in {u + s:.2f} s of CPU on one core ({e:.2f} s wall): \
+{n / (u + s):.1f} pages/s')" "$n" "$work/time"

@@ -19,6 +19,9 @@
 
 #define STAGE_TAG ".examgen-"
 #define STAGE_RANDOM 6		/* the XXXXXX of mkdtemp */
+/* In a staging folder until it is swapped in: everything in it is ours
+ * (a library's temporary files too) or a link to a file of the folder. */
+#define STAGE_MARK ".examgen-staging"
 #define LIST_MAX_BYTES ((size_t)256 * 1024 * 1024)
 
 /* A sorted list of relative paths, searched with bsearch. */
@@ -169,6 +172,7 @@ struct cleaner {
 	int rfd;		/* -1 until opened */
 	bool rmissing;		/* the output folder does not exist */
 	const struct pathlist *listed;
+	bool unfinished;	/* a staging folder: delete everything */
 	size_t kept;
 };
 
@@ -207,8 +211,9 @@ static void clean_walk(struct cleaner *c, int xfd, const char *prefix)
 
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
-		if (!*prefix && !strncmp(e->d_name, OUTSET_LIST_PREFIX,
-					 strlen(OUTSET_LIST_PREFIX)))
+		if (!*prefix && (!strncmp(e->d_name, OUTSET_LIST_PREFIX,
+					  strlen(OUTSET_LIST_PREFIX)) ||
+				 !strcmp(e->d_name, STAGE_MARK)))
 			continue;	/* removed last */
 		if (!(rel = rel_join(prefix, e->d_name))) {
 			c->kept++;
@@ -220,7 +225,7 @@ static void clean_walk(struct cleaner *c, int xfd, const char *prefix)
 			(void)unlinkat(xfd, rel, AT_REMOVEDIR);
 		} else if (((rfd = cleaner_rfd(c, false)) >= 0 &&
 			    fstatat(rfd, rel, &st, AT_SYMLINK_NOFOLLOW) == 0) ||
-			   pathlist_has(c->listed, rel)) {
+			   pathlist_has(c->listed, rel) || c->unfinished) {
 			if (unlinkat(xfd, rel, 0) < 0)
 				c->kept++;
 		} else if ((rfd = cleaner_rfd(c, true)) < 0 ||
@@ -237,7 +242,8 @@ static void clean_walk(struct cleaner *c, int xfd, const char *prefix)
 static int clean_folder(struct outset *s, int xfd, const char *x)
 {
 	struct pathlist listed = { 0 };
-	struct cleaner c = { s->real, -1, false, &listed, 0 };
+	struct cleaner c = { s->real, -1, false, &listed, false, 0 };
+	struct stat st;
 	DIR *dp;
 	struct dirent *e;
 	int lfd = dup(xfd), rc = 0;
@@ -255,13 +261,15 @@ static int clean_folder(struct outset *s, int xfd, const char *x)
 		    pathlist_read(&listed, xfd, e->d_name) < 0)
 			c.kept++;
 	pathlist_sort(&listed);
+	c.unfinished = fstatat(xfd, STAGE_MARK, &st, AT_SYMLINK_NOFOLLOW) == 0;
 	if (c.kept == 0)
 		clean_walk(&c, xfd, "");
 	if (c.kept == 0) {
 		rewinddir(dp);
 		while ((e = readdir(dp)))
 			if (!strncmp(e->d_name, OUTSET_LIST_PREFIX,
-				     strlen(OUTSET_LIST_PREFIX)))
+				     strlen(OUTSET_LIST_PREFIX)) ||
+			    !strcmp(e->d_name, STAGE_MARK))
 				(void)unlinkat(xfd, e->d_name, 0);
 	}
 	closedir(dp);
@@ -382,6 +390,7 @@ static mode_t folder_mode(void)
 /* Create and lock the staging folder (under the parent's lock). */
 static enum outset_err make_stage(struct outset *s)
 {
+	int fd;
 	size_t n = strlen(s->parent) + strlen(s->base) + strlen(STAGE_TAG) +
 		   16;
 
@@ -398,6 +407,11 @@ static enum outset_err make_stage(struct outset *s)
 	if (s->stage_fd < 0 || flock(s->stage_fd, LOCK_EX) < 0 ||
 	    fchmod(s->stage_fd, folder_mode()) < 0)
 		return OUTSET_EIO;
+	fd = openat(s->stage_fd, STAGE_MARK, O_WRONLY | O_CREAT | O_EXCL |
+		    O_CLOEXEC, 0600);
+	if (fd < 0)
+		return OUTSET_EIO;
+	close(fd);
 	return OUTSET_OK;
 }
 
@@ -655,7 +669,9 @@ enum outset_err outset_commit(struct outset *s, bool force,
 		return OUTSET_EIO;
 	}
 	s->list_fd = -1;
-	if (sync_folder(s->stage_fd) < 0)
+	/* from here the folder may become the output folder */
+	if (unlinkat(s->stage_fd, STAGE_MARK, 0) < 0 ||
+	    sync_folder(s->stage_fd) < 0)
 		return OUTSET_EIO;
 	for (;;) {
 		struct stat held, now;

@@ -11,9 +11,11 @@
  * entry of the folder (the user's own files, other papers' sets) is
  * carried over into the new folder by hard link, so nothing is copied and
  * nothing is lost.  Staging folders left by killed runs are recognised by
- * name and lock and cleaned by the next run: only entries that are listed
- * in a set list or also present in the output folder are deleted; anything
- * else is moved back into the output folder. */
+ * name and lock and cleaned by the next run.  One not yet swapped in
+ * (marked ".examgen-staging") holds only our files, a library's
+ * temporary files and links, and is deleted; in any other (an old folder
+ * swapped out) only entries listed in a set list or also present in the
+ * output folder are deleted, and anything else is moved back. */
 #ifndef EXAMGEN_OUTSET_H
 #define EXAMGEN_OUTSET_H
 

@@ -150,7 +150,7 @@ demo: deps
 check: test-deps
 	@$(MAKE) --no-print-directory check-run
 
-check-run: unit e2e installcheck oom schema html asan valgrind fuzz-smoke deb
+check-run: unit e2e installcheck oom schema html script asan valgrind fuzz-smoke deb
 	@echo "check: all suites passed"
 
 unit: $(TEST_BIN)

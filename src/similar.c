@@ -122,6 +122,8 @@ static long grams(const char *s, uint64_t **v, size_t *n, size_t *cap)
 		}
 		(*v)[(*n)++] = hash_bytes(HASH_INIT, win, sizeof(win));
 	}
+	if (*n == start)
+		return 0;
 	qsort(*v + start, *n - start, sizeof(**v), by_gram);
 	k = start;
 	for (size_t i = start; i < *n; i++)

@@ -704,6 +704,11 @@ static int write_answers(struct rpt *r)
 
 	if (rpt_sheet_add(r, &s, "Answers", ncols) < 0)
 		goto out;
+	/* many questions: print readable pages across (not one sheet wide,
+	 * an unreadable strip), each with the header row and the candidate
+	 * columns */
+	worksheet_set_print_scale(s.ws, 80);
+	rpt_check(r, worksheet_repeat_columns(s.ws, 0, 2));
 	rpt_str(r, &s, 0, 0, r->L->id, r->hdr);
 	rpt_str(r, &s, 0, 1, r->L->name, r->hdr);
 	rpt_str(r, &s, 0, 2, r->L->form, r->hdr);

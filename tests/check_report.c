@@ -459,6 +459,10 @@ START_TEST(test_layout)
 	has(ITEMS, "<pane xSplit=\"2\" ySplit=\"1\"");
 	has("xl/charts/chart1.xml", "<c:barChart>");
 	has("xl/charts/chart2.xml", "<c:barChart>");
+	/* Answers prints across pages, candidate columns and header row
+	 * repeated, not squeezed to one page wide */
+	has("xl/workbook.xml", "Answers!$A:$C,Answers!$1:$1");
+	lacks(ANSWERS, "fitToPage");
 	/* section means charted as percent of each section's maximum */
 	has("xl/charts/chart1.xml", "<c:f>Statistics!$D$");
 	has(SUMMARY, "<cols>");

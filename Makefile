@@ -55,7 +55,7 @@ EXAMGEN := $(BUILD)/examgen
 PYTHON := $(shell python3 -c 'import yaml, jsonschema' 2>/dev/null && \
 	    echo python3 || echo /usr/bin/python3)
 
-.PHONY: all man install uninstall installcheck oom deb deps test-deps demo check check-run unit e2e schema html asan valgrind reliability fuzz \
+.PHONY: all man install uninstall installcheck oom lint deb deps test-deps demo check check-run unit e2e schema html asan valgrind reliability fuzz \
 	fuzz-smoke bench clean examples style analyze
 .DEFAULT_GOAL := all
 
@@ -135,6 +135,10 @@ $(BUILD)/tests/failmalloc.so: tests/oom/failmalloc.c | $(BUILD)
 
 oom: $(EXAMGEN) $(BUILD)/tests/failmalloc.so
 	@sh tests/oom/run.sh $(EXAMGEN) $(BUILD)/tests/failmalloc.so
+
+# Every source file carries its licence line (SPDX).
+lint:
+	@sh tests/lint/spdx.sh
 
 # Build the Debian package from a clean copy of the tree, install it with
 # apt-get and run the demo with /usr/bin/examgen (as root; part of check).

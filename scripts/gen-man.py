@@ -7,7 +7,8 @@ usage: gen-man.py EXAMGEN SOURCE.md OUT
 The source is plain Markdown (readable as documentation on its own) in a
 small subset: a first line "% NAME(SECTION) | title", "# HEADING",
 "## subheading", paragraphs, "- " bullets, ``` blocks, `code`, **bold** and
-*italic*, and tables as rows "| a | b |".  A line "@commands" becomes, for
+*italic*, and tables as rows "| a | b |".  A line "@synopsis" becomes the
+usage lines of 'EXAMGEN help'; a line "@commands" becomes, for
 every command that 'EXAMGEN help' lists, its usage, description and every
 option exactly as 'EXAMGEN help COMMAND' prints them, so the page and
 --help cannot drift.  Python standard library only.
@@ -47,6 +48,19 @@ def help_text(examgen, *args):
         sys.exit("gen-man: '%s help %s' failed: %s" %
                  (examgen, " ".join(args), res.stderr.strip()))
     return res.stdout
+
+
+def usage_lines(examgen):
+    """The usage lines of 'examgen help', without the leading blanks."""
+    out, inside = [], False
+    for line in help_text(examgen).splitlines():
+        if line.startswith("usage:"):
+            inside = True
+        elif inside and line.startswith("  examgen "):
+            out.append(line.strip())
+        elif inside:
+            break
+    return out
 
 
 def commands(examgen):
@@ -179,6 +193,10 @@ def convert(examgen, src):
         elif line.startswith("## "):
             flush()
             out.append(".SS " + inline(line[3:]))
+        elif line.strip() == "@synopsis":
+            flush()
+            out += [".nf"] + ["\\fB" + esc(u) + "\\fR" for u in
+                              usage_lines(examgen)] + [".fi"]
         elif line.strip() == "@commands":
             flush()
             for name in commands(examgen):

@@ -154,7 +154,7 @@ demo: deps
 check: test-deps
 	@$(MAKE) --no-print-directory check-run
 
-check-run: unit e2e installcheck oom schema html script asan valgrind fuzz-smoke deb
+check-run: style lint unit e2e installcheck oom schema html script asan valgrind fuzz-smoke deb
 	@echo "check: all suites passed"
 
 unit: $(TEST_BIN)

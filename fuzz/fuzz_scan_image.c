@@ -39,6 +39,7 @@ static void make_layout(struct sheet_layout *L, struct sheet_square *marks,
 	L->nbubbles = 4;
 }
 
+/* Decode the input as a scanned image and read it as an answer-sheet page. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct scan_qr_reader qr;

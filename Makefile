@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # examgen - build, test, demo, fuzz and benchmark.
 #
 #   make demo     install missing packages, build, build the 60/60/60 paper

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # bench/amc.sh - optional, not part of make bench or CI: the print
 # benchmark's exam made with Auto Multiple Choice, for comparison.
 #

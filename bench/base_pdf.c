@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* base_pdf.c - baseline for the print benchmark: the least any
  * cairo + pango program does to print the same job.  Writes PAGES A4 pages
  * into one PDF, each with LINES lines of text (a different line each time,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* base_xlsx.c - benchmark baseline: the least any xlsx report writer must
  * do.  Writes the given numbers of text, number and formula cells (with
  * cached values) row by row into one worksheet with libxlsxwriter in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* base_yaml.c - benchmark baseline: the least any YAML bank loader must do.
  * Reads the file into memory (as examgen does) and runs libyaml's event
  * parser over it, building nothing.  Prints the number of events.

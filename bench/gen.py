@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """gen.py - deterministic synthetic inputs for the examgen benchmarks.
 
 Everything is drawn from random.Random(SEED), so the same arguments always

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # PDF typesetting speed: pages per second of `examgen build --format pdf`
 # (papers with their answer sheets and guides, every form) per template.
 #   sh bench/pdf-pages.sh [EXAMGEN] [TEMPLATE...]

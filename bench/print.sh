@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # bench/print.sh - the print benchmark (part of make bench).
 #
 #   sh bench/print.sh path/to/examgen

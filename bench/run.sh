@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # bench/run.sh - the examgen benchmark table (make bench).
 #
 #   sh bench/run.sh path/to/examgen

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """table.py - print the benchmark table from bench/run.sh's figures.
 
 Arguments are name=value pairs.  Times are "WALL/CPU/USER" seconds: WALL

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-keys.h - answer keys for the sheet fuzz targets: two forms of one
  * small paper covering every question type, written to a scratch folder
  * once and loaded into a fresh gradebook for every input. */

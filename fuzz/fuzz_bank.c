@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_bank.c - libFuzzer target: any bytes as a question bank.  The bank
  * loader must report problems, never crash, leak or hang; every question it
  * keeps must be findable by id, and every message must format. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_csv.c - libFuzzer target: any bytes as a CSV answer sheet the way
  * `examgen grade` reads it: encoding detected and converted, the CSV
  * reader run over every record, then the rows graded against two fixed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_scan_image.c - libFuzzer target: any bytes as a scan file the way
  * `examgen scan` reads it: the format sniffed, every page decoded (PNG,
  * JPEG, TIFF, PDF), refused or turned grey, then the corner marks

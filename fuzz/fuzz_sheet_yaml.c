@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_sheet_yaml.c - libFuzzer target: any bytes as a filled-in YAML
  * answer sheet, graded against two fixed keys.  Every candidate read must
  * be graded or flagged, and the summaries must write. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_template.c - libFuzzer target: any bytes as a paper template and,
  * after a line "%%bank", a bank of its own, checked against that bank and
  * a small fixed one and, when clean, assembled into a paper the way

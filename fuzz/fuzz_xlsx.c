@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_xlsx.c - libFuzzer target: any bytes as an .xlsx answer sheet the
  * way `examgen grade` reads it: the zip container, the workbook parts and
  * the first sheet read cell by cell (positions must only grow), then the

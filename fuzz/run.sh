@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Build the libFuzzer targets in build-fuzz/ (clang, ASan + UBSan + LSan)
 # and run each for SECONDS.  Usage: sh fuzz/run.sh SECONDS [TARGET]...
 # FUZZ_JOBS=2 runs two targets at a time.  Crash inputs are saved under

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The main job on the bundled bank and template: build the 60/60/60 manager
 # paper (two forms, a sheet per candidate of the sample roster), fill in the
 # sample answers, and grade them into CSV and an Excel report.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Fill a build folder's responses.csv with plausible answers, for the demo.
 
 Each candidate gets a fixed "ability" from their row number; objective items

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Install the Debian packages examgen needs (as root, with apt-get).
 #   install-deps.sh build   what building and running need: the compiler,
 #                           pkg-config, the -dev packages and the fonts

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Regenerate docs/examples/: for every bundled template, form A of the paper
 # built with seed 1 - the paper and marker's guide as PDF, HTML and
 # Markdown, the blank answer sheet and the key.

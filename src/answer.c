@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* answer.c - reading answers as people write them (see answer.h).  Every
  * function reads a NUL-terminated UTF-8 string owned by the caller and
  * writes only to its out parameters and the caller's why buffer. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* arena.h - region allocator: everything parsed from one input lives in one
  * arena and is freed by a single arena_release().  Pointers returned by the
  * arena are owned by the arena; never free() them. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bank.c - question bank loader and checks (see bank.h). */
 #include "bank.h"
 

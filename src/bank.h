@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bank.h - question banks: the model of SPEC's bank/ files and its loader.
  * A bankset owns everything loaded into it: one arena for the banks,
  * strings, options and rubrics, plus each bank's questions array (grown

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bankstats.h - `examgen validate --stats`: what the loaded banks hold, and
  * for a template how its pools compare with what each pick needs and how
  * many questions two forms share when each draws its own. */

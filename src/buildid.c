@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* buildid.c - build ids: the first 12 hex digits of SHA-256 over the
  * template's digest, the bank digest and the seed, each on its own line. */
 #include "buildid.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-build.c - `examgen build`: assemble a paper from a template and its
  * banks with a seed, then write every form's paper, marker's guide, key and
  * blank answer sheet (and, with a roster, one sheet per candidate and

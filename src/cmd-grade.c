@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-grade.c - `examgen grade`: load the keys, read and grade every sheet,
  * print the problems found, and write the CSV / JSON / Excel results.  The
  * gradebook (grade.h) does the work; this layer parses options, prints,

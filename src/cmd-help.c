@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-help.c - `examgen help [COMMAND]`. */
 #include <stdio.h>
 

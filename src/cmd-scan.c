@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-scan.c - `examgen scan`: read scanned answer sheets (PNG, JPEG, TIFF,
  * PDF) against their keys and write the responses CSV that `grade` reads,
  * with every doubtful mark written '?' and, with --review, a crop of each

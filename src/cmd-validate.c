@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-validate.c - `examgen validate`: check banks and templates, report
  * every problem as PATH:LINE:COL: error: ..., exit 1 if any; warnings
  * (lint.h, similar.h) do not change the exit code.  --stats prints what the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd.c - the table of every command. */
 #include <stdio.h>
 #include <string.h>

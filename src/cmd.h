@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd.h - the command table (cmd.c): one file per command (src/cmd-NAME.c),
  * each exporting a struct cmd_entry that main.c dispatches to.  An entry holds
  * the command's option grammar (cmdline.h): main.c parses every command

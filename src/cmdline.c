@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmdline.c - parse every command's argv against its option table, and
  * print the option list of its help from the same table. */
 #include <assert.h>

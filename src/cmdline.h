@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmdline.h - the one command-line parser of every command.  Each command's
  * table entry (cmd.h) lists its options as struct cmd_option; cmd_parse
  * reads argv against that list with the same rules and the same messages

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* csv.c - RFC 4180 reader and formula-safe writers (see csv.h).
  * The reader owns one scratch buffer holding the current row's field bytes
  * and three arrays (fields, lens, offs); all grow as needed and are reused

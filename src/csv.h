@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* csv.h - RFC 4180 CSV: a reader over a UTF-8 buffer (quoted fields,
  * embedded commas, quotes and newlines, CRLF or LF, ragged rows reported by
  * the caller) and writers that keep text from becoming a formula. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* diag.c - diagnostics list (see diag.h). */
 #include "diag.h"
 #include "hash.h"

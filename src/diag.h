@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* diag.h - a list of diagnostics collected by lower layers and printed by
  * the command layer as `PATH:LINE:COL: error: MESSAGE`.  The list owns copies
  * of every path and message. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fileio.c - whole-file reads and atomic outputs (see fileio.h).
  * fileio_read hands the caller a malloc'd buffer it must free.  A struct
  * outfile owns its FILE, its path copies and its temporary file until

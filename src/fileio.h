@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fileio.h - whole-file reads and never-half-written outputs.
  * An output is written to a temporary file in the destination folder, then
  * renamed over the destination, so readers see either the old file or the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* grade-out.c - the gradebook as a CSV summary (SPEC column order) and as
  * JSON detail for scripts.  Text from sheets goes through csv_write_text()
  * (never a formula) or JSON escaping; numbers through format_number(). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* grade.c - the gradebook: keys loaded by paper and form, candidates graded
  * as the sheet readers (sheet-csv.c, sheet-yaml.c) hand over their answers,
  * and every problem recorded with file, line and column.  Candidates,

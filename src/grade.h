@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* grade.h - grading: keys loaded, sheets read (YAML one candidate, CSV many),
  * each response normalised and scored, problems recorded with file and
  * line/row.  The gradebook owns an arena for candidates, responses and

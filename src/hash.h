@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hash.h - FNV-1a, the one string hash behind examgen's lookup tables (bank
  * ids, anchors, candidate ids, message de-duplication). */
 #ifndef EXAMGEN_HASH_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* key.c - answer keys (SPEC "Key file"): key_write() prints one paper form's
  * key as YAML; key_load() reads it back with full checking, so grading needs
  * neither the banks nor the template.  A loaded key owns one arena holding

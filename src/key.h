@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* key.h - answer keys (SPEC "Key file"): written at build from a paper form,
  * read back at grading without the banks.  A key owns its arena. */
 #ifndef EXAMGEN_KEY_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* labels.c - printed words in zh-Hans, zh-Hant and en, and the text helpers
  * of the renderers (see labels.h).  The tables are static; nothing here
  * allocates. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* labels.h - the fixed words of papers, guides and answer sheets in
  * Simplified Chinese, Traditional Chinese or English, and the small text
  * helpers the renderers share (section numbers, point values, answers).

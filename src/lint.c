@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lint.c - warnings about bank and template text (see lint.h). */
 #include "lint.h"
 

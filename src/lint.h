@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lint.h - warnings about bank and template text that is valid but should
  * be improved (`examgen validate` only): half-width punctuation next to
  * Chinese text, and short-answer questions that give the marker nothing to

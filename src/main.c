@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c - examgen entry point: parse the command line against the
  * command's option table and run the command. */
 #include <locale.h>

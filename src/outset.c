@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* outset.c - a build's files written as a set and swapped in as a whole
  * (see outset.h).  A struct outset owns its strings, its two descriptors
  * and, until it is swapped in, the staging folder. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* outset.h - the files of one build written as a set.  They are created
  * in a hidden staging folder beside the output folder (".BASE.examgen-"
  * and six random characters), made durable, and then swapped in as a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* paper.c - assembling papers from a template: the seeded draw, forms,
  * question and option shuffles, points scaling (see paper.h and
  * docs/randomness.md for the exact procedure). */

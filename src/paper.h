@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* paper.h - an assembled paper: for each form, the drawn questions in print
  * order with their points, option order and printed answer.  Built from a
  * template and a bankset by paper_assemble(); the paper owns an arena for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdf-doc.c - the PDF typesetting engine (see pdf-doc.h). */
 #include "pdf-doc.h"
 

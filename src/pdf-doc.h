@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdf-doc.h - a small typesetting engine over cairo + pango for the PDF
  * writer: content is added as blocks of drawing operations (text lines,
  * boxes, circles) with positions relative to the block; pdf_doc_paginate()

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdf-paper.h - what the PDF writer's parts share: the state of one
  * copy being laid out (a form's paper or guide, perhaps for one candidate).
  * It borrows the paper, form, candidate and labels; its doc borrows the

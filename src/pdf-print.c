@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdf-print.c - the PDF files of a build (print file, guide file, per-form
  * files): one page count for every form's paper, then the files written
  * by as many threads as there are cores, each thread with its own fonts

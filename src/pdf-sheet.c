@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdf-sheet.c - the answer sheet as PDF pages drawn from its layout
  * (sheet-layout.h): corner marks, the QR code, bubbles with their letters
  * inside, and the words around them, at the millimetres the key records. */

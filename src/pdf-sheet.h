@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdf-sheet.h - the machine-readable answer sheet as PDF pages, drawn from
  * its layout (sheet-layout.h), for the paper's print files and on its own
  * as CODE-F.sheet.pdf. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* question.c - reading one question of a bank (SPEC "Question bank"): its
  * fields, their types and the rules between them, with a message at the
  * right line and column for every problem.  Also the SPEC names of the

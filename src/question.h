@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* question.h - reading one question mapping of a bank into a struct
  * question.  Strings are left pointing into the parse tree (the caller
  * copies what it keeps); options and rubrics are allocated in the arena

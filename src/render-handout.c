@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* render-handout.c - the hand-out list of a roster build: who gets which
  * form, in the order the print file stacks the papers, with a column for
  * the candidate's signature; as CSV and as a printable PDF table. */

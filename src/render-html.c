@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* render-html.c - print-ready HTML papers and guides (see render-html.h).
  * Running headers and page numbers use CSS @page margin boxes (Chromium
  * 131 and later, WeasyPrint, Prince); browsers without them print the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* render-html.h - the paper and the marker's guide as one self-contained,
  * print-ready HTML file (inline CSS, A4 pages, no external resources). */
 #ifndef EXAMGEN_RENDER_HTML_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* render-pdf.c - the paper and the marker's guide as PDF (cairo + pango):
  * the title block, sections, questions and options (the answer sheet is in
  * pdf-sheet.c), then pagination, running headers and page numbers. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* render-text.c - plain-text and Markdown papers and guides (see
  * render-text.h).  Both share one walk over the form; `md` switches the
  * markup and the escaping.  Nothing is allocated. */

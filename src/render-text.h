@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* render-text.h - the paper and the marker's guide as plain text (for
  * printing from any editor) and as Markdown. */
 #ifndef EXAMGEN_RENDER_TEXT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* render.c - output formats and the dispatch of render_doc() to the text,
  * Markdown, HTML and PDF writers. */
 #include "render.h"

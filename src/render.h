@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* render.h - printable documents of one paper form: the paper (never
  * answers), the marker's guide, and the answer sheets.  Each writer returns
  * 0, or -1 on a write error (errno kept). */

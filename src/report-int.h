@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report-int.h - internals shared by the report writer's files: the state
  * of one report being written (workbook, formats, candidate order) and the
  * checked cell writers.  The struct rpt borrows the gradebook and owns the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report-labels.c - the report's labels in English and Chinese. */
 #include "report-int.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report-points.c - the points of an objective answer as a worksheet
  * formula over its response cell and the key, so that a reviewer who
  * corrects a response in the Answers sheet re-scores it (SPEC "Report").

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report-stats.c - the Items sheet (classical item analysis per question
  * id, aggregated over forms) and the Statistics sheet (test statistics as
  * live formulas over the Summary, reliability, charts).  Numbers come from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report.c - the Excel score report (see report.h): workbook lifecycle,
  * formats, labels and the checked cell writers, and the Summary, Answers
  * and Problems sheets.  Items and Statistics are in report-stats.c.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report.h - the Excel score report (SPEC "Report (.xlsx)"): Summary,
  * Answers, Items, Statistics and Problems sheets, written with
  * libxlsxwriter to a temporary file and renamed into place. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* responses-xlsx.c - responses.xlsx from the text of responses.csv, so the
  * two always have the same columns and rows: every CSV field becomes a
  * text cell, the columns that are not answers (id, name, form, paper,

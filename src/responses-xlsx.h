@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* responses-xlsx.h - responses.xlsx, written by `build --roster` beside
  * responses.csv: the same columns and pre-filled candidate rows, as an
  * Excel workbook for typing the answers in, with a drop-down (data

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rng.c - xoshiro256** seeded by splitmix64 (see rng.h). */
 #include "rng.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rng.h - the seeded pseudo-random generator behind every draw and shuffle:
  * xoshiro256** (Blackman and Vigna, 2018) whose state is filled from the
  * 64-bit seed by splitmix64.  Integer arithmetic only, so the same seed

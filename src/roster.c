@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* roster.c - reading the candidate list of `build --roster` (see
  * roster.h). */
 #include "roster.h"

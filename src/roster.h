@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* roster.h - the candidate list of `build --roster FILE`: a CSV file with
  * a header naming the columns id and name (UTF-8 with or without BOM, or
  * GB18030), whose ids become file names under sheets/.  A roster owns an

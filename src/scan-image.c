@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scan-image.c - decode scan files into grey pages (see scan-image.h):
  * leptonica reads the images, poppler the PDFs. */
 #include "scan-image.h"

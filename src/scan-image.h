@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scan-image.h - the pages of one scan file as 8-bit grey images: PNG,
  * JPEG, TIFF (every page) or PDF (a page that is one embedded image gives
  * that image, any other page is rendered at 300 dpi).  Pages are handed

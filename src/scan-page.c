@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scan-page.c - locate a scanned sheet page and measure its bubbles (see
  * scan-page.h).  Corner marks: pixels darker than 0.6 of the paper white,
  * connected, of about the mark's size and nearly solid, the one nearest

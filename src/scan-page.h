@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scan-page.h - one scanned answer-sheet page: find its four corner marks,
  * fit the projective map from sheet millimetres to image pixels (trying
  * the page upright, then upside down), read its QR code on the predicted

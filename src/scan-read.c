@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scan-read.c - from identified pages to candidates' answers (see
  * scan-read.h): bubble decisions against the page's own empty-bubble
  * baseline, question and score-group rules, pages gathered into sheets,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scan-read.h - reading a stack of scanned answer-sheet pages into
  * candidates' responses: each page is identified by its QR code, its
  * bubbles are decided (filled, empty, or doubtful: never decided

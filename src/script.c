@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* script.c - language tags to scripts, and converting a paper's bank text
  * into its template's script with libopencc (see script.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* script.h - the two scripts of written Chinese and converting a paper's
  * bank text into the script of its template with OpenCC.  A template's
  * `language` names the script of everything written; a bank's names the

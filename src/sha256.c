@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sha256.c - SHA-256 as specified in FIPS 180-4 (see sha256.h).  The
  * caller owns the struct sha256; nothing here allocates. */
 #include "sha256.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sha256.h - SHA-256 (FIPS 180-4), used for the bank digest in keys. */
 #ifndef EXAMGEN_SHA256_H
 #define EXAMGEN_SHA256_H

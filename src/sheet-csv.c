@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sheet-csv.c - CSV answer sheets: the header names the columns
  * (candidate_id, name, form, optional paper, question numbers and essay
  * criterion columns N.k); every row becomes a candidate graded against the

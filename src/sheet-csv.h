@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sheet-csv.h - filled-in sheets as CSV (SPEC "Filled-in sheets"): header
  * candidate_id,name,form[,paper],1,2,...,N with optional essay criterion
  * columns N.1, N.2, ...; one candidate per row. */

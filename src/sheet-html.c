@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sheet-html.c - the answer sheet in HTML: one inline SVG per page in
  * millimetres, drawn from the same layout as the PDF sheet (corner marks,
  * QR code, bubbles, words), printed on its own A4 page without margins. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sheet-html.h - the machine-readable answer sheet in HTML (inline SVG
  * pages drawn from the sheet layout), inside the HTML paper and on its own
  * as CODE-F.sheet.html. */

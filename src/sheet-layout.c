@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sheet-layout.c - where everything on the answer sheet goes (see
  * sheet-layout.h).  Every position is rounded to 0.01 mm when it is made,
  * so the key records exactly what is drawn. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sheet-layout.h - the machine-readable answer sheet as one description in
  * millimetres from the top-left corner of each A4 page: corner marks, the QR
  * code's place, every bubble (options, marker scores, candidate-id digits),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sheet-text.c - the answer sheet as a plain listing for text and Markdown
  * papers: the words and bubbles of the sheet layout, line by line in the
  * order they are printed (the candidate-id grid, only useful on paper, is

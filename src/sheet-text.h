@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sheet-text.h - the answer sheet as a plain listing in text and Markdown
  * papers, from the same layout as the printed sheet. */
 #ifndef EXAMGEN_SHEET_TEXT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sheet-xlsx.c - Excel answer sheets: the first worksheet's cells become
  * the rows of a CSV text (row N is line N, column K is field K), which the
  * CSV sheet reader grades, so both inputs follow one set of rules.  On the

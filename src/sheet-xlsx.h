@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sheet-xlsx.h - filled-in sheets as an Excel workbook (.xlsx): the first
  * worksheet holds the same columns as responses.csv (SPEC "Filled-in
  * sheets"), one candidate per row.  Cells are read as the text Excel shows

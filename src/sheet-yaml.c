@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sheet-yaml.c - YAML answer sheets: one candidate per file.  The document
  * is parsed into a scratch arena; what grading keeps (id, name, form, the
  * answers as written) is copied into the gradebook arena.  YAML syntax

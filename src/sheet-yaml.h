@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sheet-yaml.h - a filled-in sheet as YAML (SPEC "Filled-in sheets"): one
  * candidate with paper, form, candidate {id, name} and answers {no: value}.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sheet.c - blank and roster-filled answer sheets (SPEC "Filled-in
  * sheets", YAML) and the header of responses.csv for spreadsheet entry.
  * The writers only print; the caller owns the stream. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* similar.c - near-duplicate stems (see similar.h).
  *
  * Each stem becomes the set of its character 4-grams, ranked rarest first.

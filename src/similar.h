@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* similar.h - near-duplicate stems across every loaded bank, reported as
  * warnings by `examgen validate`.  Stems are compared by the Jaccard
  * similarity of their sets of 4-character runs (4-grams) after punctuation,

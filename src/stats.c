@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stats.c - test statistics and item analysis (see stats.h). */
 #include "stats.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stats.h - test statistics and classical item analysis as pure functions
  * over arrays the caller owns: descriptive statistics of totals, upper and
  * lower 27% groups, item difficulty, discrimination and corrected

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* template-check.c - checking a template against loaded banks: filter
  * values that match nothing, pools too small for their count (worst case
  * over every seed), and the asserted total. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* template.c - paper template loader and checks (see template.h). */
 #include "template.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* template.h - paper templates (SPEC template files) and their loader.
  * A template owns its arena; template_free() releases everything. */
 #ifndef EXAMGEN_TEMPLATE_H

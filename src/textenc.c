@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* textenc.c - encoding detection and conversion to UTF-8 (see textenc.h).
  * Detection only reads the caller's buffer; conversion returns a malloc'd
  * buffer that the caller owns and frees. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* textenc.h - detect the encoding of a text file as people save it (UTF-8
  * with or without BOM, UTF-16 with BOM, or GB18030/GBK as Excel writes "CSV"
  * on Chinese Windows) and convert it to UTF-8 with iconv. */

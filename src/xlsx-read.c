@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* xlsx-read.c - read the first worksheet of an .xlsx workbook: unzip each
  * part from memory with a size cap, parse it with expat (no DOCTYPE, depth
  * capped), and hand every cell with a value to the caller. */

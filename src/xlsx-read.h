@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* xlsx-read.h - the cells of the first worksheet of an .xlsx workbook held
  * in memory: the zip container (minizip), then the workbook, its
  * relationships, styles, shared strings and the sheet (expat).  Untrusted

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ynode.c - YAML document to node tree with positions (see ynode.h). */
 #include "ynode.h"
 #include "hash.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ynode.h - a YAML document read with libyaml's event parser into a tree of
  * nodes that remember where they start (1-based line and column), so later
  * semantic checks can point at the right place.  Aliases share the anchored

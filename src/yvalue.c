@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* yvalue.c - typed reading of ynode values (see yvalue.h). */
 #include "yvalue.h"
 

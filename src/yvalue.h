@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* yvalue.h - typed reading of ynode values with precise messages: each
  * reader checks the node's shape and adds `PATH:LINE:COL: error: ...` to d
  * when it is wrong.  Strings returned point into the node tree (arena). */

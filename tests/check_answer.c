@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_answer.c - answers as people write them: choice letters, true or
  * false, and marker scores, with the reasons given for unreadable ones. */
 #include <check.h>

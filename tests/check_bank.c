@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_bank.c - unit tests of the bank loader (src/bank.c). */
 #include <check.h>
 #include <stdlib.h>

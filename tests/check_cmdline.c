@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_cmdline.c - the shared option parser: values, operands, the
  * messages of every usage error, the help layout, and the consistency of
  * every command's option table. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_csv.c - the RFC 4180 reader, its error positions and speed, and
  * the formula-safe writers. */
 #include <check.h>

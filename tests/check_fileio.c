@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_fileio.c - whole-file reads, atomic outputs, refusing overwrites,
  * failure paths (read-only folder, full disk) and mkdir -p. */
 #include <check.h>

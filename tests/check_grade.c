@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_grade.c - grading: every scoring rule on hand-worked cases, every
  * spelling of an answer, every flagged problem with its position, encodings,
  * YAML sheets, and the CSV / JSON outputs. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_key.c - answer keys: key_write of a hand-built paper gives the SPEC
  * layout, key_load reads it back, and every kind of bad key is reported at
  * its line and column. */

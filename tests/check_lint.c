@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_lint.c - unit tests of validate's warnings: half-width
  * punctuation next to Chinese text (src/lint.c) and near-duplicate stems
  * (src/similar.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_outset.c - a build's files written as a set: a new folder, a
  * replaced set that keeps the user's files, a refused clash, a staging
  * folder left by a killed run cleaned without losing anything. */

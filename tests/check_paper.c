@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_paper.c - unit tests of template checks and paper assembly
  * (src/template.c, src/template-check.c, src/paper.c, src/rng.c). */
 #include <check.h>

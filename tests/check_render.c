@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_render.c - papers, guides and answer sheets: formats, escaping,
  * no answers on the paper, the guide's answers, and every bundled template
  * built with many seeds (totals, key/paper agreement, reproducibility). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_render_pdf.c - the PDF writer: valid PDF with the right page
  * count, every stem found by pdftotext and no answer text on the paper,
  * the guide's answers, Noto CJK fonts embedded for Simplified, Traditional

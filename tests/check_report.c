@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_report.c - the Excel report of a gradebook built by hand: the file
  * is a zip whose sheet XML is read back with `unzip -p` and checked for
  * formulas with cached values, text never written as a formula, frozen

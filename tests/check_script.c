@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_script.c - unit tests of script conversion (src/script.c): the
  * language tags, and a paper's other-script text converted with OpenCC
  * once per question, in every field, for every form. */

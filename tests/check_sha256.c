@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_sha256.c - SHA-256 against the FIPS 180-4 / NIST example vectors. */
 #include <check.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_sheet.c - the answer-sheet layout: a bubble per option and score
  * value, the candidate-id grid only on blank sheets with every other bubble
  * in the same place, nothing overlapping or off the page, four marks and a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_stats.c - test statistics and item analysis against a small data
  * set worked out by hand (numbers in the comments). */
 #include <check.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_template.c - unit tests of the template loader (src/template.c). */
 #include <check.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_textenc.c - encoding detection and conversion to UTF-8. */
 #include <check.h>
 #include <errno.h>

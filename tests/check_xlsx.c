@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_xlsx.c - the .xlsx reader: strings (shared, rich, inline),
  * numbers, booleans, errors, dates, cell positions, and every refusal of
  * a damaged or hostile workbook (zip bombs, too many entries, encryption,

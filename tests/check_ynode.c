@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_ynode.c - unit tests of the YAML node tree (src/ynode.c). */
 #include <check.h>
 #include <stdlib.h>

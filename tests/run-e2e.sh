@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end tests as data.  Each folder tests/cases/NAME/ holds:
 #   cmd              the arguments to examgen, one shell line (run in a
 #                    scratch copy of the folder, so outputs never litter)

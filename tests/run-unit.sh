@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Run the Check unit test binaries given as arguments, UNIT_JOBS at once
 # (default: the number of processors).
 # VALGRIND=1: run each under valgrind (no fork, leaks are errors).

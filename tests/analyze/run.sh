@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # make analyze: cppcheck over src/ and clang's scan-build over the build.
 # Clean, or every finding listed with its reason: cppcheck.supp (cppcheck)
 # and scan-build.known (scan-build).  Exit 1 on any other finding.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Render the HTML paper and guide of every bundled template in a headless
 # Chromium, as a person would print them, and check the PDFs: pages were
 # produced and the title, the page numbers and the answer sheet are in the

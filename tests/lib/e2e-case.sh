@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Run one end-to-end case (see tests/run-e2e.sh, which sets $here, $scratch
 # and $run).  Writes $scratch/result/NAME.status (pass, fail or skip) and,
 # for a failure, NAME.report with what differed.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # smallfs.sh MODE -- COMMAND...: run COMMAND (examgen, maybe under
 # valgrind) with a 64 KiB tmpfs (MODE full) or a read-only tmpfs (MODE ro)
 # mounted at ./fs, recording its exit code, stderr and the folder's files

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Make and fill .xlsx workbooks with the Python standard library only
 (zipfile + ElementTree), for the tests of grade's Excel input.
 

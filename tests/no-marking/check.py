@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """No marking material on anything the candidate holds.
 
 Builds every bundled template (and once with a roster) in every format and

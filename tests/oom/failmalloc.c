@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* failmalloc.c - out-of-memory fault injection for examgen, preloaded with
  * LD_PRELOAD.  Counts the allocations that examgen's own code makes (the
  * caller's address lies in the main program, not in a library) and makes

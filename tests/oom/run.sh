@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Out-of-memory fault injection: for a validate, a build and a grade run,
 # count the allocations examgen's own code makes, then run again once for
 # every N, making the Nth allocation fail (tests/oom/failmalloc.c, preloaded).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Check the PDF outputs of one build: check-pdf.sh DIR FONT SHEETWORD
 #   DIR        build output folder with CODE.print.pdf and CODE.guide.pdf
 #              (and CODE-F.paper.pdf / CODE-F.guide.pdf when split)

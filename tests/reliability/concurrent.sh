@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # concurrent.sh [ROUNDS] - two `examgen build` runs race on one --out.
 # Without --force exactly one wins (exit 0) and the other is refused as
 # SPEC says for an output that already exists (exit 2, "already exists"),

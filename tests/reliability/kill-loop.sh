@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # kill-loop.sh [ITERATIONS] - kill -9 `examgen build --force` at random
 # moments, again and again, over one output folder that also holds a file
 # of the user's.  After every kill the folder must hold exactly one

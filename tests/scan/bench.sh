@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The scan accuracy and speed table (make bench): simulated stacks of
 # every bundled template under each copier condition, read by examgen scan
 # and compared with what was drawn.  Prints a Markdown table by condition

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The scan pipeline on simulated copier scans (fixed seeds, a few seconds):
 # build a paper, fill in and degrade sheets with the simulator, scan them,
 # and check: no mark read wrong without a flag, every page identified,

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Compare what `examgen scan` read with what the simulator drew.
 
 usage: evaluate.py TRUTH_DIR SCAN_CSV [CONDITION]

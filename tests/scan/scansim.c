@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scansim.c - a scanner simulator for testing `examgen scan`: renders a
  * blank answer sheet (CODE-F.sheet.pdf) at a resolution, fills it in like
  * candidates and markers do at the bubble centres the key records (dark,

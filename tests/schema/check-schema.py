@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Check the shipped question banks and paper templates.
 
   tests/schema/check-schema.py [-v]

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every bundled template built with seeds 1..100 (txt): OpenCC's own
 # converter finds nothing left to convert in the papers, guides and keys
 # (see script-check.py).  EXAMGEN names the binary.

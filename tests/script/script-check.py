@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """script-check.py - nothing left for OpenCC to convert in built papers.
 
     script-check.py OUT_DIR TEMPLATE...

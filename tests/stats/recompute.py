@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """recompute.py - recompute every figure of examgen's report independently
 on simulated candidates, with the Python standard library only.
 

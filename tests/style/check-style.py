@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """make style: the layout rules of the C sources (src/, tests/, fuzz/,
 bench/), as .editorconfig states them for editors:
 

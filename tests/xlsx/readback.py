@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """readback.py - read an examgen Excel report back and check it against
 values worked out here, independently of the C code, from the key files
 and the CSV sheets that produced it.

@@ -60,13 +60,17 @@ static int print_stats(const struct template *t, bool bad,
 }
 
 /* Warn about a template's text (the file is read again: the loader keeps
- * no source; a file it could not read, it has reported). */
+ * no source; a file it could not read, it has reported, but running out
+ * of memory now is new). */
 static void lint_template_file(const char *path, struct diags *d)
 {
 	char *buf = NULL;
 	size_t len;
+	enum fileio_err e = fileio_read(path, TEMPLATE_MAX_BYTES, &buf, &len);
 
-	if (fileio_read(path, TEMPLATE_MAX_BYTES, &buf, &len) != FILEIO_OK)
+	if (e == FILEIO_ENOMEM)
+		diags_oom(d);
+	if (e != FILEIO_OK)
 		return;
 	lint_template(path, buf, len, d);
 	free(buf);

@@ -255,7 +255,7 @@ static int print_overlap(FILE *fp, const struct template *t,
 			rc = -1;
 			goto out;
 		}
-		share = per_form ? (double)shared(p, a, b) / per_form : 0;
+		share = per_form > 0 ? (double)shared(p, a, b) / per_form : 0;
 		sum += share;
 		if (share > most)
 			most = share;

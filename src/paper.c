@@ -4,6 +4,7 @@
  * docs/randomness.md for the exact procedure). */
 #include "paper.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,9 @@
 struct pool {
 	const struct question **qs;
 	size_t n;
-	bool *used;
+	bool *used;			/* on the current paper */
+	unsigned *uses;			/* forms of this build that drew it */
+	size_t *tier;			/* draw_pick's candidates */
 	const char **groups;	/* groups taken on the current paper */
 	size_t ngroups;
 	/* for each pick of the template (sections in order), the indices of
@@ -70,10 +73,13 @@ static int pool_init(struct pool *p, const struct bankset *bs,
 		p->npicks += t->sections[s].npicks;
 	p->qs = calloc(n ? n : 1, sizeof(*p->qs));
 	p->used = calloc(n ? n : 1, sizeof(*p->used));
+	p->uses = calloc(n ? n : 1, sizeof(*p->uses));
+	p->tier = calloc(n ? n : 1, sizeof(*p->tier));
 	p->groups = calloc(n ? n : 1, sizeof(*p->groups));
 	p->match = calloc(p->npicks ? p->npicks : 1, sizeof(*p->match));
 	p->nmatch = calloc(p->npicks ? p->npicks : 1, sizeof(*p->nmatch));
-	if (!p->qs || !p->used || !p->groups || !p->match || !p->nmatch)
+	if (!p->qs || !p->used || !p->uses || !p->tier || !p->groups ||
+	    !p->match || !p->nmatch)
 		return -1;
 	for (size_t b = 0; b < bs->nbanks; b++)
 		for (size_t i = 0; i < bs->banks[b]->nquestions; i++)
@@ -90,6 +96,8 @@ static void pool_release(struct pool *p)
 	free(p->nmatch);
 	free(p->qs);
 	free(p->used);
+	free(p->uses);
+	free(p->tier);
 	free(p->groups);
 }
 
@@ -188,42 +196,63 @@ static const size_t *pick_pool(struct pool *p, size_t pi,
 	return p->match[pi];
 }
 
-/* Draw the questions of pick number pi into items; -1 if the pool runs
- * dry, -2 when out of memory. */
+/* True if question i may still go on the current paper. */
+static bool free_on_paper(const struct pool *p, size_t i)
+{
+	return !p->used[i] && !group_taken(p, p->qs[i]);
+}
+
+/* Fill p->tier with the questions of match (nm of them, ascending) that
+ * are free on the paper and that the fewest earlier forms drew, in match
+ * order; returns how many. */
+static size_t least_used(struct pool *p, const size_t *match, size_t nm)
+{
+	unsigned least = UINT_MAX;
+	size_t n = 0;
+
+	for (size_t m = 0; m < nm; m++)
+		if (p->uses[match[m]] < least && free_on_paper(p, match[m]))
+			least = p->uses[match[m]];
+	for (size_t m = 0; m < nm; m++)
+		if (p->uses[match[m]] == least && free_on_paper(p, match[m]))
+			p->tier[n++] = match[m];
+	return n;
+}
+
+/* Draw the questions of pick number pi into out, each from the least
+ * drawn questions still free; -1 if the pool runs dry, -2 when out of
+ * memory. */
 static int draw_pick(struct pool *p, size_t pi, const struct pick *pk,
-		     struct rng *r, const struct question **out,
-		     size_t *eligible)
+		     struct rng *r, const struct question **out)
 {
 	size_t n = 0, nm;
 	const size_t *match = pick_pool(p, pi, pk, &nm);
+	size_t *tier = p->tier;
 
 	if (!match)
 		return -2;
-	for (size_t m = 0; m < nm; m++) {
-		size_t i = match[m];
-
-		if (!p->used[i] && !group_taken(p, p->qs[i]))
-			eligible[n++] = i;
-	}
 	for (unsigned k = 0; k < pk->count; k++) {
 		size_t j, qi;
 		const struct question *q;
 
 		if (n == 0)
+			n = least_used(p, match, nm);
+		if (n == 0)
 			return -1;
 		j = (size_t)rng_below(r, n);
-		qi = eligible[j];
+		qi = tier[j];
 		q = p->qs[qi];
 		out[k] = q;
 		p->used[qi] = true;
-		eligible[j] = eligible[--n];
+		p->uses[qi]++;
+		tier[j] = tier[--n];
 		if (q->group) {
 			p->groups[p->ngroups++] = q->group;
 			for (size_t e = 0; e < n;)
-				if (p->qs[eligible[e]]->group &&
-				    strcmp(p->qs[eligible[e]]->group,
+				if (p->qs[tier[e]]->group &&
+				    strcmp(p->qs[tier[e]]->group,
 					   q->group) == 0)
-					eligible[e] = eligible[--n];
+					tier[e] = tier[--n];
 				else
 					e++;
 		}
@@ -255,14 +284,9 @@ static int by_bank_order(const void *a, const void *b)
 static int draw_paper(const struct template *t, struct pool *p,
 		      struct rng *r, struct draw *dr, struct diags *d)
 {
-	size_t *eligible = calloc(p->n ? p->n : 1, sizeof(*eligible));
 	size_t pi = 0;
-	int rc = -1, r2;
+	int r2;
 
-	if (!eligible) {
-		d->oom = 1;
-		return -1;
-	}
 	pool_reset(p);
 	dr->n = 0;
 	for (size_t s = 0; s < t->nsections; s++) {
@@ -272,13 +296,12 @@ static int draw_paper(const struct template *t, struct pool *p,
 		for (size_t k = 0; k < sec->npicks; k++) {
 			const struct pick *pk = &sec->picks[k];
 
-			r2 = draw_pick(p, pi++, pk, r, dr->qs + dr->n,
-				       eligible);
+			r2 = draw_pick(p, pi++, pk, r, dr->qs + dr->n);
 			if (r2 == -2) {
 				d->oom = 1;
 				diags_error(d, t->path, 0, 0, "out of memory "
 					    "assembling the paper");
-				goto out;
+				return -1;
 			}
 			if (r2 < 0) {
 				diags_error(d, t->path, pk->line, pk->col,
@@ -287,7 +310,7 @@ static int draw_paper(const struct template *t, struct pool *p,
 					    "(a question is never drawn twice, "
 					    "and at most one per group)",
 					    sec->title, pk->count);
-				goto out;
+				return -1;
 			}
 			for (unsigned c = 0; c < pk->count; c++, dr->n++) {
 				dr->points[dr->n] = pk->points >= 0 ?
@@ -297,10 +320,7 @@ static int draw_paper(const struct template *t, struct pool *p,
 		}
 	}
 	dr->section_start[t->nsections] = dr->n;
-	rc = 0;
-out:
-	free(eligible);
-	return rc;
+	return 0;
 }
 
 /* Lay out one form from a draw: section order, options, numbering. */

@@ -308,6 +308,86 @@ START_TEST(test_bundled_templates_all_seeds)
 }
 END_TEST
 
+/* Questions forms f and g of p have in common. */
+static size_t forms_shared(const struct paper *p, size_t f, size_t g)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < p->forms[f].nitems; i++)
+		for (size_t j = 0; j < p->forms[g].nitems; j++)
+			n += p->forms[f].items[i].q == p->forms[g].items[j].q;
+	return n;
+}
+
+START_TEST(test_vary_questions_disjoint)
+{
+	struct fixture f;
+
+	/* pools (a group counting once) 3 for 1 and 5 for 2: twice the
+	 * need, so form B finds enough questions form A did not draw */
+	fixture_load(&f, "forms: {count: 2, vary: questions}\n"
+		     "sections:\n  - title: 情景\n"
+		     "    picks: [{tags: [scenario], count: 1, points: 10}]\n"
+		     "  - title: 行业\n"
+		     "    picks: [{tags: [industry], count: 2, points: 2}]\n");
+	ck_assert_int_eq(template_check(f.t, &f.bs, &f.d), 0);
+	for (uint64_t seed = 1; seed <= 200; seed++) {
+		struct paper *p = paper_assemble(f.t, &f.bs, seed, 0, &f.d);
+
+		ck_assert_ptr_nonnull(p);
+		ck_assert_uint_eq(p->nforms, 2);
+		ck_assert_msg(forms_shared(p, 0, 1) == 0, "seed %llu",
+			      (unsigned long long)seed);
+		paper_free(p);
+	}
+	fixture_release(&f);
+}
+END_TEST
+
+START_TEST(test_vary_questions_small_pool)
+{
+	struct fixture f;
+	char a[2048], b[2048];
+
+	/* 5 industry questions for 3 a form: form B takes the 2 form A left
+	 * and reuses 1; over four forms no question is drawn twice more
+	 * often than another */
+	fixture_load(&f, "forms: {count: 4, vary: questions}\n"
+		     "sections:\n  - title: 行业\n"
+		     "    picks: [{tags: [industry], count: 3, points: 2}]\n");
+	for (uint64_t seed = 1; seed <= 200; seed++) {
+		struct paper *p = paper_assemble(f.t, &f.bs, seed, 0, &f.d);
+		struct paper *one = paper_assemble(f.t, &f.bs, seed, 1, &f.d);
+		size_t uses[5] = { 0 }, least = 99, most = 0;
+
+		ck_assert_ptr_nonnull(p);
+		ck_assert_ptr_nonnull(one);
+		ck_assert_uint_eq(p->nforms, 4);
+		ck_assert_uint_eq(forms_shared(p, 0, 1), 1);
+		for (size_t fi = 0; fi < p->nforms; fi++)
+			for (size_t i = 0; i < p->forms[fi].nitems; i++) {
+				const struct question *q =
+					p->forms[fi].items[i].q;
+
+				/* m1 s1 s2 s3 t1: the last five in load order */
+				uses[q - f.bs.banks[0]->questions - 4]++;
+			}
+		for (size_t i = 0; i < 5; i++) {
+			least = uses[i] < least ? uses[i] : least;
+			most = uses[i] > most ? uses[i] : most;
+		}
+		ck_assert_uint_le(most - least, 1);
+		/* form A does not depend on how many forms follow it */
+		form_signature(&p->forms[0], a, sizeof(a));
+		form_signature(&one->forms[0], b, sizeof(b));
+		ck_assert_str_eq(a, b);
+		paper_free(p);
+		paper_free(one);
+	}
+	fixture_release(&f);
+}
+END_TEST
+
 START_TEST(test_rng_known_values)
 {
 	struct rng r, r2;
@@ -342,6 +422,8 @@ static Suite *paper_suite(void)
 	tcase_add_test(tc, test_rubric_scaling);
 	tcase_add_test(tc, test_infeasible_and_total_named);
 	tcase_add_test(tc, test_bundled_templates_all_seeds);
+	tcase_add_test(tc, test_vary_questions_disjoint);
+	tcase_add_test(tc, test_vary_questions_small_pool);
 	tcase_add_test(tc, test_rng_known_values);
 	suite_add_tcase(s, tc);
 	return s;

@@ -18,7 +18,7 @@ CC ?= cc
 BUILD ?= build
 PKGS = yaml-0.1 xlsxwriter pangocairo cairo-pdf fontconfig libqrencode lept \
        zbar poppler-glib minizip expat
-# script conversion (src/script.c)
+# script conversion (src/paper/script.c)
 PKGS += opencc
 CHECK_PKGS = check
 # The user's CFLAGS, CPPFLAGS and LDFLAGS are honoured (as a Debian build
@@ -41,13 +41,15 @@ PKG_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PKGS) 2>/d
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 CHECK_CFLAGS := $(shell pkg-config --cflags $(CHECK_PKGS) 2>/dev/null)
 CHECK_LIBS := $(shell pkg-config --libs $(CHECK_PKGS) 2>/dev/null)
-ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc \
 	     $(WARN) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
 
-SRC := $(sort $(wildcard src/*.c))
-LIB_SRC := $(filter-out src/main.c,$(SRC))
-LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+# The sources by layer, one folder each (docs/architecture.md); every
+# include is written from src/ ("base/diag.h").
+SRC := $(sort $(wildcard src/*/*.c))
+LIB_SRC := $(filter-out src/cmd/main.c,$(SRC))
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(sort $(wildcard tests/check_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 EXAMGEN := $(BUILD)/examgen
@@ -72,7 +74,8 @@ $(BUILD)/man/%: docs/man/%.md scripts/gen-man.py $(EXAMGEN)
 	@mkdir -p $(BUILD)/man
 	python3 scripts/gen-man.py $(EXAMGEN) $< $@
 
-$(BUILD)/%.o: src/%.c | $(BUILD)
+$(BUILD)/obj/%.o: src/%.c | $(BUILD)
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD):
@@ -82,19 +85,19 @@ $(BUILD)/libexamgen.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(EXAMGEN): $(BUILD)/main.o $(BUILD)/libexamgen.a
+$(EXAMGEN): $(BUILD)/obj/cmd/main.o $(BUILD)/libexamgen.a
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libexamgen.a | $(BUILD)
-	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Isrc $(ALL_LDFLAGS) -o $@ $< \
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
 		$(BUILD)/libexamgen.a $(PKG_LIBS) $(CHECK_LIBS)
 
 # The scanner simulator of the scan tests and benchmark.
 $(BUILD)/scansim: tests/scan/scansim.c $(BUILD)/libexamgen.a | $(BUILD)
-	$(CC) $(ALL_CFLAGS) -Isrc $(ALL_LDFLAGS) -o $@ $< \
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
 		$(BUILD)/libexamgen.a $(PKG_LIBS)
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/obj/*/*.d $(BUILD)/tests/*.d)
 
 # Install the Debian packages that building and running need (as root);
 # test-deps adds what the tests use.
@@ -137,9 +140,11 @@ $(BUILD)/tests/failmalloc.so: tests/oom/failmalloc.c | $(BUILD)
 oom: $(EXAMGEN) $(BUILD)/tests/failmalloc.so
 	@sh tests/oom/run.sh $(EXAMGEN) $(BUILD)/tests/failmalloc.so
 
-# Every source file carries its licence line (SPDX).
+# Every source file carries its licence line (SPDX), and the tree keeps its
+# layers (tests/lint/layers.py).
 lint:
 	@sh tests/lint/spdx.sh
+	@python3 tests/lint/layers.py
 
 # Build the Debian package from a clean copy of the tree, install it with
 # apt-get and run the demo with /usr/bin/examgen (as root; part of check).
@@ -186,9 +191,11 @@ reliability: $(EXAMGEN)
 script: $(EXAMGEN)
 	@EXAMGEN=$(abspath $(EXAMGEN)) sh tests/script/check-bundled.sh
 
-# Same unit and end-to-end tests with AddressSanitizer + UBSan.
+# Same unit and end-to-end tests with AddressSanitizer + UBSan; the
+# libraries' own known leaks are in tests/asan/lsan.supp.
 asan:
-	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="-O1 -g" \
+	@LSAN_OPTIONS=suppressions=$(abspath tests/asan/lsan.supp):print_suppressions=0 \
+		$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="-O1 -g" \
 		EXTRA_CFLAGS="$(SAN_FLAGS)" EXTRA_LDFLAGS="$(SAN_FLAGS)" \
 		unit e2e
 

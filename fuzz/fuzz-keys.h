@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "grade.h"
+#include "grade/grade.h"
 
 #define FUZZ_KEY_BODY \
 	"seed: 7\n" \

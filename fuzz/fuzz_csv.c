@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
+#include "base/csv.h"
+#include "base/textenc.h"
 #include "fuzz-keys.h"
-#include "sheet-csv.h"
-#include "textenc.h"
+#include "grade/read-csv.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

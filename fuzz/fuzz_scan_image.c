@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "scan-image.h"
-#include "scan-page.h"
+#include "scan/scan-image.h"
+#include "scan/scan-page.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

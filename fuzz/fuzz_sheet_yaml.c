@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "fuzz-keys.h"
-#include "sheet-yaml.h"
+#include "grade/read-yaml.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bank.h"
-#include "diag.h"
-#include "paper.h"
-#include "template.h"
+#include "bank/bank.h"
+#include "base/diag.h"
+#include "paper/paper.h"
+#include "paper/template.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

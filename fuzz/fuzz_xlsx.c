@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/xlsx-read.h"
 #include "fuzz-keys.h"
-#include "sheet-xlsx.h"
-#include "xlsx-read.h"
+#include "grade/read-xlsx.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

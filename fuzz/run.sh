@@ -16,6 +16,9 @@ jobs=${FUZZ_JOBS:-1}
 B=build-fuzz
 CLANG=${FUZZ_CC:-clang}
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+# the libraries' own known leaks (cairo, fontconfig)
+LSAN_OPTIONS="suppressions=$root/tests/asan/lsan.supp:print_suppressions=0"
+export LSAN_OPTIONS
 
 if ! command -v "$CLANG" >/dev/null 2>&1; then
 	echo "fuzz: $CLANG not found; install clang to fuzz" >&2

@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "answer.h"
+#include "grade/answer.h"
+#include "paper/paper.h"
 
 #define A (1u << 0)
 #define B (1u << 1)

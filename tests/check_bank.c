@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* check_bank.c - unit tests of the bank loader (src/bank.c). */
+/* check_bank.c - unit tests of the bank loader (src/bank/bank.c). */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "bank.h"
+#include "bank/bank.h"
 
 /* Load text as a bank; returns the loader's result. */
 static int load(struct bankset *bs, struct diags *d, const char *path,

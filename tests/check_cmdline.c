@@ -10,8 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cmd.h"
-#include "cmdline.h"
+#include "cmd/cmd.h"
+#include "cmd/cmdline.h"
 
 static const char *const colours[] = { "red", "green", "blue", NULL };
 

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "csv.h"
+#include "base/csv.h"
 
 /* Read the next row of r, expecting CSV_OK and exactly the given fields
  * (a NULL-terminated list). */

@@ -10,7 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "grade.h"
+#include "grade/grade.h"
+#include "grade/read.h"
 
 /* Choice 10 points (tf 1, single 1, multiple exact 2, half 2,
  * per_option 4), written 20 (short 5, essay 15 = 10 + 5); pass 18. */

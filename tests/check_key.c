@@ -8,8 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buildid.h"
-#include "key.h"
+#include "paper/buildid.h"
+#include "paper/key.h"
 
 /* A temporary file holding text; the caller unlinks and frees the name. */
 static char *temp_file(const char *text)

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_lint.c - unit tests of validate's warnings: half-width
- * punctuation next to Chinese text (src/lint.c) and near-duplicate stems
- * (src/similar.c). */
+ * punctuation next to Chinese text (src/bank/lint.c) and near-duplicate stems
+ * (src/bank/similar.c). */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "lint.h"
-#include "similar.h"
+#include "bank/lint.h"
+#include "bank/similar.h"
 
 /* The suggestion for the mark at the first c in s, or NULL. */
 static const char *at(const char *s, char c)

@@ -10,8 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fileio.h"
-#include "outset.h"
+#include "base/fileio.h"
+#include "base/outset.h"
 
 static char tmpdir[64];
 

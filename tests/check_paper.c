@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_paper.c - unit tests of template checks and paper assembly
- * (src/template.c, src/template-check.c, src/paper.c, src/rng.c). */
+ * (src/paper/template.c, src/paper/template-check.c, src/paper/paper.c, src/base/rng.c). */
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
@@ -8,8 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "paper.h"
-#include "rng.h"
+#include "base/rng.h"
+#include "paper/paper.h"
 
 static const char bank_text[] =
 	"bank: t\n"

@@ -10,12 +10,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buildid.h"
-#include "key.h"
-#include "labels.h"
-#include "paper.h"
-#include "render.h"
-#include "template.h"
+#include "paper/buildid.h"
+#include "paper/key.h"
+#include "paper/labels.h"
+#include "paper/paper.h"
+#include "paper/template.h"
+#include "render/render.h"
+#include "render/sheet-yaml.h"
 
 /* Render into a malloc'd string. */
 static char *render(enum render_fmt fmt, enum render_doc doc,

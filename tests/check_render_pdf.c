@@ -11,10 +11,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "paper.h"
-#include "pdf-paper.h"
-#include "render.h"
-#include "template.h"
+#include "paper/paper.h"
+#include "paper/template.h"
+#include "pdf/pdf-compose.h"
+#include "pdf/pdf-paper.h"
+#include "pdf/pdf-print.h"
+#include "render/render.h"
 
 #define NQ 6
 

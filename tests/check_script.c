@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* check_script.c - unit tests of script conversion (src/script.c): the
+/* check_script.c - unit tests of script conversion (src/paper/script.c): the
  * language tags, and a paper's other-script text converted with OpenCC
  * once per question, in every field, for every form. */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "paper.h"
-#include "script.h"
+#include "paper/paper.h"
+#include "paper/script.h"
 
 static const char hans_bank[] =
 	"bank: hans\n"

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sha256.h"
+#include "base/sha256.h"
 
 /* Hex digest of a whole buffer in one update. */
 static void digest_of(const void *data, size_t len, char out[65])

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sheet-layout.h"
+#include "paper/sheet-layout.h"
 
 static struct criterion rubric[2] = { { "倾听", 5 }, { "方案", 12.5 } };
 static struct question questions[4] = {

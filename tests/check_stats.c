@@ -5,7 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "stats.h"
+#include "report/stats.h"
 
 #define EPS 1e-9
 

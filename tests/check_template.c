@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* check_template.c - unit tests of the template loader (src/template.c). */
+/* check_template.c - unit tests of the template loader (src/paper/template.c). */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "paper.h"
-#include "template.h"
+#include "paper/paper.h"
+#include "paper/template.h"
 
 /* Load template text from a temporary file. */
 static struct template *load_text(const char *text, struct diags *d,

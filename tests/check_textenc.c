@@ -7,8 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "fileio.h"
-#include "textenc.h"
+#include "base/fileio.h"
+#include "base/textenc.h"
 
 /* "姓名,答案\r\n张三,A\r\n李四,B\r\n" as Excel saves it on Chinese Windows. */
 static const char gbk_csv[] =

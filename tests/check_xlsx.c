@@ -10,8 +10,8 @@
 #include <unistd.h>
 #include <zip.h>
 
-#include "fileio.h"
-#include "xlsx-read.h"
+#include "base/fileio.h"
+#include "base/xlsx-read.h"
 
 #define NS "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/" \
 	"main\""

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* check_ynode.c - unit tests of the YAML node tree (src/ynode.c). */
+/* check_ynode.c - unit tests of the YAML node tree (src/yaml/ynode.c). */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ynode.h"
+#include "yaml/ynode.h"
 
 /* Parse text; returns the root (or NULL) and fills d. */
 static struct ynode *parse(struct arena *a, struct diags *d, const char *s,

@@ -24,7 +24,7 @@ cppcheck -q --enable=warning,style,performance,portability --std=c11 \
 	--suppress=missingIncludeSystem --suppress=missingInclude \
 	--suppressions-list="$here/cppcheck.supp" -j2 \
 	--template='{file}:{line}: {severity}: {message} [{id}]' \
-	src/*.c >"$out/cppcheck.txt" 2>&1 || true
+	src/*/*.c >"$out/cppcheck.txt" 2>&1 || true
 if [ -s "$out/cppcheck.txt" ]; then
 	cat "$out/cppcheck.txt"
 	echo "analyze: cppcheck: $(wc -l <"$out/cppcheck.txt") findings"

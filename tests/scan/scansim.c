@@ -26,7 +26,7 @@
 #include <leptonica/allheaders.h>
 #include <poppler.h>
 
-#include "key.h"
+#include "paper/key.h"
 
 enum mark { MK_NONE, MK_DARK, MK_MEDIUM, MK_LIGHT, MK_PARTIAL, MK_TICK,
 	    MK_CROSS, MK_COUNT };

@@ -19,7 +19,7 @@ import glob
 import re
 import sys
 
-FILES = sorted(set(glob.glob('src/*.[ch]') + glob.glob('tests/*.c') +
+FILES = sorted(set(glob.glob('src/*/*.[ch]') + glob.glob('tests/*.c') +
                    glob.glob('tests/*/*.c') + glob.glob('fuzz/*.[ch]') +
                    glob.glob('bench/*.c')))
 # A line that opens a function definition at column 0: a return type, a

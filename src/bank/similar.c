@@ -1,0 +1,505 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* similar.c - near-duplicate stems (see similar.h).
+ *
+ * Each stem becomes the set of its character 4-grams, ranked rarest first.
+ * Stems are visited from the smallest set up; a pair at least t alike
+ * shares a gram among the first |x| - ceil(t |x|) + 1 of the larger set
+ * and the first |y| - ceil(2t/(1+t) |y|) + 1 of the smaller, which alone
+ * go into the inverted index (prefix filtering), and a candidate whose
+ * shared grams so far plus those still possible after the positions of
+ * a match cannot reach the overlap needed is dropped (positional
+ * filtering; Xiao et al., "Efficient similarity joins for near duplicate
+ * detection", 2008). */
+#include "bank/similar.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/hash.h"
+
+/* One stem: its gram ranks, sorted, in the shared array. */
+struct stem {
+	const struct question *q;
+	size_t order;		/* load order, to name the earlier one */
+	size_t first, n;	/* slice of the rank array */
+};
+
+/* Everything of one run. */
+struct sim {
+	struct stem *stems;
+	size_t nstems;
+	uint64_t *grams;	/* hashed grams of every stem */
+	uint32_t *ranks;
+	size_t ngrams, cap;
+	/* distinct grams: open addressing, key + 1 (0 = free) */
+	uint64_t *keys;
+	uint32_t *df, *rank_of;
+	size_t kcap, nkeys;
+};
+
+/* Code point at s (advancing *s); 0 at the end. */
+static uint32_t next_cp(const char **s)
+{
+	const unsigned char *p = (const unsigned char *)*s;
+	uint32_t c;
+	size_t n, i;
+
+	if (!*p)
+		return 0;
+	if (p[0] < 0x80) {
+		c = p[0];
+		n = 1;
+	} else if (p[0] >= 0xc0 && p[0] < 0xe0) {
+		c = p[0] & 0x1f;
+		n = 2;
+	} else if (p[0] >= 0xe0 && p[0] < 0xf0) {
+		c = p[0] & 0x0f;
+		n = 3;
+	} else {
+		c = p[0] & 0x07;
+		n = 4;
+	}
+	for (i = 1; i < n && (p[i] & 0xc0) == 0x80; i++)
+		c = c << 6 | (p[i] & 0x3f);
+	*s += i;
+	return c;
+}
+
+/* The character as compared: 0 for white space and punctuation (ASCII,
+ * general, CJK and full-width), letters and digits folded to lower-case
+ * ASCII. */
+static uint32_t fold(uint32_t c)
+{
+	if (c >= 0xff10 && c <= 0xff19)
+		return c - 0xff10 + '0';
+	if (c >= 0xff21 && c <= 0xff3a)
+		return c - 0xff21 + 'a';
+	if (c >= 0xff41 && c <= 0xff5a)
+		return c - 0xff41 + 'a';
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A' + 'a';
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? c : 0;
+	if ((c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) ||
+	    (c >= 0xff00 && c <= 0xff65) || (c >= 0xfe30 && c <= 0xfe4f) ||
+	    c == 0xa0 || c == 0xb7)
+		return 0;
+	return c;
+}
+
+/* Order hashed grams. */
+static int by_gram(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Append the distinct SIMILAR_GRAM-grams of s (hashed) to v (cap grown);
+ * their count, or -1 when out of memory. */
+static long grams(const char *s, uint64_t **v, size_t *n, size_t *cap)
+{
+	size_t start = *n, have = 0, k;
+	uint32_t win[SIMILAR_GRAM] = { 0 }, c;
+
+	while ((c = next_cp(&s)) != 0) {
+		if (!(c = fold(c)))
+			continue;
+		memmove(win, win + 1, (SIMILAR_GRAM - 1) * sizeof(*win));
+		win[SIMILAR_GRAM - 1] = c;
+		if (++have < SIMILAR_GRAM)
+			continue;
+		if (*n == *cap) {
+			size_t nc = *cap ? *cap * 2 : 1024;
+			uint64_t *nv = realloc(*v, nc * sizeof(*nv));
+
+			if (!nv)
+				return -1;
+			*v = nv;
+			*cap = nc;
+		}
+		(*v)[(*n)++] = hash_bytes(HASH_INIT, win, sizeof(win));
+	}
+	if (*n == start)
+		return 0;
+	qsort(*v + start, *n - start, sizeof(**v), by_gram);
+	k = start;
+	for (size_t i = start; i < *n; i++)
+		if (i == start || (*v)[i] != (*v)[k - 1])
+			(*v)[k++] = (*v)[i];
+	*n = k;
+	return (long)(k - start);
+}
+
+/* Slot of gram g in the distinct-gram table. */
+static size_t key_slot(const struct sim *m, uint64_t g)
+{
+	size_t j = (size_t)hash_bytes(HASH_INIT, &g, sizeof(g)) &
+		   (m->kcap - 1);
+
+	while (m->keys[j] && m->keys[j] != g + 1)
+		j = (j + 1) & (m->kcap - 1);
+	return j;
+}
+
+/* Double the distinct-gram table. */
+static int grow_keys(struct sim *m)
+{
+	struct sim old = *m;
+
+	m->kcap = old.kcap ? old.kcap * 2 : 1 << 16;
+	m->keys = calloc(m->kcap, sizeof(*m->keys));
+	m->df = calloc(m->kcap, sizeof(*m->df));
+	if (!m->keys || !m->df) {
+		free(m->keys);
+		free(m->df);
+		m->keys = old.keys;
+		m->df = old.df;
+		m->kcap = old.kcap;
+		return -1;
+	}
+	for (size_t j = 0; j < old.kcap; j++)
+		if (old.keys[j]) {
+			size_t k = key_slot(m, old.keys[j] - 1);
+
+			m->keys[k] = old.keys[j];
+			m->df[k] = old.df[j];
+		}
+	free(old.keys);
+	free(old.df);
+	return 0;
+}
+
+/* Count each distinct gram's stems (document frequency). */
+static int count_df(struct sim *m)
+{
+	if (grow_keys(m) < 0)
+		return -1;
+	for (size_t i = 0; i < m->ngrams; i++) {
+		size_t j = key_slot(m, m->grams[i]);
+
+		if (!m->keys[j]) {
+			if (2 * (m->nkeys + 1) > m->kcap) {
+				if (grow_keys(m) < 0)
+					return -1;
+				j = key_slot(m, m->grams[i]);
+			}
+			m->keys[j] = m->grams[i] + 1;
+			m->nkeys++;
+		}
+		m->df[j]++;
+	}
+	m->rank_of = calloc(m->kcap, sizeof(*m->rank_of));
+	return m->rank_of ? 0 : -1;
+}
+
+static const struct sim *sort_sim;	/* for by_rarity (qsort has no ctx) */
+
+/* Order table slots by document frequency, then gram. */
+static int by_rarity(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	const struct sim *m = sort_sim;
+
+	if (m->df[x] != m->df[y])
+		return m->df[x] < m->df[y] ? -1 : 1;
+	return m->keys[x] < m->keys[y] ? -1 : m->keys[x] > m->keys[y];
+}
+
+/* Compare two ranks. */
+static int by_rank(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Replace each stem's grams by their ranks, rarest first. */
+static int rank_grams(struct sim *m)
+{
+	size_t *slots = malloc((m->nkeys ? m->nkeys : 1) * sizeof(*slots));
+	size_t k = 0;
+
+	m->ranks = malloc((m->ngrams ? m->ngrams : 1) * sizeof(*m->ranks));
+	if (!slots || !m->ranks) {
+		free(slots);
+		return -1;
+	}
+	for (size_t j = 0; j < m->kcap; j++)
+		if (m->keys[j])
+			slots[k++] = j;
+	sort_sim = m;
+	qsort(slots, k, sizeof(*slots), by_rarity);
+	for (size_t r = 0; r < k; r++)
+		m->rank_of[slots[r]] = (uint32_t)r;
+	free(slots);
+	for (size_t i = 0; i < m->ngrams; i++)
+		m->ranks[i] = m->rank_of[key_slot(m, m->grams[i])];
+	for (size_t s = 0; s < m->nstems; s++)
+		qsort(m->ranks + m->stems[s].first, m->stems[s].n,
+		      sizeof(*m->ranks), by_rank);
+	return 0;
+}
+
+/* Size of the prefix of a set of n probed against the index. */
+static size_t probe_prefix(size_t n)
+{
+	size_t need = (size_t)ceil(SIMILAR_THRESHOLD * (double)n - 1e-9);
+
+	return n - need + 1;
+}
+
+/* Size of the prefix of a set of n put into the index. */
+static size_t index_prefix(size_t n)
+{
+	double t = SIMILAR_THRESHOLD;
+	size_t need = (size_t)ceil(2 * t / (1 + t) * (double)n - 1e-9);
+
+	return n - need + 1;
+}
+
+/* Overlap two sets of na and nb need to be at least t alike. */
+static size_t needed_overlap(size_t na, size_t nb)
+{
+	double t = SIMILAR_THRESHOLD;
+
+	return (size_t)ceil(t / (1 + t) * (double)(na + nb) - 1e-9);
+}
+
+/* Shared ranks of two sorted sets, counted until it is clear that they
+ * cannot reach need (then the count so far, less than need). */
+static size_t overlap(const uint32_t *a, size_t na, const uint32_t *b,
+		      size_t nb, size_t need)
+{
+	size_t i = 0, j = 0, k = 0;
+
+	while (i < na && j < nb) {
+		if (k + (na - i < nb - j ? na - i : nb - j) < need)
+			break;
+		if (a[i] == b[j]) {
+			k++;
+			i++;
+			j++;
+		} else if (a[i] < b[j]) {
+			i++;
+		} else {
+			j++;
+		}
+	}
+	return k;
+}
+
+static const struct stem *sort_stems;	/* for by_size */
+
+/* Order stem indices by set size, then load order. */
+static int by_size(const void *a, const void *b)
+{
+	const struct stem *x = &sort_stems[*(const size_t *)a];
+	const struct stem *y = &sort_stems[*(const size_t *)b];
+
+	if (x->n != y->n)
+		return x->n < y->n ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Report one pair at the later question. */
+static void report_pair(const struct stem *a, const struct stem *b,
+			double score, struct diags *d)
+{
+	const struct stem *early = a->order < b->order ? a : b;
+	const struct stem *late = early == a ? b : a;
+
+	diags_add(d, DIAG_WARNING, late->q->bank->path, late->q->line,
+		  late->q->col, "the stem of '%s' is %.0f%% like that of '%s' "
+		  "(%s:%u): a near duplicate? (questions of one 'group' are "
+		  "not compared)", late->q->id, floor(score * 100),
+		  early->q->id, early->q->bank->path, early->q->line);
+}
+
+/* True if two questions may meet on one paper. */
+static bool may_meet(const struct question *a, const struct question *b)
+{
+	return !a->group || !b->group || strcmp(a->group, b->group) != 0;
+}
+
+/* The index: for each rank, a list of (stem, position) entries. */
+struct index {
+	int32_t *head;		/* per rank: first entry, -1 none */
+	int32_t *next;		/* per entry */
+	uint32_t *stem, *pos;	/* per entry: the stem, the gram's place */
+	uint32_t *size;		/* per entry: the stem's set size */
+	size_t n;
+};
+
+/* Find and report the pairs, smallest sets first. */
+static long find_pairs(struct sim *m, struct diags *d)
+{
+	size_t ns = m->nstems ? m->nstems : 1, cap = 0;
+	size_t *order = malloc(ns * sizeof(*order));
+	int32_t *hits = calloc(ns, sizeof(*hits));	/* -1: dropped */
+	size_t *touched = malloc(ns * sizeof(*touched));
+	struct index ix = { 0 };
+	long pairs = -1;
+
+	ix.head = malloc((m->nkeys ? m->nkeys : 1) * sizeof(*ix.head));
+	if (!order || !hits || !touched || !ix.head)
+		goto out;
+	for (size_t r = 0; r < m->nkeys; r++)
+		ix.head[r] = -1;
+	for (size_t i = 0; i < m->nstems; i++) {
+		order[i] = i;
+		cap += index_prefix(m->stems[i].n);
+	}
+	ix.next = malloc((cap ? cap : 1) * sizeof(*ix.next));
+	ix.stem = malloc((cap ? cap : 1) * sizeof(*ix.stem));
+	ix.pos = malloc((cap ? cap : 1) * sizeof(*ix.pos));
+	ix.size = malloc((cap ? cap : 1) * sizeof(*ix.size));
+	if (!ix.next || !ix.stem || !ix.pos || !ix.size)
+		goto out;
+	sort_stems = m->stems;
+	qsort(order, m->nstems, sizeof(*order), by_size);
+	pairs = 0;
+	for (size_t k = 0; k < m->nstems; k++) {
+		const struct stem *x = &m->stems[order[k]];
+		const uint32_t *xr = m->ranks + x->first;
+		size_t p = probe_prefix(x->n), nt = 0;
+		double min_size = SIMILAR_THRESHOLD * (double)x->n;
+
+		for (size_t i = 0; i < p; i++)
+			for (int32_t e = ix.head[xr[i]]; e >= 0;
+			     e = ix.next[e]) {
+				size_t y = ix.stem[e], ny = ix.size[e];
+				size_t rest, j = ix.pos[e];
+
+				/* newest first: the rest are no larger */
+				if ((double)ny < min_size - 1e-9)
+					break;
+				if (hits[y] < 0)
+					continue;
+				if (hits[y] == 0)
+					touched[nt++] = y;
+				rest = x->n - i - 1 < ny - j - 1 ?
+				       x->n - i - 1 : ny - j - 1;
+				if ((size_t)hits[y] + 1 + rest <
+				    needed_overlap(x->n, ny))
+					hits[y] = -1;
+				else
+					hits[y]++;
+			}
+		for (size_t i = 0; i < nt; i++) {
+			const struct stem *y = &m->stems[touched[i]];
+			bool alive = hits[touched[i]] > 0;
+			size_t ov, need;
+			double score;
+
+			hits[touched[i]] = 0;
+			if (!alive || !may_meet(x->q, y->q))
+				continue;
+			need = needed_overlap(x->n, y->n);
+			ov = overlap(xr, x->n, m->ranks + y->first, y->n,
+				     need);
+			score = (double)ov / (double)(x->n + y->n - ov);
+			if (ov >= need && score >= SIMILAR_THRESHOLD - 1e-9) {
+				report_pair(x, y, score, d);
+				pairs++;
+			}
+		}
+		for (size_t i = 0; i < index_prefix(x->n); i++) {
+			ix.stem[ix.n] = (uint32_t)order[k];
+			ix.pos[ix.n] = (uint32_t)i;
+			ix.size[ix.n] = (uint32_t)x->n;
+			ix.next[ix.n] = ix.head[xr[i]];
+			ix.head[xr[i]] = (int32_t)ix.n++;
+		}
+	}
+out:
+	free(order);
+	free(hits);
+	free(touched);
+	free(ix.head);
+	free(ix.next);
+	free(ix.stem);
+	free(ix.pos);
+	free(ix.size);
+	return pairs;
+}
+
+/* Collect the stems long enough to compare. */
+static int collect(struct sim *m, const struct bankset *bs)
+{
+	size_t n = 0, cap = 0, order = 0;
+
+	for (size_t b = 0; b < bs->nbanks; b++)
+		n += bs->banks[b]->nquestions;
+	m->stems = calloc(n ? n : 1, sizeof(*m->stems));
+	if (!m->stems)
+		return -1;
+	for (size_t b = 0; b < bs->nbanks; b++)
+		for (size_t i = 0; i < bs->banks[b]->nquestions; i++) {
+			const struct question *q = &bs->banks[b]->questions[i];
+			struct stem *s = &m->stems[m->nstems];
+			long k;
+
+			order++;
+			if (!q->stem)
+				continue;
+			s->first = m->ngrams;
+			k = grams(q->stem, &m->grams, &m->ngrams, &cap);
+			if (k < 0)
+				return -1;
+			if (k < SIMILAR_MIN_GRAMS) {
+				m->ngrams = s->first;
+				continue;
+			}
+			s->q = q;
+			s->order = order;
+			s->n = (size_t)k;
+			m->nstems++;
+		}
+	return 0;
+}
+
+/* Report the near-duplicate stems of bs. */
+long similar_report(const struct bankset *bs, struct diags *d)
+{
+	struct sim m;
+	long pairs = -1;
+
+	memset(&m, 0, sizeof(m));
+	if (collect(&m, bs) < 0 || count_df(&m) < 0 || rank_grams(&m) < 0)
+		goto out;
+	pairs = find_pairs(&m, d);
+out:
+	if (pairs < 0)
+		diags_oom(d);
+	free(m.stems);
+	free(m.grams);
+	free(m.ranks);
+	free(m.keys);
+	free(m.df);
+	free(m.rank_of);
+	return pairs;
+}
+
+/* Gram Jaccard similarity of two texts. */
+double similar_score(const char *a, const char *b)
+{
+	uint64_t *v = NULL;
+	size_t n = 0, cap = 0, shared = 0;
+	long na, nb;
+	double score = 0;
+
+	na = grams(a, &v, &n, &cap);
+	nb = na < 0 ? -1 : grams(b, &v, &n, &cap);
+	if (na >= SIMILAR_MIN_GRAMS && nb >= SIMILAR_MIN_GRAMS) {
+		for (size_t i = 0; i < (size_t)na; i++)
+			for (size_t j = (size_t)na; j < n; j++)
+				shared += v[i] == v[j];
+		score = (double)shared / (double)(n - shared);
+	}
+	free(v);
+	return score;
+}

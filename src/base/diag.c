@@ -1,0 +1,363 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* diag.c - diagnostics list (see diag.h). */
+#include "base/diag.h"
+#include "base/hash.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const level_names[] = { "error", "warning", "note" };
+
+/* Prepare an empty list. */
+void diags_init(struct diags *d)
+{
+	memset(d, 0, sizeof(*d));
+}
+
+/* Free every entry. */
+void diags_release(struct diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->v[i].path);
+		free(d->v[i].msg);
+	}
+	free(d->v);
+	diags_init(d);
+}
+
+/* Length of the valid UTF-8 sequence at s (1 to 4), or 0 if invalid or
+ * cut short. */
+static size_t utf8_seq(const unsigned char *s)
+{
+	size_t len;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4;
+	else
+		return 0;
+	for (size_t i = 1; i < len; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	return len;
+}
+
+/* Keep a message printable on one line: control characters become '?'
+ * and bytes that are not UTF-8 (a character cut by a "%.40s" width, or
+ * raw bytes from input) are dropped. */
+void diag_sanitize(char *msg)
+{
+	unsigned char *r = (unsigned char *)msg, *w = r;
+
+	while (*r) {
+		size_t len = utf8_seq(r);
+
+		if (len == 0) {
+			r++;
+		} else if (len == 1 && (*r < 0x20 || *r == 0x7f)) {
+			*w++ = '?';
+			r++;
+		} else {
+			memmove(w, r, len);
+			w += len;
+			r += len;
+		}
+	}
+	*w = '\0';
+}
+
+/* Append a formatted entry of class cls (0 for warnings and notes). */
+__attribute__((format(printf, 7, 0)))
+static void diags_vadd(struct diags *d, enum diag_level level,
+		       enum diag_class cls, const char *path, unsigned line,
+		       unsigned col, const char *fmt, va_list ap)
+{
+	struct diag *e;
+	va_list ap2;
+	int n;
+
+	if ((int)cls > d->worst)
+		d->worst = (int)cls;
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 16;
+		struct diag *v = realloc(d->v, cap * sizeof(*v));
+
+		if (!v) {
+			d->oom = 1;
+			return;
+		}
+		d->v = v;
+		d->cap = cap;
+	}
+	e = &d->v[d->n];
+	e->level = level;
+	e->cls = (int)cls;
+	e->line = line;
+	e->col = col;
+	e->path = path ? strdup(path) : NULL;
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	e->msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	if ((path && !e->path) || !e->msg) {
+		free(e->path);
+		free(e->msg);
+		d->oom = 1;
+		return;
+	}
+	vsnprintf(e->msg, (size_t)n + 1, fmt, ap);
+	diag_sanitize(e->msg);
+	d->n++;
+	if (level == DIAG_ERROR)
+		d->errors++;
+}
+
+/* Append an error. */
+void diags_error(struct diags *d, const char *path, unsigned line,
+		 unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diags_vadd(d, DIAG_ERROR, DIAG_PROBLEM, path, line, col, fmt, ap);
+	va_end(ap);
+}
+
+/* Append an error of a given class. */
+void diags_fail(struct diags *d, enum diag_class cls, const char *path,
+		unsigned line, unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diags_vadd(d, DIAG_ERROR, cls, path, line, col, fmt, ap);
+	va_end(ap);
+}
+
+/* The class of a failed system call's errno. */
+enum diag_class diag_errno_class(int e)
+{
+	switch (e) {
+	case ENOENT: case ENOTDIR: case EISDIR: case EACCES: case EPERM:
+	case ELOOP: case ENAMETOOLONG:
+		return DIAG_REFUSED;
+	default:
+		return DIAG_SYSTEM;
+	}
+}
+
+/* Record that memory ran out. */
+void diags_oom(struct diags *d)
+{
+	d->oom = 1;
+	d->worst = DIAG_SYSTEM;
+}
+
+/* The exit code for the worst failure in the list. */
+int diags_exit(const struct diags *d)
+{
+	return d->oom ? DIAG_SYSTEM : d->worst;
+}
+
+/* Append an entry of any level. */
+void diags_add(struct diags *d, enum diag_level level, const char *path,
+	       unsigned line, unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diags_vadd(d, level, level == DIAG_ERROR ? DIAG_PROBLEM : 0, path,
+		   line, col, fmt, ap);
+	va_end(ap);
+}
+
+/* Compare two entries by position; notes compare by their parent. */
+static int diag_cmp(const struct diag *a, const struct diag *b)
+{
+	int c = strcmp(a->path ? a->path : "", b->path ? b->path : "");
+
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return 0;
+}
+
+/* Merge the sorted runs g[lo..mid) and g[mid..hi) of group heads into tmp
+ * and back, keeping equal heads in their order. */
+static void merge_groups(const struct diags *d, const size_t *start,
+			 size_t *g, size_t *tmp, size_t lo, size_t mid,
+			 size_t hi)
+{
+	size_t i = lo, j = mid, k = lo;
+
+	while (i < mid && j < hi) {
+		if (diag_cmp(&d->v[start[g[j]]], &d->v[start[g[i]]]) < 0)
+			tmp[k++] = g[j++];
+		else
+			tmp[k++] = g[i++];
+	}
+	while (i < mid)
+		tmp[k++] = g[i++];
+	while (j < hi)
+		tmp[k++] = g[j++];
+	memcpy(g + lo, tmp + lo, (hi - lo) * sizeof(*g));
+}
+
+/* Stable sort of groups (an entry and the notes after it) by the
+ * position of their first entry: a bottom-up merge sort, so a run with a
+ * million messages in any order sorts in n log n. */
+void diags_sort(struct diags *d)
+{
+	size_t ng = 0, *start = NULL, *g = NULL, *tmp = NULL, k = 0;
+	struct diag *out = NULL;
+
+	if (d->n < 2)
+		return;
+	for (size_t i = 0; i < d->n; i++)
+		if (i == 0 || d->v[i].level != DIAG_NOTE)
+			ng++;
+	start = malloc((ng + 1) * sizeof(*start));
+	g = malloc(ng * sizeof(*g));
+	tmp = malloc(ng * sizeof(*tmp));
+	out = malloc(d->n * sizeof(*out));
+	if (!start || !g || !tmp || !out) {
+		d->oom = 1;
+		goto out;
+	}
+	for (size_t i = 0; i < d->n; i++)
+		if (i == 0 || d->v[i].level != DIAG_NOTE)
+			start[k++] = i;
+	start[ng] = d->n;
+	for (size_t i = 0; i < ng; i++)
+		g[i] = i;
+	for (size_t w = 1; w < ng; w *= 2)
+		for (size_t lo = 0; lo + w < ng; lo += 2 * w)
+			merge_groups(d, start, g, tmp, lo, lo + w,
+				     lo + 2 * w < ng ? lo + 2 * w : ng);
+	k = 0;
+	for (size_t i = 0; i < ng; i++) {
+		size_t len = start[g[i] + 1] - start[g[i]];
+
+		memcpy(&out[k], &d->v[start[g[i]]], len * sizeof(*out));
+		k += len;
+	}
+	memcpy(d->v, out, d->n * sizeof(*out));
+out:
+	free(start);
+	free(g);
+	free(tmp);
+	free(out);
+}
+
+/* True if two entries say the same thing at the same place. */
+static bool diag_same(const struct diag *a, const struct diag *b)
+{
+	return a->level == b->level && diag_cmp(a, b) == 0 &&
+	       strcmp(a->msg, b->msg) == 0;
+}
+
+/* Hash of an entry's level, place and message. */
+static size_t diag_hash(const struct diag *e)
+{
+	unsigned nums[3] = { (unsigned)e->level, e->line, e->col };
+	uint64_t h = hash_str(HASH_INIT, e->path ? e->path : "");
+
+	h = hash_str(h, e->msg);
+	return (size_t)hash_bytes(h, nums, sizeof(nums));
+}
+
+/* Drop repeats of an entry anywhere in the list (keeps the first); a hash
+ * of the kept entries keeps this linear. */
+void diags_unique(struct diags *d)
+{
+	size_t out = 0, cap = 16, *slot;
+
+	while (cap < d->n * 2)
+		cap *= 2;
+	slot = calloc(cap, sizeof(*slot));	/* kept index + 1; 0 free */
+	if (!slot) {
+		d->oom = 1;
+		return;
+	}
+	for (size_t i = 0; i < d->n; i++) {
+		size_t j = diag_hash(&d->v[i]) & (cap - 1);
+		bool dup = false;
+
+		for (; slot[j] && !dup; j = (j + 1) & (cap - 1))
+			dup = diag_same(&d->v[slot[j] - 1], &d->v[i]);
+		if (dup) {
+			if (d->v[i].level == DIAG_ERROR)
+				d->errors--;
+			free(d->v[i].path);
+			free(d->v[i].msg);
+		} else {
+			d->v[out] = d->v[i];
+			slot[j] = ++out;
+		}
+	}
+	d->n = out;
+	free(slot);
+}
+
+/* strerror with a lower-case first letter (static buffer). */
+const char *diag_errno(int e)
+{
+	static char buf[256];
+
+	snprintf(buf, sizeof(buf), "%s", strerror(e));
+	if (buf[0] >= 'A' && buf[0] <= 'Z' && buf[1] >= 'a' && buf[1] <= 'z')
+		buf[0] = (char)(buf[0] - 'A' + 'a');
+	return buf;
+}
+
+/* Standard text form of one entry. */
+char *diag_format(const struct diag *e)
+{
+	const char *lv = level_names[e->level];
+	size_t n = strlen(e->msg) + strlen(lv) + 64 +
+		   (e->path ? strlen(e->path) : 0);
+	char *s = malloc(n);
+
+	if (!s)
+		return NULL;
+	if (e->path && e->line)
+		snprintf(s, n, "%s:%u:%u: %s: %s", e->path, e->line,
+			 e->col ? e->col : 1, lv, e->msg);
+	else if (e->path)
+		snprintf(s, n, "%s: %s: %s", e->path, lv, e->msg);
+	else
+		snprintf(s, n, "examgen: %s: %s", lv, e->msg);
+	return s;
+}
+
+/* Print every entry, and "out of memory" once when memory ran out and no
+ * system error in the list says so already. */
+void diags_print(const struct diags *d, FILE *fp)
+{
+	bool said = false;
+
+	for (size_t i = 0; i < d->n; i++) {
+		char *s = diag_format(&d->v[i]);
+
+		said = said || d->v[i].cls == DIAG_SYSTEM ||
+		       strstr(d->v[i].msg, "out of memory");
+		if (s) {
+			fprintf(fp, "%s\n", s);
+			free(s);
+		}
+	}
+	if (d->oom && !said)
+		fputs("examgen: error: out of memory\n", fp);
+}

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* diag.h - a list of diagnostics collected by lower layers and printed by
+ * the command layer as `PATH:LINE:COL: error: MESSAGE`.  The list owns copies
+ * of every path and message. */
+#ifndef EXAMGEN_BASE_DIAG_H
+#define EXAMGEN_BASE_DIAG_H
+
+#include <stdio.h>
+
+enum diag_level { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE };
+
+/* What kind of failure an error reports.  The values are the exit codes:
+ * a command's exit code is the worst class in its list (diags_exit). */
+enum diag_class {
+	DIAG_PROBLEM = 1,	/* invalid input, a flagged sheet */
+	DIAG_REFUSED = 2,	/* a usage error or a refusal (missing file,
+				 * an output that exists, a key of another
+				 * paper) */
+	DIAG_SYSTEM = 3,	/* an I/O error, out of memory */
+};
+
+struct diag {
+	enum diag_level level;
+	int cls;		/* enum diag_class of an error; 0 otherwise */
+	char *path;		/* NULL: no file (e.g. a usage problem) */
+	unsigned line, col;	/* 1-based; 0 = unknown */
+	char *msg;
+};
+
+struct diags {
+	struct diag *v;
+	size_t n, cap;
+	size_t errors;		/* count of DIAG_ERROR entries */
+	int oom;		/* out of memory (maybe while storing an entry) */
+	int worst;		/* the worst enum diag_class added; 0: none */
+};
+
+#define DIAGS_INIT { NULL, 0, 0, 0, 0, 0 }
+
+/* Prepare an empty list. */
+void diags_init(struct diags *d);
+/* Free every entry. */
+void diags_release(struct diags *d);
+/* Append an error at PATH:LINE:COL. */
+void diags_error(struct diags *d, const char *path, unsigned line,
+		 unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* Append an error of class cls (diags_error is DIAG_PROBLEM). */
+void diags_fail(struct diags *d, enum diag_class cls, const char *path,
+		unsigned line, unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+/* Record that memory ran out (printed once, as the last message). */
+void diags_oom(struct diags *d);
+/* The exit code the list calls for: 3 out of memory or a system error,
+ * else 2 a refusal, 1 a problem, 0 nothing (warnings do not count). */
+int diags_exit(const struct diags *d);
+/* Append a diagnostic of any level. */
+void diags_add(struct diags *d, enum diag_level level, const char *path,
+	       unsigned line, unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+/* Sort entries by path, line and column (stable), keeping notes after
+ * the entry they follow. */
+void diags_sort(struct diags *d);
+/* Drop exact repeats (same level, place and message) after sorting. */
+void diags_unique(struct diags *d);
+/* Make a message printable on one line, in place: control characters
+ * become '?', bytes that are not UTF-8 are dropped. */
+void diag_sanitize(char *msg);
+/* The class of a failed system call's errno: a refusal for what the user
+ * named wrongly (missing, a folder, not permitted), else a system error. */
+enum diag_class diag_errno_class(int e);
+/* strerror(e) starting in lower case, as messages are worded. */
+const char *diag_errno(int e);
+/* Print every entry to fp in the standard form. */
+void diags_print(const struct diags *d, FILE *fp);
+/* Format one entry into the standard form (malloc'd; NULL on no memory). */
+char *diag_format(const struct diag *e);
+
+#endif

@@ -1,0 +1,366 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cmd-grade.c - `examgen grade`: load the keys, read and grade every sheet,
+ * print the problems found, and write the CSV / JSON / Excel results.  The
+ * gradebook (grade.h) does the work; this layer parses options, prints,
+ * and chooses the exit code. */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/fileio.h"
+#include "cmd/cmd.h"
+#include "grade/grade.h"
+#include "grade/read.h"
+#include "report/report.h"
+
+/* The command line of one run. */
+struct grade_opts {
+	const char *const *keys;
+	size_t nkeys;
+	const char *const *sheets;
+	size_t nsheets;
+	const char *xlsx, *csv, *json, *lang;
+	bool force;
+	bool bom;		/* CSV starts with a UTF-8 byte-order mark */
+};
+
+/* Read the parsed command line into o. */
+static void read_args(const struct cmd_args *a, struct grade_opts *o)
+{
+	const struct cmd_optval *keys = cmd_arg(a, "key");
+
+	o->keys = keys->v;
+	o->nkeys = keys->n;
+	o->sheets = a->operands;
+	o->nsheets = a->noperands;
+	o->xlsx = cmd_arg_text(a, "xlsx");
+	o->csv = cmd_arg_text(a, "csv");
+	o->json = cmd_arg_text(a, "json");
+	o->lang = cmd_arg_text(a, "lang");
+	o->force = cmd_arg_given(a, "force");
+	o->bom = cmd_arg_given(a, "bom");
+}
+
+/* Check the options make sense together; EXIT_DONE or a usage error. */
+static int check_opts(const struct grade_opts *o)
+{
+	size_t stdin_sheets = 0;
+
+	if (!o->nkeys)
+		return cmd_usage_error(&cmd_grade_entry, "no '--key' given");
+	if (!o->nsheets)
+		return cmd_usage_error(&cmd_grade_entry, "no answer sheets "
+				       "given");
+	if (o->xlsx && !strcmp(o->xlsx, "-"))
+		return cmd_usage_error(&cmd_grade_entry, "'--xlsx' needs a "
+				       "file name, not '-'");
+	if (o->csv && o->json && !strcmp(o->csv, "-") &&
+	    !strcmp(o->json, "-"))
+		return cmd_usage_error(&cmd_grade_entry, "'--csv' and '--json' "
+				       "cannot both write to standard output");
+	for (size_t i = 0; i < o->nsheets; i++)
+		stdin_sheets += !strcmp(o->sheets[i], "-");
+	if (stdin_sheets > 1)
+		return cmd_usage_error(&cmd_grade_entry, "standard input "
+				       "('-') can be read only once");
+	return EXIT_DONE;
+}
+
+/* Refuse up front: inputs that do not exist, outputs that would be
+ * overwritten.  EXIT_DONE or EXIT_USAGE (printed). */
+static int check_files(const struct grade_opts *o)
+{
+	const char *outs[] = { o->xlsx, o->csv, o->json };
+	int rc = EXIT_DONE;
+
+	for (size_t i = 0; i < o->nkeys; i++)
+		if (!fileio_exists(o->keys[i])) {
+			fprintf(stderr, "examgen: error: cannot open key "
+				"'%s': no such file or folder\n", o->keys[i]);
+			rc = EXIT_USAGE;
+		}
+	for (size_t i = 0; i < o->nsheets; i++)
+		if (strcmp(o->sheets[i], "-") &&
+		    !fileio_exists(o->sheets[i])) {
+			fprintf(stderr, "examgen: error: cannot open sheet "
+				"'%s': no such file\n", o->sheets[i]);
+			rc = EXIT_USAGE;
+		}
+	for (size_t i = 0; i < 3; i++)
+		if (outs[i] && strcmp(outs[i], "-") && !o->force &&
+		    fileio_exists(outs[i])) {
+			fprintf(stderr, "examgen: error: '%s' already exists "
+				"(use --force to replace it); nothing "
+				"written\n", outs[i]);
+			rc = EXIT_USAGE;
+		}
+	return rc;
+}
+
+/* Progress on a terminal. */
+static void show_progress(size_t n, void *ctx)
+{
+	(void)ctx;
+	fprintf(stderr, "\rgraded %zu sheets...", n);
+}
+
+/* Print every problem found in the sheets. */
+static void print_problems(const struct gradebook *gb)
+{
+	for (size_t i = 0; i < gb->nproblems; i++) {
+		const struct problem *p = &gb->problems[i];
+
+		if (p->line)
+			fprintf(stderr, "%s:%u:%u: error: ", p->file, p->line,
+				p->col ? p->col : 1);
+		else
+			fprintf(stderr, "%s: error: ", p->file);
+		if (p->candidate && *p->candidate)
+			fprintf(stderr, "%s (candidate '%s')\n", p->msg,
+				p->candidate);
+		else
+			fprintf(stderr, "%s\n", p->msg);
+	}
+}
+
+/* Print why an output could not be written; the exit code for it. */
+static int output_failed(const char *path, enum fileio_err fe)
+{
+	fprintf(stderr, "examgen: error: cannot write '%s': %s\n", path,
+		fe == FILEIO_EIO && errno ? diag_errno(errno)
+					  : fileio_strerror(fe));
+	return fe == FILEIO_EXISTS ? EXIT_USAGE : EXIT_SYSTEM;
+}
+
+/* Write one text output (CSV or JSON) to a temporary file added to the
+ * batch; EXIT_DONE or an exit code (printed). */
+static int stage_output(struct outbatch *batch, const char *path, bool force,
+			int (*writer)(FILE *, const struct gradebook *),
+			const struct gradebook *gb)
+{
+	struct outfile out;
+	enum fileio_err fe = outfile_open(&out, path, force);
+
+	if (fe == FILEIO_OK && writer(out.fp, gb)) {
+		outfile_abort(&out);
+		fe = FILEIO_EIO;
+	} else if (fe == FILEIO_OK) {
+		fe = outbatch_add(batch, &out);
+	}
+	return fe == FILEIO_OK ? EXIT_DONE : output_failed(path, fe);
+}
+
+/* The CSV summary after a UTF-8 byte-order mark, which Excel needs to
+ * read the Chinese text right. */
+static int write_csv_bom(FILE *fp, const struct gradebook *gb)
+{
+	fputs("\xEF\xBB\xBF", fp);
+	return grade_write_csv(fp, gb);
+}
+
+/* Write the Excel report to a temporary file added to the batch. */
+static int stage_xlsx(struct outbatch *batch, const struct grade_opts *o,
+		      const struct gradebook *gb, const char *lang)
+{
+	struct outfile out;
+	struct diags d;
+	enum fileio_err fe = outfile_open(&out, o->xlsx, o->force);
+	enum report_err re;
+
+	if (fe != FILEIO_OK)
+		return output_failed(o->xlsx, fe);
+	diags_init(&d);
+	re = report_build_xlsx(&out, gb, lang, &d);
+	diags_print(&d, stderr);
+	/* one message per failure: the report layer's, when it gave one */
+	if (re != REPORT_OK && !d.errors)
+		fprintf(stderr, "examgen: error: cannot write '%s': %s\n",
+			o->xlsx, report_strerror(re));
+	diags_release(&d);
+	if (re != REPORT_OK) {
+		outfile_abort(&out);
+		return EXIT_SYSTEM;
+	}
+	fe = outbatch_add(batch, &out);
+	return fe == FILEIO_OK ? EXIT_DONE : output_failed(o->xlsx, fe);
+}
+
+/* Write every output asked for, the files all or none (temporary files
+ * renamed together at the end); the CSV summary on stdout by default. */
+static int write_outputs(const struct grade_opts *o,
+			 const struct gradebook *gb)
+{
+	const char *lang = o->lang ? o->lang : gb->keys[0]->language;
+	const char *csv = o->csv, *failed;
+	int (*csv_writer)(FILE *, const struct gradebook *) =
+		o->bom ? write_csv_bom : grade_write_csv;
+	bool csv_out = false, json_out = false;
+	struct outbatch batch;
+	enum fileio_err fe;
+	int rc = EXIT_DONE;
+
+	if (!csv && !o->json && !o->xlsx)
+		csv = "-";
+	outbatch_init(&batch);
+	if (csv && !strcmp(csv, "-"))
+		csv_out = true;
+	else if (csv)
+		rc = stage_output(&batch, csv, o->force, csv_writer, gb);
+	if (!rc && o->json && !strcmp(o->json, "-"))
+		json_out = true;
+	else if (!rc && o->json)
+		rc = stage_output(&batch, o->json, o->force, grade_write_json,
+				  gb);
+	if (!rc && o->xlsx)
+		rc = stage_xlsx(&batch, o, gb, lang);
+	if (!rc && (fe = outbatch_commit(&batch, &failed)) != FILEIO_OK)
+		rc = output_failed(failed, fe);
+	outbatch_release(&batch);
+	if (rc)
+		return rc;
+	if (csv_out && (csv_writer(stdout, gb) || fflush(stdout)))
+		return output_failed("-", FILEIO_EIO);
+	if (json_out && (grade_write_json(stdout, gb) || fflush(stdout)))
+		return output_failed("-", FILEIO_EIO);
+	return EXIT_DONE;
+}
+
+/* Load the keys and grade every sheet; EXIT_DONE or an exit code. */
+static int grade_all(const struct grade_opts *o, struct gradebook *gb)
+{
+	struct diags d;
+	int rc = EXIT_DONE;
+
+	diags_init(&d);
+	for (size_t i = 0; i < o->nkeys; i++)
+		if (gradebook_add_keys(gb, o->keys[i], &d))
+			rc = gb->syserr ? EXIT_SYSTEM : EXIT_USAGE;
+	if (rc == EXIT_DONE && isatty(2))
+		gb->progress = show_progress;
+	for (size_t i = 0; rc == EXIT_DONE && i < o->nsheets; i++)
+		if (gradebook_read(gb, o->sheets[i], &d))
+			rc = gb->syserr ? EXIT_SYSTEM : EXIT_USAGE;
+	if (gb->progress && gb->sheets_read >= GRADE_PROGRESS_EVERY)
+		fputc('\n', stderr);
+	diags_sort(&d);
+	diags_print(&d, stderr);
+	diags_release(&d);
+	if (rc == EXIT_DONE && gb->nrefused) {
+		fprintf(stderr, "examgen: error: %zu %s refused: not of the "
+			"keys' paper and build; nothing written\n",
+			gb->nrefused, gb->nrefused == 1 ? "sheet" : "sheets");
+		rc = EXIT_USAGE;
+	}
+	return rc;
+}
+
+/* True if the report fits a workbook; else say so (nothing written). */
+static bool xlsx_fits(const struct grade_opts *o, const struct gradebook *gb)
+{
+	struct diags d;
+	bool fits;
+
+	diags_init(&d);
+	fits = report_fits(o->xlsx, gb, &d);
+	diags_print(&d, stderr);
+	diags_release(&d);
+	if (!fits)
+		fputs("examgen: error: refused; nothing written\n", stderr);
+	return fits;
+}
+
+/* Run `examgen grade`. */
+static int cmd_grade_exec(const struct cmd_args *a)
+{
+	struct grade_opts o;
+	struct gradebook gb;
+	size_t pending = 0;
+	int rc;
+
+	gradebook_init(&gb);
+	memset(&o, 0, sizeof(o));
+	read_args(a, &o);
+	if ((rc = check_opts(&o)) || (rc = check_files(&o)))
+		goto out;
+	/* the CSV summary alone needs no answers kept in memory */
+	gb.keep_answers = o.json || o.xlsx;
+	if ((rc = grade_all(&o, &gb)))
+		goto out;
+	if (o.xlsx && !xlsx_fits(&o, &gb)) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	print_problems(&gb);
+	if ((rc = write_outputs(&o, &gb)))
+		goto out;
+	for (size_t i = 0; i < gb.ncands; i++)
+		pending += candidate_result(&gb.cands[i]) == RESULT_PENDING;
+	fprintf(stderr, "graded %zu sheets: %zu clean, %zu flagged\n",
+		gb.ncands, gb.ncands - pending, pending);
+	rc = gb.nproblems || pending ? EXIT_PROBLEMS : EXIT_DONE;
+out:
+	gradebook_release(&gb);
+	return rc;
+}
+
+static const char *const langs[] = { "zh", "en", NULL };
+
+const struct cmd_entry cmd_grade_entry = {
+	.name = "grade",
+	.usage = "grade --key PATH... [--xlsx FILE] [--csv FILE|-] "
+		 "[--json FILE|-] [--lang zh|en] [--bom] [--force] SHEET...",
+	.help = "Score filled-in answer sheets against the answer keys of a "
+		"paper.\n",
+	.options = (const struct cmd_option[]){
+		{ .name = "key", .arg = "PATH", .type = OPT_TEXT,
+		  .repeat = true,
+		  .help = "a key file (CODE-F.key.yaml) or a build output "
+			  "folder (all its *.key.yaml); repeat for more" },
+		{ .name = "csv", .arg = "FILE|-", .type = OPT_TEXT,
+		  .help = "write the summary as CSV ('-': standard output)" },
+		{ .name = "json", .arg = "FILE|-", .type = OPT_TEXT,
+		  .help = "write every candidate, answer and problem as "
+			  "JSON" },
+		{ .name = "xlsx", .arg = "FILE", .type = OPT_TEXT,
+		  .help = "write the Excel report (Summary, Answers, Items, "
+			  "Statistics, Problems)" },
+		{ .name = "lang", .arg = "zh|en", .type = OPT_CHOICE,
+		  .choices = langs,
+		  .help = "language of the report labels (default: the "
+			  "key's)" },
+		{ .name = "bom", .type = OPT_FLAG,
+		  .help = "start the CSV summary with a UTF-8 byte-order mark, "
+			  "so Excel shows its Chinese text right" },
+		{ .name = "force", .type = OPT_FLAG,
+		  .help = "overwrite existing output files" },
+		{ 0 },
+	},
+	.help_tail =
+	"A SHEET is a YAML sheet (one candidate) or a CSV file with the\n"
+	"header candidate_id,name,form,1,2,...,N (essay criterion columns\n"
+	"N.1, N.2, ... allowed; a 'paper' column when keys of several papers\n"
+	"are loaded).  '-' reads CSV from standard input.  UTF-8 (with or\n"
+	"without BOM) and GB18030/GBK files are read.  An .xlsx workbook\n"
+	"whose first sheet has the same columns (such as the responses.xlsx\n"
+	"of 'build --roster') is read directly.\n"
+	"\n"
+	"Without --csv, --json or --xlsx the CSV summary goes to standard\n"
+	"output: candidate_id, name, form, one column per section, total,\n"
+	"percent, result, problems.  result is pass or fail for a clean\n"
+	"sheet and pending for a sheet with any problem (unreadable answer,\n"
+	"missing or out-of-range marker score, unknown form, ragged row,\n"
+	"duplicate id, damaged file): those are reported on standard error as\n"
+	"FILE:LINE:COL: error: ..., counted in problems, listed in the JSON\n"
+	"and Excel outputs, and left out of the statistics; no sheet row is\n"
+	"ever dropped.  Sheets whose paper or build is not the keys' are\n"
+	"refused.\n"
+	"\n"
+	"Exit: 0 all sheets clean; 1 graded, but some sheet is pending or\n"
+	"something was flagged; 2 usage error, missing or invalid key, missing\n"
+	"sheet, sheets of another paper or build, or an output exists; 3\n"
+	"system error.\n",
+	.exec = cmd_grade_exec,
+};

@@ -1,0 +1,267 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cmd-scan.c - `examgen scan`: read scanned answer sheets (PNG, JPEG, TIFF,
+ * PDF) against their keys and write the responses CSV that `grade` reads,
+ * with every doubtful mark written '?' and, with --review, a crop of each
+ * and a review list.  scan-read.h does the reading; this layer checks the
+ * command line, drives the pages, prints and chooses the exit code. */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/fileio.h"
+#include "cmd/cmd.h"
+#include "scan/scan-image.h"
+#include "scan/scan-read.h"
+
+/* The command line of one run. */
+struct scan_opts {
+	const char *const *keys;
+	size_t nkeys;
+	const char *const *scans;
+	size_t nscans;
+	const char *out, *review;
+	bool force;
+};
+
+/* Refuse up front: missing inputs, outputs that would be overwritten.
+ * EXIT_DONE or EXIT_USAGE (printed). */
+static int check_opts(const struct scan_opts *o)
+{
+	int rc = EXIT_DONE;
+
+	if (!o->nkeys)
+		return cmd_usage_error(&cmd_scan_entry, "no '--key' given");
+	if (!o->nscans)
+		return cmd_usage_error(&cmd_scan_entry, "no scans given");
+	for (size_t i = 0; i < o->nkeys; i++)
+		if (!fileio_exists(o->keys[i])) {
+			fprintf(stderr, "examgen: error: cannot open key "
+				"'%s': no such file or folder\n", o->keys[i]);
+			rc = EXIT_USAGE;
+		}
+	for (size_t i = 0; i < o->nscans; i++)
+		if (!fileio_exists(o->scans[i])) {
+			fprintf(stderr, "examgen: error: cannot open scan "
+				"'%s': no such file\n", o->scans[i]);
+			rc = EXIT_USAGE;
+		}
+	if (o->out && strcmp(o->out, "-") && !o->force &&
+	    fileio_exists(o->out)) {
+		fprintf(stderr, "examgen: error: '%s' exists; use --force to "
+			"replace it\n", o->out);
+		rc = EXIT_USAGE;
+	}
+	if (o->review) {
+		char *list = fileio_join(o->review, "review.csv");
+
+		if (list && !o->force && fileio_exists(list)) {
+			fprintf(stderr, "examgen: error: '%s' exists; use "
+				"--force to replace it\n", list);
+			rc = EXIT_USAGE;
+		}
+		free(list);
+	}
+	return rc;
+}
+
+/* Show progress on a terminal. */
+static void progress(size_t pages, const char *file)
+{
+	if (isatty(STDERR_FILENO))
+		fprintf(stderr, "\rscan: %zu pages read (%s)\033[K", pages,
+			file);
+}
+
+/* Read every page of every scan.  EXIT_DONE, EXIT_USAGE (a page refused:
+ * bilevel or low resolution) or EXIT_SYSTEM. */
+static int read_scans(struct scan_run *r, const struct scan_opts *o)
+{
+	int rc = EXIT_DONE;
+
+	for (size_t i = 0; i < o->nscans; i++) {
+		struct scan_source src;
+		enum scan_next n;
+		unsigned page;
+		PIX *g;
+
+		if (scan_source_open(&src, o->scans[i], r->d) < 0) {
+			scan_source_close(&src);
+			if (r->d->oom)
+				return EXIT_SYSTEM;
+			r->unread++;
+			continue;
+		}
+		while ((n = scan_source_next(&src, &g, &page, r->d)) !=
+		       SN_END) {
+			if (n == SN_REFUSED)
+				rc = EXIT_USAGE;
+			if (n != SN_PAGE) {
+				r->unread++;
+				continue;
+			}
+			if (scan_run_page(r, g, o->scans[i], page) < 0) {
+				pixDestroy(&g);
+				scan_source_close(&src);
+				return EXIT_SYSTEM;
+			}
+			pixDestroy(&g);
+			progress(r->pages, o->scans[i]);
+		}
+		scan_source_close(&src);
+	}
+	if (isatty(STDERR_FILENO) && r->pages)
+		fputs("\r\033[K", stderr);
+	return rc;
+}
+
+/* Write one output atomically with writer. */
+static enum fileio_err write_one(const char *path, bool force,
+				 const struct scan_run *r,
+				 int (*writer)(const struct scan_run *, FILE *))
+{
+	struct outfile of;
+	enum fileio_err fe = outfile_open(&of, path, force);
+
+	if (fe != FILEIO_OK)
+		return fe;
+	if (writer(r, of.fp) < 0) {
+		outfile_abort(&of);
+		return FILEIO_EIO;
+	}
+	return outfile_commit(&of);
+}
+
+/* Write the responses CSV and the review list; EXIT_DONE or EXIT_SYSTEM
+ * (printed). */
+static int write_outputs(struct scan_run *r, const struct scan_opts *o)
+{
+	const char *out = o->out ? o->out : "-";
+	enum fileio_err fe;
+
+	fe = write_one(out, o->force, r, scan_run_write_csv);
+	if (fe != FILEIO_OK) {
+		fprintf(stderr, "examgen: error: cannot write '%s': %s\n", out,
+			fe == FILEIO_EIO ? diag_errno(errno) :
+					   fileio_strerror(fe));
+		return fe == FILEIO_EXISTS ? EXIT_USAGE : EXIT_SYSTEM;
+	}
+	if (o->review) {
+		char *list = fileio_join(o->review, "review.csv");
+
+		fe = list ? write_one(list, o->force, r,
+				      scan_run_write_review) : FILEIO_ENOMEM;
+		if (fe != FILEIO_OK)
+			fprintf(stderr, "examgen: error: cannot write '%s': "
+				"%s\n", list ? list : o->review,
+				fe == FILEIO_EIO ? diag_errno(errno) :
+						   fileio_strerror(fe));
+		free(list);
+		if (fe != FILEIO_OK)
+			return EXIT_SYSTEM;
+	}
+	return EXIT_DONE;
+}
+
+/* Run `examgen scan`. */
+static int cmd_scan_exec(const struct cmd_args *a)
+{
+	const struct cmd_optval *keys = cmd_arg(a, "key");
+	struct scan_opts o = { keys->v, keys->n, a->operands, a->noperands,
+			       cmd_arg_text(a, "out"),
+			       cmd_arg_text(a, "review"),
+			       cmd_arg_given(a, "force") };
+	struct diags d = DIAGS_INIT;
+	struct scan_run r;
+	int rc = check_opts(&o), rrc;
+
+	if (rc != EXIT_DONE)
+		return rc;
+	setMsgSeverity(L_SEVERITY_NONE);
+	if (scan_run_init(&r, &d) < 0) {
+		fprintf(stderr, "examgen: error: out of memory\n");
+		scan_run_release(&r);
+		return EXIT_SYSTEM;
+	}
+	for (size_t i = 0; i < o.nkeys; i++)
+		if (scan_run_add_keys(&r, o.keys[i]) < 0)
+			rc = EXIT_USAGE;
+	if (rc == EXIT_DONE && o.review && fileio_mkdirs(o.review) < 0) {
+		fprintf(stderr, "examgen: error: cannot create '%s': %s\n",
+			o.review, diag_errno(errno));
+		rc = EXIT_SYSTEM;
+	}
+	r.review = o.review;
+	r.force = o.force;
+	if (rc == EXIT_DONE) {
+		rc = read_scans(&r, &o);
+		scan_run_finish(&r);
+	}
+	diags_print(&d, stderr);
+	if (rc != EXIT_SYSTEM && !d.oom) {
+		rrc = write_outputs(&r, &o);
+		if (rrc != EXIT_DONE)
+			rc = rrc;
+	}
+	if (d.oom)
+		rc = EXIT_SYSTEM;
+	if (rc == EXIT_DONE && d.n)
+		rc = EXIT_PROBLEMS;
+	if (rc == EXIT_DONE || rc == EXIT_PROBLEMS)
+		fprintf(stderr, "examgen: read %zu pages into %zu sheets: %zu "
+			"marks to review, %zu pages not read\n", r.pages,
+			r.nsheets, r.ndoubts, r.unread);
+	scan_run_release(&r);
+	diags_release(&d);
+	return rc;
+}
+
+const struct cmd_entry cmd_scan_entry = {
+	.name = "scan",
+	.usage = "scan --key PATH... [--out FILE|-] [--review DIR] [--force] "
+		 "SCAN...",
+	.help =
+	"Read scanned answer sheets and write the responses CSV that\n"
+	"'examgen grade' reads (paper and build columns included):\n"
+	"  examgen scan --key out/ scans.pdf | examgen grade --key out/ -\n",
+	.options = (const struct cmd_option[]){
+		{ .name = "key", .arg = "PATH", .type = OPT_TEXT,
+		  .repeat = true,
+		  .help = "a key file (CODE-F.key.yaml) or a build output "
+			  "folder (all its *.key.yaml); repeat for more" },
+		{ .name = "out", .arg = "FILE|-", .type = OPT_TEXT,
+		  .help = "write the responses CSV there (default: standard "
+			  "output)" },
+		{ .name = "review", .arg = "DIR", .type = OPT_TEXT,
+		  .help = "write a crop PNG of every doubtful mark and the "
+			  "list review.csv there" },
+		{ .name = "force", .type = OPT_FLAG,
+		  .help = "overwrite existing output files" },
+		{ 0 },
+	},
+	.operands = (const struct cmd_operand[]){
+		{ "SCAN", "a PNG, JPEG, TIFF or PDF file of answer-sheet "
+			  "pages (greyscale or colour, 150 dpi or more)" },
+		{ 0 },
+	},
+	.help_tail =
+	"Pages may come in any order, upside down, several sheets to a file.\n"
+	"Each page is identified by its QR code; printed-for-a-candidate\n"
+	"sheets by the id in it, blank ones by the candidate-id bubbles on\n"
+	"page 1 (keep the pages of one blank sheet together, in order).\n"
+	"\n"
+	"A bubble is filled when clearly dark, empty when clearly blank; any\n"
+	"other mark, two marks where one is allowed, or a score group without\n"
+	"exactly one mark is written '?' and the likely reading, which\n"
+	"'grade' flags, and reported on standard error as FILE:PAGE: ...\n"
+	"Pages that cannot be identified are reported with file and page.\n"
+	"Black-and-white (1-bit) scans and scans under 150 dpi are refused:\n"
+	"rescan in greyscale at 200 dpi or more.\n"
+	"\n"
+	"Exit: 0 every mark decided; 1 done, but something is to review or\n"
+	"a page was not read; 2 usage error, missing key or scan, a scan\n"
+	"refused, or an output exists; 3 system error.\n",
+	.exec = cmd_scan_exec,
+};

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* answer.h - reading answers as people write them (SPEC "Filled-in
+ * sheets"): letters in any case, full width, separated by , 、 ， spaces or
+ * nothing; true/false as T/F, true/false, √/×, 对/错, Y/N; marker scores as
+ * numbers with halves. */
+#ifndef EXAMGEN_GRADE_ANSWER_H
+#define EXAMGEN_GRADE_ANSWER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum answer_result {
+	ANSWER_OK,		/* parsed */
+	ANSWER_BLANK,		/* empty or only white space: omitted */
+	ANSWER_INVALID,		/* not readable; see the why text */
+};
+
+/* Choice letters into a mask (bit 0 = A).  Letters past noptions, or
+ * anything that is not a letter or separator, is ANSWER_INVALID with a
+ * reason in why (lower case, subject in single quotes). */
+enum answer_result answer_parse_choice(const char *s, unsigned noptions,
+				       uint32_t *mask, char *why,
+				       size_t whylen);
+/* True/false in any accepted spelling. */
+enum answer_result answer_parse_tf(const char *s, bool *value, char *why,
+				   size_t whylen);
+/* A marker's score: a number (ASCII or full-width digits) in 0..max, in
+ * steps of 0.5. */
+enum answer_result answer_parse_score(const char *s, double max,
+				      double *score, char *why,
+				      size_t whylen);
+
+#endif

@@ -1,0 +1,249 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* grade-out.c - the gradebook as a CSV summary (SPEC column order) and as
+ * JSON detail for scripts.  Text from sheets goes through csv_write_text()
+ * (never a formula) or JSON escaping; numbers through format_number(). */
+#include "grade/grade.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/csv.h"
+#include "base/textenc.h"
+
+/* Percent rounded to 2 decimals. */
+static double percent2(double p)
+{
+	return round(p * 100) / 100;
+}
+
+/* Write the CSV summary: one header row, one row per candidate. */
+int grade_write_csv(FILE *fp, const struct gradebook *gb)
+{
+	size_t n = gb->nsection_titles;
+	const double **cell = calloc(n ? n : 1, sizeof(*cell));
+	char num[64];
+
+	if (!cell)
+		return -1;
+	fputs("candidate_id,name,form", fp);
+	for (size_t i = 0; i < n; i++) {
+		fputc(',', fp);
+		csv_write_text(fp, gb->section_titles[i]);
+	}
+	fputs(",total,percent,result,problems\n", fp);
+	for (size_t i = 0; i < gb->ncands; i++) {
+		const struct candidate *c = &gb->cands[i];
+		const struct key *k = c->key;
+
+		csv_write_text(fp, c->id);
+		fputc(',', fp);
+		csv_write_text(fp, c->name);
+		fputc(',', fp);
+		csv_write_text(fp, c->form);
+		/* a section column the candidate's key lacks stays empty */
+		memset(cell, 0, n * sizeof(*cell));
+		for (size_t s = 0; k && s < k->nsections; s++)
+			cell[gradebook_section_column(gb, k, s)] =
+				&c->section[s];
+		for (size_t col = 0; col < n; col++)
+			fprintf(fp, ",%s", cell[col] ?
+				format_number(*cell[col], num) : "");
+		fprintf(fp, ",%s", format_number(c->total, num));
+		fprintf(fp, ",%s,%s,%u\n",
+			format_number(percent2(c->percent), num),
+			cand_result_name(candidate_result(c)), c->nproblems);
+	}
+	free(cell);
+	return ferror(fp) ? -1 : 0;
+}
+
+/* Write s as a JSON string: escapes, control characters as \u00XX, and
+ * invalid UTF-8 bytes replaced by U+FFFD. */
+static void json_str(FILE *fp, const char *s)
+{
+	size_t len;
+
+	if (!s) {
+		fputs("null", fp);
+		return;
+	}
+	len = strlen(s);
+	fputc('"', fp);
+	while (len) {
+		size_t ok = utf8_valid_prefix(s, len);
+
+		for (size_t i = 0; i < ok; i++) {
+			unsigned char ch = (unsigned char)s[i];
+
+			if (ch == '"' || ch == '\\')
+				fprintf(fp, "\\%c", ch);
+			else if (ch == '\n')
+				fputs("\\n", fp);
+			else if (ch == '\r')
+				fputs("\\r", fp);
+			else if (ch == '\t')
+				fputs("\\t", fp);
+			else if (ch < 0x20 || ch == 0x7f)
+				fprintf(fp, "\\u%04x", ch);
+			else
+				fputc(ch, fp);
+		}
+		s += ok;
+		len -= ok;
+		if (len) {
+			fputs("\\ufffd", fp);
+			s++;
+			len--;
+		}
+	}
+	fputc('"', fp);
+}
+
+/* Write a JSON number in plain decimal. */
+static void json_num(FILE *fp, double v)
+{
+	char num[64];
+
+	fputs(format_number(v, num), fp);
+}
+
+/* Names of response states in JSON. */
+static const char *const status_names[] = {
+	[RESP_BLANK] = "blank", [RESP_OK] = "ok", [RESP_INVALID] = "invalid",
+	[RESP_MISSING] = "missing",
+};
+
+/* Write the keys loaded (paper information). */
+static void json_keys(FILE *fp, const struct gradebook *gb)
+{
+	fputs("\"keys\":[", fp);
+	for (size_t i = 0; i < gb->nkeys; i++) {
+		const struct key *k = gb->keys[i];
+
+		fputs(i ? ",\n{\"paper\":" : "\n{\"paper\":", fp);
+		json_str(fp, k->paper);
+		fputs(",\"build\":", fp);
+		json_str(fp, k->build);
+		fputs(",\"form\":", fp);
+		json_str(fp, k->form);
+		fputs(",\"title\":", fp);
+		json_str(fp, k->title);
+		fputs(",\"language\":", fp);
+		json_str(fp, k->language);
+		fputs(",\"file\":", fp);
+		json_str(fp, k->path);
+		fputs(",\"total\":", fp);
+		json_num(fp, k->total);
+		fputs(",\"pass\":", fp);
+		json_num(fp, k->pass);
+		fprintf(fp, ",\"questions\":%zu,\"sections\":[", k->nitems);
+		for (size_t s = 0; s < k->nsections; s++) {
+			fputs(s ? ",{\"title\":" : "{\"title\":", fp);
+			json_str(fp, k->sections[s].title);
+			fputs(",\"points\":", fp);
+			json_num(fp, k->sections[s].points);
+			fputc('}', fp);
+		}
+		fputs("]}", fp);
+	}
+	fputs("],\n", fp);
+}
+
+/* Write one candidate with its sections and answers. */
+static void json_candidate(FILE *fp, const struct candidate *c)
+{
+	const struct key *k = c->key;
+
+	fputs("{\"candidate_id\":", fp);
+	json_str(fp, c->id);
+	fputs(",\"name\":", fp);
+	json_str(fp, c->name);
+	fputs(",\"form\":", fp);
+	json_str(fp, c->form);
+	fputs(",\"paper\":", fp);
+	json_str(fp, k ? k->paper : NULL);
+	fputs(",\"file\":", fp);
+	json_str(fp, c->file);
+	fprintf(fp, ",\"line\":%u,\"sections\":{", c->line);
+	for (size_t s = 0; k && s < k->nsections; s++) {
+		fputs(s ? "," : "", fp);
+		json_str(fp, k->sections[s].title);
+		fputc(':', fp);
+		json_num(fp, c->section[s]);
+	}
+	fputs("},\"total\":", fp);
+	json_num(fp, c->total);
+	fputs(",\"percent\":", fp);
+	json_num(fp, percent2(c->percent));
+	fprintf(fp, ",\"result\":\"%s\",\"problems\":%u,\"flagged\":%s,"
+		"\"incomplete\":%s,\"notes\":",
+		cand_result_name(candidate_result(c)), c->nproblems,
+		c->flagged ? "true" : "false",
+		c->incomplete ? "true" : "false");
+	json_str(fp, c->notes);
+	fputs(",\"answers\":[", fp);
+	for (size_t i = 0; k && i < k->nitems; i++) {
+		const struct response *r = &c->resp[i];
+
+		fprintf(fp, "%s{\"no\":%u,\"id\":", i ? "," : "",
+			k->items[i].no);
+		json_str(fp, k->items[i].id);
+		fputs(",\"response\":", fp);
+		json_str(fp, r->raw);
+		fputs(",\"points\":", fp);
+		json_num(fp, r->earned);
+		fputs(",\"max\":", fp);
+		json_num(fp, k->items[i].points);
+		fprintf(fp, ",\"status\":\"%s\"}", status_names[r->status]);
+	}
+	fputs("]}", fp);
+}
+
+/* Write the JSON detail: keys, candidates, problems and counts. */
+int grade_write_json(FILE *fp, const struct gradebook *gb)
+{
+	size_t flagged = 0, incomplete = 0, passed = 0, pending = 0;
+
+	fputs("{", fp);
+	json_keys(fp, gb);
+	fputs("\"sections\":[", fp);
+	for (size_t i = 0; i < gb->nsection_titles; i++) {
+		fputs(i ? "," : "", fp);
+		json_str(fp, gb->section_titles[i]);
+	}
+	fputs("],\n\"candidates\":[", fp);
+	for (size_t i = 0; i < gb->ncands; i++) {
+		const struct candidate *c = &gb->cands[i];
+
+		fputs(i ? ",\n" : "\n", fp);
+		json_candidate(fp, c);
+		flagged += c->flagged;
+		incomplete += c->incomplete;
+		passed += candidate_result(c) == RESULT_PASS;
+		pending += candidate_result(c) == RESULT_PENDING;
+	}
+	fputs("],\n\"problems\":[", fp);
+	for (size_t i = 0; i < gb->nproblems; i++) {
+		const struct problem *p = &gb->problems[i];
+
+		fputs(i ? ",\n{\"file\":" : "\n{\"file\":", fp);
+		json_str(fp, p->file);
+		fprintf(fp, ",\"line\":%u,\"column\":%u,\"candidate\":",
+			p->line, p->col);
+		json_str(fp, p->candidate);
+		if (p->question)
+			fprintf(fp, ",\"question\":%u,\"message\":",
+				p->question);
+		else
+			fputs(",\"question\":null,\"message\":", fp);
+		json_str(fp, p->msg);
+		fputc('}', fp);
+	}
+	fprintf(fp, "],\n\"summary\":{\"sheets\":%zu,\"clean\":%zu,"
+		"\"flagged\":%zu,\"incomplete\":%zu,\"passed\":%zu,"
+		"\"pending\":%zu,\"problems\":%zu}}\n", gb->ncands,
+		gb->ncands - flagged, flagged, incomplete, passed, pending,
+		gb->nproblems);
+	return ferror(fp) ? -1 : 0;
+}

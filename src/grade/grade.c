@@ -1,0 +1,711 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* grade.c - the gradebook: keys loaded by paper and form, candidates graded
+ * as the sheet readers (read-csv.c, read-yaml.c, read-xlsx.c) hand over
+ * their answers,
+ * and every problem recorded with file, line and column.  Candidates,
+ * responses, raw answers and problem texts live in the gradebook's arena;
+ * the candidate, problem and id-hash arrays are malloc'd and grown. */
+#include "grade/grade.h"
+#include "base/hash.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "base/csv.h"
+#include "base/fileio.h"
+#include "grade/answer.h"
+
+#define PASS_EPS 1e-9
+
+/* Prepare an empty gradebook. */
+void gradebook_init(struct gradebook *gb)
+{
+	memset(gb, 0, sizeof(*gb));
+	arena_init(&gb->arena);
+	gb->keep_answers = true;
+}
+
+/* Free everything, keys included. */
+void gradebook_release(struct gradebook *gb)
+{
+	for (size_t i = 0; i < gb->nkeys; i++) {
+		key_free(gb->keys[i]);
+		free(gb->key_cols[i]);
+	}
+	free(gb->keys);
+	free(gb->key_cols);
+	free(gb->cands);
+	free(gb->problems);
+	free(gb->section_titles);
+	free(gb->id_slots);
+	free(gb->refusals);
+	free(gb->scratch_resp);
+	arena_release(&gb->arena);
+	memset(gb, 0, sizeof(*gb));
+}
+
+/* Column of a section title, appending it when new; SIZE_MAX on no memory. */
+static size_t title_column(struct gradebook *gb, const char *title)
+{
+	const char **v;
+
+	for (size_t i = 0; i < gb->nsection_titles; i++)
+		if (!strcmp(gb->section_titles[i], title))
+			return i;
+	v = realloc(gb->section_titles, (gb->nsection_titles + 1) * sizeof(*v));
+	if (!v)
+		return SIZE_MAX;
+	gb->section_titles = v;
+	v[gb->nsection_titles] = title;
+	return gb->nsection_titles++;
+}
+
+/* Take ownership of a loaded key: refuse a second key for its paper and
+ * form, and map its sections to report columns.  0, or -1 (k freed). */
+static int add_key(struct gradebook *gb, struct key *k, struct diags *d)
+{
+	struct key **kv;
+	size_t **cv, *cols;
+
+	for (size_t i = 0; i < gb->nkeys; i++) {
+		const struct key *o = gb->keys[i];
+
+		if (!strcmp(o->paper, k->paper) && !strcmp(o->form, k->form)) {
+			diags_error(d, k->path, 0, 0, "second key for paper "
+				    "'%s' form '%s' (the first is '%s')",
+				    k->paper, k->form, o->path);
+			key_free(k);
+			return -1;
+		}
+	}
+	kv = realloc(gb->keys, (gb->nkeys + 1) * sizeof(*kv));
+	if (kv)
+		gb->keys = kv;
+	cv = realloc(gb->key_cols, (gb->nkeys + 1) * sizeof(*cv));
+	if (cv)
+		gb->key_cols = cv;
+	cols = calloc(k->nsections ? k->nsections : 1, sizeof(*cols));
+	if (!kv || !cv || !cols)
+		goto oom;
+	for (size_t s = 0; s < k->nsections; s++)
+		if ((cols[s] = title_column(gb, k->sections[s].title)) ==
+		    SIZE_MAX)
+			goto oom;
+	gb->keys[gb->nkeys] = k;
+	gb->key_cols[gb->nkeys] = cols;
+	gb->one_paper = !gb->nkeys ? k->paper :
+			gb->one_paper && !strcmp(gb->one_paper, k->paper) ?
+			gb->one_paper : NULL;
+	gb->nkeys++;
+	return 0;
+oom:
+	free(cols);
+	key_free(k);
+	gb->syserr = true;
+	d->oom = 1;
+	return -1;
+}
+
+/* Load one key file into the gradebook. */
+static int add_key_file(struct gradebook *gb, const char *path,
+			struct diags *d)
+{
+	struct key *k = key_load(path, d);
+
+	if (!k) {
+		if (diags_exit(d) == DIAG_SYSTEM)
+			gb->syserr = true;
+		return -1;
+	}
+	return add_key(gb, k, d);
+}
+
+/* True if name is a key file's. */
+static bool is_key_name(const char *name)
+{
+	size_t n = strlen(name), m = strlen(".key.yaml");
+
+	return n > m && !strcmp(name + n - m, ".key.yaml");
+}
+
+/* Load every *.key.yaml of a folder, sorted by name. */
+static int add_key_dir(struct gradebook *gb, const char *dir, struct diags *d)
+{
+	char **names;
+	size_t n;
+	int rc = 0;
+
+	if (fileio_list(dir, is_key_name, &names, &n) < 0) {
+		int err = errno;
+
+		diags_fail(d, diag_errno_class(err), dir, 0, 0,
+			   "cannot open folder: %s", diag_errno(err));
+		gb->syserr = diag_errno_class(err) == DIAG_SYSTEM;
+		return -1;
+	}
+	if (!n) {
+		diags_error(d, dir, 0, 0, "no key files ('*.key.yaml') in "
+			    "this folder");
+		rc = -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (add_key_file(gb, names[i], d))
+			rc = -1;
+	fileio_list_free(names, n);
+	return rc;
+}
+
+/* Add a key file, or every *.key.yaml of a build folder. */
+int gradebook_add_keys(struct gradebook *gb, const char *path,
+		       struct diags *d)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return add_key_dir(gb, path, d);
+	return add_key_file(gb, path, d);
+}
+
+/* The key for paper (NULL: the only paper loaded) and form, or NULL. */
+const struct key *gradebook_find_key(const struct gradebook *gb,
+				     const char *paper, const char *form)
+{
+	if (!paper)
+		paper = gb->one_paper;
+	if (!paper || !form)
+		return NULL;
+	for (size_t i = 0; i < gb->nkeys; i++) {
+		const struct key *k = gb->keys[i];
+
+		if (!strcmp(k->paper, paper) && !strcasecmp(k->form, form))
+			return k;
+	}
+	return NULL;
+}
+
+/* Column of section s of key k among gb->section_titles. */
+size_t gradebook_section_column(const struct gradebook *gb,
+				const struct key *k, size_t section)
+{
+	for (size_t i = 0; i < gb->nkeys; i++)
+		if (gb->keys[i] == k)
+			return gb->key_cols[i][section];
+	return SIZE_MAX;
+}
+
+/* Append a problem with a preformatted message. */
+__attribute__((format(printf, 7, 0)))
+static void problem_add(struct gradebook *gb, const char *file, unsigned line,
+			unsigned col, const char *candidate, unsigned question,
+			const char *fmt, va_list ap)
+{
+	struct problem *p;
+	char buf[1024];
+
+	if (gb->nproblems == gb->prob_cap) {
+		size_t cap = gb->prob_cap ? gb->prob_cap * 2 : 64;
+		struct problem *v = realloc(gb->problems, cap * sizeof(*v));
+
+		if (!v) {
+			gb->syserr = true;
+			return;
+		}
+		gb->problems = v;
+		gb->prob_cap = cap;
+	}
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	diag_sanitize(buf);	/* cell text may hold newlines or cut bytes */
+	p = &gb->problems[gb->nproblems];
+	p->file = file;
+	p->line = line;
+	p->col = col;
+	p->candidate = candidate;
+	p->question = question;
+	p->msg = arena_strdup(&gb->arena, buf);
+	if (!p->msg) {
+		gb->syserr = true;
+		return;
+	}
+	gb->nproblems++;
+}
+
+/* Record a problem (formatted message). */
+void gradebook_problem(struct gradebook *gb, const char *file, unsigned line,
+		       unsigned col, const char *candidate, unsigned question,
+		       const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	problem_add(gb, file, line, col, candidate, question, fmt, ap);
+	va_end(ap);
+}
+
+/* Record a problem about candidate c and flag it. */
+void candidate_problem(struct gradebook *gb, struct candidate *c,
+		       unsigned line, unsigned col, unsigned question,
+		       const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	problem_add(gb, c->file, line, col, c->id, question, fmt, ap);
+	va_end(ap);
+	c->flagged = true;
+	c->nproblems++;
+}
+
+/* The result of c. */
+enum cand_result candidate_result(const struct candidate *c)
+{
+	if (c->flagged || !c->key)
+		return RESULT_PENDING;
+	return c->pass ? RESULT_PASS : RESULT_FAIL;
+}
+
+/* Name of a result in CSV and JSON. */
+const char *cand_result_name(enum cand_result r)
+{
+	return r == RESULT_PASS ? "pass" : r == RESULT_FAIL ? "fail"
+							     : "pending";
+}
+
+/* Append a zeroed candidate read at file:line. */
+struct candidate *gradebook_candidate(struct gradebook *gb, const char *file,
+				      unsigned line)
+{
+	struct candidate *c;
+
+	if (gb->ncands == gb->cand_cap) {
+		size_t cap = gb->cand_cap ? gb->cand_cap * 2 : 256;
+		struct candidate *v = realloc(gb->cands, cap * sizeof(*v));
+
+		if (!v) {
+			gb->syserr = true;
+			return NULL;
+		}
+		gb->cands = v;
+		gb->cand_cap = cap;
+	}
+	c = &gb->cands[gb->ncands++];
+	memset(c, 0, sizeof(*c));
+	c->file = file;
+	c->line = line;
+	c->id = "";
+	c->name = "";
+	c->form = "";
+	return c;
+}
+
+/* Give c its key and response slots; no key is a flagged problem. */
+int candidate_set_key(struct gradebook *gb, struct candidate *c,
+		      const struct key *k)
+{
+	c->key = k;
+	if (!k)
+		return 0;
+	if (gb->keep_answers) {
+		c->resp = arena_calloc(&gb->arena, k->nitems,
+				       sizeof(*c->resp));
+	} else {
+		if (k->nitems > gb->scratch_resp_cap) {
+			free(gb->scratch_resp);
+			gb->scratch_resp = malloc(k->nitems *
+						  sizeof(*gb->scratch_resp));
+			gb->scratch_resp_cap = gb->scratch_resp ? k->nitems
+								: 0;
+		}
+		c->resp = gb->scratch_resp;
+		if (c->resp)
+			memset(c->resp, 0, k->nitems * sizeof(*c->resp));
+	}
+	c->section = arena_calloc(&gb->arena, k->nsections ? k->nsections : 1,
+				  sizeof(*c->section));
+	if (!c->resp || !c->section) {
+		gb->syserr = true;
+		c->key = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* Points of a multiple-choice answer under the item's rule. */
+static double score_multiple(const struct key_item *it, uint32_t mask)
+{
+	unsigned right = mask_count(mask & it->answer);
+	unsigned wrong = mask_count(mask & ~it->answer);
+	unsigned all = mask_count(it->answer);
+
+	if (mask == it->answer)
+		return it->points;
+	switch (it->rule) {
+	case MC_HALF:
+		return right && !wrong ? it->points / 2 : 0;
+	case MC_PER_OPTION:
+		return right > wrong && all ?
+		       it->points * (double)(right - wrong) / all : 0;
+	case MC_DEFAULT:
+	case MC_EXACT:
+		break;
+	}
+	return 0;
+}
+
+/* Mark r invalid (0 points) with a problem at the cell. */
+static void resp_invalid(struct gradebook *gb, struct candidate *c,
+			 struct response *r, const struct sheet_cell *cell,
+			 unsigned no, const char *why)
+{
+	r->status = RESP_INVALID;
+	r->earned = 0;
+	candidate_problem(gb, c, cell->line, cell->col, no, "question %u: %s",
+			  no, why);
+}
+
+/* Mark r missing a marker score: the sheet is incomplete. */
+static void resp_missing(struct gradebook *gb, struct candidate *c,
+			 struct response *r, const struct sheet_cell *cell,
+			 unsigned no, size_t criterion)
+{
+	r->status = RESP_MISSING;
+	c->incomplete = true;
+	if (criterion)
+		candidate_problem(gb, c, cell->line, cell->col, no,
+				  "missing marker score for criterion %zu of "
+				  "question %u", criterion, no);
+	else
+		candidate_problem(gb, c, cell->line, cell->col, no,
+				  "missing marker score for question %u", no);
+}
+
+/* Score an essay from its per-criterion scores (some given). */
+static void grade_criteria(struct gradebook *gb, struct candidate *c,
+			   const struct key_item *it, struct response *r,
+			   const struct sheet_cell *cell,
+			   const struct sheet_cell *crit, size_t ncrit)
+{
+	size_t len = 0, missing = 0;
+	double sum = 0, total;
+	bool bad = false;
+	char why[256], *raw;
+
+	if (ncrit != it->ncriteria) {
+		snprintf(why, sizeof(why), "%zu criterion scores given for "
+			 "%zu criteria", ncrit, it->ncriteria);
+		resp_invalid(gb, c, r, &crit[0], it->no, why);
+		return;
+	}
+	for (size_t i = 0; i < ncrit; i++)
+		len += (crit[i].text ? strlen(crit[i].text) : 0) + 2;
+	if (!(raw = arena_alloc(&gb->arena, len + 1))) {
+		gb->syserr = true;
+		return;
+	}
+	r->raw = raw;
+	for (size_t i = 0; i < ncrit; i++) {
+		const char *s = crit[i].text ? crit[i].text : "";
+		double v = 0;
+
+		raw += sprintf(raw, "%s%s", i ? ", " : "", s);
+		switch (answer_parse_score(s, it->criterion_points[i], &v, why,
+					   sizeof(why))) {
+		case ANSWER_OK:
+			sum += v;
+			break;
+		case ANSWER_BLANK:
+			if (!missing)
+				missing = i + 1;
+			break;
+		case ANSWER_INVALID:
+			if (answer_parse_score(s, HUGE_VAL, &v, why,
+					       sizeof(why)) == ANSWER_OK) {
+				char num[64];
+
+				snprintf(why, sizeof(why), "score '%s' is more "
+					 "than the %s points of criterion %zu",
+					 s, format_number(
+					 it->criterion_points[i], num), i + 1);
+			}
+			candidate_problem(gb, c, crit[i].line, crit[i].col,
+					  it->no, "question %u: %s", it->no,
+					  why);
+			bad = true;
+			break;
+		}
+	}
+	if (bad) {
+		r->status = RESP_INVALID;
+		return;
+	}
+	r->earned = sum;
+	if (missing) {
+		resp_missing(gb, c, r, &crit[missing - 1], it->no, missing);
+		return;
+	}
+	r->status = RESP_OK;
+	if (cell && cell->text &&
+	    answer_parse_score(cell->text, it->points, &total, why,
+			       sizeof(why)) == ANSWER_OK &&
+	    fabs(total - sum) > 1e-9) {
+		char a[64], b[64];
+
+		candidate_problem(gb, c, cell->line, cell->col, it->no,
+				  "question %u: marker total %s does not "
+				  "match the criteria sum %s (the sum counts)",
+				  it->no, format_number(total, a),
+				  format_number(sum, b));
+	}
+}
+
+/* True if every criterion cell is absent or blank. */
+static bool criteria_blank(const struct sheet_cell *crit, size_t ncrit)
+{
+	for (size_t i = 0; i < ncrit; i++) {
+		const char *s = crit[i].text;
+
+		if (s && s[strspn(s, " \t\r\n")])
+			return false;
+	}
+	return true;
+}
+
+/* True if s holds a '?' or U+FFFD that a lossy save may have left. */
+static bool lost_character(const char *s)
+{
+	return strchr(s, '?') || strstr(s, "\xEF\xBF\xBD");
+}
+
+/* A cell beginning with '?' is a mark scan could not decide (SPEC): a
+ * flagged problem, never scored as read.  True if cell is one. */
+static bool doubtful_mark(struct gradebook *gb, struct candidate *c,
+			  struct response *r, const struct sheet_cell *cell,
+			  unsigned no)
+{
+	const char *s = cell->text ? cell->text : "";
+	const char *rest;
+
+	s += strspn(s, " \t\r\n");
+	if (*s == '?')
+		rest = s + 1;
+	else if (!strncmp(s, "\xEF\xBC\x9F", 3))	/* full-width ？ */
+		rest = s + 3;
+	else
+		return false;
+	rest += strspn(rest, " \t\r\n");
+	r->status = RESP_INVALID;
+	r->earned = 0;
+	r->mask = 0;
+	if (*rest && !lost_character(rest))
+		candidate_problem(gb, c, cell->line, cell->col, no,
+				  "question %u: mark not decided by scan "
+				  "(likely '%s'): check the sheet and write "
+				  "the answer", no, rest);
+	else
+		candidate_problem(gb, c, cell->line, cell->col, no,
+				  "question %u: '%s' is a mark scan could not "
+				  "decide, or characters lost when the file "
+				  "was saved in another encoding (save it as "
+				  "UTF-8): check the sheet", no, s);
+	return true;
+}
+
+/* Normalise and score one answer of c. */
+void grade_answer(struct gradebook *gb, struct candidate *c, unsigned no,
+		  const struct sheet_cell *cell,
+		  const struct sheet_cell *crit, size_t ncrit)
+{
+	const struct key_item *it = &c->key->items[no - 1];
+	struct response *r = &c->resp[no - 1];
+	struct sheet_cell none = { NULL, c->line, 0 };
+	enum answer_result ar = ANSWER_BLANK;
+	const char *s;
+	double v = 0;
+	char why[256];
+	bool tf;
+
+	if (!cell)
+		cell = &none;
+	s = cell->text ? cell->text : "";
+	if (it->type == Q_ESSAY && ncrit && !criteria_blank(crit, ncrit)) {
+		grade_criteria(gb, c, it, r, cell, crit, ncrit);
+		return;
+	}
+	r->raw = cell->text;
+	if (doubtful_mark(gb, c, r, cell, no))
+		return;
+	switch (it->type) {
+	case Q_TRUE_FALSE:
+		ar = answer_parse_tf(s, &tf, why, sizeof(why));
+		if (ar == ANSWER_OK) {
+			r->mask = tf;
+			r->earned = tf == it->answer_tf ? it->points : 0;
+		}
+		break;
+	case Q_SINGLE:
+	case Q_MULTIPLE:
+		ar = answer_parse_choice(s, it->noptions, &r->mask, why,
+					 sizeof(why));
+		if (ar == ANSWER_OK && it->type == Q_SINGLE &&
+		    mask_count(r->mask) > 1) {
+			snprintf(why, sizeof(why), "several answers '%s' to a "
+				 "single-choice question", s);
+			ar = ANSWER_INVALID;
+		}
+		if (ar == ANSWER_OK)
+			r->earned = (it->type == Q_SINGLE ?
+				    (r->mask == it->answer ? it->points : 0) :
+				    score_multiple(it, r->mask));
+		break;
+	case Q_SHORT:
+	case Q_ESSAY:
+	case Q_NTYPES:
+		ar = answer_parse_score(s, it->points, &v, why, sizeof(why));
+		if (ar == ANSWER_BLANK) {
+			r->raw = NULL;
+			resp_missing(gb, c, r, cell, no, 0);
+			return;
+		}
+		r->earned = v;
+		break;
+	}
+	switch (ar) {
+	case ANSWER_OK:
+		r->status = RESP_OK;
+		break;
+	case ANSWER_BLANK:
+		r->status = RESP_BLANK;
+		r->raw = NULL;
+		r->mask = 0;
+		break;
+	case ANSWER_INVALID:
+		r->mask = 0;
+		if (lost_character(s))
+			snprintf(why + strlen(why), sizeof(why) - strlen(why),
+				 "; its '?' may be a character lost when the "
+				 "file was saved in another encoding (save it "
+				 "as UTF-8)");
+		resp_invalid(gb, c, r, cell, no, why);
+		break;
+	}
+	if (it->type == Q_TRUE_FALSE || it->type == Q_SINGLE ||
+	    it->type == Q_MULTIPLE) {
+		c->nobjective += ar != ANSWER_BLANK;
+		c->nunfit += ar == ANSWER_INVALID;
+	}
+}
+
+/* Hash of a candidate id. */
+static size_t id_hash(const char *s)
+{
+	return (size_t)hash_str(HASH_INIT, s);
+}
+
+/* Double the id hash table. */
+static int id_grow(struct gradebook *gb)
+{
+	size_t cap = gb->id_cap ? gb->id_cap * 2 : 1024;
+	size_t *slots = calloc(cap, sizeof(*slots));
+
+	if (!slots)
+		return -1;
+	for (size_t i = 0; i < gb->id_cap; i++) {
+		size_t j, v = gb->id_slots[i];
+
+		if (!v)
+			continue;
+		j = id_hash(gb->cands[v - 1].id) & (cap - 1);
+		while (slots[j])
+			j = (j + 1) & (cap - 1);
+		slots[j] = v;
+	}
+	free(gb->id_slots);
+	gb->id_slots = slots;
+	gb->id_cap = cap;
+	return 0;
+}
+
+/* Flag c and the first candidate with the same id, if any; else index c. */
+static int check_duplicate(struct gradebook *gb, struct candidate *c)
+{
+	size_t j, idx = (size_t)(c - gb->cands);
+
+	if (!*c->id)
+		return 0;
+	if (gb->nids * 2 >= gb->id_cap && id_grow(gb))
+		return -1;
+	j = id_hash(c->id) & (gb->id_cap - 1);
+	for (; gb->id_slots[j]; j = (j + 1) & (gb->id_cap - 1)) {
+		struct candidate *o = &gb->cands[gb->id_slots[j] - 1];
+
+		if (strcmp(o->id, c->id))
+			continue;
+		candidate_problem(gb, c, c->line, 0, 0, "duplicate candidate "
+				  "id '%s' (also at %s:%u)", c->id, o->file,
+				  o->line);
+		candidate_problem(gb, o, o->line, 0, 0, "duplicate candidate "
+				  "id '%s' (again at %s:%u)", o->id, c->file,
+				  c->line);
+		return 0;
+	}
+	gb->id_slots[j] = idx + 1;
+	gb->nids++;
+	return 0;
+}
+
+/* Totals, pass mark, duplicate check and progress once c is read. */
+int candidate_finish(struct gradebook *gb, struct candidate *c)
+{
+	const struct key *k = c->key;
+
+	if (!*c->id)
+		candidate_problem(gb, c, c->line, 0, 0, "missing candidate id");
+	if (k && c->nobjective >= 4 && c->nunfit * 2 > c->nobjective)
+		candidate_problem(gb, c, c->line, 0, 0, "%u of the %u answers "
+				  "to objective questions are not possible "
+				  "answers on paper '%s' form '%s': is this a "
+				  "sheet of another paper?", c->nunfit,
+				  c->nobjective, k->paper, k->form);
+	if (k) {
+		for (size_t i = 0; i < k->nitems; i++) {
+			c->section[k->items[i].section] += c->resp[i].earned;
+			c->total += c->resp[i].earned;
+		}
+		c->percent = k->total > 0 ? c->total / k->total * 100 : 0;
+		c->pass = c->total + PASS_EPS >= k->pass;
+	}
+	if (!gb->keep_answers)
+		c->resp = NULL;	/* scratch: the next candidate's */
+	if (check_duplicate(gb, c)) {
+		gb->syserr = true;
+		return -1;
+	}
+	gb->sheets_read++;
+	if (gb->progress && gb->sheets_read % GRADE_PROGRESS_EVERY == 0)
+		gb->progress(gb->sheets_read, gb->progress_ctx);
+	return gb->syserr ? -1 : 0;
+}
+
+/* Record a sheet file that holds no readable sheet as one pending
+ * candidate with the problem, so it is in every output; -1 on no memory. */
+int gradebook_damaged(struct gradebook *gb, const char *file, unsigned line,
+		      unsigned col, const char *fmt, ...)
+{
+	struct candidate *c = gradebook_candidate(gb, file, line ? line : 1);
+	va_list ap;
+
+	if (!c)
+		return -1;
+	va_start(ap, fmt);
+	problem_add(gb, file, line, col, NULL, 0, fmt, ap);
+	va_end(ap);
+	c->flagged = true;
+	c->nproblems++;
+	gb->sheets_read++;
+	return gb->syserr ? -1 : 0;
+}
+

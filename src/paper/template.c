@@ -1,0 +1,606 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* template.c - paper template loader and checks (see template.h). */
+#include "paper/template.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/fileio.h"
+#include "base/sha256.h"
+#include "paper/paper.h"
+#include "paper/script.h"
+#include "yaml/ynode.h"
+#include "yaml/yvalue.h"
+
+#define TEMPLATE_MAX_PICKS 1000
+
+static const char *const template_keys[] = {
+	"code", "title", "language", "duration", "banks", "total", "pass",
+	"forms", "shuffle", "scoring", "sections", NULL
+};
+static const char *const forms_keys[] = { "count", "vary", NULL };
+static const char *const shuffle_keys[] = { "questions", "options", NULL };
+static const char *const scoring_keys[] = { "multiple", NULL };
+static const char *const section_keys[] = {
+	"title", "instructions", "picks", "lines", NULL
+};
+static const char *const pick_keys[] = {
+	"type", "tags", "any_tags", "difficulty", "bank", "ids", "count",
+	"points", "lines", NULL
+};
+
+/* True if s is a valid paper code. */
+static bool code_valid(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+		      (*s >= '0' && *s <= '9') || *s == '.' || *s == '_' ||
+		      *s == '-'))
+			return false;
+	return true;
+}
+
+/* Optional list of texts into *out / *n. */
+static void opt_list(const struct ysource *src, struct arena *a,
+		     const struct ynode *m, const char *key, const char ***out,
+		     size_t *n, int *bad)
+{
+	const struct ynode *v = ynode_get(m, key);
+	long r;
+
+	*out = NULL;
+	*n = 0;
+	if (!v)
+		return;
+	r = yvalue_str_list(src, v, key, true, a, out);
+	if (r < 0)
+		*bad = 1;
+	else
+		*n = (size_t)r;
+}
+
+/* Read an optional 'lines' (ruled answer lines, 0 for none) of m into
+ * *lines; -1 after an error. */
+static int read_lines(const struct ysource *src, const struct ynode *m,
+		      int *lines)
+{
+	const struct ynode *v = ynode_get(m, "lines");
+	unsigned long long u;
+
+	if (!v)
+		return 0;
+	if (yvalue_uint(src, v, "lines", MAX_ANSWER_LINES, &u) < 0)
+		return -1;
+	*lines = (int)u;
+	return 0;
+}
+
+/* Read one pick of a section. */
+static int read_pick(const struct ysource *src, struct arena *a,
+		     struct pick *p, const struct ynode *m)
+{
+	const struct ynode *v;
+	unsigned long long u;
+	int bad = 0, i;
+
+	p->type = -1;
+	p->difficulty = -1;
+	p->points = -1;
+	p->line = m->line;
+	p->col = m->col;
+	if (m->kind != YNODE_MAP) {
+		yvalue_error(src, m, "a pick must be a mapping such as "
+			     "{tags: [x], count: 3}, not %s",
+			     ynode_kind_name(m->kind));
+		return -1;
+	}
+	bad |= yvalue_check_keys(src, m, pick_keys) > 0;
+	if ((v = ynode_get(m, "type"))) {
+		if (!yvalue_str(src, v, "type")) {
+			bad = 1;
+		} else if ((i = qtype_parse(v->str)) < 0) {
+			yvalue_error(src, v, "unknown type '%.40s' (true_false, "
+				     "single, multiple, short or essay)",
+				     v->str);
+			bad = 1;
+		} else {
+			p->type = i;
+		}
+	}
+	if ((v = ynode_get(m, "difficulty"))) {
+		if (!yvalue_str(src, v, "difficulty")) {
+			bad = 1;
+		} else if ((i = difficulty_parse(v->str)) < 0) {
+			yvalue_error(src, v, "unknown difficulty '%.40s' "
+				     "(easy, medium or hard)", v->str);
+			bad = 1;
+		} else {
+			p->difficulty = i;
+		}
+	}
+	opt_list(src, a, m, "tags", &p->tags, &p->ntags, &bad);
+	opt_list(src, a, m, "any_tags", &p->any_tags, &p->nany_tags, &bad);
+	opt_list(src, a, m, "ids", &p->ids, &p->nids, &bad);
+	p->bank = yvalue_opt_text(src, m, "bank", &bad);
+	v = ynode_get(m, "count");
+	if (!v) {
+		if (p->nids) {
+			p->count = (unsigned)p->nids;
+		} else {
+			yvalue_error(src, m, "a pick needs 'count' (how many "
+				     "questions to draw)");
+			bad = 1;
+		}
+	} else if (yvalue_uint(src, v, "count", 10000, &u) < 0) {
+		bad = 1;
+	} else if (u == 0) {
+		yvalue_error(src, v, "'count' must be at least 1");
+		bad = 1;
+	} else {
+		p->count = (unsigned)u;
+	}
+	if ((v = ynode_get(m, "points"))) {
+		if (yvalue_number(src, v, "points", &p->points) < 0) {
+			bad = 1;
+			p->points = -1;
+		} else if (p->points <= 0 ||
+			   fabs(p->points * 2 - round(p->points * 2)) > 1e-9) {
+			yvalue_error(src, v, "'points' must be a positive "
+				     "whole or half number, not '%.40s'",
+				     v->str);
+			bad = 1;
+			p->points = -1;
+		}
+	}
+	p->lines = -1;
+	if (read_lines(src, m, &p->lines) < 0)
+		bad = 1;
+	return bad ? -1 : 0;
+}
+
+/* Read one section. */
+static int read_section(const struct ysource *src, struct arena *a,
+			struct tsection *s, const struct ynode *m)
+{
+	const struct ynode *v;
+	int bad = 0;
+
+	s->line = m->line;
+	s->col = m->col;
+	if (m->kind != YNODE_MAP) {
+		yvalue_error(src, m, "a section must be a mapping with "
+			     "'title' and 'picks', not %s",
+			     ynode_kind_name(m->kind));
+		return -1;
+	}
+	bad |= yvalue_check_keys(src, m, section_keys) > 0;
+	s->title = yvalue_opt_text(src, m, "title", &bad);
+	if (!s->title && !ynode_get(m, "title")) {
+		yvalue_error(src, m, "a section needs a 'title'");
+		bad = 1;
+	}
+	if (!s->title)
+		s->title = "?";
+	s->instructions = yvalue_opt_text(src, m, "instructions", &bad);
+	v = ynode_get(m, "picks");
+	if (!v || v->kind != YNODE_SEQ || v->n == 0) {
+		yvalue_error(src, v ? v : m, "section '%s' needs 'picks': a "
+			     "non-empty list", s->title);
+		return -1;
+	}
+	s->picks = arena_calloc(a, v->n, sizeof(*s->picks));
+	if (!s->picks)
+		return -1;
+	s->npicks = v->n;
+	s->lines = -1;
+	if (read_lines(src, m, &s->lines) < 0)
+		bad = 1;
+	for (size_t i = 0; i < v->n; i++) {
+		if (read_pick(src, a, &s->picks[i], v->items[i]) < 0)
+			bad = 1;
+		else if (s->picks[i].lines < 0)
+			s->picks[i].lines = s->lines;
+	}
+	return bad ? -1 : 0;
+}
+
+/* Read the pass mark: "60%" or a number of points. */
+static int read_pass(const struct ysource *src, struct template *t,
+		     const struct ynode *v)
+{
+	char *end;
+	double x;
+
+	if (v->kind != YNODE_SCALAR)
+		goto bad;
+	if (v->len > 1 && v->str[v->len - 1] == '%') {
+		char num[64];
+
+		if (v->len >= sizeof(num))
+			goto bad;
+		memcpy(num, v->str, v->len - 1);
+		num[v->len - 1] = '\0';
+		if (!parse_decimal(num, &x) || x < 0 || x > 100)
+			goto bad;
+		t->pass_percent = true;
+	} else if (!parse_decimal(v->str, &x) || x < 0) {
+		goto bad;
+	}
+	(void)end;
+	t->pass_value = x;
+	t->has_pass = true;
+	return 0;
+bad:
+	yvalue_error(src, v, "'pass' must be a percentage such as 60%% or a "
+		     "number of points");
+	return -1;
+}
+
+/* Join the template's folder and a relative bank path. */
+static const char *resolve_path(struct arena *a, const char *tpl_path,
+				const char *rel)
+{
+	const char *slash = strrchr(tpl_path, '/');
+
+	if (rel[0] == '/' || !slash)
+		return rel;
+	return arena_printf(a, "%.*s/%s", (int)(slash - tpl_path), tpl_path,
+			    rel);
+}
+
+/* Read forms, shuffle and scoring blocks. */
+static int read_options(const struct ysource *src, struct template *t,
+			const struct ynode *root)
+{
+	const struct ynode *v, *w;
+	unsigned long long u;
+	int bad = 0, i;
+
+	if ((v = ynode_get(root, "forms"))) {
+		if (v->kind != YNODE_MAP) {
+			yvalue_error(src, v, "'forms' must be a mapping such "
+				     "as {count: 2, vary: order}");
+			bad = 1;
+		} else {
+			bad |= yvalue_check_keys(src, v, forms_keys) > 0;
+			if ((w = ynode_get(v, "count"))) {
+				u = 1;
+				if (yvalue_uint(src, w, "count",
+						PAPER_MAX_FORMS, &u) < 0 ||
+				    u == 0) {
+					if (u == 0)
+						yvalue_error(src, w, "'count' "
+						     "must be 1 to %d",
+						     PAPER_MAX_FORMS);
+					bad = 1;
+				} else {
+					t->forms = (unsigned)u;
+				}
+			}
+			if ((w = ynode_get(v, "vary"))) {
+				if (!yvalue_str(src, w, "vary")) {
+					bad = 1;
+				} else if (strcmp(w->str, "order") == 0) {
+					t->vary = VARY_ORDER;
+				} else if (strcmp(w->str, "questions") == 0) {
+					t->vary = VARY_QUESTIONS;
+				} else {
+					yvalue_error(src, w, "'vary' must be "
+						     "'order' or 'questions', "
+						     "not '%.40s'", w->str);
+					bad = 1;
+				}
+			}
+		}
+	}
+	if ((v = ynode_get(root, "shuffle"))) {
+		if (v->kind != YNODE_MAP) {
+			yvalue_error(src, v, "'shuffle' must be a mapping such "
+				     "as {questions: true, options: true}");
+			bad = 1;
+		} else {
+			bad |= yvalue_check_keys(src, v, shuffle_keys) > 0;
+			if ((w = ynode_get(v, "questions")) &&
+			    yvalue_bool(src, w, "questions",
+					&t->shuffle_questions) < 0)
+				bad = 1;
+			if ((w = ynode_get(v, "options")) &&
+			    yvalue_bool(src, w, "options",
+					&t->shuffle_options) < 0)
+				bad = 1;
+		}
+	}
+	if ((v = ynode_get(root, "scoring"))) {
+		if (v->kind != YNODE_MAP) {
+			yvalue_error(src, v, "'scoring' must be a mapping such "
+				     "as {multiple: exact}");
+			bad = 1;
+		} else {
+			bad |= yvalue_check_keys(src, v, scoring_keys) > 0;
+			if ((w = ynode_get(v, "multiple"))) {
+				if (!yvalue_str(src, w, "multiple")) {
+					bad = 1;
+				} else if ((i = mc_rule_parse(w->str)) < 0) {
+					yvalue_error(src, w, "unknown scoring "
+						     "rule '%.40s' (exact, half "
+						     "or per_option)", w->str);
+					bad = 1;
+				} else {
+					t->multiple_rule = (enum mc_rule)i;
+				}
+			}
+		}
+	}
+	return bad ? -1 : 0;
+}
+
+/* Read the header fields: code, title, language, duration, total, pass. */
+static int read_header(const struct ysource *src, struct template *t,
+		       const struct ynode *root)
+{
+	const struct ynode *v;
+	unsigned long long u;
+	int bad = 0;
+
+	t->code = yvalue_opt_text(src, root, "code", &bad);
+	if (!t->code && !ynode_get(root, "code")) {
+		yvalue_error(src, root, "a template needs a 'code' such as "
+			     "CSM-2026");
+		bad = 1;
+	} else if (t->code && !code_valid(t->code)) {
+		yvalue_error(src, ynode_get(root, "code"), "code '%.60s' may "
+			     "use only letters, digits, '.', '_' and '-'",
+			     t->code);
+		bad = 1;
+	} else if (t->code && fileio_name_reserved(t->code)) {
+		yvalue_error(src, ynode_get(root, "code"), "code '%s' cannot "
+			     "name files: it is a device name on Windows",
+			     t->code);
+		bad = 1;
+	}
+	if (!t->code)
+		t->code = "PAPER";
+	t->title = yvalue_opt_text(src, root, "title", &bad);
+	if (!t->title) {
+		if (!ynode_get(root, "title")) {
+			yvalue_error(src, root, "a template needs a 'title'");
+			bad = 1;
+		}
+		t->title = t->code;
+	}
+	t->language = script_tag(SCRIPT_HANS);
+	if ((v = ynode_get(root, "language"))) {
+		int s;
+
+		if (!yvalue_str(src, v, "language")) {
+			bad = 1;
+		} else if ((s = script_of_template_language(v->str)) < 0) {
+			yvalue_error(src, v, "'language' must be zh-Hans, "
+				     "zh-Hant or en (zh is zh-Hans), not "
+				     "'%.40s'", v->str);
+			bad = 1;
+		} else {
+			t->language = script_tag((enum script)s);
+		}
+	}
+	if ((v = ynode_get(root, "duration"))) {
+		if (yvalue_uint(src, v, "duration", 24 * 60, &u) < 0)
+			bad = 1;
+		else
+			t->duration = (unsigned)u;
+	}
+	t->total = -1;
+	if ((v = ynode_get(root, "total"))) {
+		t->total_line = v->line;
+		t->total_col = v->col;
+		if (yvalue_number(src, v, "total", &t->total) < 0 ||
+		    t->total <= 0) {
+			if (t->total <= 0 && t->total != -1)
+				yvalue_error(src, v, "'total' must be more "
+					     "than 0");
+			t->total = -1;
+			bad = 1;
+		}
+	}
+	if ((v = ynode_get(root, "pass")) && read_pass(src, t, v) < 0)
+		bad = 1;
+	return bad ? -1 : 0;
+}
+
+/* Read every part of a template document. */
+static int read_template(const struct ysource *src, struct template *t,
+			 const struct ynode *root)
+{
+	struct arena *a = &t->arena;
+	const struct ynode *v;
+	size_t npicks = 0;
+	int bad = 0;
+
+	if (!root || root->kind != YNODE_MAP) {
+		diags_error(src->d, src->path, root ? root->line : 1,
+			    root ? root->col : 1, "a template must be a "
+			    "mapping with 'code', 'title' and 'sections'");
+		return -1;
+	}
+	bad |= yvalue_check_keys(src, root, template_keys) > 0;
+	if (read_header(src, t, root) < 0)
+		bad = 1;
+	if (read_options(src, t, root) < 0)
+		bad = 1;
+	if ((v = ynode_get(root, "banks"))) {
+		const char **rel;
+		long n = yvalue_str_list(src, v, "banks", true, a, &rel);
+
+		if (n < 0) {
+			bad = 1;
+		} else {
+			t->banks = arena_calloc(a, (size_t)n + 1,
+						sizeof(*t->banks));
+			if (!t->banks)
+				return -1;
+			for (long i = 0; i < n; i++)
+				if (!(t->banks[i] = resolve_path(a, t->path,
+								 rel[i])))
+					return -1;
+			t->nbanks = (size_t)n;
+		}
+	}
+	v = ynode_get(root, "sections");
+	if (!v || v->kind != YNODE_SEQ || v->n == 0) {
+		yvalue_error(src, v ? v : root, "a template needs 'sections': "
+			     "a non-empty list");
+		return -1;
+	}
+	for (size_t i = 0; i < v->n; i++) {
+		const struct ynode *pk = ynode_get(v->items[i], "picks");
+
+		npicks += pk && pk->kind == YNODE_SEQ ? pk->n : 0;
+	}
+	if (npicks > TEMPLATE_MAX_PICKS) {
+		/* checking picks against each other is quadratic */
+		yvalue_error(src, v, "too many picks: %zu (at most %d)",
+			     npicks, TEMPLATE_MAX_PICKS);
+		return -1;
+	}
+	t->sections = arena_calloc(a, v->n, sizeof(*t->sections));
+	if (!t->sections)
+		return -1;
+	t->nsections = v->n;
+	for (size_t i = 0; i < v->n; i++)
+		if (read_section(src, a, &t->sections[i], v->items[i]) < 0)
+			bad = 1;
+	return bad ? 1 : 0;
+}
+
+/* Load a template from memory (path names it in messages and is the base
+ * of relative bank paths). */
+struct template *template_load_buffer(const char *path, const char *buf,
+				      size_t len, struct diags *d, bool *bad)
+{
+	struct template *t = calloc(1, sizeof(*t));
+	struct ysource src = { NULL, d };
+	struct ynode *root;
+	struct sha256 digest;
+	size_t errors = d->errors;
+
+	*bad = false;
+	if (!t) {
+		diags_oom(d);
+		return NULL;
+	}
+	arena_init(&t->arena);
+	t->forms = 1;
+	t->shuffle_questions = true;
+	t->shuffle_options = true;
+	t->multiple_rule = MC_EXACT;
+	t->total = -1;
+	sha256_init(&digest);
+	sha256_update(&digest, buf, len);
+	memcpy(t->digest, "sha256:", 7);
+	sha256_hex(&digest, t->digest + 7);
+	if (!(t->path = arena_strdup(&t->arena, path)))
+		goto fail;
+	src.path = t->path;
+	if (ydoc_parse(&t->arena, path, buf, len, &root, d) < 0) {
+		if (d->oom)
+			goto fail;
+		*bad = true;
+		t->nsections = 0;
+		return t;
+	}
+	if ((read_template(&src, t, root) < 0 && d->oom) || t->arena.failed)
+		goto fail;
+	*bad = d->errors > errors;
+	return t;
+fail:
+	diags_oom(d);
+	template_free(t);
+	return NULL;
+}
+
+/* Load a template file. */
+struct template *template_load(const char *path, struct diags *d, bool *bad)
+{
+	struct template *t;
+	char *buf = NULL;
+	size_t len;
+	enum fileio_err e;
+
+	*bad = false;
+	e = fileio_read(path, TEMPLATE_MAX_BYTES, &buf, &len);
+	if (e != FILEIO_OK) {
+		diags_fail(d, fileio_class(e, errno), path, 0, 0,
+			   "cannot read template: %s",
+			    e == FILEIO_EIO || e == FILEIO_ENOENT ?
+			    diag_errno(errno) : fileio_strerror(e));
+		return NULL;
+	}
+	t = template_load_buffer(path, buf, len, d, bad);
+	free(buf);
+	return t;
+}
+
+/* Free a template. */
+void template_free(struct template *t)
+{
+	if (!t)
+		return;
+	arena_release(&t->arena);
+	free(t);
+}
+
+/* True if q has tag. */
+static bool has_tag(const struct question *q, const char *tag)
+{
+	for (size_t i = 0; i < q->ntags; i++)
+		if (strcmp(q->tags[i], tag) == 0)
+			return true;
+	return false;
+}
+
+/* True if question q passes the pick's filters. */
+bool pick_matches(const struct pick *p, const struct question *q)
+{
+	if (p->type >= 0 && q->type != (enum qtype)p->type)
+		return false;
+	if (p->difficulty >= 0 && q->difficulty != (enum difficulty)p->difficulty)
+		return false;
+	if (p->bank && strcmp(p->bank, q->bank->name) != 0)
+		return false;
+	for (size_t i = 0; i < p->ntags; i++)
+		if (!has_tag(q, p->tags[i]))
+			return false;
+	if (p->nany_tags) {
+		size_t i;
+
+		for (i = 0; i < p->nany_tags; i++)
+			if (has_tag(q, p->any_tags[i]))
+				break;
+		if (i == p->nany_tags)
+			return false;
+	}
+	if (p->nids) {
+		size_t i;
+
+		for (i = 0; i < p->nids; i++)
+			if (strcmp(p->ids[i], q->id) == 0)
+				break;
+		if (i == p->nids)
+			return false;
+	}
+	return true;
+}
+
+/* Pass mark in points. */
+double template_pass_points(const struct template *t, double total)
+{
+	if (!t->has_pass)
+		return total * 0.6;
+	if (t->pass_percent)
+		return total * t->pass_value / 100.0;
+	return t->pass_value;
+}

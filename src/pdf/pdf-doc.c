@@ -1,0 +1,554 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pdf-doc.c - the PDF typesetting engine (see pdf-doc.h). */
+#include "pdf/pdf-doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Point size and face of each font role: serif regular (宋体 style) or
+ * sans bold (黑体 style).  Two faces only: cairo 1.16 reads a whole CJK
+ * font (15-25 MB) twice per document for each face it embeds. */
+static const struct {
+	double size;
+	bool bold;
+} font_roles[PF_COUNT] = {
+	[PF_BODY] = { 10.5, false },
+	[PF_BOLD] = { 10.5, true },
+	[PF_SMALL] = { 9, false },
+	[PF_LABEL] = { 8, false },
+	[PF_TINY] = { 6, false },
+	[PF_HEAD] = { 12, true },
+	[PF_TITLE] = { 18, true },
+	[PF_BIG] = { 26, true },
+};
+
+/* Family of each face, by variant (SC, TC). */
+static const char *const serif[2] = { "Noto Serif CJK SC",
+				      "Noto Serif CJK TC" };
+static const char *const sans[2] = { "Noto Sans CJK SC", "Noto Sans CJK TC" };
+
+/* Grow an array to hold one more element; false when out of memory. */
+static bool grow(void **v, size_t n, size_t *cap, size_t size)
+{
+	size_t ncap;
+	void *nv;
+
+	if (n < *cap)
+		return true;
+	ncap = *cap ? *cap * 2 : 64;
+	nv = realloc(*v, ncap * size);
+	if (!nv)
+		return false;
+	*v = nv;
+	*cap = ncap;
+	return true;
+}
+
+/* Free a cached text. */
+static void text_lines_free(void *v)
+{
+	struct pdf_text_lines *t = v;
+
+	g_object_unref(t->layout);
+	g_free(t->lines);
+	g_free(t);
+}
+
+/* Create the font map, context and font descriptions. */
+int pdf_fonts_init(struct pdf_fonts *ft, enum pdf_script script)
+{
+	static const char *const lang_tags[PS_COUNT] = { "zh-cn", "zh-tw",
+							 "en" };
+	cairo_font_options_t *fo;
+
+	memset(ft, 0, sizeof(*ft));
+	ft->fontmap = pango_cairo_font_map_new();
+	if (!ft->fontmap)
+		return -1;
+	ft->ctx = pango_font_map_create_context(ft->fontmap);
+	if (!ft->ctx)
+		return -1;
+	/* one PDF point per unit, outlines unhinted: what is measured is
+	 * what is drawn */
+	pango_cairo_context_set_resolution(ft->ctx, 72);
+	fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(ft->ctx, fo);
+	cairo_font_options_destroy(fo);
+	for (int s = 0; s < PS_COUNT; s++)
+		ft->langs[s] = pango_language_from_string(lang_tags[s]);
+	pango_context_set_language(ft->ctx, ft->langs[script]);
+	for (int v = 0; v < 2; v++)
+		for (int f = 0; f < PF_COUNT; f++) {
+			PangoFontDescription *fd = pango_font_description_new();
+
+			if (!fd)
+				return -1;
+			pango_font_description_set_family(fd,
+				font_roles[f].bold ? sans[v] : serif[v]);
+			pango_font_description_set_weight(fd, font_roles[f].bold ?
+				PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+			pango_font_description_set_size(fd,
+				(gint)(font_roles[f].size * PANGO_SCALE));
+			ft->desc[v][f] = fd;
+		}
+	ft->cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					  text_lines_free);
+	return ft->cache ? 0 : -1;
+}
+
+/* Free the fonts and the cache. */
+void pdf_fonts_release(struct pdf_fonts *ft)
+{
+	if (ft->cache)
+		g_hash_table_destroy(ft->cache);
+	for (int v = 0; v < 2; v++)
+		for (int f = 0; f < PF_COUNT; f++)
+			if (ft->desc[v][f])
+				pango_font_description_free(ft->desc[v][f]);
+	if (ft->ctx)
+		g_object_unref(ft->ctx);
+	if (ft->fontmap)
+		g_object_unref(ft->fontmap);
+	memset(ft, 0, sizeof(*ft));
+}
+
+/* An empty document. */
+void pdf_doc_init(struct pdf_doc *d, struct pdf_fonts *ft,
+		  enum pdf_script script)
+{
+	memset(d, 0, sizeof(*d));
+	d->ft = ft;
+	d->script = script;
+}
+
+/* Empty the document, keeping its arrays. */
+void pdf_doc_reset(struct pdf_doc *d)
+{
+	d->nops = 0;
+	d->nblocks = 0;
+	d->open = false;
+	d->pages = 0;
+	d->body_pages = 0;
+	d->oom = false;
+}
+
+/* Free everything. */
+void pdf_doc_release(struct pdf_doc *d)
+{
+	free(d->ops);
+	free(d->blocks);
+	free(d->sheet_pages);
+	memset(d, 0, sizeof(*d));
+}
+
+/* Append an operation to the current block (NULL when out of memory). */
+static struct pdf_op *op_add(struct pdf_doc *d, enum pdf_op_kind k)
+{
+	struct pdf_op *op;
+
+	if (!grow((void **)&d->ops, d->nops, &d->ops_cap, sizeof(*d->ops))) {
+		d->oom = true;
+		return NULL;
+	}
+	op = &d->ops[d->nops++];
+	memset(op, 0, sizeof(*op));
+	op->kind = k;
+	return op;
+}
+
+/* Start a block. */
+void pdf_block_begin(struct pdf_doc *d, double gap, unsigned flags)
+{
+	struct pdf_block *b;
+
+	if (d->open)
+		pdf_block_end(d, 0);
+	if (!grow((void **)&d->blocks, d->nblocks, &d->blocks_cap,
+		  sizeof(*d->blocks))) {
+		d->oom = true;
+		return;
+	}
+	b = &d->blocks[d->nblocks++];
+	memset(b, 0, sizeof(*b));
+	b->first = d->nops;
+	b->gap = gap;
+	b->flags = flags;
+	d->open = true;
+}
+
+/* Close the block, measuring it. */
+void pdf_block_end(struct pdf_doc *d, double height)
+{
+	struct pdf_block *b;
+
+	if (!d->open || !d->nblocks)
+		return;
+	b = &d->blocks[d->nblocks - 1];
+	b->nops = d->nops - b->first;
+	b->height = height;
+	for (size_t i = b->first; i < d->nops; i++)
+		if (d->ops[i].y + d->ops[i].h > b->height)
+			b->height = d->ops[i].y + d->ops[i].h;
+	d->open = false;
+}
+
+/* Add flags to the open block. */
+void pdf_block_flags(struct pdf_doc *d, unsigned flags)
+{
+	if (d->open && d->nblocks)
+		d->blocks[d->nblocks - 1].flags |= flags;
+}
+
+/* Let the open block split below y. */
+void pdf_block_keep(struct pdf_doc *d, double y)
+{
+	if (d->open && d->nblocks)
+		d->blocks[d->nblocks - 1].keep = y;
+}
+
+/* Forget the newest operations (their layouts stay owned by the doc). */
+void pdf_ops_truncate(struct pdf_doc *d, size_t n)
+{
+	if (n < d->nops)
+		d->nops = n;
+}
+
+/* The laid-out text (s, f, w, flags, bold_len, text), made on first use
+ * and kept in the fonts' cache; NULL when out of memory. */
+static struct pdf_text_lines *text_get(struct pdf_doc *d, enum pdf_script s,
+				       enum pdf_font f, const char *text,
+				       double w, unsigned flags,
+				       size_t bold_len)
+{
+	struct pdf_fonts *ft = d->ft;
+	struct pdf_text_lines *t;
+	PangoLayout *l;
+	PangoLayoutIter *it;
+	PangoAttrList *al;
+	PangoAttribute *a;
+	char *key;
+	int v, lw, lh;
+
+	/* Latin text takes the document's CJK face: fewer fonts to embed */
+	v = s == PS_HANT || (s == PS_LATIN && d->script == PS_HANT);
+	key = g_strdup_printf("%d %d %d %.3f %u %zu|%s", v, (int)s, (int)f, w,
+			      flags, bold_len, text);
+	t = g_hash_table_lookup(ft->cache, key);
+	if (t) {
+		g_free(key);
+		return t;
+	}
+	l = pango_layout_new(ft->ctx);
+	pango_layout_set_font_description(l, ft->desc[v][f]);
+	if (w > 0) {
+		pango_layout_set_width(l, (int)(w * PANGO_SCALE));
+		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	}
+	al = pango_attr_list_new();
+	a = pango_attr_language_new(ft->langs[s]);
+	pango_attr_list_insert(al, a);
+	if (bold_len) {
+		a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+		a->end_index = (guint)bold_len;
+		pango_attr_list_insert(al, a);
+		a = pango_attr_family_new(sans[v]);
+		a->end_index = (guint)bold_len;
+		pango_attr_list_insert(al, a);
+	}
+	pango_layout_set_attributes(l, al);
+	pango_attr_list_unref(al);
+	if (flags & PT_CLIP2) {
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+		pango_layout_set_height(l, -2);
+	}
+	if (flags & (PT_CENTER | PT_RIGHT))
+		pango_layout_set_alignment(l, flags & PT_CENTER ?
+			PANGO_ALIGN_CENTER : PANGO_ALIGN_RIGHT);
+	pango_layout_set_text(l, text, -1);
+	t = g_new0(struct pdf_text_lines, 1);
+	t->layout = l;
+	t->lines = g_new(struct pdf_line, (gsize)pango_layout_get_line_count(l));
+	it = pango_layout_get_iter(l);
+	do {
+		PangoRectangle r;
+		struct pdf_line *ln = &t->lines[t->nlines++];
+
+		pango_layout_iter_get_line_extents(it, NULL, &r);
+		ln->x = (double)r.x / PANGO_SCALE;
+		ln->y = (double)r.y / PANGO_SCALE;
+		ln->h = (double)r.height / PANGO_SCALE;
+		ln->w = (double)r.width / PANGO_SCALE;
+		ln->baseline = (double)pango_layout_iter_get_baseline(it) /
+			       PANGO_SCALE - ln->y;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	pango_layout_get_size(l, &lw, &lh);
+	t->height = (double)lh / PANGO_SCALE;
+	g_hash_table_insert(ft->cache, key, t);
+	return t;
+}
+
+/* Lay out wrapped text as one operation per line. */
+double pdf_text(struct pdf_doc *d, enum pdf_script s, enum pdf_font f,
+		double x, double y, double w, unsigned flags,
+		const char *text, size_t bold_len)
+{
+	struct pdf_text_lines *t = text_get(d, s, f, text, w, flags,
+					    bold_len);
+
+	for (int i = 0; i < t->nlines; i++) {
+		struct pdf_op *op = op_add(d, OP_LINE);
+
+		if (!op)
+			break;
+		op->layout = t->layout;
+		op->line = i;
+		op->x = x + t->lines[i].x;
+		op->y = y + t->lines[i].y;
+		op->h = t->lines[i].h;
+		op->w = t->lines[i].w;
+		op->baseline = t->lines[i].baseline;
+	}
+	return t->height;
+}
+
+/* A single-line layout. */
+PangoLayout *pdf_layout(struct pdf_doc *d, enum pdf_script s,
+			enum pdf_font f, const char *text)
+{
+	return text_get(d, s, f, text, 0, 0, 0)->layout;
+}
+
+/* Logical size of a layout. */
+void pdf_layout_size(PangoLayout *l, double *w, double *h)
+{
+	int pw, ph;
+
+	pango_layout_get_size(l, &pw, &ph);
+	*w = (double)pw / PANGO_SCALE;
+	*h = (double)ph / PANGO_SCALE;
+}
+
+/* Place a whole layout. */
+void pdf_put_layout(struct pdf_doc *d, PangoLayout *l, double x, double y,
+		    double gray)
+{
+	struct pdf_op *op;
+	double w, h;
+
+	if (!l || !(op = op_add(d, OP_LAYOUT)))
+		return;
+	pdf_layout_size(l, &w, &h);
+	op->layout = l;
+	op->x = x;
+	op->y = y;
+	op->w = w;
+	op->h = h;
+	op->lw = gray;
+}
+
+/* Place a layout centred on its ink. */
+void pdf_put_centered(struct pdf_doc *d, PangoLayout *l, double cx,
+		      double cy, double gray)
+{
+	PangoRectangle ink;
+
+	if (!l)
+		return;
+	pango_layout_get_extents(l, &ink, NULL);
+	pdf_put_layout(d, l,
+		       cx - ((double)ink.x + ink.width / 2.0) / PANGO_SCALE,
+		       cy - ((double)ink.y + ink.height / 2.0) / PANGO_SCALE,
+		       gray);
+}
+
+/* A rectangle. */
+void pdf_rect(struct pdf_doc *d, double x, double y, double w, double h,
+	      double lw)
+{
+	struct pdf_op *op = op_add(d, lw > 0 ? OP_RECT : OP_FILL);
+
+	if (!op)
+		return;
+	op->x = x;
+	op->y = y;
+	op->w = w;
+	op->h = h;
+	op->lw = lw;
+}
+
+/* A horizontal rule. */
+void pdf_rule(struct pdf_doc *d, double x, double y, double w, double lw)
+{
+	struct pdf_op *op = op_add(d, OP_RULE);
+
+	if (!op)
+		return;
+	op->x = x;
+	op->y = y;
+	op->w = w;
+	op->h = lw;
+	op->lw = lw;
+}
+
+/* A circle. */
+void pdf_circle(struct pdf_doc *d, double x, double y, double dia, double lw)
+{
+	struct pdf_op *op = op_add(d, OP_CIRCLE);
+
+	if (!op)
+		return;
+	op->x = x;
+	op->y = y;
+	op->w = dia;
+	op->h = dia;
+	op->lw = lw;
+}
+
+/* Place one block whose top is at *y on page *page. */
+static void place_block(struct pdf_doc *d, const struct pdf_block *b,
+			unsigned *page, double *y)
+{
+	double shift = *y;
+
+	for (size_t i = b->first; i < b->first + b->nops; i++) {
+		struct pdf_op *op = &d->ops[i];
+
+		/* a block taller than a page breaks before the op that
+		 * would cross the bottom */
+		if (shift + op->y + op->h > PDF_BODY_BOTTOM &&
+		    shift + op->y > PDF_BODY_TOP + 0.5) {
+			(*page)++;
+			shift = PDF_BODY_TOP - op->y;
+		}
+		op->page = *page;
+		op->y += shift;
+	}
+	*y = shift + b->height;
+}
+
+/* Assign a page and a page position to every operation. */
+int pdf_doc_paginate(struct pdf_doc *d)
+{
+	unsigned page = 0;
+	double y = PDF_BODY_TOP;
+	const double body = PDF_BODY_BOTTOM - PDF_BODY_TOP;
+
+	if (d->open)
+		pdf_block_end(d, 0);
+	if (d->oom)
+		return -1;
+	free(d->sheet_pages);
+	d->sheet_pages = calloc(d->nops + d->nblocks + 1, 1);
+	if (!d->sheet_pages)
+		return -1;
+	for (size_t i = 0; i < d->nblocks; i++) {
+		const struct pdf_block *b = &d->blocks[i];
+		bool top = y <= PDF_BODY_TOP + 0.5;
+		double need = b->keep > 0 && b->keep < b->height ? b->keep :
+			      b->height;
+
+		if (!top && ((b->flags & PB_BREAK) ||
+			     (y + b->gap + need > PDF_BODY_BOTTOM &&
+			      need <= body))) {
+			page++;
+			y = PDF_BODY_TOP;
+			top = true;
+		}
+		if (!top)
+			y += b->gap;
+		if ((b->flags & PB_SHEET) && !d->body_pages && page)
+			d->body_pages = page;
+		if (b->flags & PB_SHEET)
+			d->sheet_pages[page] = 1;
+		place_block(d, b, &page, &y);
+		if (b->flags & PB_SHEET)
+			d->sheet_pages[page] = 1;
+	}
+	d->pages = page + 1;
+	if (!d->body_pages)
+		d->body_pages = d->sheet_pages[0] ? 0 : d->pages;
+	return 0;
+}
+
+/* Draw a layout now. */
+void pdf_show(cairo_t *cr, PangoLayout *l, double x, double y, double gray)
+{
+	cairo_set_source_rgb(cr, gray, gray, gray);
+	cairo_move_to(cr, x, y);
+	pango_cairo_show_layout(cr, l);
+}
+
+/* Draw one operation. */
+static void draw_op(cairo_t *cr, const struct pdf_op *op)
+{
+	switch (op->kind) {
+	case OP_LINE:
+		cairo_set_source_rgb(cr, op->lw, op->lw, op->lw);
+		cairo_move_to(cr, op->x, op->y + op->baseline);
+		pango_cairo_show_layout_line(cr,
+			pango_layout_get_line_readonly(op->layout, op->line));
+		break;
+	case OP_LAYOUT:
+		pdf_show(cr, op->layout, op->x, op->y, op->lw);
+		break;
+	case OP_RECT:
+		cairo_set_source_rgb(cr, 0, 0, 0);
+		cairo_set_line_width(cr, op->lw);
+		cairo_rectangle(cr, op->x, op->y, op->w, op->h);
+		cairo_stroke(cr);
+		break;
+	case OP_FILL:
+		cairo_set_source_rgb(cr, 0, 0, 0);
+		cairo_rectangle(cr, op->x, op->y, op->w, op->h);
+		cairo_fill(cr);
+		break;
+	case OP_RULE:
+		cairo_set_source_rgb(cr, 0, 0, 0);
+		cairo_set_line_width(cr, op->lw);
+		cairo_move_to(cr, op->x, op->y);
+		cairo_line_to(cr, op->x + op->w, op->y);
+		cairo_stroke(cr);
+		break;
+	case OP_CIRCLE:
+		cairo_set_source_rgb(cr, 0, 0, 0);
+		cairo_set_line_width(cr, op->lw);
+		cairo_new_sub_path(cr);
+		cairo_arc(cr, op->x + op->w / 2, op->y + op->w / 2, op->w / 2,
+			  0, 2 * G_PI);
+		cairo_stroke(cr);
+		break;
+	}
+}
+
+/* Draw every page in order, with blank pages after the body and at the
+ * end to make up body and total pages. */
+int pdf_doc_draw(struct pdf_doc *d, cairo_t *cr, unsigned body,
+		 unsigned total, pdf_decorate_fn decorate, void *arg)
+{
+	unsigned sheet = d->pages - d->body_pages, out = 0, all;
+	size_t i = 0;
+
+	if (body < d->body_pages)
+		body = d->body_pages;
+	all = body + sheet;
+	if (total > all)
+		all = total;
+	for (unsigned src = 0; out < all; out++) {
+		bool blank = (src == d->body_pages && out < body) ||
+			     src >= d->pages;
+
+		if (!blank)
+			for (; i < d->nops && d->ops[i].page == src; i++)
+				draw_op(cr, &d->ops[i]);
+		if (decorate(d, cr, out, all, blank ? -1 : (int)src, arg) < 0)
+			return -1;
+		cairo_show_page(cr);
+		if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+			return -1;
+		src += !blank;
+	}
+	return 0;
+}

@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pdf-doc.h - a small typesetting engine over cairo + pango for the PDF
+ * writer: content is added as blocks of drawing operations (text lines,
+ * boxes, circles) with positions relative to the block; pdf_doc_paginate()
+ * then places the blocks on A4 pages (a block stays on one page unless it is
+ * taller than a page, or only its head is kept together), and pdf_doc_draw()
+ * writes every page knowing the page count, padding with blank pages where
+ * asked.  The fonts (struct pdf_fonts: font map, pango context, font
+ * descriptions and every layout made, each text laid out once) are shared
+ * by the docs of one thread; a doc owns only its operations and blocks. */
+#ifndef EXAMGEN_PDF_PDF_DOC_H
+#define EXAMGEN_PDF_PDF_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+/* A4 in points, and the printable body. */
+#define PDF_PAGE_W 595.276
+#define PDF_PAGE_H 841.89
+#define PDF_MARGIN_X 56.7
+#define PDF_BODY_TOP 76.0
+#define PDF_BODY_BOTTOM (PDF_PAGE_H - 64.0)
+#define PDF_BODY_W (PDF_PAGE_W - 2 * PDF_MARGIN_X)
+
+/* Writing systems: they choose the font (SC or TC) and the language pango
+ * breaks lines by. */
+enum pdf_script { PS_HANS, PS_HANT, PS_LATIN, PS_COUNT };
+
+/* Font roles. */
+enum pdf_font {
+	PF_BODY,	/* serif 10.5 */
+	PF_BOLD,	/* sans bold 10.5 */
+	PF_SMALL,	/* serif 9 */
+	PF_LABEL,	/* serif 8 */
+	PF_TINY,	/* serif 6, inside bubbles */
+	PF_HEAD,	/* sans bold 12 */
+	PF_TITLE,	/* sans bold 18 */
+	PF_BIG,		/* sans bold 26 */
+	PF_COUNT
+};
+
+/* Text placement flags. */
+enum {
+	PT_CENTER = 1,		/* centre within the width */
+	PT_RIGHT = 2,		/* flush right within the width */
+	PT_CLIP2 = 8,		/* at most two lines, then an ellipsis */
+};
+
+enum pdf_op_kind { OP_LINE, OP_LAYOUT, OP_RECT, OP_FILL, OP_RULE, OP_CIRCLE };
+
+/* One drawing operation.  Before pagination y is relative to its block's
+ * top; afterwards it is on the page. */
+struct pdf_op {
+	enum pdf_op_kind kind;
+	PangoLayout *layout;	/* OP_LINE, OP_LAYOUT (owned by the doc) */
+	int line;		/* OP_LINE: line index in layout */
+	double x, y, w, h;	/* box; OP_LINE: top-left of the line */
+	double baseline;	/* OP_LINE: baseline offset from y */
+	double lw;		/* stroke width; gray level for text */
+	unsigned page;
+};
+
+/* Block flags. */
+enum {
+	PB_BREAK = 1,		/* start on a new page */
+	PB_SHEET = 2,		/* its pages are answer-sheet pages */
+};
+
+/* A run of operations kept together. */
+struct pdf_block {
+	size_t first, nops;
+	double height;
+	double gap;		/* space above, dropped at the top of a page */
+	double keep;		/* > 0: only this much must stay together */
+	unsigned flags;
+};
+
+struct pdf_doc;
+
+/* A laid-out text and its lines, made once per fonts and reused. */
+struct pdf_text_lines {
+	PangoLayout *layout;
+	struct pdf_line {
+		double x, y, w, h, baseline;
+	} *lines;
+	int nlines;
+	double height;
+};
+
+/* The fonts of one thread: font map, context, descriptions and the cache
+ * of laid-out texts (owned; pdf_fonts_release() frees them). */
+struct pdf_fonts {
+	PangoFontMap *fontmap;
+	PangoContext *ctx;
+	PangoFontDescription *desc[2][PF_COUNT];	/* [SC, TC][role] */
+	PangoLanguage *langs[PS_COUNT];
+	GHashTable *cache;		/* key -> struct pdf_text_lines */
+};
+
+/* Draws the running header and footer of page (0-based) of pages; src is
+ * the doc's page shown there, or -1 for a blank padding page. */
+typedef int (*pdf_decorate_fn)(struct pdf_doc *d, cairo_t *cr,
+			       unsigned page, unsigned pages, int src,
+			       void *arg);
+
+struct pdf_doc {
+	struct pdf_fonts *ft;		/* borrowed */
+	enum pdf_script script;		/* the document's labels */
+	struct pdf_op *ops;
+	size_t nops, ops_cap;
+	struct pdf_block *blocks;
+	size_t nblocks, blocks_cap;
+	bool open;			/* a block is being filled */
+	unsigned pages;			/* after pagination */
+	unsigned body_pages;		/* pages before the first sheet page */
+	unsigned char *sheet_pages;	/* [pages]: 1 = answer sheet page */
+	bool oom;
+};
+
+/* Create the font map, context and fonts; script is the default language
+ * of the context.  -1 when out of memory. */
+int pdf_fonts_init(struct pdf_fonts *ft, enum pdf_script script);
+/* Free the fonts and every layout made with them. */
+void pdf_fonts_release(struct pdf_fonts *ft);
+
+/* An empty document whose labels are in script, laid out with ft. */
+void pdf_doc_init(struct pdf_doc *d, struct pdf_fonts *ft,
+		  enum pdf_script script);
+/* Empty the document for the next one (keeps its memory). */
+void pdf_doc_reset(struct pdf_doc *d);
+/* Free what the doc holds (not the fonts). */
+void pdf_doc_release(struct pdf_doc *d);
+
+/* Start a new block gap points below the previous one. */
+void pdf_block_begin(struct pdf_doc *d, double gap, unsigned flags);
+/* Close the current block; its height is the lowest point of its ops or
+ * height, whichever is larger. */
+void pdf_block_end(struct pdf_doc *d, double height);
+
+/* Add flags to the current block. */
+void pdf_block_flags(struct pdf_doc *d, unsigned flags);
+/* The current block may be split below y (relative to the block): only
+ * its first y points must stay on one page. */
+void pdf_block_keep(struct pdf_doc *d, double y);
+/* Drop the operations from index n on (to take back a trial placement). */
+void pdf_ops_truncate(struct pdf_doc *d, size_t n);
+
+/* Lay out text in font role f of script s at (x, y) of the current block,
+ * wrapped to width w (0: no wrapping); bold_len > 0 sets the first bytes in
+ * bold.  Returns the height taken. */
+double pdf_text(struct pdf_doc *d, enum pdf_script s, enum pdf_font f,
+		double x, double y, double w, unsigned flags,
+		const char *text, size_t bold_len);
+/* A laid-out single line for measuring and placing (owned by the fonts). */
+PangoLayout *pdf_layout(struct pdf_doc *d, enum pdf_script s,
+			enum pdf_font f, const char *text);
+/* Width and height of a layout in points. */
+void pdf_layout_size(PangoLayout *l, double *w, double *h);
+/* Place a layout with its top-left at (x, y). */
+void pdf_put_layout(struct pdf_doc *d, PangoLayout *l, double x, double y,
+		    double gray);
+/* Place a layout with the centre of its ink at (cx, cy). */
+void pdf_put_centered(struct pdf_doc *d, PangoLayout *l, double cx,
+		      double cy, double gray);
+/* Stroke a rectangle (lw > 0) or fill it (lw == 0). */
+void pdf_rect(struct pdf_doc *d, double x, double y, double w, double h,
+	      double lw);
+/* A horizontal rule from x to x + w at y. */
+void pdf_rule(struct pdf_doc *d, double x, double y, double w, double lw);
+/* A circle of diameter dia with its top-left at (x, y). */
+void pdf_circle(struct pdf_doc *d, double x, double y, double dia, double lw);
+
+/* Place the blocks on pages; -1 when out of memory. */
+int pdf_doc_paginate(struct pdf_doc *d);
+/* Draw every page on cr (a PDF surface), calling decorate for each; blank
+ * pages are added after the body until it has body pages, and after the
+ * answer sheet until the document has total pages (0: no padding). */
+int pdf_doc_draw(struct pdf_doc *d, cairo_t *cr, unsigned body,
+		 unsigned total, pdf_decorate_fn decorate, void *arg);
+/* Draw a layout now at (x, y) (for headers and footers). */
+void pdf_show(cairo_t *cr, PangoLayout *l, double x, double y, double gray);
+
+#endif

@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pdf-print.c - the PDF files of a build (print file, guide file, per-form
+ * files): one page count for every form's paper, then the files written
+ * by as many threads as there are cores, each thread with its own fonts
+ * (pango objects are not shared between threads).  Which thread writes a
+ * file does not change its bytes. */
+#include "pdf/pdf-print.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pdf/pdf-compose.h"
+#include "pdf/pdf-paper.h"
+
+#define MAX_THREADS 8
+
+/* The work shared by the threads. */
+struct print_run {
+	const struct paper *p;
+	struct pdf_job *jobs;
+	size_t njobs;
+	atomic_size_t next;		/* next job to take */
+	unsigned body, total;		/* every paper's page counts */
+};
+
+/* One thread's fonts and result. */
+struct print_worker {
+	struct print_run *run;
+	struct pdf_fonts ft;
+	bool ft_ok;
+	pthread_t tid;
+};
+
+/* Round n up to an even number. */
+static unsigned even(unsigned n)
+{
+	return n + (n & 1);
+}
+
+/* The page counts every form's paper is padded to: its body to the
+ * longest body, made even so that the answer sheet starts on an odd page,
+ * and its sheet to the longest sheet, made even so that the next copy of a
+ * print file starts on an odd page too. */
+static int paper_pages(struct print_run *run, struct pdf_fonts *ft)
+{
+	struct pdf_paper pp;
+	unsigned body = 0, sheet = 0;
+	int rc = 0;
+
+	memset(&pp, 0, sizeof(pp));
+	pdf_doc_init(&pp.doc, ft, pdf_paper_script(run->p));
+	for (size_t f = 0; f < run->p->nforms; f++) {
+		struct pdf_copy c = { &run->p->forms[f], NULL, NULL };
+
+		if (pdf_paper_compose(&pp, DOC_PAPER, run->p, &c) < 0) {
+			rc = -1;
+			break;
+		}
+		if (pp.doc.body_pages > body)
+			body = pp.doc.body_pages;
+		if (pp.doc.pages - pp.doc.body_pages > sheet)
+			sheet = pp.doc.pages - pp.doc.body_pages;
+	}
+	pdf_doc_release(&pp.doc);
+	run->body = even(body);
+	run->total = run->body + even(sheet);
+	return rc;
+}
+
+/* Take jobs until none is left. */
+static void *work(void *arg)
+{
+	struct print_worker *w = arg;
+	struct print_run *run = w->run;
+	size_t i;
+
+	while ((i = atomic_fetch_add(&run->next, 1)) < run->njobs) {
+		struct pdf_job *j = &run->jobs[i];
+		bool paper = j->doc == DOC_PAPER;
+
+		if (!w->ft_ok) {
+			j->err = ENOMEM;
+			continue;
+		}
+		/* a guide copy only needs an even page count */
+		if (pdf_write_copies(j->fp, &w->ft, j->doc, run->p, j->copies,
+				     j->ncopies, paper ? run->body : 0,
+				     paper ? run->total : 0) < 0)
+			j->err = errno ? errno : EIO;
+		else
+			j->err = 0;
+	}
+	return NULL;
+}
+
+/* Fewer threads than cores when there are fewer jobs. */
+static size_t thread_count(size_t njobs)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t n = cores > 0 ? (size_t)cores : 1;
+
+	if (n > MAX_THREADS)
+		n = MAX_THREADS;
+	return n < njobs ? n : njobs;
+}
+
+/* Write every job. */
+int render_pdf_jobs(const struct paper *p, struct pdf_job *jobs, size_t n)
+{
+	struct print_run run = { .p = p, .jobs = jobs, .njobs = n };
+	struct print_worker w[MAX_THREADS];
+	size_t nthreads = thread_count(n), started = 1;
+	int rc = 0;
+
+	if (!n)
+		return 0;
+	memset(w, 0, sizeof(w));
+	atomic_init(&run.next, 0);
+	for (size_t t = 0; t < nthreads; t++) {
+		w[t].run = &run;
+		w[t].ft_ok = pdf_fonts_init(&w[t].ft, pdf_paper_script(p)) == 0;
+	}
+	if (!w[0].ft_ok || paper_pages(&run, &w[0].ft) < 0) {
+		for (size_t i = 0; i < n; i++)
+			jobs[i].err = ENOMEM;
+		goto out;
+	}
+	for (size_t t = 1; t < nthreads; t++) {
+		if (pthread_create(&w[t].tid, NULL, work, &w[t]) != 0)
+			break;
+		started++;
+	}
+	work(&w[0]);
+	for (size_t t = 1; t < started; t++)
+		pthread_join(w[t].tid, NULL);
+out:
+	for (size_t t = 0; t < nthreads; t++)
+		pdf_fonts_release(&w[t].ft);
+	for (size_t i = 0; i < n; i++)
+		if (jobs[i].err) {
+			errno = jobs[i].err;
+			rc = -1;
+		}
+	return rc;
+}
+
+/* The paper or guide of one form. */
+int render_pdf(FILE *fp, enum render_doc doc, const struct paper *p,
+	       const struct paper_form *f)
+{
+	struct pdf_copy c = { f, NULL, NULL };
+	struct pdf_job j = { fp, doc, &c, 1, 0 };
+
+	return render_pdf_jobs(p, &j, 1);
+}

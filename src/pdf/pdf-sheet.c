@@ -1,0 +1,282 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pdf-sheet.c - the answer sheet as PDF pages drawn from its layout
+ * (sheet-layout.h): corner marks, the QR code, bubbles with their letters
+ * inside, and the words around them, at the millimetres the key records. */
+#include "pdf/pdf-sheet.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <qrencode.h>
+
+#include "paper/labels.h"
+#include "paper/sheet-layout.h"
+
+#define PT (72.0 / 25.4)	/* points per millimetre */
+
+/* Font role of a layout role. */
+static enum pdf_font font_of(enum sheet_role r)
+{
+	static const enum pdf_font map[] = {
+		[SR_TITLE] = PF_TITLE, [SR_HEAD] = PF_HEAD,
+		[SR_BODY] = PF_BODY,   [SR_SMALL] = PF_SMALL,
+		[SR_LABEL] = PF_LABEL, [SR_TINY] = PF_TINY,
+	};
+	return map[r];
+}
+
+/* Draw the QR code of text filling the square s. */
+static int draw_qr(cairo_t *cr, const struct sheet_square *s,
+		   const char *text)
+{
+	QRcode *qr = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+	double m, x0, y0;
+
+	if (!qr)
+		return -1;
+	m = s->size * PT / qr->width;
+	x0 = (s->x - s->size / 2) * PT;
+	y0 = (s->y - s->size / 2) * PT;
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	for (int r = 0; r < qr->width; r++)
+		for (int c = 0; c < qr->width; c++)
+			if (qr->data[r * qr->width + c] & 1)
+				cairo_rectangle(cr, x0 + m * c, y0 + m * r,
+						m, m);
+	cairo_fill(cr);
+	QRcode_free(qr);
+	return 0;
+}
+
+/* Draw text t of the layout. */
+static int draw_text(cairo_t *cr, struct pdf_doc *d,
+		     const struct sheet_text *t)
+{
+	PangoLayout *l = pdf_layout(d, t->latin ? PS_LATIN : d->script,
+				    font_of(t->role), t->text);
+	double w, h, x = t->x * PT;
+
+	if (!l)
+		return -1;
+	pdf_layout_size(l, &w, &h);
+	if (t->anchor == SA_CENTER)
+		x -= w / 2;
+	else if (t->anchor == SA_RIGHT)
+		x -= w;
+	pdf_show(cr, l, x, t->y * PT, 0);
+	return 0;
+}
+
+/* Draw bubble b with its letter or value inside. */
+static int draw_bubble(cairo_t *cr, struct pdf_doc *d,
+		       const struct sheet_bubble *b)
+{
+	char s[16];
+	PangoLayout *l;
+	double w, h;
+
+	switch (b->kind) {
+	case SB_OPTION:
+		s[0] = b->option;
+		s[1] = '\0';
+		break;
+	case SB_SCORE:
+		if (b->group == SG_HALF)
+			strcpy(s, ".5");
+		else
+			snprintf(s, sizeof(s), "%g", b->value);
+		break;
+	case SB_ID:
+		snprintf(s, sizeof(s), "%g", b->value);
+		break;
+	}
+	cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
+	cairo_set_line_width(cr, 0.7);
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, b->x * PT, b->y * PT, b->r * PT, 0, 2 * G_PI);
+	cairo_stroke(cr);
+	l = pdf_layout(d, PS_LATIN, strlen(s) > 1 ? PF_TINY : PF_LABEL, s);
+	if (!l)
+		return -1;
+	pdf_layout_size(l, &w, &h);
+	pdf_show(cr, l, b->x * PT - w / 2, b->y * PT - h / 2, 0.45);
+	return 0;
+}
+
+/* Draw page (1-based) of layout L. */
+static int draw_page(cairo_t *cr, struct pdf_doc *d,
+		     const struct sheet_layout *L, unsigned page,
+		     const char *qr_text)
+{
+	for (size_t i = 0; i < L->nmarks; i++)
+		if (L->marks[i].page == page) {
+			const struct sheet_square *m = &L->marks[i];
+
+			cairo_set_source_rgb(cr, 0, 0, 0);
+			cairo_rectangle(cr, (m->x - m->size / 2) * PT,
+					(m->y - m->size / 2) * PT,
+					m->size * PT, m->size * PT);
+			cairo_fill(cr);
+		}
+	for (size_t i = 0; i < L->nqr; i++)
+		if (L->qr[i].page == page && draw_qr(cr, &L->qr[i],
+						     qr_text) < 0)
+			return -1;
+	for (size_t i = 0; i < L->nrects; i++) {
+		const struct sheet_rect *r = &L->rects[i];
+
+		if (r->page != page)
+			continue;
+		cairo_set_source_rgb(cr, 0, 0, 0);
+		cairo_set_line_width(cr, r->lw);
+		if (r->h > 0) {
+			cairo_rectangle(cr, r->x * PT, r->y * PT, r->w * PT,
+					r->h * PT);
+		} else {
+			cairo_move_to(cr, r->x * PT, r->y * PT);
+			cairo_line_to(cr, (r->x + r->w) * PT, r->y * PT);
+		}
+		cairo_stroke(cr);
+	}
+	for (size_t i = 0; i < L->ntexts; i++)
+		if (L->texts[i].page == page &&
+		    draw_text(cr, d, &L->texts[i]) < 0)
+			return -1;
+	for (size_t i = 0; i < L->nbubbles; i++)
+		if (L->bubbles[i].page == page &&
+		    draw_bubble(cr, d, &L->bubbles[i]) < 0)
+			return -1;
+	return 0;
+}
+
+/* Draw page `page` of the answer sheet of copy pp. */
+int pdf_sheet_draw_page(cairo_t *cr, struct pdf_doc *d,
+			const struct pdf_paper *pp, unsigned page)
+{
+	struct sheet_layout L;
+	char qr[256];
+	int rc = -1;
+
+	if (sheet_layout_build(&L, pp->p, pp->f, pp->cand_id,
+			       pp->cand_name) == 0 && page >= 1 &&
+	    page <= L.pages) {
+		sheet_qr_text(qr, pp->p, pp->f, page, L.pages, pp->cand_id);
+		rc = draw_page(cr, d, &L, page, qr);
+	}
+	sheet_layout_release(&L);
+	return rc;
+}
+
+/* The sheet's pages in the paper's flow: one empty page-high block each,
+ * drawn by pdf_sheet_draw_page() when the page is decorated. */
+void pdf_sheet(struct pdf_paper *pp)
+{
+	int n = pdf_sheet_pages(pp->p, pp->f);
+
+	if (n < 0) {
+		pp->doc.oom = true;
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		pdf_block_begin(&pp->doc, 0, PB_BREAK | PB_SHEET);
+		pdf_block_end(&pp->doc, PDF_BODY_BOTTOM - PDF_BODY_TOP);
+	}
+}
+
+/* Count the sheet's pages. */
+int pdf_sheet_pages(const struct paper *p, const struct paper_form *f)
+{
+	struct sheet_layout L;
+	int n = -1;
+
+	if (sheet_layout_build(&L, p, f, NULL, NULL) == 0)
+		n = (int)L.pages;
+	sheet_layout_release(&L);
+	return n;
+}
+
+/* Where the PDF bytes go, and the first write error. */
+struct sheet_sink {
+	FILE *fp;
+	int err;
+};
+
+/* cairo's write callback. */
+static cairo_status_t sink_write(void *closure, const unsigned char *data,
+				 unsigned int len)
+{
+	struct sheet_sink *k = closure;
+
+	if (fwrite(data, 1, len, k->fp) != len) {
+		if (!k->err)
+			k->err = errno ? errno : EIO;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* The sheet of form f alone as a PDF file. */
+int render_sheet_pdf(FILE *fp, const struct paper *p,
+		     const struct paper_form *f)
+{
+	static const char date[] = "2026-01-01T00:00:00Z";
+	const struct labels *lb = labels_for(p);
+	struct sheet_sink sink = { fp, 0 };
+	cairo_surface_t *sf = NULL;
+	cairo_t *cr = NULL;
+	struct pdf_paper pp;
+	struct pdf_fonts ft;
+	bool ft_ok;
+	int rc = -1, oom = 0, pages;
+	char *title;
+
+	memset(&pp, 0, sizeof(pp));
+	pp.p = p;
+	pp.f = f;
+	pp.lb = lb;
+	pp.kind = DOC_PAPER;
+	ft_ok = pdf_fonts_init(&ft, pdf_paper_script(p)) == 0;
+	pages = pdf_sheet_pages(p, f);
+	if (!ft_ok || pages < 0) {
+		oom = 1;
+		goto out;
+	}
+	pdf_doc_init(&pp.doc, &ft, pdf_paper_script(p));
+	sf = cairo_pdf_surface_create_for_stream(sink_write, &sink,
+						 PDF_PAGE_W, PDF_PAGE_H);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATE_DATE,
+				       date);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_MOD_DATE, date);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR,
+				       "examgen");
+	title = g_strdup_printf("%s %s%s%s%s%s", p->tpl->title, lb->form_pre,
+				f->name, lb->form_post, lb->sep,
+				lb->answer_sheet);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, title);
+	g_free(title);
+	cr = cairo_create(sf);
+	for (int pg = 1; pg <= pages; pg++) {
+		if (pdf_sheet_draw_page(cr, &pp.doc, &pp, (unsigned)pg) < 0)
+			goto out;
+		cairo_show_page(cr);
+	}
+	cairo_destroy(cr);
+	cr = NULL;
+	cairo_surface_finish(sf);
+	if (cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS && !sink.err)
+		rc = 0;
+out:
+	if (cr)
+		cairo_destroy(cr);
+	if (sf)
+		cairo_surface_destroy(sf);
+	oom |= pp.doc.oom;
+	if (ft_ok) {
+		pdf_doc_release(&pp.doc);
+		pdf_fonts_release(&ft);
+	}
+	if (rc < 0)
+		errno = sink.err ? sink.err : oom ? ENOMEM : EIO;
+	return rc;
+}

@@ -1,0 +1,530 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* render-html.c - print-ready HTML papers and guides (see render-html.h).
+ * Running headers and page numbers use CSS @page margin boxes (Chromium
+ * 131 and later, WeasyPrint, Prince); browsers without them print the
+ * pages without. Every text is escaped here; nothing is allocated. */
+#include "render/render-html.h"
+
+#include <string.h>
+
+#include "base/csv.h"
+#include "base/version.h"
+#include "paper/labels.h"
+#include "render/sheet-html.h"
+
+
+static const char css[] =
+"*{box-sizing:border-box}\n"
+"html{color:#111;background:#fff;font-size:10.5pt;line-height:1.65;"
+"font-family:\"Noto Sans CJK SC\",\"Noto Serif CJK SC\",\"Microsoft YaHei\","
+"\"PingFang SC\",sans-serif;line-break:strict;overflow-wrap:anywhere;"
+"-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+"html:lang(zh-Hant){font-family:\"Noto Sans CJK TC\",\"Noto Serif CJK TC\","
+"\"Microsoft JhengHei\",\"PingFang TC\",\"Noto Sans CJK SC\",sans-serif}\n"
+"html:lang(en){font-family:\"Noto Sans\",\"Liberation Sans\",Arial,"
+"\"Noto Sans CJK SC\",sans-serif}\n"
+"body{margin:0 auto;max-width:178mm}\n"
+"@media screen{body{padding:10mm 6mm}}\n"
+"h1{font-size:17pt;text-align:center;margin:0 0 1mm;line-height:1.3}\n"
+"h1 small{display:block;font-size:12pt;font-weight:normal}\n"
+".facts{text-align:center;font-size:9.5pt;margin:0 0 4mm}\n"
+".facts b{font-weight:600}\n"
+".facts span{white-space:nowrap}\n"
+".cand{display:flex;gap:5mm;margin:0 0 4mm;font-size:10.5pt}\n"
+".cand div{display:flex;flex:1 1 0;align-items:flex-end;gap:1mm}\n"
+".cand span{flex:1;border-bottom:.3mm solid #000;height:1.4em}\n"
+".cand .score{flex:0 0 34mm}\n"
+".cand .score span{border:.3mm solid #000;height:9mm}\n"
+".notice{border:.3mm solid #777;border-radius:1mm;padding:1.5mm 3mm;"
+"font-size:9.5pt;margin:0 0 5mm}\n"
+".notice.guide{border:.6mm solid #b00;color:#b00;font-weight:600}\n"
+"h2{font-size:12.5pt;margin:6mm 0 2mm;padding-bottom:.5mm;"
+"border-bottom:.4mm solid #000;break-after:avoid}\n"
+"h2 .sum{font-weight:normal;font-size:10.5pt}\n"
+".instr{margin:0 0 3mm;font-size:9.5pt;white-space:pre-line}\n"
+".q{break-inside:avoid;margin:0 0 3.5mm}\n"
+".q.w{break-inside:auto}\n"
+".q.w .qh,.q.w .lines i:nth-child(-n+2){break-inside:avoid;"
+"break-after:avoid}\n"
+".qh{display:flex;gap:1mm}\n"
+".no{flex:0 0 auto;min-width:2.2em;font-weight:700}\n"
+".stem{flex:1;white-space:pre-line}\n"
+".pts{white-space:nowrap;color:#333}\n"
+".opts{list-style:none;margin:.5mm 0 0 2.4em;padding:0;display:grid;"
+"grid-template-columns:1fr;gap:0 4mm}\n"
+".opts.c2{grid-template-columns:1fr 1fr}\n"
+".opts.c4{grid-template-columns:repeat(4,1fr)}\n"
+".opts li{display:flex;gap:1.2mm;white-space:pre-line}\n"
+".opts li b{flex:0 0 auto}\n"
+".lines{margin:1mm 0 0 2.4em}\n"
+".lines i{display:block;height:8mm;border-bottom:.25mm solid #999}\n"
+".key{margin:1.5mm 0 0 2.4em;padding:1.5mm 3mm;border-left:1mm solid #2a7;"
+"background:#f2f8f4;font-size:9.5pt}\n"
+".key p,.key ul{margin:.5mm 0}\n"
+".key ul{padding-left:5mm}\n"
+".key .t{white-space:pre-line}\n"
+".key .ans{font-size:11pt;font-weight:700;color:#064}\n"
+".sheet{break-before:page}\n"
+".sheet h1{font-size:15pt}\n"
+".sheet h3{font-size:11pt;margin:4mm 0 1.5mm;break-after:avoid}\n"
+".sheet h4{font-size:9.5pt;margin:2.5mm 0 1mm;font-weight:600;"
+"break-after:avoid}\n"
+".bub{display:grid;grid-template-columns:repeat(auto-fill,minmax(42mm,1fr));"
+"gap:1.6mm 3mm}\n"
+".bub div{display:flex;align-items:center;gap:1.1mm;break-inside:avoid}\n"
+".bub .n{min-width:2em;text-align:right;font-weight:700;font-size:9.5pt}\n"
+".o{display:inline-flex;width:5.2mm;height:5.2mm;border:.3mm solid #000;"
+"border-radius:50%;align-items:center;justify-content:center;"
+"font-size:7.5pt;line-height:1}\n"
+".o.on{background:#000;color:#fff}\n"
+"table.sc{border-collapse:collapse;width:100%;font-size:9.5pt}\n"
+".sc th,.sc td{border:.3mm solid #000;padding:.8mm 2mm;text-align:left}\n"
+".sc th{background:#eee}\n"
+".sc td.n{text-align:center;width:12mm;font-weight:700}\n"
+".sc td.p{text-align:right;width:16mm}\n"
+".sc td.box{width:22mm;height:8mm}\n"
+".sc tr.sum td{font-weight:700}\n"
+".sc tr{break-inside:avoid}\n"
+".sign{margin-top:5mm;text-align:right}\n"
+".sign span{display:inline-block;width:40mm;border-bottom:.3mm solid #000}\n";
+
+/* One HTML rendering in progress. */
+struct hw {
+	FILE *fp;
+	bool guide;
+	const struct labels *l;
+	const struct paper *p;
+	const struct paper_form *f;
+};
+
+/* Write text with HTML special characters escaped and trailing white
+ * space dropped. */
+static void esc(FILE *fp, const char *s)
+{
+	size_t len = s ? strlen(s) : 0;
+
+	while (len && strchr(" \t\r\n", s[len - 1]))
+		len--;
+	for (size_t i = 0; i < len; i++) {
+		switch (s[i]) {
+		case '&':
+			fputs("&amp;", fp);
+			break;
+		case '<':
+			fputs("&lt;", fp);
+			break;
+		case '>':
+			fputs("&gt;", fp);
+			break;
+		case '"':
+			fputs("&quot;", fp);
+			break;
+		case '\'':
+			fputs("&#39;", fp);
+			break;
+		case '\r':
+			break;
+		default:
+			fputc(s[i], fp);
+		}
+	}
+}
+
+/* Write s as the body of a CSS string: quotes, backslashes, line breaks
+ * and '<' (which could close the style element) are escaped. */
+static void css_str(FILE *fp, const char *s)
+{
+	for (const unsigned char *c = (const unsigned char *)(s ? s : "");
+	     *c; c++) {
+		if (*c == '"' || *c == '\\')
+			fprintf(fp, "\\%c", *c);
+		else if (*c < 0x20 || *c == 0x7f || *c == '<' || *c == '>')
+			fprintf(fp, "\\%x ", *c);
+		else
+			fputc(*c, fp);
+	}
+}
+
+/* Write the @page rule: A4, margins, running header and page numbers. */
+static void page_rule(const struct hw *w)
+{
+	const struct labels *l = w->l;
+
+	fputs("@page{size:A4;margin:17mm 15mm 17mm 15mm;\n"
+	      "@top-left{content:\"", w->fp);
+	css_str(w->fp, w->p->tpl->code);
+	fprintf(w->fp, " · %s%s%s", l->form_pre, w->f->name,
+		l->form_post);
+	if (w->guide) {
+		fputs(" · ", w->fp);
+		css_str(w->fp, l->guide);
+	}
+	fputs("\";font-size:8pt;color:#555}\n@top-right{content:\"", w->fp);
+	css_str(w->fp, w->p->tpl->title);
+	fputs("\";font-size:8pt;color:#555}\n@bottom-center{content:\"", w->fp);
+	css_str(w->fp, l->page_pre);
+	fputs("\" counter(page) \"", w->fp);
+	css_str(w->fp, l->page_mid);
+	fputs("\" counter(pages) \"", w->fp);
+	css_str(w->fp, l->page_post);
+	fputs("\";font-size:8pt;color:#555}}\n", w->fp);
+}
+
+/* Write the document head. */
+static void head(const struct hw *w)
+{
+	fprintf(w->fp, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
+		"<meta charset=\"utf-8\">\n"
+		"<meta name=\"viewport\" content=\"width=device-width, "
+		"initial-scale=1\">\n"
+		"<meta name=\"generator\" content=\"examgen %s\">\n<title>",
+		w->l->html_lang, EXAMGEN_VERSION);
+	esc(w->fp, w->p->tpl->title);
+	fprintf(w->fp, " — ");
+	esc(w->fp, w->p->tpl->code);
+	fprintf(w->fp, " %s%s%s", w->l->form_pre, w->f->name,
+		w->l->form_post);
+	if (w->guide)
+		fprintf(w->fp, " — %s", w->l->guide);
+	fputs("</title>\n<style>\n", w->fp);
+	page_rule(w);
+	fputs(css, w->fp);
+	if (!w->guide)
+		fputs(sheet_html_css, w->fp);
+	fputs("</style>\n</head>\n", w->fp);
+}
+
+/* Start one "label：value" fact of the facts line (closing the one
+ * before). */
+static void fact(const struct hw *w, bool first, const char *name)
+{
+	if (!first)
+		fprintf(w->fp, "</span>%s", w->l->sep);
+	fprintf(w->fp, "<span><b>%s</b>%s", name, w->l->colon);
+}
+
+/* Write the facts line: code, form, duration, total (and pass, seed). */
+static void facts(const struct hw *w)
+{
+	const struct labels *l = w->l;
+	char num[64];
+
+	fputs("<p class=\"facts\">", w->fp);
+	fact(w, true, l->code);
+	esc(w->fp, w->p->tpl->code);
+	fact(w, false, l->form);
+	fputs(w->f->name, w->fp);
+	if (w->p->tpl->duration) {
+		fact(w, false, l->duration);
+		fprintf(w->fp, "%u%s", w->p->tpl->duration, l->minutes);
+	}
+	fact(w, false, l->total);
+	fprintf(w->fp, "%s %s", format_number(w->f->total, num),
+		w->f->total == 1 ? l->unit_one : l->unit);
+	if (w->guide) {
+		fact(w, false, l->pass);
+		fprintf(w->fp, "%s %s", format_number(w->p->pass, num),
+			l->unit);
+		fact(w, false, l->seed);
+		fprintf(w->fp, "%llu", (unsigned long long)w->p->seed);
+	}
+	fputs("</span></p>\n", w->fp);
+}
+
+/* Write the name / candidate ID / date block, with the marker's score
+ * box when score (as on the PDF paper). */
+static void candidate_block(const struct hw *w, bool score)
+{
+	fprintf(w->fp, "<div class=\"cand\"><div>%s%s<span></span></div>"
+		"<div>%s%s<span></span></div><div>%s%s<span></span></div>",
+		w->l->name, w->l->colon, w->l->candidate_id, w->l->colon,
+		w->l->date, w->l->colon);
+	if (score)
+		fprintf(w->fp, "<div class=\"score\">%s<span></span></div>",
+			w->l->score);
+	fputs("</div>\n", w->fp);
+}
+
+/* Write the title, facts and candidate block of the first page. */
+static void header(const struct hw *w)
+{
+	fputs("<header>\n<h1>", w->fp);
+	esc(w->fp, w->p->tpl->title);
+	if (w->guide)
+		fprintf(w->fp, "<small>%s</small>", w->l->guide);
+	fputs("</h1>\n", w->fp);
+	facts(w);
+	if (w->guide) {
+		fprintf(w->fp, "<p class=\"notice guide\">%s</p>\n",
+			w->l->guide_note);
+	} else {
+		candidate_block(w, true);
+		fprintf(w->fp, "<p class=\"notice\">%s</p>\n", w->l->notice);
+	}
+	fputs("</header>\n", w->fp);
+}
+
+/* Columns for a question's options: 4 when all are short, 2 when all are
+ * medium, else one option per line. */
+static const char *option_columns(const struct paper_item *it)
+{
+	size_t longest = 0;
+
+	for (unsigned i = 0; i < it->noptions; i++) {
+		const char *t = it->q->options[it->order[i]].text;
+		size_t n = strlen(t);
+
+		if (strchr(t, '\n'))
+			return "";
+		if (n > longest)
+			longest = n;
+	}
+	return longest <= 21 ? " c4" : longest <= 48 ? " c2" : "";
+}
+
+/* Write a list of strings under a label (guide). */
+static void key_list(const struct hw *w, const char *name, const char **v,
+		     size_t n)
+{
+	if (!n)
+		return;
+	fprintf(w->fp, "<p><b>%s</b>%s</p><ul>", name, w->l->colon);
+	for (size_t i = 0; i < n; i++) {
+		fputs("<li class=\"t\">", w->fp);
+		esc(w->fp, v[i]);
+		fputs("</li>", w->fp);
+	}
+	fputs("</ul>\n", w->fp);
+}
+
+/* Write one labelled paragraph of the guide. */
+static void key_para(const struct hw *w, const char *name, const char *s)
+{
+	if (!s || !*s)
+		return;
+	fprintf(w->fp, "<p class=\"t\"><b>%s</b>%s", name, w->l->colon);
+	esc(w->fp, s);
+	fputs("</p>\n", w->fp);
+}
+
+/* Write the marker's notes of one item. */
+static void key_block(const struct hw *w, const struct paper_item *it)
+{
+	const struct question *q = it->q;
+	const struct labels *l = w->l;
+	char buf[96], num[64];
+
+	fputs("<div class=\"key\">\n", w->fp);
+	if (labels_answer(l, it, buf))
+		fprintf(w->fp, "<p><b>%s</b>%s<span class=\"ans\">%s</span>"
+			"</p>\n", l->answer, l->colon, buf);
+	if (q->type == Q_MULTIPLE)
+		key_para(w, l->scoring, labels_rule(l, it->rule));
+	key_para(w, l->explanation, q->explanation);
+	if (q->nrubric) {
+		fprintf(w->fp, "<p><b>%s</b>%s</p><ul>", l->rubric, l->colon);
+		for (size_t i = 0; i < q->nrubric; i++) {
+			fputs("<li class=\"t\">", w->fp);
+			esc(w->fp, q->rubric[i].text);
+			fprintf(w->fp, "%s%s %s</li>", l->colon,
+				format_number(it->criteria ? it->criteria[i] :
+					      q->rubric[i].points, num),
+				l->unit);
+		}
+		fputs("</ul>\n", w->fp);
+	}
+	key_para(w, l->reference, q->reference);
+	key_list(w, l->keys, q->keys, q->nkeys);
+	key_list(w, l->deductions, q->deductions, q->ndeductions);
+	fputs("</div>\n", w->fp);
+}
+
+/* Write one question. */
+static void item(const struct hw *w, const struct paper_item *it)
+{
+	const struct question *q = it->q;
+	char buf[96];
+
+	/* a question with ruled lines may run its lines on over the page */
+	fprintf(w->fp, "<div class=\"q%s\" id=\"q%u\">\n<div class=\"qh\">"
+		"<span class=\"no\">%u.</span><span class=\"stem\">"
+		"<span class=\"pts\">%s</span>",
+		!w->guide && (q->type == Q_SHORT || q->type == Q_ESSAY) &&
+		item_answer_lines(it) > 2 ? " w" : "", it->no, it->no,
+		labels_points(w->l, it->points, buf));
+	fputs(w->l->stem_gap, w->fp);
+	esc(w->fp, q->stem);
+	if (q->type == Q_MULTIPLE)
+		esc(w->fp, w->l->multiple_hint);
+	if (q->type == Q_TRUE_FALSE)
+		esc(w->fp, w->l->tf_hint);
+	fputs("</span></div>\n", w->fp);
+	if (it->noptions) {
+		fprintf(w->fp, "<ol class=\"opts%s\" type=\"A\">",
+			option_columns(it));
+		for (unsigned i = 0; i < it->noptions; i++) {
+			fprintf(w->fp, "<li><b>%c.</b><span>", 'A' + (int)i);
+			esc(w->fp, q->options[it->order[i]].text);
+			fputs("</span></li>", w->fp);
+		}
+		fputs("</ol>\n", w->fp);
+	}
+	if (w->guide) {
+		key_block(w, it);
+	} else if ((q->type == Q_SHORT || q->type == Q_ESSAY) &&
+		   item_answer_lines(it) > 0) {
+		unsigned n = item_answer_lines(it);
+
+		fputs("<div class=\"lines\">", w->fp);
+		while (n--)
+			fputs("<i></i>", w->fp);
+		fputs("</div>\n", w->fp);
+	}
+	fputs("</div>\n", w->fp);
+}
+
+/* Write a section title with its number, count and points. */
+static void section_title(const struct hw *w, size_t s, const char *tag)
+{
+	const struct paper_section *ps = &w->f->sections[s];
+	char num[32], sum[96];
+
+	fprintf(w->fp, "<%s>", tag);
+	if (!labels_title_numbered(ps->title))
+		fputs(labels_section_number(w->l, s, num), w->fp);
+	esc(w->fp, ps->title);
+	fprintf(w->fp, "<span class=\"sum\">%s</span></%s>\n",
+		labels_section_summary(w->l, ps->count, ps->points, sum),
+		tag);
+}
+
+/* Write the bubbles of one objective item; the guide fills the right
+ * ones. */
+static void bubbles(const struct hw *w, const struct paper_item *it)
+{
+	const char *on = w->guide ? "o on" : "o";
+
+	fprintf(w->fp, "<div><span class=\"n\">%u</span>", it->no);
+	if (it->q->type == Q_TRUE_FALSE) {
+		fprintf(w->fp, "<span class=\"%s\">%s</span>"
+			"<span class=\"%s\">%s</span>",
+			it->q->answer_tf ? on : "o", w->l->tf_true,
+			it->q->answer_tf ? "o" : on, w->l->tf_false);
+	} else {
+		for (unsigned i = 0; i < it->noptions; i++)
+			fprintf(w->fp, "<span class=\"%s\">%c</span>",
+				it->answer & (1u << i) ? on : "o",
+				'A' + (int)i);
+	}
+	fputs("</div>", w->fp);
+}
+
+/* Write one row of the markers' score table. */
+static void score_row(const struct hw *w, const char *cls, unsigned no,
+		      size_t rows, const char *what, double points)
+{
+	char num[64];
+
+	fprintf(w->fp, "<tr%s>", cls);
+	if (rows)
+		fprintf(w->fp, "<td class=\"n\" rowspan=\"%zu\">%u</td>",
+			rows, no);
+	fputs("<td>", w->fp);
+	esc(w->fp, what);
+	fprintf(w->fp, "</td><td class=\"p\">%s</td><td class=\"box\"></td>"
+		"</tr>\n", format_number(points, num));
+}
+
+/* Write the guide's answer-sheet page: the answers bubbled and the
+ * rubric criteria by the score boxes. */
+static void answer_sheet(const struct hw *w)
+{
+	const struct labels *l = w->l;
+	const struct paper_form *f = w->f;
+	bool any = false;
+
+	fprintf(w->fp, "<section class=\"sheet\">\n<h1>%s<small>",
+		l->answer_sheet);
+	esc(w->fp, w->p->tpl->title);
+	fputs("</small></h1>\n", w->fp);
+	facts(w);
+	if (!w->guide)
+		candidate_block(w, false);
+	fprintf(w->fp, "<p class=\"notice\">%s</p>\n",
+		w->guide ? l->sheet_guide_note : l->sheet_note);
+	for (size_t s = 0; s < f->nsections; s++) {
+		const struct paper_section *ps = &f->sections[s];
+		bool open = false;
+
+		for (size_t i = ps->first; i < ps->first + ps->count; i++) {
+			if (!item_is_objective(&f->items[i]))
+				continue;
+			if (!any)
+				fprintf(w->fp, "<h3>%s</h3>\n", l->objective);
+			if (!open) {
+				section_title(w, s, "h4");
+				fputs("<div class=\"bub\">", w->fp);
+			}
+			any = open = true;
+			bubbles(w, &f->items[i]);
+		}
+		if (open)
+			fputs("</div>\n", w->fp);
+	}
+	any = false;
+	for (size_t i = 0; i < f->nitems; i++) {
+		const struct paper_item *it = &f->items[i];
+		size_t rows = it->q->nrubric + (it->q->nrubric ? 1 : 0);
+
+		if (item_is_objective(it))
+			continue;
+		if (!any)
+			fprintf(w->fp, "<h3>%s</h3>\n<table class=\"sc\">"
+				"<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
+				"<th>%s</th></tr></thead>\n<tbody>\n",
+				l->subjective, l->qno, l->criterion,
+				l->max_points, l->score);
+		any = true;
+		for (size_t k = 0; k < it->q->nrubric; k++)
+			score_row(w, "", it->no, k ? 0 : rows,
+				  it->q->rubric[k].text, it->criteria ?
+				  it->criteria[k] : it->q->rubric[k].points);
+		score_row(w, " class=\"sum\"", it->no,
+			  it->q->nrubric ? 0 : 1, l->sum, it->points);
+	}
+	if (any)
+		fprintf(w->fp, "</tbody></table>\n<p class=\"sign\">%s%s"
+			"<span></span></p>\n", l->marker, l->colon);
+	fputs("</section>\n", w->fp);
+}
+
+/* Write the paper or guide of form f as HTML. */
+int render_html(FILE *fp, enum render_doc doc, const struct paper *p,
+		const struct paper_form *f)
+{
+	struct hw w = { fp, doc == DOC_GUIDE, labels_for(p), p, f };
+
+	head(&w);
+	fprintf(fp, "<body class=\"%s\">\n", w.guide ? "guide" : "paper");
+	header(&w);
+	for (size_t s = 0; s < f->nsections; s++) {
+		const struct paper_section *ps = &f->sections[s];
+
+		fputs("<section>\n", fp);
+		section_title(&w, s, "h2");
+		if (ps->instructions && *ps->instructions) {
+			fputs("<p class=\"instr\">", fp);
+			esc(fp, ps->instructions);
+			fputs("</p>\n", fp);
+		}
+		for (size_t i = 0; i < ps->count; i++)
+			item(&w, &f->items[ps->first + i]);
+		fputs("</section>\n", fp);
+	}
+	if (w.guide)
+		answer_sheet(&w);
+	else if (sheet_html_pages(fp, p, f, NULL, NULL) < 0)
+		return -1;
+	fputs("</body>\n</html>\n", fp);
+	return ferror(fp) ? -1 : 0;
+}

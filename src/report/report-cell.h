@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* report-cell.h - what the report writer's files share: the state
+ * of one report being written (workbook, formats, candidate order) and the
+ * checked cell writers.  The struct rpt borrows the gradebook and owns the
+ * arrays it allocates; report.c frees them. */
+#ifndef EXAMGEN_REPORT_REPORT_CELL_H
+#define EXAMGEN_REPORT_REPORT_CELL_H
+
+#include <stddef.h>
+#include <xlsxwriter.h>
+
+#include "grade/grade.h"
+
+/* Labels of one report language. */
+struct rpt_labels {
+	const char *rank, *id, *name, *form, *total, *percent, *result;
+	const char *pass, *fail, *pending, *problems, *notes, *pts;
+	const char *no, *qid, *type, *points, *n, *mean, *p, *disc, *rpb,
+		   *key, *blank, *invalid, *flags, *opt_t, *opt_f, *tf_true,
+		   *tf_false;
+	const char *too_easy, *too_hard, *poor_disc, *neg_disc, *unused,
+		   *unused_post;
+	const char *types[Q_NTYPES];
+	const char *statistic, *value, *st_n, *st_mean, *st_median, *st_sd,
+		   *st_min, *st_max, *st_paper_total, *st_pass_mark,
+		   *st_passed, *st_pass_rate, *st_alpha, *st_kr20, *st_sem,
+		   *st_k, *st_flagged, *st_incomplete, *st_pending, *st_note;
+	const char *section, *section_mean, *section_points, *section_max,
+		   *section_pct,
+		   *band,
+		   *candidates, *chart_dist, *chart_dist_x, *chart_dist_y,
+		   *chart_sections;
+	const char *pr_file, *pr_line, *pr_col, *pr_candidate,
+		   *pr_question, *pr_message;
+};
+
+/* A worksheet and the widths its columns need (in characters). */
+struct rpt_sheet {
+	lxw_worksheet *ws;
+	double *width;
+	size_t ncols;
+};
+
+/* One report being written. */
+struct rpt {
+	const struct gradebook *gb;
+	const struct rpt_labels *L;
+	lxw_workbook *wb;
+	lxw_error err;			/* first libxlsxwriter error */
+	int oom;
+	size_t ncut;			/* texts cut to Excel's cell limit */
+	/* formats; answer, wrong, invalid and missing are for Answers
+	 * response cells, which are text (typed-in numbers stay text) */
+	lxw_format *hdr, *score, *pct, *ratio, *answer, *wrong, *invalid,
+		   *missing, *missing_pts, *keyed, *flag, *good, *bad,
+		   *badratio, *center, *hold;
+	/* candidates */
+	size_t *order;			/* Summary/Answers row i+1: cands[order[i]] */
+	double *total;			/* sum of points earned, per candidate */
+	size_t nscored;			/* candidates with a key */
+	size_t ncounted;		/* of those, not pending */
+	bool any_notes;			/* some candidate has notes */
+	unsigned maxq;			/* most questions on one key */
+	lxw_col_t sum_total_col;	/* Summary: total column */
+	double paper_total;		/* largest key total */
+	double pass_mark;		/* pass mark of the first key */
+};
+
+/* Summary column of section column j, Answers columns of question no. */
+#define RPT_SUM_SECTION(j) ((lxw_col_t)(4 + (j)))
+#define RPT_ANS_RESP(no) ((lxw_col_t)(3 + 2 * ((no) - 1)))
+#define RPT_ANS_PTS(no) ((lxw_col_t)(4 + 2 * ((no) - 1)))
+
+/* Excel's limit on the text of one cell. */
+#define RPT_CELL_TEXT_MAX 32767
+
+/* Keep the first libxlsxwriter error. */
+void rpt_check(struct rpt *r, lxw_error e);
+/* Add a worksheet with ncols tracked column widths; NULL ws on failure. */
+int rpt_sheet_add(struct rpt *r, struct rpt_sheet *s, const char *name,
+		  size_t ncols);
+/* Remember that column col of s needs width w (in characters). */
+void rpt_sheet_need(struct rpt_sheet *s, lxw_col_t col, double w);
+/* Apply the tracked widths (capped) and free them. */
+void rpt_sheet_finish(struct rpt *r, struct rpt_sheet *s);
+/* Write text as a string cell (never a formula), tracking its width. */
+void rpt_str(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
+	     lxw_col_t col, const char *text, lxw_format *f);
+/* Write a number. */
+void rpt_num(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
+	     lxw_col_t col, double v, lxw_format *f);
+/* Write a formula with its cached number. */
+void rpt_fnum(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
+	      lxw_col_t col, const char *formula, lxw_format *f, double v);
+/* Write a formula with its cached text. */
+void rpt_fstr(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
+	      lxw_col_t col, const char *formula, lxw_format *f,
+	      const char *v);
+/* Write a header row of n labels. */
+void rpt_header(struct rpt *r, struct rpt_sheet *s, const char *const *labels,
+		size_t n);
+/* True if c counts in item and test statistics: graded, not pending. */
+bool rpt_counted(const struct candidate *c);
+/* Index of a candidate's key in gb->keys, or SIZE_MAX. */
+size_t rpt_key_index(const struct gradebook *gb, const struct key *k);
+
+#endif

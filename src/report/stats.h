@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* stats.h - test statistics and classical item analysis as pure functions
+ * over arrays the caller owns: descriptive statistics of totals, upper and
+ * lower 27% groups, item difficulty, discrimination and corrected
+ * point-biserial, Cronbach's alpha.  Nothing here keeps memory between
+ * calls. */
+#ifndef EXAMGEN_REPORT_STATS_H
+#define EXAMGEN_REPORT_STATS_H
+
+#include <stddef.h>
+
+/* Share of candidates in each of the upper and lower groups. */
+#define STATS_GROUP_SHARE 0.27
+
+struct stats_describe {
+	size_t n;
+	double mean;
+	double median;
+	double sd;		/* sample standard deviation (divisor n - 1) */
+	double var;		/* sample variance (divisor n - 1) */
+	double min, max;
+};
+
+struct stats_item {
+	size_t n;
+	double mean;		/* mean item score */
+	double p;		/* difficulty: mean / points */
+	double disc;		/* (upper mean - lower mean) / points */
+	double rpb;		/* corrected item-total (item-rest) correlation */
+	int has_disc, has_rpb;	/* 0: not defined (too few, no variance) */
+};
+
+/* Describe x[0..n): mean, median, sample sd, min, max.  Returns 0, or -1
+ * when out of memory (the median needs a sorted copy). */
+int stats_describe(const double *x, size_t n, struct stats_describe *out);
+/* Size of each extreme group for n candidates: round(0.27 n), at least 1
+ * when n >= 2, and never more than n / 2. */
+size_t stats_group_size(size_t n);
+/* Mark the upper (+1) and lower (-1) 27% groups by total t[0..n) in
+ * group[0..n), others 0: with g = stats_group_size(n), tu the g-th highest
+ * total and tl the g-th lowest, upper is every total >= tu and lower every
+ * total <= tl (ties at the boundary all join, so the groups do not depend
+ * on the row order and may hold more than g); when tu == tl, upper is > tu
+ * and lower < tl.  Returns 0, or -1 when out of memory. */
+int stats_groups(const double *t, size_t n, signed char *group);
+/* Analyse one item: x[i] is candidate i's item score, t[i] their total
+ * (item included), group[i] their extreme group from stats_groups. */
+void stats_item(const double *x, const double *t, const signed char *group,
+		size_t n, double points, struct stats_item *out);
+/* Pearson correlation of x and y; returns 0 and sets *r, or -1 when not
+ * defined (n < 2 or a variable without variance). */
+int stats_pearson(const double *x, const double *y, size_t n, double *r);
+/* Cronbach's alpha from k item variances and the variance of their sum
+ * (the same divisor throughout); equals KR-20 for items scored 0 or
+ * full points.  Returns 0 and sets *alpha, or -1 when not defined
+ * (k < 2 or no variance of the sum). */
+int stats_alpha(const double *item_var, size_t k, double sum_var,
+		double *alpha);
+
+#endif

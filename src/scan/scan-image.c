@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* scan-image.c - decode scan files into grey pages (see scan-image.h):
+ * leptonica reads the images, poppler the PDFs. */
+#include "scan/scan-image.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <poppler.h>
+
+#include "base/fileio.h"
+
+#define RENDER_DPI 300.0
+#define RENDER_MAX_PIXELS 6e7	/* A1 at 300 dpi */
+
+/* The resolution of an A4 page image. */
+double scan_dpi(unsigned w, unsigned h)
+{
+	unsigned s = w < h ? w : h;
+
+	return s / (210.0 / 25.4);
+}
+
+/* An 8-bit grey copy of pix. */
+PIX *scan_to_grey(PIX *pix)
+{
+	PIX *t, *g;
+
+	if (pixGetColormap(pix)) {
+		t = pixRemoveColormap(pix, REMOVE_CMAP_TO_GRAYSCALE);
+		if (!t)
+			return NULL;
+		g = pixGetDepth(t) == 8 ? pixClone(t) : scan_to_grey(t);
+		pixDestroy(&t);
+		return g;
+	}
+	switch (pixGetDepth(pix)) {
+	case 8:
+		return pixCopy(NULL, pix);
+	case 16:
+		return pixConvert16To8(pix, L_MS_BYTE);
+	case 24:
+	case 32:
+		return pixConvertRGBToLuminance(pix);
+	default:
+		return pixConvertTo8(pix, 0);
+	}
+}
+
+/* True if an 8-bit image has no more than two grey levels (a bilevel scan
+ * saved as grey). */
+static bool two_levels(PIX *g)
+{
+	unsigned w = (unsigned)pixGetWidth(g), h = (unsigned)pixGetHeight(g);
+	l_uint32 *data = pixGetData(g);
+	int wpl = pixGetWpl(g);
+	int a = -1, b = -1;
+
+	for (unsigned y = 0; y < h; y += 3) {
+		l_uint32 *line = data + (size_t)y * (size_t)wpl;
+
+		for (unsigned x = 0; x < w; x += 3) {
+			int v = GET_DATA_BYTE(line, x);
+
+			if (v == a || v == b)
+				continue;
+			if (a < 0)
+				a = v;
+			else if (b < 0)
+				b = v;
+			else
+				return false;
+		}
+	}
+	return true;
+}
+
+/* Check a decoded page and make it grey; SN_PAGE with *out set, or
+ * SN_REFUSED / SN_BAD_PAGE. */
+static enum scan_next accept_page(struct scan_source *s, PIX *pix,
+				  unsigned page, PIX **out, struct diags *d)
+{
+	unsigned w = (unsigned)pixGetWidth(pix);
+	unsigned h = (unsigned)pixGetHeight(pix);
+	double dpi = scan_dpi(w, h);
+	PIX *g;
+
+	if (pixGetDepth(pix) == 1) {
+		diags_error(d, s->path, 0, 0, "page %u: the scan is black "
+			    "and white only (1 bit): light marks are lost; "
+			    "rescan in greyscale or colour at 200 dpi or "
+			    "more", page);
+		return SN_REFUSED;
+	}
+	if (dpi < SCAN_MIN_DPI - 5) {
+		diags_error(d, s->path, 0, 0, "page %u: the scan has about "
+			    "%.0f dpi (%ux%u pixels); rescan at 200 dpi or "
+			    "more (at least %d)", page, dpi, w, h,
+			    SCAN_MIN_DPI);
+		return SN_REFUSED;
+	}
+	g = scan_to_grey(pix);
+	if (!g) {
+		d->oom = 1;
+		return SN_BAD_PAGE;
+	}
+	if (two_levels(g)) {
+		pixDestroy(&g);
+		diags_error(d, s->path, 0, 0, "page %u: the scan is black "
+			    "and white only (two grey levels): light marks "
+			    "are lost; rescan in greyscale or colour at 200 "
+			    "dpi or more", page);
+		return SN_REFUSED;
+	}
+	*out = g;
+	return SN_PAGE;
+}
+
+/* Open a scan file. */
+int scan_source_open(struct scan_source *s, const char *path,
+		     struct diags *d)
+{
+	enum fileio_err fe;
+	char *buf = NULL;
+	size_t len = 0;
+
+	memset(s, 0, sizeof(*s));
+	fe = fileio_read(path, SCAN_MAX_BYTES, &buf, &len);
+	if (fe != FILEIO_OK) {
+		s->path = path;
+		diags_error(d, path, 0, 0, "cannot read scan: %s",
+			    fe == FILEIO_EIO ? diag_errno(errno) :
+					       fileio_strerror(fe));
+		return -1;
+	}
+	return scan_source_open_mem(s, path, (unsigned char *)buf, len, d);
+}
+
+/* Open a scan held in memory. */
+int scan_source_open_mem(struct scan_source *s, const char *path,
+			 unsigned char *data, size_t len, struct diags *d)
+{
+	char *buf = (char *)data;
+	l_int32 fmt = IFF_UNKNOWN;
+
+	memset(s, 0, sizeof(*s));
+	s->path = path;
+	s->format = IFF_UNKNOWN;
+	s->data = data;
+	s->len = len;
+	if (s->len >= 5 && !memcmp(buf, "%PDF-", 5)) {
+		GBytes *bytes = g_bytes_new_static(buf, s->len);
+		GError *err = NULL;
+		PopplerDocument *doc = poppler_document_new_from_bytes(
+			bytes, NULL, &err);
+
+		g_bytes_unref(bytes);
+		if (!doc) {
+			diags_error(d, path, 0, 0, "cannot read scan: not a "
+				    "readable PDF (%s)", err ? err->message :
+							      "unknown");
+			if (err)
+				g_error_free(err);
+			return -1;
+		}
+		s->pdf = doc;
+		s->format = -1;
+		s->npages = (unsigned)poppler_document_get_n_pages(doc);
+		return 0;
+	}
+	if (s->len < 8 || findFileFormatBuffer(s->data, &fmt) ||
+	    !(fmt == IFF_PNG || fmt == IFF_JFIF_JPEG ||
+	      (fmt >= IFF_TIFF && fmt <= IFF_TIFF_JPEG))) {
+		diags_error(d, path, 0, 0, "cannot read scan: not a PNG, "
+			    "JPEG, TIFF or PDF file");
+		return -1;
+	}
+	s->format = fmt;
+	if (fmt >= IFF_TIFF && fmt <= IFF_TIFF_JPEG) {
+		FILE *fp = fmemopen(s->data, s->len, "rb");
+		l_int32 n = 0;
+
+		if (!fp || tiffGetCount(fp, &n) || n <= 0) {
+			if (fp)
+				fclose(fp);
+			diags_error(d, path, 0, 0, "cannot read scan: a "
+				    "damaged TIFF file");
+			return -1;
+		}
+		fclose(fp);
+		s->tiff = true;
+		s->npages = (unsigned)n;
+	} else {
+		s->npages = 1;
+	}
+	return 0;
+}
+
+/* A cairo image surface as an 8-bit grey image. */
+static PIX *surface_to_grey(cairo_surface_t *sf)
+{
+	int w = cairo_image_surface_get_width(sf);
+	int h = cairo_image_surface_get_height(sf);
+	int stride = cairo_image_surface_get_stride(sf);
+	cairo_format_t fmt = cairo_image_surface_get_format(sf);
+	const unsigned char *px;
+	PIX *g;
+
+	cairo_surface_flush(sf);
+	px = cairo_image_surface_get_data(sf);
+	if (!px || w <= 0 || h <= 0 || (fmt != CAIRO_FORMAT_RGB24 &&
+					fmt != CAIRO_FORMAT_ARGB32 &&
+					fmt != CAIRO_FORMAT_A8))
+		return NULL;
+	g = pixCreate(w, h, 8);
+	if (!g)
+		return NULL;
+	for (int y = 0; y < h; y++) {
+		l_uint32 *line = pixGetData(g) +
+				 (size_t)y * (size_t)pixGetWpl(g);
+		const unsigned char *row = px + (size_t)y * (size_t)stride;
+
+		for (int x = 0; x < w; x++) {
+			unsigned v;
+
+			if (fmt == CAIRO_FORMAT_A8) {
+				v = 255u - row[x];
+			} else {
+				l_uint32 p = ((const l_uint32 *)(const void *)
+					      row)[x];
+				unsigned r = (p >> 16) & 255;
+				unsigned gg = (p >> 8) & 255;
+				unsigned b = p & 255, a = p >> 24;
+
+				v = (299 * r + 587 * gg + 114 * b) / 1000;
+				/* transparent shows the white paper */
+				if (fmt == CAIRO_FORMAT_ARGB32 && a < 255)
+					v = v + (255 - a);
+				if (v > 255)
+					v = 255;
+			}
+			SET_DATA_BYTE(line, x, (l_uint8)v);
+		}
+	}
+	return g;
+}
+
+/* The image of PDF page i: its one embedded image when it covers the
+ * page, else the page rendered at RENDER_DPI.  NULL on failure. */
+static PIX *pdf_page(struct scan_source *s, unsigned i)
+{
+	PopplerPage *pg = poppler_document_get_page(s->pdf, (int)i);
+	cairo_surface_t *sf = NULL;
+	double pw, ph;
+	GList *maps;
+	PIX *g = NULL;
+
+	if (!pg)
+		return NULL;
+	poppler_page_get_size(pg, &pw, &ph);
+	maps = poppler_page_get_image_mapping(pg);
+	if (maps && !maps->next) {
+		PopplerImageMapping *m = maps->data;
+		double aw = m->area.x2 - m->area.x1;
+		double ah = m->area.y2 - m->area.y1;
+
+		if (aw * ah >= 0.9 * pw * ph)
+			sf = poppler_page_get_image(pg, m->image_id);
+	}
+	poppler_page_free_image_mapping(maps);
+	if (!sf) {
+		int w = (int)lround(pw / 72.0 * RENDER_DPI);
+		int h = (int)lround(ph / 72.0 * RENDER_DPI);
+		cairo_t *cr;
+
+		if (w <= 0 || h <= 0 || (double)w * h > RENDER_MAX_PIXELS)
+			goto out;
+		sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+		cr = cairo_create(sf);
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_paint(cr);
+		cairo_scale(cr, RENDER_DPI / 72.0, RENDER_DPI / 72.0);
+		poppler_page_render_for_printing(pg, cr);
+		cairo_destroy(cr);
+	}
+	if (cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS)
+		g = surface_to_grey(sf);
+out:
+	if (sf)
+		cairo_surface_destroy(sf);
+	g_object_unref(pg);
+	return g;
+}
+
+/* True if an image (TIFF page n, or the one image when n < 0) says it
+ * is larger than any page scan, or its header cannot be read. */
+static bool too_large(const struct scan_source *s, l_int32 n)
+{
+	l_int32 fmt, w = 0, h = 0, bps, spp, cmap, res;
+
+	if (n >= 0 ? readHeaderMemTiff(s->data, s->len, n, &w, &h, &bps,
+				       &spp, &res, &cmap, &fmt) :
+		     pixReadHeaderMem(s->data, s->len, &fmt, &w, &h, &bps,
+				      &spp, &cmap))
+		return true;
+	return w <= 0 || h <= 0 || (double)w * h > SCAN_MAX_PIXELS;
+}
+
+/* Hand out the next page. */
+enum scan_next scan_source_next(struct scan_source *s, PIX **out,
+				unsigned *page, struct diags *d)
+{
+	enum scan_next r;
+	PIX *pix;
+	unsigned i;
+
+	*out = NULL;
+	if (s->next >= s->npages)
+		return SN_END;
+	i = s->next++;
+	*page = i + 1;
+	if (s->pdf)
+		pix = pdf_page(s, i);
+	else if (s->tiff)
+		pix = too_large(s, (l_int32)i) ? NULL :
+		      pixReadMemTiff(s->data, s->len, (l_int32)i);
+	else if (too_large(s, -1))
+		pix = NULL;
+	else
+		pix = pixReadMem(s->data, s->len);
+	if (!pix) {
+		diags_error(d, s->path, 0, 0, "page %u: cannot decode this "
+			    "page of the scan", *page);
+		return SN_BAD_PAGE;
+	}
+	r = accept_page(s, pix, *page, out, d);
+	pixDestroy(&pix);
+	return r;
+}
+
+/* Close a scan file. */
+void scan_source_close(struct scan_source *s)
+{
+	if (s->pdf)
+		g_object_unref(s->pdf);
+	free(s->data);
+	memset(s, 0, sizeof(*s));
+}

@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* scan-page.h - one scanned answer-sheet page: find its four corner marks,
+ * fit the projective map from sheet millimetres to image pixels (trying
+ * the page upright, then upside down), read its QR code on the predicted
+ * spot, and measure how dark each bubble is. */
+#ifndef EXAMGEN_SCAN_SCAN_PAGE_H
+#define EXAMGEN_SCAN_SCAN_PAGE_H
+
+#include <stdbool.h>
+
+#include <leptonica/allheaders.h>
+
+#include "paper/sheet-layout.h"
+
+/* Reads QR codes; one per run (zbar's scanner is reused). */
+struct scan_qr_reader {
+	void *scanner;			/* zbar_image_scanner_t */
+};
+
+/* Prepare / free a QR reader; init returns -1 when out of memory. */
+int scan_qr_reader_init(struct scan_qr_reader *r);
+void scan_qr_reader_release(struct scan_qr_reader *r);
+
+/* Where a page is: the map from millimetres to pixels. */
+struct scan_geom {
+	double h[9];			/* projective map, h[8] == 1 */
+	double ppm;			/* pixels per millimetre */
+	double white, ink;		/* grey levels of paper and of marks */
+	bool flipped;			/* the page was upside down */
+};
+
+/* What went wrong finding a page. */
+enum scan_find { SF_OK, SF_NO_MARKS, SF_NO_QR };
+
+/* Find the marks of geometry L (its page-1 marks and QR) on grey image g
+ * and read the QR into text (cap bytes).  SF_OK with *geo set. */
+enum scan_find scan_page_find(PIX *g, const struct sheet_layout *L,
+			      struct scan_qr_reader *qr, struct scan_geom *geo,
+			      char *text, size_t cap);
+
+/* The image position of sheet point (x, y) in millimetres. */
+void scan_geom_map(const struct scan_geom *geo, double x, double y,
+		   double *u, double *v);
+
+/* How dark bubble b is: *fill the mean ink darkness inside it (0 paper,
+ * 1 ink) and *dark the share of its pixels darker than half ink, both
+ * over its inner disc (the printed ring left out). */
+void scan_bubble_measure(PIX *g, const struct scan_geom *geo,
+			 const struct sheet_bubble *b, double *fill,
+			 double *dark);
+
+/* Solve the projective map h taking the four points src to dst; -1 if
+ * they are degenerate. */
+int scan_homography(const double src[4][2], const double dst[4][2],
+		    double h[9]);
+
+#endif

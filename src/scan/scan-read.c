@@ -1,0 +1,656 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* scan-read.c - from identified pages to candidates' answers (see
+ * scan-read.h): bubble decisions against the page's own empty-bubble
+ * baseline, question and score-group rules, pages gathered into sheets,
+ * the doubts listed with crops for review, and the responses CSV. */
+#include "scan/scan-read.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/csv.h"
+#include "base/fileio.h"
+
+#define LIKELY 0.23		/* a doubtful bubble this full reads filled */
+#define CROP_MARGIN_MM 4.0
+
+/* Decide a bubble. */
+enum scan_mark scan_decide(double fill, double dark)
+{
+	if (fill >= SCAN_FILLED)
+		return SM_FILLED;
+	if (fill < SCAN_EMPTY && dark < SCAN_EMPTY_DARK)
+		return SM_EMPTY;
+	return SM_DOUBT;
+}
+
+/* Prepare a run. */
+int scan_run_init(struct scan_run *r, struct diags *d)
+{
+	memset(r, 0, sizeof(*r));
+	gradebook_init(&r->keys);
+	r->d = d;
+	return scan_qr_reader_init(&r->qr);
+}
+
+/* Free a run. */
+void scan_run_release(struct scan_run *r)
+{
+	for (size_t i = 0; i < r->nsheets; i++) {
+		free(r->sheets[i].seen);
+		free(r->sheets[i].cells);
+	}
+	for (size_t i = 0; i < r->ndoubts; i++)
+		free(r->doubts[i].image);
+	free(r->sheets);
+	free(r->doubts);
+	scan_qr_reader_release(&r->qr);
+	gradebook_release(&r->keys);
+	memset(r, 0, sizeof(*r));
+}
+
+/* Load keys. */
+int scan_run_add_keys(struct scan_run *r, const char *path)
+{
+	size_t before = r->keys.nkeys;
+
+	if (gradebook_add_keys(&r->keys, path, r->d) < 0)
+		return -1;
+	for (size_t i = before; i < r->keys.nkeys; i++) {
+		const struct key *k = r->keys.keys[i];
+
+		if (!k->layout) {
+			diags_error(r->d, k->path, 0, 0, "the key has no "
+				    "answer-sheet layout (made by an older examgen): "
+				    "build the paper again to print sheets "
+				    "that can be scanned");
+			return -1;
+		}
+		if (!r->geom)
+			r->geom = k->layout;
+		if (k->nitems > r->maxq)
+			r->maxq = (unsigned)k->nitems;
+	}
+	return 0;
+}
+
+/* Grow an array to hold one more. */
+static int grow(void **v, size_t *cap, size_t n, size_t sz)
+{
+	void *nv;
+	size_t ncap;
+
+	if (n < *cap)
+		return 0;
+	ncap = *cap ? *cap * 2 : 16;
+	nv = realloc(*v, ncap * sz);
+	if (!nv)
+		return -1;
+	*v = nv;
+	*cap = ncap;
+	return 0;
+}
+
+/* The sheet this page belongs to: by candidate for printed sheets; for
+ * blank ones page 1 starts a sheet and page n joins the latest sheet of
+ * the same key still lacking it.  NULL when out of memory. */
+static struct scan_sheet *sheet_for(struct scan_run *r, const struct key *k,
+				    const struct sheet_qr *q, const char *file,
+				    unsigned page)
+{
+	struct scan_sheet *s;
+
+	for (size_t i = r->nsheets; i-- > 0;) {
+		s = &r->sheets[i];
+		if (s->key != k || s->pages != q->pages)
+			continue;
+		if (*q->cand) {
+			if (s->printed && !strcmp(s->cand, q->cand))
+				return s;
+			continue;
+		}
+		if (!s->printed && q->page > 1 && !s->seen[q->page - 1])
+			return s;
+	}
+	if (grow((void **)&r->sheets, &r->sheets_cap, r->nsheets,
+		 sizeof(*s)) < 0)
+		return NULL;
+	s = &r->sheets[r->nsheets];
+	memset(s, 0, sizeof(*s));
+	s->key = k;
+	s->file = file;
+	s->page = page;
+	s->pages = q->pages;
+	s->printed = *q->cand != '\0';
+	snprintf(s->cand, sizeof(s->cand), "%s", q->cand);
+	s->seen = calloc(q->pages, 1);
+	s->cells = calloc(k->nitems ? k->nitems : 1, sizeof(*s->cells));
+	if (!s->seen || !s->cells) {
+		free(s->seen);
+		free(s->cells);
+		return NULL;
+	}
+	r->nsheets++;
+	return s;
+}
+
+/* One page being read. */
+struct page_read {
+	struct scan_run *r;
+	PIX *g;
+	const struct scan_geom *geo;
+	const struct sheet_layout *L;
+	const char *file;
+	unsigned page, sheet_page;
+	struct scan_sheet *s;
+	size_t sheet;
+	double *fill, *dark;		/* [L->nbubbles], over the baselines */
+	enum scan_mark *mark;
+};
+
+/* Sort doubles. */
+static int dbl_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Median of v[0..n) (v is reordered). */
+static double median(double *v, size_t n)
+{
+	if (!n)
+		return 0;
+	qsort(v, n, sizeof(*v), dbl_cmp);
+	return v[n / 2];
+}
+
+/* Measure and decide every bubble of the page. */
+static int measure(struct page_read *pr)
+{
+	const struct sheet_layout *L = pr->L;
+	double *tmp = malloc((L->nbubbles + 1) * sizeof(*tmp));
+	double bf, bd;
+	size_t n = 0;
+
+	if (!tmp)
+		return -1;
+	for (size_t i = 0; i < L->nbubbles; i++) {
+		if (L->bubbles[i].page != pr->sheet_page)
+			continue;
+		scan_bubble_measure(pr->g, pr->geo, &L->bubbles[i],
+				    &pr->fill[i], &pr->dark[i]);
+		tmp[n++] = pr->fill[i];
+	}
+	bf = median(tmp, n);
+	n = 0;
+	for (size_t i = 0; i < L->nbubbles; i++)
+		if (L->bubbles[i].page == pr->sheet_page)
+			tmp[n++] = pr->dark[i];
+	bd = median(tmp, n);
+	free(tmp);
+	for (size_t i = 0; i < L->nbubbles; i++) {
+		if (L->bubbles[i].page != pr->sheet_page)
+			continue;
+		pr->fill[i] -= bf;
+		pr->dark[i] -= bd;
+		pr->mark[i] = scan_decide(pr->fill[i], pr->dark[i]);
+	}
+	return 0;
+}
+
+/* A crop of bubbles [a, b) written to the review folder; the file name
+ * (malloc'd) or NULL.  -1 on a system error. */
+static int write_crop(struct page_read *pr, size_t a, size_t b, unsigned q,
+		      char **name)
+{
+	const struct sheet_layout *L = pr->L;
+	double lo[2] = { 1e18, 1e18 }, hi[2] = { -1e18, -1e18 };
+	l_uint8 *png = NULL;
+	size_t len = 0;
+	BOX *box;
+	PIX *crop;
+	char *path;
+	enum fileio_err fe;
+
+	*name = NULL;
+	for (size_t i = a; i < b; i++) {
+		const struct sheet_bubble *bb = &L->bubbles[i];
+		double m = bb->r + CROP_MARGIN_MM;
+
+		for (int c = 0; c < 4; c++) {
+			double u, v;
+
+			scan_geom_map(pr->geo, bb->x + (c & 1 ? m : -m),
+				      bb->y + (c & 2 ? m : -m), &u, &v);
+			lo[0] = fmin(lo[0], u);
+			lo[1] = fmin(lo[1], v);
+			hi[0] = fmax(hi[0], u);
+			hi[1] = fmax(hi[1], v);
+		}
+	}
+	/* the number printed left of the bubbles goes in too */
+	if (pr->geo->flipped)
+		hi[0] += 12 * pr->geo->ppm;
+	else
+		lo[0] -= 12 * pr->geo->ppm;
+	box = boxCreate((l_int32)fmax(lo[0], 0), (l_int32)fmax(lo[1], 0),
+			(l_int32)(hi[0] - fmax(lo[0], 0)),
+			(l_int32)(hi[1] - fmax(lo[1], 0)));
+	crop = box ? pixClipRectangle(pr->g, box, NULL) : NULL;
+	boxDestroy(&box);
+	if (crop && pr->geo->flipped) {
+		PIX *t = pixRotate180(NULL, crop);
+
+		pixDestroy(&crop);
+		crop = t;
+	}
+	if (!crop || pixWriteMemPng(&png, &len, crop, 0)) {
+		pixDestroy(&crop);
+		errno = ENOMEM;
+		return -1;
+	}
+	pixDestroy(&crop);
+	*name = malloc(96);
+	if (!*name) {
+		free(png);
+		return -1;
+	}
+	snprintf(*name, 96, "%03zu-%.60s-q%u.png", pr->sheet + 1,
+		 *pr->s->cand ? pr->s->cand : "id", q);
+	for (char *c = *name; *c; c++)
+		if (*c == '/' || *c == '\\' || *c == '?' || *c == ' ')
+			*c = '_';
+	path = fileio_join(pr->r->review, *name);
+	fe = path ? fileio_write(path, png, len, pr->r->force) : FILEIO_ENOMEM;
+	if (fe != FILEIO_OK)
+		diags_error(pr->r->d, path ? path : pr->r->review, 0, 0,
+			    "cannot write review image: %s",
+			    fe == FILEIO_EIO ? diag_errno(errno) :
+					       fileio_strerror(fe));
+	free(path);
+	free(png);
+	return fe == FILEIO_OK ? 0 : -1;
+}
+
+/* Record a doubt about question q (0: the id) read as reading. */
+static int doubt(struct page_read *pr, size_t a, size_t b, unsigned q,
+		 const char *reading, const char *reason)
+{
+	struct scan_run *r = pr->r;
+	struct scan_doubt *dt;
+
+	if (grow((void **)&r->doubts, &r->doubts_cap, r->ndoubts,
+		 sizeof(*dt)) < 0)
+		return -1;
+	dt = &r->doubts[r->ndoubts++];
+	memset(dt, 0, sizeof(*dt));
+	dt->file = pr->file;
+	dt->page = pr->page;
+	dt->sheet = pr->sheet;
+	dt->question = q;
+	snprintf(dt->reading, sizeof(dt->reading), "?%s", reading);
+	dt->reason = reason;
+	if (q)
+		diags_add(r->d, DIAG_WARNING, pr->file, 0, 0, "page %u: "
+			  "question %u: %s; written '?%s' for review",
+			  pr->page, q, reason, reading);
+	else
+		diags_add(r->d, DIAG_WARNING, pr->file, 0, 0, "page %u: "
+			  "candidate id: %s; written '?%s' for review",
+			  pr->page, reason, reading);
+	if (r->review)
+		return write_crop(pr, a, b, q, &dt->image);
+	return 0;
+}
+
+/* Bubbles [a, b) are one objective question's options. */
+static int read_options(struct page_read *pr, size_t a, size_t b)
+{
+	const struct sheet_layout *L = pr->L;
+	unsigned q = L->bubbles[a].question;
+	const struct key_item *it = q <= pr->s->key->nitems ?
+				    &pr->s->key->items[q - 1] : NULL;
+	struct scan_cell *c;
+	char sure[32] = "", likely[32] = "";
+	size_t nf = 0, nd = 0, ns = 0, nl = 0, best = a;
+
+	if (!it)
+		return 0;
+	c = &pr->s->cells[q - 1];
+	for (size_t i = a; i < b && ns < 30; i++) {
+		if (pr->fill[i] > pr->fill[best])
+			best = i;
+		if (pr->mark[i] == SM_FILLED) {
+			sure[ns++] = L->bubbles[i].option;
+			nf++;
+		} else if (pr->mark[i] == SM_DOUBT) {
+			nd++;
+		}
+		if (pr->mark[i] == SM_FILLED ||
+		    (pr->mark[i] == SM_DOUBT && pr->fill[i] >= LIKELY))
+			likely[nl++] = L->bubbles[i].option;
+	}
+	sure[ns] = likely[nl] = '\0';
+	c->seen = true;
+	if (it->type != Q_MULTIPLE && nf > 1) {
+		c->doubt = true;
+		snprintf(c->letters, sizeof(c->letters), "%s", sure);
+		return doubt(pr, a, b, q, sure, "two marks where one is "
+			     "allowed");
+	}
+	if (!nd) {
+		snprintf(c->letters, sizeof(c->letters), "%s", sure);
+		return 0;
+	}
+	c->doubt = true;
+	if (it->type != Q_MULTIPLE && nl > 1) {
+		likely[0] = L->bubbles[best].option;
+		likely[1] = '\0';
+	}
+	snprintf(c->letters, sizeof(c->letters), "%s", likely);
+	return doubt(pr, a, b, q, likely, "a mark that is neither clearly "
+		     "filled nor clearly empty");
+}
+
+/* Bubbles [a, b) are one score group: add its value to the question. */
+static int read_group(struct page_read *pr, size_t a, size_t b)
+{
+	const struct sheet_bubble *b0 = &pr->L->bubbles[a];
+	unsigned q = b0->question;
+	struct scan_cell *c;
+	size_t nf = 0, nd = 0, best = a;
+	double value = 0;
+	const char *why = NULL;
+	char num[64];
+
+	if (q > pr->s->key->nitems)
+		return 0;
+	c = &pr->s->cells[q - 1];
+	for (size_t i = a; i < b; i++) {
+		if (pr->fill[i] > pr->fill[best])
+			best = i;
+		nf += pr->mark[i] == SM_FILLED;
+		nd += pr->mark[i] == SM_DOUBT;
+		if (pr->mark[i] == SM_FILLED)
+			value += pr->L->bubbles[i].value;
+	}
+	c->seen = true;
+	if (b0->group == SG_HALF) {
+		if (nd) {
+			why = "a half-point mark that is neither clearly "
+			      "filled nor clearly empty";
+			value = pr->fill[a] >= LIKELY ? 0.5 : 0;
+		}
+	} else if (nf != 1 || nd) {
+		why = nf > 1 ? "more than one mark in a score group" :
+		      nf == 0 && !nd ? "no mark in a score group" :
+				       "a score mark that is neither clearly "
+				       "filled nor clearly empty";
+		value = nf + nd ? pr->L->bubbles[best].value : 0;
+	}
+	c->sum += value;
+	if (!why)
+		return 0;
+	c->doubt = true;
+	/* the crop shows the whole criterion row */
+	while (a > 0 && pr->L->bubbles[a - 1].kind == SB_SCORE &&
+	       pr->L->bubbles[a - 1].question == q &&
+	       pr->L->bubbles[a - 1].criterion == b0->criterion)
+		a--;
+	while (b < pr->L->nbubbles && pr->L->bubbles[b].kind == SB_SCORE &&
+	       pr->L->bubbles[b].question == q &&
+	       pr->L->bubbles[b].criterion == b0->criterion)
+		b++;
+	return doubt(pr, a, b, q, format_number(c->sum, num), why);
+}
+
+/* Bubbles [a, b) are the candidate-id grid. */
+static int read_id(struct page_read *pr, size_t a, size_t b)
+{
+	char id[SHEET_ID_DIGITS + 1] = "";
+	size_t n = 0;
+	bool gap = false;
+	const char *why = NULL;
+
+	for (unsigned digit = 1; digit <= SHEET_ID_DIGITS; digit++) {
+		size_t nf = 0, nd = 0, best = SIZE_MAX;
+
+		for (size_t i = a; i < b; i++) {
+			if (pr->L->bubbles[i].digit != digit)
+				continue;
+			if (best == SIZE_MAX || pr->fill[i] > pr->fill[best])
+				best = i;
+			nf += pr->mark[i] == SM_FILLED;
+			nd += pr->mark[i] == SM_DOUBT;
+		}
+		if (best == SIZE_MAX || (!nf && !nd)) {
+			gap = true;
+			continue;
+		}
+		if (nf > 1)
+			why = "two marks in one digit of the candidate id";
+		else if (nd)
+			why = "a mark in the candidate id that is neither "
+			      "clearly filled nor clearly empty";
+		if (gap)
+			why = "an empty digit inside the candidate id";
+		id[n++] = (char)('0' + (int)pr->L->bubbles[best].value);
+	}
+	id[n] = '\0';
+	if (!n)
+		why = "no candidate id bubbled";
+	if (!why) {
+		snprintf(pr->s->cand, sizeof(pr->s->cand), "%s", id);
+		return 0;
+	}
+	snprintf(pr->s->cand, sizeof(pr->s->cand), "?%s", id);
+	return doubt(pr, a, b, 0, id, why);
+}
+
+/* Read the decided bubbles of the page into the sheet. */
+static int read_bubbles(struct page_read *pr)
+{
+	const struct sheet_layout *L = pr->L;
+	size_t i = 0;
+
+	while (i < L->nbubbles) {
+		const struct sheet_bubble *b = &L->bubbles[i];
+		size_t j = i + 1;
+
+		if (b->page != pr->sheet_page) {
+			i++;
+			continue;
+		}
+		while (j < L->nbubbles && L->bubbles[j].page == b->page &&
+		       L->bubbles[j].kind == b->kind &&
+		       (b->kind == SB_ID ||
+			(L->bubbles[j].question == b->question &&
+			 (b->kind == SB_OPTION ||
+			  (L->bubbles[j].criterion == b->criterion &&
+			   L->bubbles[j].group == b->group)))))
+			j++;
+		if (b->kind == SB_ID ?
+			    !pr->s->printed && read_id(pr, i, j) < 0 :
+		    b->kind == SB_OPTION ? read_options(pr, i, j) < 0 :
+					   read_group(pr, i, j) < 0)
+			return -1;
+		i = j;
+	}
+	return 0;
+}
+
+/* Report page of file as not read and why; returns 0. */
+static int unread(struct scan_run *r, const char *file, unsigned page,
+		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static int unread(struct scan_run *r, const char *file, unsigned page,
+		  const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	r->unread++;
+	diags_error(r->d, file, 0, 0, "page %u: %s: page not read", page, msg);
+	return 0;
+}
+
+/* Read one page. */
+int scan_run_page(struct scan_run *r, PIX *g, const char *file,
+		  unsigned page)
+{
+	struct scan_geom geo;
+	struct sheet_qr q;
+	struct page_read pr;
+	const struct key *k;
+	char text[512];
+	int rc = -1;
+
+	r->pages++;
+	switch (scan_page_find(g, r->geom, &r->qr, &geo, text,
+			       sizeof(text))) {
+	case SF_NO_MARKS:
+		return unread(r, file, page, "not an answer-sheet page: its "
+			      "four corner marks are not found (cut off, "
+			      "covered, or another page)");
+	case SF_NO_QR:
+		return unread(r, file, page, "the QR code cannot be read "
+			      "(damaged or covered); rescan the page or type "
+			      "its answers");
+	case SF_OK:
+		break;
+	}
+	if (!sheet_qr_parse(text, strlen(text), &q))
+		return unread(r, file, page, "the QR code is not one of an "
+			      "examgen answer sheet");
+	k = gradebook_find_key(&r->keys, q.paper, q.form);
+	if (!k)
+		return unread(r, file, page, "a page of paper '%s' form '%s', "
+			      "for which no key is loaded", q.paper, q.form);
+	if (!k->build || strcmp(k->build, q.build))
+		return unread(r, file, page, "a page of build '%s' of paper "
+			      "'%s', but the key loaded is of build '%s'",
+			      q.build, q.paper, k->build ? k->build : "none");
+	if (q.pages != k->layout->pages)
+		return unread(r, file, page, "the QR code says %u sheet pages, "
+			      "the key %u", q.pages, k->layout->pages);
+	memset(&pr, 0, sizeof(pr));
+	pr.r = r;
+	pr.g = g;
+	pr.geo = &geo;
+	pr.L = k->layout;
+	pr.file = file;
+	pr.page = page;
+	pr.sheet_page = q.page;
+	pr.s = sheet_for(r, k, &q, file, page);
+	if (!pr.s)
+		return -1;
+	pr.sheet = (size_t)(pr.s - r->sheets);
+	if (pr.s->seen[q.page - 1])
+		return unread(r, file, page, "sheet page %u of candidate '%s' "
+			      "again", q.page, pr.s->cand);
+	pr.s->seen[q.page - 1] = 1;
+	pr.fill = calloc(pr.L->nbubbles + 1, sizeof(*pr.fill));
+	pr.dark = calloc(pr.L->nbubbles + 1, sizeof(*pr.dark));
+	pr.mark = calloc(pr.L->nbubbles + 1, sizeof(*pr.mark));
+	if (!pr.fill || !pr.dark || !pr.mark || measure(&pr) < 0)
+		goto out;
+	rc = read_bubbles(&pr);
+out:
+	free(pr.fill);
+	free(pr.dark);
+	free(pr.mark);
+	return rc;
+}
+
+/* Report sheets with pages missing. */
+void scan_run_finish(struct scan_run *r)
+{
+	for (size_t i = 0; i < r->nsheets; i++) {
+		struct scan_sheet *s = &r->sheets[i];
+
+		for (unsigned p = 0; p < s->pages; p++)
+			if (!s->seen[p])
+				diags_error(r->d, s->file, 0, 0, "page %u: "
+					    "the sheet of candidate '%s' "
+					    "(form %s) lacks its page %u of "
+					    "%u: its answers there are "
+					    "written '?'", s->page,
+					    *s->cand ? s->cand : "?",
+					    s->key->form, p + 1, s->pages);
+	}
+}
+
+/* Write the responses CSV. */
+int scan_run_write_csv(const struct scan_run *r, FILE *fp)
+{
+	char num[64];
+
+	fputs("candidate_id,name,form,paper,build", fp);
+	for (unsigned q = 1; q <= r->maxq; q++)
+		fprintf(fp, ",%u", q);
+	fputs("\r\n", fp);
+	for (size_t i = 0; i < r->nsheets; i++) {
+		const struct scan_sheet *s = &r->sheets[i];
+		const struct key *k = s->key;
+
+		csv_write_text(fp, *s->cand ? s->cand : "?");
+		fprintf(fp, ",,%s,", k->form);
+		csv_write_text(fp, k->paper);
+		fprintf(fp, ",%s", k->build ? k->build : "");
+		for (unsigned q = 1; q <= r->maxq; q++) {
+			const struct scan_cell *c = q <= k->nitems ?
+						    &s->cells[q - 1] : NULL;
+			bool marked;
+
+			fputc(',', fp);
+			if (!c)
+				continue;
+			marked = k->items[q - 1].type == Q_SHORT ||
+				 k->items[q - 1].type == Q_ESSAY;
+			if (!c->seen) {
+				fputc('?', fp);
+				continue;
+			}
+			if (c->doubt)
+				fputc('?', fp);
+			fputs(marked ? format_number(c->sum, num) :
+				       c->letters, fp);
+		}
+		fputs("\r\n", fp);
+	}
+	return ferror(fp) ? -1 : 0;
+}
+
+/* Write the review list. */
+int scan_run_write_review(const struct scan_run *r, FILE *fp)
+{
+	fputs("file,page,candidate_id,form,question,reading,reason,image\r\n",
+	      fp);
+	for (size_t i = 0; i < r->ndoubts; i++) {
+		const struct scan_doubt *dt = &r->doubts[i];
+		const struct scan_sheet *s = &r->sheets[dt->sheet];
+
+		csv_write_text(fp, dt->file);
+		fprintf(fp, ",%u,", dt->page);
+		csv_write_text(fp, s->cand);
+		fprintf(fp, ",%s,", s->key->form);
+		if (dt->question)
+			fprintf(fp, "%u", dt->question);
+		else
+			fputs("candidate_id", fp);
+		fputc(',', fp);
+		csv_write_text(fp, dt->reading);
+		fputc(',', fp);
+		csv_write_text(fp, dt->reason);
+		fputc(',', fp);
+		csv_write_text(fp, dt->image ? dt->image : "");
+		fputs("\r\n", fp);
+	}
+	return ferror(fp) ? -1 : 0;
+}

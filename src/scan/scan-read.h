@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* scan-read.h - reading a stack of scanned answer-sheet pages into
+ * candidates' responses: each page is identified by its QR code, its
+ * bubbles are decided (filled, empty, or doubtful: never decided
+ * silently), and pages are gathered into sheets by candidate (printed for
+ * a roster) or by order (blank sheets, whose page 1 carries the bubbled
+ * candidate id).  The run owns its sheets, doubts and keys. */
+#ifndef EXAMGEN_SCAN_SCAN_READ_H
+#define EXAMGEN_SCAN_SCAN_READ_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <leptonica/allheaders.h>
+
+#include "base/diag.h"
+#include "grade/grade.h"
+#include "scan/scan-page.h"
+
+/* Bubble decisions (docs/scan.md): how far the ink darkness inside a
+ * bubble is above the page's empty-bubble baseline. */
+#define SCAN_FILLED 0.30	/* at or above: filled */
+#define SCAN_EMPTY 0.16		/* below, with few dark pixels: empty */
+#define SCAN_EMPTY_DARK 0.10	/* "few": share of dark pixels over base */
+
+enum scan_mark { SM_EMPTY, SM_FILLED, SM_DOUBT };
+
+/* Decide one bubble from its fill and dark share over the baselines. */
+enum scan_mark scan_decide(double fill, double dark);
+
+/* One answer cell being gathered. */
+struct scan_cell {
+	char letters[32];		/* objective: the reading */
+	double sum;			/* marked: the score */
+	bool seen;			/* its bubbles were read */
+	bool doubt;			/* written with '?' */
+};
+
+/* One candidate's sheet. */
+struct scan_sheet {
+	const struct key *key;
+	char cand[64];			/* id (with '?' when doubtful) */
+	bool printed;			/* the id came from the QR code */
+	const char *file;		/* where its first page was */
+	unsigned page;
+	unsigned pages;
+	unsigned char *seen;		/* [pages] */
+	struct scan_cell *cells;	/* [key->nitems] */
+};
+
+/* A doubtful question, for the review list. */
+struct scan_doubt {
+	const char *file;
+	unsigned page;
+	size_t sheet;			/* index into run->sheets */
+	unsigned question;		/* 0: the candidate id */
+	char reading[40];
+	const char *reason;
+	char *image;			/* crop file name, or NULL */
+};
+
+struct scan_run {
+	struct gradebook keys;		/* only its keys are used */
+	const struct sheet_layout *geom;	/* where marks and QR are */
+	struct scan_qr_reader qr;
+	struct scan_sheet *sheets;
+	size_t nsheets, sheets_cap;
+	struct scan_doubt *doubts;
+	size_t ndoubts, doubts_cap;
+	const char *review;		/* crops go here, or NULL */
+	bool force;
+	unsigned maxq;			/* most questions of a loaded key */
+	size_t pages, unread;		/* pages seen, pages not read */
+	struct diags *d;
+};
+
+/* Prepare a run reporting into d; -1 when out of memory. */
+int scan_run_init(struct scan_run *r, struct diags *d);
+/* Free everything. */
+void scan_run_release(struct scan_run *r);
+/* Load keys from path (file or build folder); 0, or -1 after errors. */
+int scan_run_add_keys(struct scan_run *r, const char *path);
+/* Read grey page image g, page `page` of file.  Problems go to the diags;
+ * returns -1 only on a system error (out of memory, a crop not
+ * written). */
+int scan_run_page(struct scan_run *r, PIX *g, const char *file,
+		  unsigned page);
+/* Report sheets with pages missing (their cells become '?'). */
+void scan_run_finish(struct scan_run *r);
+/* Write the responses CSV (header and one row per sheet). */
+int scan_run_write_csv(const struct scan_run *r, FILE *fp);
+/* Write the review list CSV. */
+int scan_run_write_review(const struct scan_run *r, FILE *fp);
+
+#endif

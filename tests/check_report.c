@@ -310,9 +310,11 @@ START_TEST(test_formulas_cached)
 	has(ANSWERS, "<f>IF(AND((ISNUMBER(SEARCH(\"C\",F2)))=1,"
 		     "(ISNUMBER(SEARCH(\"A\",F2))+ISNUMBER(SEARCH(\"B\",F2))"
 		     "+ISNUMBER(SEARCH(\"D\",F2)))=0),2,0)</f><v>2</v>");
-	/* =1+1 wrote 对 (form B, question 2): shown as T, scored 1 */
-	has(ANSWERS, "<is><t>T</t></is></c><c r=\"G3\"><f>IF(ISNUMBER("
-		     "MATCH(UPPER(TRIM(F3)),{\"T\",");
+	/* =1+1 wrote 对 (form B, question 2): shown as T, scored 1, in the
+	 * columns of tf-listen (form A's question 1) */
+	has(ANSWERS, "<c r=\"D3\" s=\"");
+	has(ANSWERS, "<is><t>T</t></is></c><c r=\"E3\"><f>IF(ISNUMBER("
+		     "MATCH(UPPER(TRIM(D3)),{\"T\",");
 	/* the pass mark, paper total and section maxima beside the table */
 	has(SUMMARY, "<is><t>及格线</t></is></c><c r=\"M2\"");
 	has(SUMMARY, "满分</t>");
@@ -350,10 +352,43 @@ START_TEST(test_section_runs)
 			 REPORT_OK);
 	diags_release(&d);
 	gradebook_release(&gb);
-	/* =1+1 on form B: 0 + 5.5 and 1 */
-	has(SUMMARY, "<f>SUM(Answers!E3,Answers!I3)</f><v>5.5</v>");
-	has(SUMMARY, "<f>SUM(Answers!G3)</f><v>1</v>");
+	/* =1+1 on form B: sc-clear (G) + scen-late (I) = 0 + 5.5, and
+	 * tf-listen (E) = 1: each question's own column */
+	has(SUMMARY, "<f>SUM(Answers!G3,Answers!I3)</f><v>5.5</v>");
+	has(SUMMARY, "<f>SUM(Answers!E3)</f><v>1</v>");
 	has(SUMMARY, "<f>SUM(Answers!E2,Answers!G2)</f><v>3</v>");
+}
+END_TEST
+
+START_TEST(test_answer_columns)
+{
+	struct gradebook gb;
+	struct diags d = DIAGS_INIT;
+
+	/* one column pair per bank question, headed by where each form
+	 * printed it: tf-listen is A1 and B2 */
+	write_report("en", false, REPORT_OK);
+	has(ANSWERS, "<t>A1 B2\ntf-listen</t>");
+	has(ANSWERS, "<t>pts\ntf-listen</t>");
+	has(ANSWERS, "<t>A2 B1\nsc-clear</t>");
+	has(ANSWERS, "<t>A3 B3\nscen-late</t>");
+	/* forms that draw their own questions: form B's first question is
+	 * one form A does not have, and gets a column of its own, beside
+	 * the other questions of its section */
+	mk_gradebook(&gb);
+	gb.keys[1]->items[0].id = "sc-other";
+	ck_assert_int_eq(report_write_xlsx(out, &gb, "en", true, &d),
+			 REPORT_OK);
+	diags_release(&d);
+	gradebook_release(&gb);
+	has(ANSWERS, "<t>A2\nsc-clear</t>");
+	has(ANSWERS, "<t>B1\nsc-other</t>");
+	has(ANSWERS, "<c r=\"J1\" s=\"1\" t=\"inlineStr\"><is><t>"
+		     "A3 B3\nscen-late</t>");
+	has(SUMMARY, "<f>SUM(Answers!I3,Answers!E3)</f><v>1</v>");
+	has(SUMMARY, "<f>SUM(Answers!K3)</f><v>5.5</v>");
+	has(SUMMARY, "<f>SUM(Answers!E2,Answers!G2)</f><v>3</v>");
+	has(ANSWERS, "<autoFilter ref=\"A1:K5\"/>");
 }
 END_TEST
 
@@ -362,6 +397,7 @@ START_TEST(test_sum_nested)
 	enum { N = 401 };
 	static struct item_spec spec[N];
 	static struct resp_spec rs[N];
+	static char ids[N][16];
 	static const char *const t2[] = { "odd", "even" };
 	static const size_t sz[] = { N, 0 };
 	struct gradebook gb;
@@ -370,7 +406,8 @@ START_TEST(test_sum_nested)
 	char *s, *p;
 
 	for (size_t i = 0; i < N; i++) {
-		spec[i] = (struct item_spec){ "tf", Q_TRUE_FALSE, 1, 0, 0,
+		snprintf(ids[i], sizeof(ids[i]), "tf%zu", i + 1);
+		spec[i] = (struct item_spec){ ids[i], Q_TRUE_FALSE, 1, 0, 0,
 					      true, NULL };
 		rs[i] = (struct resp_spec){ "T", 1, 1, RESP_OK };
 	}
@@ -552,6 +589,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, test_sheets_and_order);
 	tcase_add_test(tc, test_formulas_cached);
 	tcase_add_test(tc, test_section_runs);
+	tcase_add_test(tc, test_answer_columns);
 	tcase_add_test(tc, test_sum_nested);
 	tcase_add_test(tc, test_responses_are_text);
 	tcase_add_test(tc, test_text_never_formula);

@@ -18,17 +18,35 @@ void rpt_check(struct rpt *r, lxw_error e)
 		r->err = e;
 }
 
-/* Display width of UTF-8 text: East Asian wide and full-width
- * characters count 2. */
+/* "Name!" for formulas, quoted unless the name is ASCII letters. */
+const char *rpt_sheet_ref(const char *name, char buf[RPT_SHEET_REF_MAX])
+{
+	bool plain = true;
+
+	for (const char *p = name; *p; p++)
+		plain = plain && ((*p >= 'A' && *p <= 'Z') ||
+				  (*p >= 'a' && *p <= 'z'));
+	snprintf(buf, RPT_SHEET_REF_MAX, plain ? "%s!" : "'%s'!", name);
+	return buf;
+}
+
+/* Display width of UTF-8 text, of its longest line: East Asian wide and
+ * full-width characters count 2. */
 static double text_width(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	double w = 0;
+	double w = 0, widest = 0;
 
 	while (*p) {
 		unsigned long c;
 		int n;
 
+		if (*p == '\n') {
+			widest = w > widest ? w : widest;
+			w = 0;
+			p++;
+			continue;
+		}
 		if (*p < 0x80) {
 			c = *p;
 			n = 1;
@@ -57,7 +75,7 @@ static double text_width(const char *s)
 		else
 			w += 1;
 	}
-	return w;
+	return w > widest ? w : widest;
 }
 
 /* Remember that column col of s needs width w. */

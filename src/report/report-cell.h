@@ -32,6 +32,8 @@ struct rpt_labels {
 		   *chart_sections;
 	const char *pr_file, *pr_line, *pr_col, *pr_candidate,
 		   *pr_question, *pr_message;
+	const char *sh_summary, *sh_answers, *sh_items, *sh_statistics,
+		   *sh_problems;	/* worksheet names */
 };
 
 /* A worksheet and the widths its columns need (in characters). */
@@ -60,20 +62,30 @@ struct rpt {
 	size_t nscored;			/* candidates with a key */
 	size_t ncounted;		/* of those, not pending */
 	bool any_notes;			/* some candidate has notes */
-	unsigned maxq;			/* most questions on one key */
+	size_t **qcol;			/* per key (index in gb->keys): item
+					 * index -> Answers question column */
+	size_t nqcols;			/* Answers: bank questions, one pair
+					 * of columns each */
 	lxw_col_t sum_total_col;	/* Summary: total column */
 	double paper_total;		/* largest key total */
 	double pass_mark;		/* pass mark of the first key */
 };
 
-/* Summary column of section column j, Answers columns of question no. */
+/* Summary column of section column j; Answers columns of question
+ * column j (0-based, see report-answers.h). */
 #define RPT_SUM_SECTION(j) ((lxw_col_t)(4 + (j)))
-#define RPT_ANS_RESP(no) ((lxw_col_t)(3 + 2 * ((no) - 1)))
-#define RPT_ANS_PTS(no) ((lxw_col_t)(4 + 2 * ((no) - 1)))
+#define RPT_ANS_RESP(j) ((lxw_col_t)(3 + 2 * (j)))
+#define RPT_ANS_PTS(j) ((lxw_col_t)(4 + 2 * (j)))
 
 /* Excel's limit on the text of one cell. */
 #define RPT_CELL_TEXT_MAX 32767
 
+/* Room for a sheet reference (a name of at most 31 characters). */
+#define RPT_SHEET_REF_MAX 160
+
+/* "Name!" for formulas, quoted ("'名称'!") unless the name is plain ASCII
+ * letters; returns buf. */
+const char *rpt_sheet_ref(const char *name, char buf[RPT_SHEET_REF_MAX]);
 /* Keep the first libxlsxwriter error. */
 void rpt_check(struct rpt *r, lxw_error e);
 /* Add a worksheet with ncols tracked column widths; NULL ws on failure. */

@@ -6,7 +6,7 @@ const struct rpt_labels rpt_labels_en = {
 	.rank = "rank", .id = "candidate id", .name = "name", .form = "form",
 	.total = "total", .percent = "percent", .result = "result",
 	.pass = "pass", .fail = "fail", .pending = "pending",
-	.problems = "problems", .notes = "notes", .pts = " pts",
+	.problems = "problems", .notes = "notes", .pts = "pts",
 	.no = "no", .qid = "id", .type = "type", .points = "points",
 	.n = "n", .mean = "mean", .p = "difficulty (p)",
 	.disc = "discrimination (27%)", .rpb = "item-rest r", .key = "key",
@@ -40,13 +40,15 @@ const struct rpt_labels rpt_labels_en = {
 	.pr_file = "file", .pr_line = "line", .pr_col = "column",
 	.pr_candidate = "candidate", .pr_question = "question",
 	.pr_message = "message",
+	.sh_summary = "Summary", .sh_answers = "Answers", .sh_items = "Items",
+	.sh_statistics = "Statistics", .sh_problems = "Problems",
 };
 
 const struct rpt_labels rpt_labels_zh = {
 	.rank = "排名", .id = "考生编号", .name = "姓名", .form = "试卷",
 	.total = "总分", .percent = "百分比", .result = "结果",
 	.pass = "通过", .fail = "不通过", .pending = "待定",
-	.problems = "问题数", .notes = "备注", .pts = " 得分",
+	.problems = "问题数", .notes = "备注", .pts = "得分",
 	.no = "题号", .qid = "题目编号", .type = "题型", .points = "分值",
 	.n = "人数", .mean = "平均分", .p = "难度 (p)",
 	.disc = "区分度 (27%)", .rpb = "校正题总相关", .key = "答案",
@@ -77,4 +79,6 @@ const struct rpt_labels rpt_labels_zh = {
 	.pr_file = "文件", .pr_line = "行", .pr_col = "列",
 	.pr_candidate = "考生", .pr_question = "题号",
 	.pr_message = "问题",
+	.sh_summary = "Summary", .sh_answers = "Answers", .sh_items = "Items",
+	.sh_statistics = "Statistics", .sh_problems = "Problems",
 };

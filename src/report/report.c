@@ -15,9 +15,9 @@
 #include <string.h>
 
 #include "base/fileio.h"
+#include "report/report-answers.h"
 #include "report/report-cell.h"
 #include "report/report-labels.h"
-#include "report/report-points.h"
 #include "report/report-stats.h"
 
 #define FORMULA_MAX 8000		/* Excel allows 8192 characters */
@@ -184,8 +184,6 @@ static int order_candidates(struct rpt *r)
 	for (size_t i = 0; i < gb->nkeys; i++) {
 		const struct key *k = gb->keys[i];
 
-		if (k->nitems > r->maxq)
-			r->maxq = (unsigned)k->nitems;
 		if (k->total > r->paper_total)
 			r->paper_total = k->total;
 		if (i == 0)
@@ -209,24 +207,25 @@ static int order_candidates(struct rpt *r)
 	return 0;
 }
 
-/* Append the Answers points cells of questions nos[0..n) on row as SUM
- * arguments, one cell each (never a range: the response columns between
- * them are for corrections, and must not count), with SUMs nested to stay
- * within Excel's argument limit. */
-static void sum_refs(struct sbuf *b, const unsigned *nos, size_t n,
-		     lxw_row_t row)
+/* Append the Answers points cells of key k's questions nos[0..n) on row
+ * as SUM arguments, one cell each (never a range: the response columns
+ * between them are for corrections, and must not count), with SUMs nested
+ * to stay within Excel's argument limit. */
+static void sum_refs(const struct rpt *r, struct sbuf *b, const struct key *k,
+		     const unsigned *nos, size_t n, lxw_row_t row)
 {
-	char a[LXW_MAX_CELL_NAME_LENGTH];
+	char a[LXW_MAX_CELL_NAME_LENGTH], ref[RPT_SHEET_REF_MAX];
 	bool nest = n > SUM_ARGS_MAX;
 
+	rpt_sheet_ref(r->L->sh_answers, ref);
 	sbuf_add(b, "=SUM(");
 	for (size_t i = 0; i < n; i++) {
 		if (nest && i % SUM_ARGS_MAX == 0)
 			sbuf_add(b, "%sSUM(", i ? ")," : "");
 		else if (i)
 			sbuf_add(b, ",");
-		lxw_rowcol_to_cell(a, row, RPT_ANS_PTS(nos[i]));
-		sbuf_add(b, "Answers!%s", a);
+		lxw_rowcol_to_cell(a, row, rpt_answer_points_col(r, k, nos[i]));
+		sbuf_add(b, "%s%s", ref, a);
 	}
 	sbuf_add(b, nest ? "))" : ")");
 }
@@ -251,7 +250,7 @@ static void summary_scores(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 				v += c->resp[ks->nos[i] - 1].earned;
 		total += v;
 		b->len = 0;
-		sum_refs(b, ks->nos, ks->nitems, row);
+		sum_refs(r, b, k, ks->nos, ks->nitems, row);
 		if (b->oom) {
 			r->oom = 1;
 			return;
@@ -334,7 +333,7 @@ static int write_summary(struct rpt *r)
 	int ret = -1;
 
 	r->sum_total_col = (lxw_col_t)(4 + nsec);
-	if (rpt_sheet_add(r, &s, "Summary", ncols + 3) < 0)
+	if (rpt_sheet_add(r, &s, r->L->sh_summary, ncols + 3) < 0)
 		goto out;
 	hdr = calloc(ncols, sizeof(*hdr));
 	if (!hdr) {
@@ -451,95 +450,6 @@ out:
 	return ret;
 }
 
-/* Answers: the response and points cells of one question. */
-static void answer_cells(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
-			 const struct key_item *it, const struct response *rs)
-{
-	lxw_col_t rc = RPT_ANS_RESP(it->no), pc = RPT_ANS_PTS(it->no);
-	lxw_format *f = NULL;
-	char fm[1600], cell[LXW_MAX_CELL_NAME_LENGTH], letters[32];
-	const char *text;
-
-	switch (rs->status) {
-	case RESP_MISSING:
-		rpt_str(r, s, row, rc, rs->raw, r->missing);
-		rpt_check(r, worksheet_write_blank(s->ws, row, pc,
-						   r->missing_pts));
-		return;
-	case RESP_INVALID:
-		f = r->invalid;
-		break;
-	default:
-		f = rs->earned < it->points ? r->wrong : r->answer;
-		break;
-	}
-	if (rs->status != RESP_INVALID &&
-	    rpt_points_formula(it, "", fm, sizeof(fm))) {
-		/* objective: the response as graded, points re-scored from
-		 * it by formula when a reviewer corrects it */
-		if (it->type == Q_TRUE_FALSE)
-			text = rs->status == RESP_OK ? (rs->mask ? "T" : "F")
-						     : NULL;
-		else
-			text = rs->status == RESP_OK ?
-			       mask_letters(rs->mask, letters) : NULL;
-		rpt_str(r, s, row, rc, text, f);
-		lxw_rowcol_to_cell(cell, row, rc);
-		rpt_points_formula(it, cell, fm, sizeof(fm));
-		rpt_fnum(r, s, row, pc, fm, NULL, rs->earned);
-		return;
-	}
-	rpt_str(r, s, row, rc, rs->raw, f);
-	rpt_num(r, s, row, pc, rs->earned, NULL);
-}
-
-/* The Answers sheet: rows in the Summary's order, two columns per
- * question (the response as written and the points earned). */
-static int write_answers(struct rpt *r)
-{
-	const struct gradebook *gb = r->gb;
-	size_t ncols = 3 + 2 * (size_t)r->maxq;
-	struct rpt_sheet s;
-	char label[48];
-	int ret = -1;
-
-	if (rpt_sheet_add(r, &s, "Answers", ncols) < 0)
-		goto out;
-	/* many questions: print readable pages across (not one sheet wide,
-	 * an unreadable strip), each with the header row and the candidate
-	 * columns */
-	worksheet_set_print_scale(s.ws, 80);
-	rpt_check(r, worksheet_repeat_columns(s.ws, 0, 2));
-	rpt_str(r, &s, 0, 0, r->L->id, r->hdr);
-	rpt_str(r, &s, 0, 1, r->L->name, r->hdr);
-	rpt_str(r, &s, 0, 2, r->L->form, r->hdr);
-	for (unsigned q = 1; q <= r->maxq; q++) {
-		snprintf(label, sizeof(label), "%u", q);
-		rpt_str(r, &s, 0, RPT_ANS_RESP(q), label, r->hdr);
-		snprintf(label, sizeof(label), "%u%s", q, r->L->pts);
-		rpt_str(r, &s, 0, RPT_ANS_PTS(q), label, r->hdr);
-	}
-	for (size_t c = 0; c < ncols; c++)
-		rpt_sheet_need(&s, (lxw_col_t)c, s.width[c] + 2);
-	for (size_t i = 0; i < gb->ncands && !r->oom && !r->err; i++) {
-		const struct candidate *c = &gb->cands[r->order[i]];
-		lxw_row_t row = (lxw_row_t)(i + 1);
-
-		rpt_str(r, &s, row, 0, c->id, NULL);
-		rpt_str(r, &s, row, 1, c->name, NULL);
-		rpt_str(r, &s, row, 2, c->form, NULL);
-		for (size_t q = 0; c->key && q < c->key->nitems; q++)
-			answer_cells(r, &s, row, &c->key->items[q], &c->resp[q]);
-	}
-	worksheet_freeze_panes(s.ws, 1, 3);
-	rpt_check(r, worksheet_autofilter(s.ws, 0, 0, (lxw_row_t)gb->ncands,
-					  (lxw_col_t)(ncols - 1)));
-	ret = r->oom || r->err ? -1 : 0;
-out:
-	rpt_sheet_finish(r, &s);
-	return ret;
-}
-
 /* The Problems sheet: every problem recorded while grading. */
 static int write_problems(struct rpt *r)
 {
@@ -551,7 +461,7 @@ static int write_problems(struct rpt *r)
 	struct rpt_sheet s;
 	int ret = -1;
 
-	if (rpt_sheet_add(r, &s, "Problems", 6) < 0)
+	if (rpt_sheet_add(r, &s, r->L->sh_problems, 6) < 0)
 		goto out;
 	rpt_header(r, &s, hdr, 6);
 	for (size_t i = 0; i < gb->nproblems && !r->oom && !r->err; i++) {
@@ -623,7 +533,11 @@ enum report_err report_build_xlsx(struct outfile *o,
 		ret = REPORT_ENOMEM;
 		goto out;
 	}
-	if (3 + 2 * (size_t)r.maxq > LXW_COL_MAX) {
+	if (rpt_answer_columns(&r) < 0) {
+		ret = REPORT_ENOMEM;
+		goto out;
+	}
+	if (3 + 2 * r.nqcols > LXW_COL_MAX) {
 		diags_error(d, path, 0, 0, "too many questions for one "
 			    "worksheet");
 		ret = REPORT_XLSX;
@@ -636,7 +550,7 @@ enum report_err report_build_xlsx(struct outfile *o,
 		goto out;
 	}
 	if (make_formats(&r) < 0 || write_summary(&r) < 0 ||
-	    write_answers(&r) < 0 || rpt_write_items_stats(&r) < 0 ||
+	    rpt_write_answers(&r) < 0 || rpt_write_items_stats(&r) < 0 ||
 	    write_problems(&r) < 0) {
 		ret = r.oom ? REPORT_ENOMEM : REPORT_XLSX;
 		if (r.err)
@@ -667,6 +581,7 @@ out:
 	if (r.wb)
 		lxw_workbook_free(r.wb);	/* failed: free, write nothing */
 	free(opt.tmpdir);
+	rpt_answer_columns_free(&r);
 	free(r.order);
 	free(r.total);
 	return ret;

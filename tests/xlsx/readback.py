@@ -9,9 +9,9 @@ usage: readback.py REPORT.xlsx SHEETS.csv KEY.yaml...
 Checks the sheet XML (formulas with cached values, text never written as a
 formula, frozen header, autofilter, conditional formats, two charts), then
 has LibreOffice export every sheet to CSV (showing the cached values) and
-compares Summary, Items and Statistics with the expected numbers.  Finally
-it changes one marker's score and one mistyped response letter in the
-Answers sheet XML, converts again with a throw-away LibreOffice profile set
+compares Summary, Items and Statistics with the expected numbers.  Finally,
+on each form, it changes one marker's score and one mistyped response
+letter in the Answers sheet XML (found by the bank question's column), converts again with a throw-away LibreOffice profile set
 to recalculate on load, and checks that the points, section, total, rank and
 result in the Summary followed.
 Only simple answers are understood (letters, T/F, 对/错, numbers): it is a
@@ -360,9 +360,17 @@ def check_statistics(rows, cands, items, live_only=False):
               'statistic %s: %s, want %r' % (name, got, v))
 
 
-def cell_ref(answers, cand_id, label):
-    """The A1 reference of candidate cand_id's Answers cell under label."""
-    col = answers[0].index(label)
+def cell_ref(answers, cand_id, qid, points):
+    """The A1 reference of candidate cand_id's Answers cell of bank
+    question qid: its points cell if points, else its response.  Each
+    bank question has one pair of columns whatever the form, headed
+    "A3 B7" (its number on each form) over its id, and "pts" over it."""
+    heads = [h.split('\n') for h in answers[0]]
+    col = next(i for i, h in enumerate(heads)
+               if len(h) == 2 and h[1] == qid and h[0] != 'pts')
+    check(heads[col + 1] == ['pts', qid],
+          'Answers header beside %s: %r' % (qid, heads[col + 1]))
+    col += 1 if points else 0
     row = next(i for i, r in enumerate(answers) if r and r[0] == cand_id)
     letters = ''
     n = col + 1
@@ -372,23 +380,52 @@ def cell_ref(answers, cand_id, label):
     return '%s%d' % (letters, row + 1)
 
 
-def edit_cells(xlsx, out, score, response):
-    """Copy xlsx to out with one Answers points cell (score: ref, value)
-    and one response cell (response: ref, text) changed."""
+def check_answer_headers(answers, keys):
+    """One pair of columns per bank question, headed by the number each
+    form printed it under."""
+    want = {}
+    for form in sorted(keys):
+        for q in keys[form]['questions']:
+            want.setdefault(q['id'], []).append('%s%d' % (form, q['no']))
+    got = [h.split('\n') for h in answers[0][3:]]
+    check(len(got) == 2 * len(want), 'Answers has %d question columns, '
+          'want %d' % (len(got), 2 * len(want)))
+    for resp, pts in zip(got[0::2], got[1::2]):
+        qid = resp[-1]
+        check(qid in want and resp[0] == ' '.join(want[qid]),
+              'Answers header %r, want %r' % (resp, want.get(qid)))
+        check(pts == ['pts', qid], 'Answers points header %r' % pts)
+
+
+def edit_cells(xlsx, out, scores, responses):
+    """Copy xlsx to out with Answers points cells (scores: (ref, value)...)
+    and response cells (responses: (ref, text)...) changed."""
     with zipfile.ZipFile(xlsx) as zin, \
             zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             data = zin.read(info.filename)
             if info.filename == 'xl/worksheets/sheet2.xml':
-                s, n = re.subn(r'(<c r="%s"[^>]*><v>)[^<]*(</v>)' % score[0],
-                               r'\g<1>%s\g<2>' % score[1], data.decode())
-                check(n == 1, 'Answers cell %s not found' % score[0])
-                s, n = re.subn(r'(<c r="%s"[^>]*><is><t>)[^<]*(</t>)'
-                               % response[0], r'\g<1>%s\g<2>' % response[1],
-                               s)
-                check(n == 1, 'Answers cell %s not found' % response[0])
+                s = data.decode()
+                for ref, value in scores:
+                    s, n = re.subn(r'(<c r="%s"[^>]*><v>)[^<]*(</v>)' % ref,
+                                   r'\g<1>%s\g<2>' % value, s)
+                    check(n == 1, 'Answers cell %s not found' % ref)
+                for ref, text in responses:
+                    s, n = re.subn(r'(<c r="%s"[^>]*><is><t>)[^<]*(</t>)'
+                                   % ref, r'\g<1>%s\g<2>' % text, s)
+                    check(n == 1, 'Answers cell %s not found' % ref)
                 data = s.encode()
             zout.writestr(info, data)
+
+
+def apply_edit(c, n, v):
+    """Expected numbers after question n of candidate c earns v."""
+    old = c['items'][n - 1]['earned']
+    c['items'][n - 1]['earned'] = v
+    c['total'] += v - old
+    sec = next(j for j, s in enumerate(c['key']['sections'])
+               if n in s['questions'])
+    c['sections'][sec] += v - old
 
 
 def main():
@@ -405,37 +442,43 @@ def main():
         check_summary(got['Summary'], cands)
         check_items(got['Items'], items)
         check_statistics(got['Statistics'], cands, items)
-        # a reviewer corrects the marker: the lowest essay becomes 10
-        low = min(cands, key=lambda c: (c['total'], c['id']))
-        q = next(i + 1 for i, it in enumerate(low['items'])
-                 if it['type'] == 'essay')
-        # and a mistyped letter: the first clean candidate with a wrong
-        # single-choice answer gets the keyed letter typed in its place
-        fix, fq = next((c, i + 1) for c in cands if not c['pending']
-                       for i, it in enumerate(c['items'])
-                       if it['type'] == 'single' and it['status'] == 'ok'
-                       and it['earned'] == 0)
+        check_answer_headers(got['Answers'], keys)
+        # on each form, a reviewer corrects the marker (the lowest essay
+        # becomes 10) and a mistyped letter (the first clean candidate
+        # with a wrong single-choice answer gets the keyed letter)
+        scores, responses, fixed = [], [], []
+        for form in sorted({c['form'] for c in cands}):
+            of_form = [c for c in cands if c['form'] == form]
+            low = min(of_form, key=lambda c: (c['total'], c['id']))
+            q = next(i + 1 for i, it in enumerate(low['items'])
+                     if it['type'] == 'essay')
+            fix, fq = next((c, i + 1) for c in of_form if not c['pending']
+                           for i, it in enumerate(c['items'])
+                           if it['type'] == 'single' and
+                           it['status'] == 'ok' and it['earned'] == 0)
+            scores.append((cell_ref(got['Answers'], low['id'],
+                                    low['items'][q - 1]['id'], True), 10))
+            responses.append((cell_ref(got['Answers'], fix['id'],
+                                       fix['items'][fq - 1]['id'], False),
+                              fix['key']['questions'][fq - 1]['answer']))
+            apply_edit(low, q, 10.0)
+            apply_edit(fix, fq, fix['items'][fq - 1]['points'])
+            fixed.append((fix, fq))
         edited = os.path.join(tmp, 'edited.xlsx')
-        edit_cells(report, edited,
-                   (cell_ref(got['Answers'], low['id'], '%d pts' % q), 10),
-                   (cell_ref(got['Answers'], fix['id'], str(fq)),
-                    fix['key']['questions'][fq - 1]['answer']))
-        for c, n, v in ((low, q, 10.0),
-                        (fix, fq, fix['items'][fq - 1]['points'])):
-            old = c['items'][n - 1]['earned']
-            c['items'][n - 1]['earned'] = v
-            c['total'] += v - old
-            sec = next(j for j, s in enumerate(c['key']['sections'])
-                       if n in s['questions'])
-            c['sections'][sec] += v - old
+        edit_cells(report, edited, scores, responses)
         again = convert(edited, os.path.join(tmp, 'b'),
                         os.path.join(tmp, 'recalc'), True)
         check_summary(again['Summary'], cands, False)
-        ans = again['Answers']
-        col = ans[0].index('%d pts' % fq)
-        row = next(r for r in ans if r and r[0] == fix['id'])
-        check(close(num(row[col]), fix['items'][fq - 1]['points']),
-              'points of the corrected letter: %s' % row[col])
+        for fix, fq in fixed:
+            ref = cell_ref(again['Answers'], fix['id'],
+                           fix['items'][fq - 1]['id'], True)
+            row = int(re.sub('[A-Z]', '', ref)) - 1
+            col = again['Answers'][0].index('pts\n' +
+                                            fix['items'][fq - 1]['id'])
+            got_pts = again['Answers'][row][col]
+            check(close(num(got_pts), fix['items'][fq - 1]['points']),
+                  'points of the corrected letter of %s: %s'
+                  % (fix['id'], got_pts))
         check_statistics(again['Statistics'], cands, items, live_only=True)
     finally:
         shutil.rmtree(tmp)

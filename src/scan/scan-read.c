@@ -259,8 +259,14 @@ static int write_crop(struct page_read *pr, size_t a, size_t b, unsigned q,
 		free(png);
 		return -1;
 	}
-	snprintf(*name, 96, "%03zu-%.60s-q%u.png", pr->sheet + 1,
-		 *pr->s->cand ? pr->s->cand : "id", q);
+	/* a criterion row is named by its criterion: one crop each */
+	if (L->bubbles[a].kind == SB_SCORE && L->bubbles[a].criterion)
+		snprintf(*name, 96, "%03zu-%.60s-q%u.%u.png", pr->sheet + 1,
+			 *pr->s->cand ? pr->s->cand : "id", q,
+			 L->bubbles[a].criterion);
+	else
+		snprintf(*name, 96, "%03zu-%.60s-q%u.png", pr->sheet + 1,
+			 *pr->s->cand ? pr->s->cand : "id", q);
 	for (char *c = *name; *c; c++)
 		if (*c == '/' || *c == '\\' || *c == '?' || *c == ' ')
 			*c = '_';
@@ -276,9 +282,10 @@ static int write_crop(struct page_read *pr, size_t a, size_t b, unsigned q,
 	return fe == FILEIO_OK ? 0 : -1;
 }
 
-/* Record a doubt about question q (0: the id) read as reading. */
+/* Record a doubt about question q (0: the id), criterion column k (0:
+ * the question), read as reading; bubbles [a, b) go in its crop. */
 static int doubt(struct page_read *pr, size_t a, size_t b, unsigned q,
-		 const char *reading, const char *reason)
+		 unsigned k, const char *reading, const char *reason)
 {
 	struct scan_run *r = pr->r;
 	struct scan_doubt *dt;
@@ -292,9 +299,14 @@ static int doubt(struct page_read *pr, size_t a, size_t b, unsigned q,
 	dt->page = pr->page;
 	dt->sheet = pr->sheet;
 	dt->question = q;
+	dt->criterion = k;
 	snprintf(dt->reading, sizeof(dt->reading), "?%s", reading);
 	dt->reason = reason;
-	if (q)
+	if (k)
+		diags_add(r->d, DIAG_WARNING, pr->file, 0, 0, "page %u: "
+			  "question %u criterion %u: %s; written '?%s' for "
+			  "review", pr->page, q, k, reason, reading);
+	else if (q)
 		diags_add(r->d, DIAG_WARNING, pr->file, 0, 0, "page %u: "
 			  "question %u: %s; written '?%s' for review",
 			  pr->page, q, reason, reading);
@@ -339,7 +351,7 @@ static int read_options(struct page_read *pr, size_t a, size_t b)
 	if (it->type != Q_MULTIPLE && nf > 1) {
 		c->doubt = true;
 		snprintf(c->letters, sizeof(c->letters), "%s", sure);
-		return doubt(pr, a, b, q, sure, "two marks where one is "
+		return doubt(pr, a, b, q, 0, sure, "two marks where one is "
 			     "allowed");
 	}
 	if (!nd) {
@@ -352,24 +364,20 @@ static int read_options(struct page_read *pr, size_t a, size_t b)
 		likely[1] = '\0';
 	}
 	snprintf(c->letters, sizeof(c->letters), "%s", likely);
-	return doubt(pr, a, b, q, likely, "a mark that is neither clearly "
+	return doubt(pr, a, b, q, 0, likely, "a mark that is neither clearly "
 		     "filled nor clearly empty");
 }
 
-/* Bubbles [a, b) are one score group: add its value to the question. */
-static int read_group(struct page_read *pr, size_t a, size_t b)
+/* Bubbles [a, b) are one score group: its value (the likely one when
+ * doubtful), and in *why the doubt, if any. */
+static double read_group(const struct page_read *pr, size_t a, size_t b,
+			 const char **why)
 {
 	const struct sheet_bubble *b0 = &pr->L->bubbles[a];
-	unsigned q = b0->question;
-	struct scan_cell *c;
 	size_t nf = 0, nd = 0, best = a;
 	double value = 0;
-	const char *why = NULL;
-	char num[64];
 
-	if (q > pr->s->key->nitems)
-		return 0;
-	c = &pr->s->cells[q - 1];
+	*why = NULL;
 	for (size_t i = a; i < b; i++) {
 		if (pr->fill[i] > pr->fill[best])
 			best = i;
@@ -378,34 +386,57 @@ static int read_group(struct page_read *pr, size_t a, size_t b)
 		if (pr->mark[i] == SM_FILLED)
 			value += pr->L->bubbles[i].value;
 	}
-	c->seen = true;
 	if (b0->group == SG_HALF) {
-		if (nd) {
-			why = "a half-point mark that is neither clearly "
-			      "filled nor clearly empty";
-			value = pr->fill[a] >= LIKELY ? 0.5 : 0;
-		}
-	} else if (nf != 1 || nd) {
-		why = nf > 1 ? "more than one mark in a score group" :
-		      nf == 0 && !nd ? "no mark in a score group" :
-				       "a score mark that is neither clearly "
-				       "filled nor clearly empty";
-		value = nf + nd ? pr->L->bubbles[best].value : 0;
+		if (!nd)
+			return value;
+		*why = "a half-point mark that is neither clearly filled nor "
+		       "clearly empty";
+		return pr->fill[a] >= LIKELY ? 0.5 : 0;
 	}
+	if (nf == 1 && !nd)
+		return value;
+	*why = nf > 1 ? "more than one mark in a score group" :
+	       nf == 0 && !nd ? "no mark in a score group" :
+				"a score mark that is neither clearly filled "
+				"nor clearly empty";
+	return nf + nd ? pr->L->bubbles[best].value : 0;
+}
+
+/* Bubbles [a, b) are one criterion row (or a question's one row) of score
+ * groups: add its score to the question and to its N.k column. */
+static int read_criterion(struct page_read *pr, size_t a, size_t b)
+{
+	const struct sheet_bubble *b0 = &pr->L->bubbles[a];
+	unsigned q = b0->question, k = 0;
+	struct scan_cell *c;
+	const char *why = NULL, *w;
+	double value = 0;
+	char num[64];
+
+	if (q > pr->s->key->nitems)
+		return 0;
+	if (b0->criterion && b0->criterion <= scan_run_criteria(pr->r, q))
+		k = b0->criterion;
+	c = &pr->s->cells[q - 1];
+	for (size_t i = a, j; i < b; i = j) {
+		for (j = i + 1; j < b && pr->L->bubbles[j].group ==
+					 pr->L->bubbles[i].group; j++)
+			;
+		value += read_group(pr, i, j, &w);
+		if (!why)
+			why = w;
+	}
+	c->seen = true;
 	c->sum += value;
+	if (k)
+		c->crit[k - 1] += value;
 	if (!why)
 		return 0;
 	c->doubt = true;
-	/* the crop shows the whole criterion row */
-	while (a > 0 && pr->L->bubbles[a - 1].kind == SB_SCORE &&
-	       pr->L->bubbles[a - 1].question == q &&
-	       pr->L->bubbles[a - 1].criterion == b0->criterion)
-		a--;
-	while (b < pr->L->nbubbles && pr->L->bubbles[b].kind == SB_SCORE &&
-	       pr->L->bubbles[b].question == q &&
-	       pr->L->bubbles[b].criterion == b0->criterion)
-		b++;
-	return doubt(pr, a, b, q, format_number(c->sum, num), why);
+	if (k)
+		c->crit_doubt[k - 1] = true;
+	return doubt(pr, a, b, q, k, format_number(k ? c->crit[k - 1] :
+						   c->sum, num), why);
 }
 
 /* Bubbles [a, b) are the candidate-id grid. */
@@ -448,7 +479,7 @@ static int read_id(struct page_read *pr, size_t a, size_t b)
 		return 0;
 	}
 	snprintf(pr->s->cand, sizeof(pr->s->cand), "?%s", id);
-	return doubt(pr, a, b, 0, id, why);
+	return doubt(pr, a, b, 0, 0, id, why);
 }
 
 /* Read the decided bubbles of the page into the sheet. */
@@ -470,13 +501,12 @@ static int read_bubbles(struct page_read *pr)
 		       (b->kind == SB_ID ||
 			(L->bubbles[j].question == b->question &&
 			 (b->kind == SB_OPTION ||
-			  (L->bubbles[j].criterion == b->criterion &&
-			   L->bubbles[j].group == b->group)))))
+			  L->bubbles[j].criterion == b->criterion))))
 			j++;
 		if (b->kind == SB_ID ?
 			    !pr->s->printed && read_id(pr, i, j) < 0 :
 		    b->kind == SB_OPTION ? read_options(pr, i, j) < 0 :
-					   read_group(pr, i, j) < 0)
+					   read_criterion(pr, i, j) < 0)
 			return -1;
 		i = j;
 	}
@@ -586,14 +616,59 @@ void scan_run_finish(struct scan_run *r)
 	}
 }
 
-/* Write the responses CSV. */
-int scan_run_write_csv(const struct scan_run *r, FILE *fp)
+/* The N.k columns of question q. */
+unsigned scan_run_criteria(const struct scan_run *r, unsigned q)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->keys.nkeys; i++) {
+		const struct key *k = r->keys.keys[i];
+		const struct key_item *it;
+
+		if (q > k->nitems)
+			continue;
+		it = &k->items[q - 1];
+		if (it->type != Q_ESSAY || !it->ncriteria ||
+		    it->ncriteria > SCAN_MAX_CRITERIA ||
+		    (n && n != it->ncriteria))
+			return 0;
+		n = it->ncriteria;
+	}
+	return (unsigned)n;
+}
+
+/* A column header. */
+const char *scan_column_name(unsigned q, unsigned k, char *buf)
+{
+	if (k)
+		snprintf(buf, 24, "%u.%u", q, k);
+	else
+		snprintf(buf, 24, "%u", q);
+	return buf;
+}
+
+/* Write one score cell: '?' and the likely score when doubtful. */
+static void write_score(FILE *fp, double v, bool doubtful)
 {
 	char num[64];
 
+	if (doubtful)
+		fputc('?', fp);
+	fputs(format_number(v, num), fp);
+}
+
+/* Write the responses CSV. */
+int scan_run_write_csv(const struct scan_run *r, FILE *fp)
+{
+	char name[24];
+
 	fputs("candidate_id,name,form,paper,build", fp);
-	for (unsigned q = 1; q <= r->maxq; q++)
-		fprintf(fp, ",%u", q);
+	for (unsigned q = 1; q <= r->maxq; q++) {
+		unsigned nk = scan_run_criteria(r, q);
+
+		for (unsigned k = nk ? 1 : 0; k <= nk; k++)
+			fprintf(fp, ",%s", scan_column_name(q, k, name));
+	}
 	fputs("\r\n", fp);
 	for (size_t i = 0; i < r->nsheets; i++) {
 		const struct scan_sheet *s = &r->sheets[i];
@@ -606,21 +681,25 @@ int scan_run_write_csv(const struct scan_run *r, FILE *fp)
 		for (unsigned q = 1; q <= r->maxq; q++) {
 			const struct scan_cell *c = q <= k->nitems ?
 						    &s->cells[q - 1] : NULL;
-			bool marked;
+			unsigned nk = scan_run_criteria(r, q);
+			enum qtype t;
 
-			fputc(',', fp);
-			if (!c)
-				continue;
-			marked = k->items[q - 1].type == Q_SHORT ||
-				 k->items[q - 1].type == Q_ESSAY;
-			if (!c->seen) {
-				fputc('?', fp);
-				continue;
+			for (unsigned j = nk ? 1 : 0; j <= nk; j++) {
+				fputc(',', fp);
+				if (!c)
+					continue;
+				t = k->items[q - 1].type;
+				if (!c->seen)
+					fputc('?', fp);
+				else if (nk)
+					write_score(fp, c->crit[j - 1],
+						    c->crit_doubt[j - 1]);
+				else if (t == Q_SHORT || t == Q_ESSAY)
+					write_score(fp, c->sum, c->doubt);
+				else
+					fprintf(fp, "%s%s", c->doubt ? "?" :
+						"", c->letters);
 			}
-			if (c->doubt)
-				fputc('?', fp);
-			fputs(marked ? format_number(c->sum, num) :
-				       c->letters, fp);
 		}
 		fputs("\r\n", fp);
 	}
@@ -630,6 +709,8 @@ int scan_run_write_csv(const struct scan_run *r, FILE *fp)
 /* Write the review list. */
 int scan_run_write_review(const struct scan_run *r, FILE *fp)
 {
+	char name[24];
+
 	fputs("file,page,candidate_id,form,question,reading,reason,image\r\n",
 	      fp);
 	for (size_t i = 0; i < r->ndoubts; i++) {
@@ -640,10 +721,9 @@ int scan_run_write_review(const struct scan_run *r, FILE *fp)
 		fprintf(fp, ",%u,", dt->page);
 		csv_write_text(fp, s->cand);
 		fprintf(fp, ",%s,", s->key->form);
-		if (dt->question)
-			fprintf(fp, "%u", dt->question);
-		else
-			fputs("candidate_id", fp);
+		fputs(dt->question ? scan_column_name(dt->question,
+						      dt->criterion, name) :
+				     "candidate_id", fp);
 		fputc(',', fp);
 		csv_write_text(fp, dt->reading);
 		fputc(',', fp);

@@ -23,6 +23,8 @@
 #define SCAN_EMPTY 0.16		/* below, with few dark pixels: empty */
 #define SCAN_EMPTY_DARK 0.10	/* "few": share of dark pixels over base */
 
+#define SCAN_MAX_CRITERIA 16	/* essays with more: one summed column */
+
 enum scan_mark { SM_EMPTY, SM_FILLED, SM_DOUBT };
 
 /* Decide one bubble from its fill and dark share over the baselines. */
@@ -32,6 +34,8 @@ enum scan_mark scan_decide(double fill, double dark);
 struct scan_cell {
 	char letters[32];		/* objective: the reading */
 	double sum;			/* marked: the score */
+	double crit[SCAN_MAX_CRITERIA];	/* marked: per rubric criterion */
+	bool crit_doubt[SCAN_MAX_CRITERIA];
 	bool seen;			/* its bubbles were read */
 	bool doubt;			/* written with '?' */
 };
@@ -54,6 +58,7 @@ struct scan_doubt {
 	unsigned page;
 	size_t sheet;			/* index into run->sheets */
 	unsigned question;		/* 0: the candidate id */
+	unsigned criterion;		/* its N.k column, or 0 */
 	char reading[40];
 	const char *reason;
 	char *image;			/* crop file name, or NULL */
@@ -87,6 +92,13 @@ int scan_run_page(struct scan_run *r, PIX *g, const char *file,
 		  unsigned page);
 /* Report sheets with pages missing (their cells become '?'). */
 void scan_run_finish(struct scan_run *r);
+/* The criterion columns N.1 ... N.K of question q (K), or 0 when q has
+ * one column: an essay scored per rubric criterion gets N.k columns when
+ * every loaded key with a question q has it so, with as many criteria. */
+unsigned scan_run_criteria(const struct scan_run *r, unsigned q);
+/* The column header of question q, criterion k (0: the question) in buf
+ * (at least 24 bytes); returns buf. */
+const char *scan_column_name(unsigned q, unsigned k, char *buf);
 /* Write the responses CSV (header and one row per sheet). */
 int scan_run_write_csv(const struct scan_run *r, FILE *fp);
 /* Write the review list CSV. */

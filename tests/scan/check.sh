@@ -4,7 +4,8 @@
 # build a paper, fill in and degrade sheets with the simulator, scan them,
 # and check: no mark read wrong without a flag, every page identified,
 # 'scan | grade' gives the same totals as grading the answers as drawn;
-# a 1-bit scan is refused (exit 2) and a defaced QR code is reported.
+# essay criteria come out as N.k columns; a 1-bit scan is refused (exit 2)
+# and a defaced QR code is reported.
 #   EXAMGEN=... SCANSIM=... sh tests/scan/check.sh ROOT
 set -eu
 root=$1
@@ -54,6 +55,32 @@ grep -q "0 marks to review" "$work/d.err" ||
 cmp "$work/scanned.grade" "$work/typed.grade" ||
 	{ diff "$work/scanned.grade" "$work/typed.grade"; \
 	  fail "scan | grade differs from the typed answers"; }
+
+# essays scored per rubric criterion: N.k columns, one per criterion row
+# of score bubbles (form A's key alone, so no other form disagrees)
+"$EXAMGEN" build "$root/templates/cs-manager-60-60-60.yaml" --seed 5 \
+	--format pdf --out "$work/m" >/dev/null 2>&1
+mkdir "$work/mk" "$work/ms"
+cp "$work"/m/*-A.key.yaml "$work/mk/"
+"$SCANSIM" "$work"/m/*-A.key.yaml "$work/ms" seed=3 sheets=1 marks=dark \
+	rotate=2 noise=4 jpeg=80
+"$EXAMGEN" scan --key "$work/mk" "$work"/ms/page-*.png >"$work/m.csv" \
+	2>"$work/m.err" || { cat "$work/m.err"; fail "manager scan"; }
+head -1 "$work/m.csv" | grep -q ',1\.1,1\.2,1\.3,' ||
+	fail "no N.k criterion columns: $(head -1 "$work/m.csv")"
+python3 "$here/evaluate.py" "$work/ms" "$work/m.csv" dark >"$work/m.eval" ||
+	{ cat "$work/m.eval"; fail "criterion scores misread"; }
+"$EXAMGEN" grade --key "$work/mk" "$work/m.csv" >"$work/m.scanned" \
+	2>/dev/null || true
+"$EXAMGEN" grade --key "$work/mk" "$work/ms/truth.csv" >"$work/m.typed" \
+	2>/dev/null || true
+cmp "$work/m.scanned" "$work/m.typed" ||
+	fail "criterion columns grade differently from the typed scores"
+# with both forms loaded (their essays differ) one summed column each
+"$EXAMGEN" scan --key "$work/m" "$work"/ms/page-*.png >"$work/m2.csv" \
+	2>/dev/null || fail "manager scan, two forms"
+python3 "$here/evaluate.py" "$work/ms" "$work/m2.csv" dark >/dev/null ||
+	fail "summed criterion columns misread"
 
 # a 1-bit scan is refused with how to rescan
 mkdir "$work/b"

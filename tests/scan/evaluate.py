@@ -4,7 +4,7 @@
 
 usage: evaluate.py TRUTH_DIR SCAN_CSV [CONDITION]
 
-Every question cell of every sheet is one of: decided right, sent to
+Every question cell (or essay criterion cell N.k) of every sheet is one of: decided right, sent to
 review (written '?...'), or decided wrong without a flag (a silent
 misread).  Counts go by the mark type the question was answered with
 (marks.csv; 'empty' for a question left blank).  Prints one line per mark
@@ -29,6 +29,21 @@ def same(a, b):
         return sorted(a) == sorted(b)
 
 
+def merge_criteria(t, marks, cid, columns):
+    """Sum the truth's N.k cells into N where the scan has one column N
+    (scan does so when the loaded keys disagree on the criteria)."""
+    out = {}
+    for q, want in t.items():
+        base = q.split(".")[0]
+        if "." in q and q not in columns and base in columns:
+            prev = out.get(base)
+            out[base] = str(float(want) + (float(prev) if prev else 0))
+            marks.setdefault((cid, base), marks[(cid, q)])
+        else:
+            out[q] = want
+    return out
+
+
 def main():
     truth_dir, scan_csv = sys.argv[1], sys.argv[2]
     cond = sys.argv[3] if len(sys.argv) > 3 else "-"
@@ -36,7 +51,9 @@ def main():
     marks = {(r["candidate_id"], r["question"]): r["mark"]
              for r in read(f"{truth_dir}/marks.csv")}
     scanned = {}
-    for r in read(scan_csv):
+    rows = read(scan_csv)
+    columns = set(rows[0].keys()) if rows else set()
+    for r in rows:
         scanned[r["candidate_id"].lstrip("?")] = r
     stats = defaultdict(lambda: [0, 0, 0, 0])
     missing = 0
@@ -47,8 +64,8 @@ def main():
         if s is None:
             missing += 1
             continue
-        for q, want in t.items():
-            if not q.isdigit():
+        for q, want in merge_criteria(t, marks, cid, columns).items():
+            if not q.replace(".", "", 1).isdigit():
                 continue
             got = s.get(q, "")
             kind = marks[(cid, q)]

@@ -284,11 +284,21 @@ static int write_page(PIX *p, const struct opts *o, const char *path,
 	return pixWritePng(path, p, 0);
 }
 
-/* The letter set of bubbles marked for question q. */
+/* What was drawn for a question: its cell (the letters or the score) and,
+ * for an essay scored per criterion, each criterion's score. */
 struct truth {
 	char cell[64];
+	double crit[16];
 	enum mark mark;
 };
+
+/* Whether question it gets N.k columns (as scan writes them). */
+static bool split(const struct key_item *it)
+{
+	return it->type == Q_ESSAY && it->ncriteria &&
+	       it->ncriteria <= sizeof(((struct truth *)0)->crit) /
+				sizeof(double);
+}
 
 /* Parse name=value options. */
 static int parse(struct opts *o, int argc, char **argv)
@@ -401,6 +411,8 @@ static void fill_sheet(cairo_surface_t **pages, const struct key *k,
 				bool half = fmod(v, 1) > 0.25;
 
 				score += v;
+				if (split(it))
+					t[q].crit[c] = v;
 				for (size_t b = 0; b < L->nbubbles; b++) {
 					const struct sheet_bubble *bb =
 						&L->bubbles[b];
@@ -529,7 +541,11 @@ int main(int argc, char **argv)
 	}
 	fprintf(truth, "candidate_id,name,form,paper,build");
 	for (size_t q = 0; q < k->nitems; q++)
-		fprintf(truth, ",%zu", q + 1);
+		if (split(&k->items[q]))
+			for (size_t c = 0; c < k->items[q].ncriteria; c++)
+				fprintf(truth, ",%zu.%zu", q + 1, c + 1);
+		else
+			fprintf(truth, ",%zu", q + 1);
 	fputs("\n", truth);
 	fputs("candidate_id,question,mark\n", marks);
 	for (unsigned s = 0; s < o.sheets; s++) {
@@ -545,9 +561,19 @@ int main(int argc, char **argv)
 		fprintf(truth, "%s,,%s,%s,%s", id, k->form, k->paper,
 			k->build ? k->build : "");
 		for (size_t q = 0; q < k->nitems; q++) {
-			fprintf(truth, ",%s", t[q].cell);
-			fprintf(marks, "%s,%zu,%s\n", id, q + 1,
-				mark_names[t[q].mark]);
+			const struct key_item *it = &k->items[q];
+
+			if (!split(it)) {
+				fprintf(truth, ",%s", t[q].cell);
+				fprintf(marks, "%s,%zu,%s\n", id, q + 1,
+					mark_names[t[q].mark]);
+				continue;
+			}
+			for (size_t c = 0; c < it->ncriteria; c++) {
+				fprintf(truth, ",%g", t[q].crit[c]);
+				fprintf(marks, "%s,%zu.%zu,%s\n", id, q + 1,
+					c + 1, mark_names[t[q].mark]);
+			}
 		}
 		fputs("\n", truth);
 		for (unsigned p = 0; p < k->layout->pages; p++) {

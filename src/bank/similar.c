@@ -9,7 +9,11 @@
  * shared grams so far plus those still possible after the positions of
  * a match cannot reach the overlap needed is dropped (positional
  * filtering; Xiao et al., "Efficient similarity joins for near duplicate
- * detection", 2008). */
+ * detection", 2008).  A candidate that survives is verified from the
+ * counts of the prefix matches: only the sets' remainders after the
+ * prefixes are merged, and not at all when they cannot supply the overlap
+ * still missing (the same paper).  The index keeps each gram's entries in
+ * one run of an array, so that probing reads memory in sequence. */
 #include "bank/similar.h"
 
 #include <math.h>
@@ -90,12 +94,36 @@ static uint32_t fold(uint32_t c)
 	return c;
 }
 
-/* Order hashed grams. */
-static int by_gram(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+/* Ciura's gaps for Shell's sort, largest first. */
+static const size_t shell_gaps[] = { 701, 301, 132, 57, 23, 10, 4, 1 };
 
-	return x < y ? -1 : x > y;
+/* Sort n hashed grams ascending: Shell's sort, as a stem has a few dozen
+ * grams and qsort's comparison calls cost more than the sorting. */
+static void sort_grams(uint64_t *v, size_t n)
+{
+	for (size_t g = 0; g < sizeof(shell_gaps) / sizeof(*shell_gaps); g++)
+		for (size_t gap = shell_gaps[g], i = gap; i < n; i++) {
+			uint64_t x = v[i];
+			size_t j = i;
+
+			for (; j >= gap && v[j - gap] > x; j -= gap)
+				v[j] = v[j - gap];
+			v[j] = x;
+		}
+}
+
+/* Sort n ranks ascending, as sort_grams(). */
+static void sort_ranks(uint32_t *v, size_t n)
+{
+	for (size_t g = 0; g < sizeof(shell_gaps) / sizeof(*shell_gaps); g++)
+		for (size_t gap = shell_gaps[g], i = gap; i < n; i++) {
+			uint32_t x = v[i];
+			size_t j = i;
+
+			for (; j >= gap && v[j - gap] > x; j -= gap)
+				v[j] = v[j - gap];
+			v[j] = x;
+		}
 }
 
 /* Append the distinct SIMILAR_GRAM-grams of s (hashed) to v (cap grown);
@@ -125,7 +153,7 @@ static long grams(const char *s, uint64_t **v, size_t *n, size_t *cap)
 	}
 	if (*n == start)
 		return 0;
-	qsort(*v + start, *n - start, sizeof(**v), by_gram);
+	sort_grams(*v + start, *n - start);
 	k = start;
 	for (size_t i = start; i < *n; i++)
 		if (i == start || (*v)[i] != (*v)[k - 1])
@@ -137,7 +165,8 @@ static long grams(const char *s, uint64_t **v, size_t *n, size_t *cap)
 /* Slot of gram g in the distinct-gram table. */
 static size_t key_slot(const struct sim *m, uint64_t g)
 {
-	size_t j = (size_t)hash_bytes(HASH_INIT, &g, sizeof(g)) &
+	/* g is a hash already: a multiplicative mix spreads its bits */
+	size_t j = (size_t)((g * 0x9e3779b97f4a7c15ULL) >> 32) &
 		   (m->kcap - 1);
 
 	while (m->keys[j] && m->keys[j] != g + 1)
@@ -209,14 +238,6 @@ static int by_rarity(const void *a, const void *b)
 	return m->keys[x] < m->keys[y] ? -1 : m->keys[x] > m->keys[y];
 }
 
-/* Compare two ranks. */
-static int by_rank(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* Replace each stem's grams by their ranks, rarest first. */
 static int rank_grams(struct sim *m)
 {
@@ -239,8 +260,7 @@ static int rank_grams(struct sim *m)
 	for (size_t i = 0; i < m->ngrams; i++)
 		m->ranks[i] = m->rank_of[key_slot(m, m->grams[i])];
 	for (size_t s = 0; s < m->nstems; s++)
-		qsort(m->ranks + m->stems[s].first, m->stems[s].n,
-		      sizeof(*m->ranks), by_rank);
+		sort_ranks(m->ranks + m->stems[s].first, m->stems[s].n);
 	return 0;
 }
 
@@ -292,6 +312,29 @@ static size_t overlap(const uint32_t *a, size_t na, const uint32_t *b,
 	return k;
 }
 
+/* Shared ranks of a probing set x (nx) and an indexed set y (ny) whose
+ * prefixes share h ranks, counted only while they can still reach need
+ * (else some count below need).  Every shared rank up to the smaller of
+ * the two prefixes' last ranks lies in both prefixes, so it is among the
+ * h; past it, only the rest of the set with that prefix can still match,
+ * against the other set less its first h ranks (Xiao et al.'s
+ * verification). */
+static size_t verify(const uint32_t *x, size_t nx, const uint32_t *y,
+		     size_t ny, size_t h, size_t need)
+{
+	size_t px = probe_prefix(nx), py = index_prefix(ny);
+	size_t more = need > h ? need - h : 0;
+
+	if (x[px - 1] < y[py - 1]) {
+		if (h + nx - px < need)
+			return h;
+		return h + overlap(x + px, nx - px, y + h, ny - h, more);
+	}
+	if (h + ny - py < need)
+		return h;
+	return h + overlap(x + h, nx - h, y + py, ny - py, more);
+}
+
 static const struct stem *sort_stems;	/* for by_size */
 
 /* Order stem indices by set size, then load order. */
@@ -325,82 +368,122 @@ static bool may_meet(const struct question *a, const struct question *b)
 	return !a->group || !b->group || strcmp(a->group, b->group) != 0;
 }
 
-/* The index: for each rank, a list of (stem, position) entries. */
-struct index {
-	int32_t *head;		/* per rank: first entry, -1 none */
-	int32_t *next;		/* per entry */
-	uint32_t *stem, *pos;	/* per entry: the stem, the gram's place */
-	uint32_t *size;		/* per entry: the stem's set size */
-	size_t n;
+/* One entry of the index: a stem whose index prefix holds the rank. */
+struct entry {
+	uint32_t stem;		/* index into stems */
+	uint32_t pos;		/* the rank's place in the stem's set */
+	uint32_t size;		/* the stem's set size */
 };
+
+/* The index: for each rank, its entries in one run of the entry array,
+ * in the order the stems went in (smallest sets first), so that a probe
+ * reads memory in sequence, newest (largest) first. */
+struct index {
+	size_t *start;		/* per rank: its run; nkeys + 1 */
+	uint32_t *fill;		/* per rank: entries in so far */
+	struct entry *e;
+};
+
+/* Size the index's runs for the index prefixes of every stem. */
+static int index_init(struct index *ix, const struct sim *m)
+{
+	size_t nk = m->nkeys;
+
+	ix->start = calloc(nk + 1, sizeof(*ix->start));
+	ix->fill = calloc(nk ? nk : 1, sizeof(*ix->fill));
+	if (!ix->start || !ix->fill)
+		return -1;
+	for (size_t s = 0; s < m->nstems; s++) {
+		const uint32_t *r = m->ranks + m->stems[s].first;
+
+		for (size_t i = 0; i < index_prefix(m->stems[s].n); i++)
+			ix->start[r[i] + 1]++;
+	}
+	for (size_t r = 0; r < nk; r++)
+		ix->start[r + 1] += ix->start[r];
+	ix->e = malloc((ix->start[nk] ? ix->start[nk] : 1) * sizeof(*ix->e));
+	return ix->e ? 0 : -1;
+}
+
+/* Free the index. */
+static void index_release(struct index *ix)
+{
+	free(ix->start);
+	free(ix->fill);
+	free(ix->e);
+}
+
+/* Count, in hits, the prefix ranks stem x (ranks xr) shares with each
+ * indexed stem at least min_size large, and drop (-1) a stem that can no
+ * longer reach the overlap needed from the positions of a match; the
+ * stems first met go into touched; returns how many. */
+static size_t probe(const struct index *ix, const uint32_t *xr, size_t nx,
+		    int32_t *hits, size_t *touched)
+{
+	size_t p = probe_prefix(nx), nt = 0;
+	size_t min_size = (size_t)ceil(SIMILAR_THRESHOLD * (double)nx -
+				       1e-9);
+
+	for (size_t i = 0; i < p; i++) {
+		const struct entry *run = ix->e + ix->start[xr[i]];
+
+		for (size_t k = ix->fill[xr[i]]; k-- > 0;) {
+			const struct entry *e = &run[k];
+			size_t y = e->stem, ny = e->size, rest;
+
+			/* newest first: the rest are no larger */
+			if (ny < min_size)
+				break;
+			if (hits[y] < 0)
+				continue;
+			if (hits[y] == 0)
+				touched[nt++] = y;
+			rest = nx - i - 1 < ny - e->pos - 1 ?
+			       nx - i - 1 : ny - e->pos - 1;
+			if ((size_t)hits[y] + 1 + rest <
+			    needed_overlap(nx, ny))
+				hits[y] = -1;
+			else
+				hits[y]++;
+		}
+	}
+	return nt;
+}
 
 /* Find and report the pairs, smallest sets first. */
 static long find_pairs(struct sim *m, struct diags *d)
 {
-	size_t ns = m->nstems ? m->nstems : 1, cap = 0;
+	size_t ns = m->nstems ? m->nstems : 1;
 	size_t *order = malloc(ns * sizeof(*order));
 	int32_t *hits = calloc(ns, sizeof(*hits));	/* -1: dropped */
 	size_t *touched = malloc(ns * sizeof(*touched));
 	struct index ix = { 0 };
 	long pairs = -1;
 
-	ix.head = malloc((m->nkeys ? m->nkeys : 1) * sizeof(*ix.head));
-	if (!order || !hits || !touched || !ix.head)
+	if (!order || !hits || !touched || index_init(&ix, m) < 0)
 		goto out;
-	for (size_t r = 0; r < m->nkeys; r++)
-		ix.head[r] = -1;
-	for (size_t i = 0; i < m->nstems; i++) {
+	for (size_t i = 0; i < m->nstems; i++)
 		order[i] = i;
-		cap += index_prefix(m->stems[i].n);
-	}
-	ix.next = malloc((cap ? cap : 1) * sizeof(*ix.next));
-	ix.stem = malloc((cap ? cap : 1) * sizeof(*ix.stem));
-	ix.pos = malloc((cap ? cap : 1) * sizeof(*ix.pos));
-	ix.size = malloc((cap ? cap : 1) * sizeof(*ix.size));
-	if (!ix.next || !ix.stem || !ix.pos || !ix.size)
-		goto out;
 	sort_stems = m->stems;
 	qsort(order, m->nstems, sizeof(*order), by_size);
 	pairs = 0;
 	for (size_t k = 0; k < m->nstems; k++) {
 		const struct stem *x = &m->stems[order[k]];
 		const uint32_t *xr = m->ranks + x->first;
-		size_t p = probe_prefix(x->n), nt = 0;
-		double min_size = SIMILAR_THRESHOLD * (double)x->n;
+		size_t nt = probe(&ix, xr, x->n, hits, touched);
 
-		for (size_t i = 0; i < p; i++)
-			for (int32_t e = ix.head[xr[i]]; e >= 0;
-			     e = ix.next[e]) {
-				size_t y = ix.stem[e], ny = ix.size[e];
-				size_t rest, j = ix.pos[e];
-
-				/* newest first: the rest are no larger */
-				if ((double)ny < min_size - 1e-9)
-					break;
-				if (hits[y] < 0)
-					continue;
-				if (hits[y] == 0)
-					touched[nt++] = y;
-				rest = x->n - i - 1 < ny - j - 1 ?
-				       x->n - i - 1 : ny - j - 1;
-				if ((size_t)hits[y] + 1 + rest <
-				    needed_overlap(x->n, ny))
-					hits[y] = -1;
-				else
-					hits[y]++;
-			}
 		for (size_t i = 0; i < nt; i++) {
 			const struct stem *y = &m->stems[touched[i]];
-			bool alive = hits[touched[i]] > 0;
+			int32_t h = hits[touched[i]];
 			size_t ov, need;
 			double score;
 
 			hits[touched[i]] = 0;
-			if (!alive || !may_meet(x->q, y->q))
+			if (h <= 0 || !may_meet(x->q, y->q))
 				continue;
 			need = needed_overlap(x->n, y->n);
-			ov = overlap(xr, x->n, m->ranks + y->first, y->n,
-				     need);
+			ov = verify(xr, x->n, m->ranks + y->first, y->n,
+				    (size_t)h, need);
 			score = (double)ov / (double)(x->n + y->n - ov);
 			if (ov >= need && score >= SIMILAR_THRESHOLD - 1e-9) {
 				report_pair(x, y, score, d);
@@ -408,22 +491,19 @@ static long find_pairs(struct sim *m, struct diags *d)
 			}
 		}
 		for (size_t i = 0; i < index_prefix(x->n); i++) {
-			ix.stem[ix.n] = (uint32_t)order[k];
-			ix.pos[ix.n] = (uint32_t)i;
-			ix.size[ix.n] = (uint32_t)x->n;
-			ix.next[ix.n] = ix.head[xr[i]];
-			ix.head[xr[i]] = (int32_t)ix.n++;
+			struct entry *e = &ix.e[ix.start[xr[i]] +
+						ix.fill[xr[i]]++];
+
+			e->stem = (uint32_t)order[k];
+			e->pos = (uint32_t)i;
+			e->size = (uint32_t)x->n;
 		}
 	}
 out:
 	free(order);
 	free(hits);
 	free(touched);
-	free(ix.head);
-	free(ix.next);
-	free(ix.stem);
-	free(ix.pos);
-	free(ix.size);
+	index_release(&ix);
 	return pairs;
 }
 

@@ -17,10 +17,10 @@
 static void expect_choice(const char *s, uint32_t want)
 {
 	uint32_t m = 0xdead;
-	char why[128] = "";
+	struct gtext why = { "", "" };
 
-	ck_assert_msg(answer_parse_choice(s, 4, &m, why, sizeof(why)) ==
-		      ANSWER_OK, "'%s' not read: %s", s, why);
+	ck_assert_msg(answer_parse_choice(s, 4, &m, &why) ==
+		      ANSWER_OK, "'%s' not read: %s", s, why.en);
 	ck_assert_msg(m == want, "'%s' read as %#x", s, (unsigned)m);
 }
 
@@ -29,11 +29,11 @@ static void expect_bad_choice(const char *s, unsigned noptions,
 			      const char *want)
 {
 	uint32_t m = 0xdead;
-	char why[128] = "";
+	struct gtext why = { "", "" };
 
-	ck_assert_int_eq(answer_parse_choice(s, noptions, &m, why,
-					     sizeof(why)), ANSWER_INVALID);
-	ck_assert_str_eq(why, want);
+	ck_assert_int_eq(answer_parse_choice(s, noptions, &m, &why),
+			 ANSWER_INVALID);
+	ck_assert_str_eq(why.en, want);
 	ck_assert_uint_eq(m, 0);
 }
 
@@ -68,7 +68,7 @@ START_TEST(test_choice_blank)
 	for (size_t i = 0; i < sizeof(blanks) / sizeof(blanks[0]); i++) {
 		uint32_t m = 0xdead;
 
-		ck_assert_int_eq(answer_parse_choice(blanks[i], 4, &m, NULL, 0),
+		ck_assert_int_eq(answer_parse_choice(blanks[i], 4, &m, NULL),
 				 ANSWER_BLANK);
 		ck_assert_uint_eq(m, 0);
 	}
@@ -94,10 +94,10 @@ START_TEST(test_choice_invalid)
 	expect_bad_choice("A\xFF", 4, "byte 0xFF is not valid UTF-8 text");
 	expect_bad_choice("\xC0\xAF", 4, "byte 0xC0 is not valid UTF-8 text");
 	/* a NULL why is allowed */
-	ck_assert_int_eq(answer_parse_choice("Z", 4, &m, NULL, 0),
+	ck_assert_int_eq(answer_parse_choice("Z", 4, &m, NULL),
 			 ANSWER_INVALID);
 	/* all 26 letters when the question has them */
-	ck_assert_int_eq(answer_parse_choice("z", 26, &m, NULL, 0), ANSWER_OK);
+	ck_assert_int_eq(answer_parse_choice("z", 26, &m, NULL), ANSWER_OK);
 	ck_assert_uint_eq(m, 1u << 25);
 }
 END_TEST
@@ -106,10 +106,10 @@ END_TEST
 static void expect_tf(const char *s, bool want)
 {
 	bool v = !want;
-	char why[128] = "";
+	struct gtext why = { "", "" };
 
-	ck_assert_msg(answer_parse_tf(s, &v, why, sizeof(why)) == ANSWER_OK,
-		      "'%s' not read: %s", s, why);
+	ck_assert_msg(answer_parse_tf(s, &v, &why) == ANSWER_OK,
+		      "'%s' not read: %s", s, why.en);
 	ck_assert_msg(v == want, "'%s' read as %d", s, v);
 }
 
@@ -136,27 +136,27 @@ END_TEST
 START_TEST(test_tf_blank_invalid)
 {
 	bool v = true;
-	char why[128];
+	struct gtext why;
 
-	ck_assert_int_eq(answer_parse_tf("", &v, why, sizeof(why)),
+	ck_assert_int_eq(answer_parse_tf("", &v, &why),
 			 ANSWER_BLANK);
-	ck_assert_int_eq(answer_parse_tf(" \u3000 ", &v, why, sizeof(why)),
+	ck_assert_int_eq(answer_parse_tf(" \u3000 ", &v, &why),
 			 ANSWER_BLANK);
-	ck_assert_int_eq(answer_parse_tf("maybe", &v, why, sizeof(why)),
+	ck_assert_int_eq(answer_parse_tf("maybe", &v, &why),
 			 ANSWER_INVALID);
-	ck_assert_str_eq(why, "'maybe' is not true or false");
-	ck_assert_int_eq(answer_parse_tf(" T F ", &v, why, sizeof(why)),
+	ck_assert_str_eq(why.en, "'maybe' is not true or false");
+	ck_assert_int_eq(answer_parse_tf(" T F ", &v, &why),
 			 ANSWER_INVALID);
-	ck_assert_str_eq(why, "'T F' is not true or false");
-	ck_assert_int_eq(answer_parse_tf("对错", &v, why, sizeof(why)),
+	ck_assert_str_eq(why.en, "'T F' is not true or false");
+	ck_assert_int_eq(answer_parse_tf("对错", &v, &why),
 			 ANSWER_INVALID);
-	ck_assert_int_eq(answer_parse_tf("tru", &v, why, sizeof(why)),
+	ck_assert_int_eq(answer_parse_tf("tru", &v, &why),
 			 ANSWER_INVALID);
 	/* long text is quoted shortened, at a character boundary */
 	ck_assert_int_eq(answer_parse_tf("这个说法基本上是正确的但是有一些例外情况",
-					 &v, why, sizeof(why)),
+					 &v, &why),
 			 ANSWER_INVALID);
-	ck_assert_str_eq(why, "'这个说法基本上是正确的但是...' is not true "
+	ck_assert_str_eq(why.en, "'这个说法基本上是正确的但是...' is not true "
 			 "or false");
 	ck_assert(v);
 }
@@ -166,10 +166,10 @@ END_TEST
 static void expect_score(const char *s, double max, double want)
 {
 	double v = -1;
-	char why[128] = "";
+	struct gtext why = { "", "" };
 
-	ck_assert_msg(answer_parse_score(s, max, &v, why, sizeof(why)) ==
-		      ANSWER_OK, "'%s' not read: %s", s, why);
+	ck_assert_msg(answer_parse_score(s, max, &v, &why) ==
+		      ANSWER_OK, "'%s' not read: %s", s, why.en);
 	ck_assert_double_eq(v, want);
 }
 
@@ -177,11 +177,11 @@ static void expect_score(const char *s, double max, double want)
 static void expect_bad_score(const char *s, double max, const char *want)
 {
 	double v = -1;
-	char why[128] = "";
+	struct gtext why = { "", "" };
 
-	ck_assert_int_eq(answer_parse_score(s, max, &v, why, sizeof(why)),
+	ck_assert_int_eq(answer_parse_score(s, max, &v, &why),
 			 ANSWER_INVALID);
-	ck_assert_str_eq(why, want);
+	ck_assert_str_eq(why.en, want);
 	ck_assert_double_eq(v, -1);
 }
 
@@ -234,25 +234,35 @@ START_TEST(test_score_invalid)
 	expect_bad_score("99999999999999999999999", 20,
 			 "score '99999999999999999999999' is more than the "
 			 "20 points of the question");
-	ck_assert_int_eq(answer_parse_score("", 20, &v, NULL, 0),
+	ck_assert_int_eq(answer_parse_score("", 20, &v, NULL),
 			 ANSWER_BLANK);
-	ck_assert_int_eq(answer_parse_score("\u3000", 20, &v, NULL, 0),
+	ck_assert_int_eq(answer_parse_score("\u3000", 20, &v, NULL),
 			 ANSWER_BLANK);
-	ck_assert_int_eq(answer_parse_score("x", 20, &v, NULL, 0),
+	ck_assert_int_eq(answer_parse_score("x", 20, &v, NULL),
 			 ANSWER_INVALID);
 	ck_assert_double_eq(v, -1);
 }
 END_TEST
 
-START_TEST(test_why_truncated)
+START_TEST(test_why_chinese)
 {
-	char why[8];
+	struct gtext why;
 	uint32_t m;
+	double v;
 
-	/* a short why buffer is filled, never overrun */
-	ck_assert_int_eq(answer_parse_choice("E", 4, &m, why, sizeof(why)),
+	/* the reason in Chinese too, for the report in Chinese (the plural
+	 * ending of the English is taken and not printed) */
+	ck_assert_int_eq(answer_parse_choice("E", 4, &m, &why),
 			 ANSWER_INVALID);
-	ck_assert_str_eq(why, "option ");
+	ck_assert_str_eq(why.en, "option 'E' does not exist (the question "
+			 "has 4 options)");
+	ck_assert_str_eq(why.zh, "选项“E”不存在(本题只有 4 个选项)");
+	ck_assert_int_eq(answer_parse_score("12", 10, &v, &why),
+			 ANSWER_INVALID);
+	ck_assert_str_eq(why.zh, "分数“12”超过本题满分 10 分");
+	ck_assert_int_eq(answer_parse_tf("maybe", &(bool){ false }, &why),
+			 ANSWER_INVALID);
+	ck_assert_str_eq(why.zh, "“maybe”不是对或错");
 }
 END_TEST
 
@@ -277,7 +287,7 @@ static Suite *answer_suite(void)
 	tcase_add_test(tc, test_tf_blank_invalid);
 	tcase_add_test(tc, test_score_ok);
 	tcase_add_test(tc, test_score_invalid);
-	tcase_add_test(tc, test_why_truncated);
+	tcase_add_test(tc, test_why_chinese);
 	tcase_add_test(tc, test_mask_count);
 	suite_add_tcase(s, tc);
 	return s;

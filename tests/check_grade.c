@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "grade/grade.h"
+#include "grade/grade-msg.h"
 #include "grade/read.h"
 
 /* Choice 10 points (tf 1, single 1, multiple exact 2, half 2,
@@ -128,6 +129,27 @@ static size_t expect_problem(const struct gradebook *gb, unsigned line,
 			gb->problems[i].msg);
 	ck_abort_msg("no problem %u:%u q%u '%s'", line, col, q, want);
 	return 0;
+}
+
+/* Assert that every problem of gb has its Chinese message (the catalog
+ * of grade-msg.c knows its format). */
+static void all_in_chinese(const struct gradebook *gb)
+{
+	ck_assert_uint_gt(gb->nproblems, 0);
+	for (size_t i = 0; i < gb->nproblems; i++) {
+		const struct problem *p = &gb->problems[i];
+
+		bool cjk = false;
+
+		ck_assert_ptr_nonnull(p->msg_zh);
+		/* a CJK ideograph (U+4E00..U+9FFF) starts with E4..E9 */
+		for (const char *s = p->msg_zh; *s; s++)
+			cjk = cjk || ((unsigned char)*s >= 0xE4 &&
+				      (unsigned char)*s <= 0xE9);
+		if (!strcmp(p->msg, p->msg_zh) || !cjk)
+			ck_abort_msg("not in Chinese: '%s' ('%s')", p->msg,
+				     p->msg_zh);
+	}
 }
 
 /* Points earned on question no by candidate i. */
@@ -282,6 +304,7 @@ START_TEST(test_invalid_answers)
 		  gb.cands[2].flagged);
 	ck_assert(!gb.cands[0].incomplete);
 	ck_assert_str_eq(gb.problems[0].candidate, "c1");
+	all_in_chinese(&gb);
 	gradebook_release(&gb);
 }
 END_TEST
@@ -299,6 +322,7 @@ START_TEST(test_missing_criterion)
 	ck_assert(gb.cands[0].incomplete);
 	ck_assert_int_eq(gb.cands[0].resp[6].status, RESP_MISSING);
 	ck_near(earned(&gb, 0, 7), 8);
+	all_in_chinese(&gb);
 	gradebook_release(&gb);
 }
 END_TEST
@@ -332,6 +356,7 @@ START_TEST(test_rows_never_dropped)
 	expect_problem(&gb, 6, 0, 0, "row has 13 fields, the header has 12");
 	ck_near(gb.cands[2].total, 30);
 	expect_problem(&gb, 7, 3, 0, "missing form");
+	all_in_chinese(&gb);
 	gradebook_release(&gb);
 }
 END_TEST
@@ -362,9 +387,11 @@ START_TEST(test_pending_never_fail)
 		       "encoding (save it as UTF-8)");
 	expect_problem(&gb, 4, 6, 3, "may be a character lost when the file "
 		       "was saved in another encoding (save it as UTF-8)");
-	expect_problem(&gb, 5, 0, 0, "5 of the 5 answers to objective "
-		       "questions are not possible answers on paper 'T-1' form "
-		       "'A': is this a sheet of another paper?");
+	ck_assert_str_eq(gb.problems[expect_problem(&gb, 5, 0, 0, "5 of the 5 "
+		       "answers to objective questions are not possible "
+		       "answers on paper 'T-1' form 'A': is this a sheet of "
+		       "another paper?")].msg_zh, "5 个客观题答案(共 5 个)不是"
+		       "试卷“T-1” A 卷可能的答案:这是否是另一份试卷的答题卡?");
 	expect_problem(&gb, 7, 9, 6, "more than the 5 points");
 	for (size_t i = 0; i < 6; i++)
 		ck_assert_int_eq(candidate_result(&gb.cands[i]),
@@ -373,7 +400,52 @@ START_TEST(test_pending_never_fail)
 	ck_assert_uint_eq(gb.cands[3].nproblems, 6);
 	/* a doubtful mark is not counted as not fitting the paper */
 	ck_assert_uint_eq(gb.cands[0].nunfit, 0);
+	all_in_chinese(&gb);
 	gradebook_release(&gb);
+}
+END_TEST
+
+/* The conversions of a printf format ("%.0s" is an 's'), one letter
+ * each after its length modifier, into out. */
+static void conversions(const char *fmt, char *out, size_t len)
+{
+	size_t n = 0;
+
+	for (const char *p = fmt; *p; p++) {
+		if (*p != '%')
+			continue;
+		p++;
+		if (*p == '%')
+			continue;
+		p += strspn(p, "-+ #0123456789.*");
+		while (*p == 'l' || *p == 'z' || *p == 'h') {
+			ck_assert_uint_lt(n, len - 1);
+			out[n++] = *p++;
+		}
+		ck_assert_uint_lt(n, len - 1);
+		out[n++] = *p;
+	}
+	out[n] = 0;
+}
+
+START_TEST(test_messages_catalog)
+{
+	char a[64], b[64];
+
+	/* each Chinese format takes the English one's arguments, in order */
+	ck_assert_uint_gt(gmsg_count(), 40);
+	for (size_t i = 0; i < gmsg_count(); i++) {
+		const char *en, *zh;
+
+		gmsg_entry(i, &en, &zh);
+		conversions(en, a, sizeof(a));
+		conversions(zh, b, sizeof(b));
+		ck_assert_msg(!strcmp(a, b), "'%s' takes %s, '%s' takes %s",
+			      en, a, zh, b);
+		ck_assert_str_ne(en, zh);
+		ck_assert_ptr_eq(gmsg_zh(en), zh);
+	}
+	ck_assert_str_eq(gmsg_zh("not in the catalog"), "not in the catalog");
 }
 END_TEST
 
@@ -400,6 +472,7 @@ START_TEST(test_header_problems)
 				 RESULT_PENDING);
 		ck_assert_uint_eq(gb.cands[i].nproblems, 3);
 	}
+	all_in_chinese(&gb);
 	gradebook_release(&gb);
 }
 END_TEST
@@ -425,6 +498,7 @@ START_TEST(test_duplicate_ids)
 	expect_problem(&gb, 3, 0, 0, "duplicate candidate id 'c1' (also at");
 	expect_problem(&gb, 2, 0, 0, "duplicate candidate id 'c1' (again at");
 	ck_near(gb.cands[3].total, 30);
+	all_in_chinese(&gb);
 	gradebook_release(&gb);
 }
 END_TEST
@@ -536,6 +610,7 @@ START_TEST(test_yaml_sheet_problems)
 	ck_assert(gb.cands[1].flagged && !gb.cands[1].key);
 	ck_assert_str_eq(gb.cands[2].id, "x3");
 	expect_problem(&gb, 1, 0, 0, "no key for paper 'T-1' form 'Q'");
+	all_in_chinese(&gb);
 	gradebook_release(&gb);
 }
 END_TEST
@@ -671,6 +746,7 @@ static Suite *grade_suite(void)
 	tcase_add_test(tc, test_rows_never_dropped);
 	tcase_add_test(tc, test_pending_never_fail);
 	tcase_add_test(tc, test_header_problems);
+	tcase_add_test(tc, test_messages_catalog);
 	tcase_add_test(tc, test_duplicate_ids);
 	tcase_add_test(tc, test_many_ids_hash);
 	tcase_add_test(tc, test_gbk_and_bom);

@@ -210,7 +210,8 @@ static void mk_gradebook(struct gradebook *gb)
 	add_cand(gb, "2026004", "王五", 9, NULL);
 	gb->cands[2].flagged = gb->cands[2].incomplete = true;
 	gb->problems[0] = (struct problem){ "sheets.csv", 4, 4, "2026003", 1,
-					    "'Q' is not an option" };
+					    "'Q' is not an option",
+					    "“Q”不是选项字母" };
 	gb->nproblems = 1;
 }
 
@@ -292,6 +293,9 @@ START_TEST(test_sheets_and_order)
 	/* CJK headers */
 	has(SUMMARY, "<t>排名</t>");
 	has(SUMMARY, "<t>情景模拟题</t>");
+	/* problems in Chinese in the Chinese report */
+	has(PROBLEMS, "<t>“Q”不是选项字母</t>");
+	lacks(PROBLEMS, "is not an option");
 	ck_assert_int_eq(entries(), 1);	/* no temporary files left */
 }
 END_TEST

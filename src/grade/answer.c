@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* answer.c - reading answers as people write them (see answer.h).  Every
  * function reads a NUL-terminated UTF-8 string owned by the caller and
- * writes only to its out parameters and the caller's why buffer. */
+ * writes only to its out parameters and the caller's why text. */
 #include "grade/answer.h"
 
 #include <stdarg.h>
@@ -67,19 +67,19 @@ static uint32_t halfwidth(uint32_t cp)
 	return cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFEE0 : cp;
 }
 
-/* Printf into why when the caller gave a buffer. */
-static void set_why(char *why, size_t whylen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/* Printf into why, in both languages, when the caller gave one. */
+static void set_why(struct gtext *why, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
-/* Printf into why when the caller gave a buffer. */
-static void set_why(char *why, size_t whylen, const char *fmt, ...)
+/* Printf into why, in both languages, when the caller gave one. */
+static void set_why(struct gtext *why, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (!why || !whylen)
+	if (!why)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(why, whylen, fmt, ap);
+	gtext_vset(why, fmt, ap);
 	va_end(ap);
 }
 
@@ -119,24 +119,23 @@ static const char *quotable(const char *s, char *out, size_t outlen)
 }
 
 /* Explain why the character cp (the bytes from..to) is not a letter. */
-static void why_not_letter(char *why, size_t whylen, uint32_t cp,
+static void why_not_letter(struct gtext *why, uint32_t cp,
 			   const char *from, const char *to)
 {
 	if (cp == CP_BAD)
-		set_why(why, whylen, "byte 0x%02X is not valid UTF-8 text",
+		set_why(why, "byte 0x%02X is not valid UTF-8 text",
 			(unsigned)(unsigned char)*from);
 	else if (cp < 0x20 || cp == 0x7F)
-		set_why(why, whylen, "character U+%04X is not an option letter",
+		set_why(why, "character U+%04X is not an option letter",
 			(unsigned)cp);
 	else
-		set_why(why, whylen, "'%.*s' is not an option letter",
+		set_why(why, "'%.*s' is not an option letter",
 			(int)(to - from), from);
 }
 
 /* Choice letters into a mask. */
 enum answer_result answer_parse_choice(const char *s, unsigned noptions,
-				       uint32_t *mask, char *why,
-				       size_t whylen)
+				       uint32_t *mask, struct gtext *why)
 {
 	uint32_t m = 0;
 
@@ -154,12 +153,12 @@ enum answer_result answer_parse_choice(const char *s, unsigned noptions,
 		if (c >= 'a' && c <= 'z')
 			c -= 'a' - 'A';
 		if (c < 'A' || c > 'Z') {
-			why_not_letter(why, whylen, cp, at, s);
+			why_not_letter(why, cp, at, s);
 			return ANSWER_INVALID;
 		}
 		idx = c - 'A';
 		if (idx >= noptions) {
-			set_why(why, whylen, "option '%c' does not exist (the "
+			set_why(why, "option '%c' does not exist (the "
 				"question has %u option%s)", (char)c, noptions,
 				noptions == 1 ? "" : "s");
 			return ANSWER_INVALID;
@@ -228,13 +227,13 @@ static bool one_of(const char *s, const char *const *words, size_t n)
 }
 
 /* True/false in any accepted spelling. */
-enum answer_result answer_parse_tf(const char *s, bool *value, char *why,
-				   size_t whylen)
+enum answer_result answer_parse_tf(const char *s, bool *value,
+				   struct gtext *why)
 {
 	char buf[32], q[QUOTE_MAX + 4];
 
 	if (!fold(s, buf, sizeof(buf))) {
-		set_why(why, whylen, "'%s' is not true or false",
+		set_why(why, "'%s' is not true or false",
 			quotable(s, q, sizeof(q)));
 		return ANSWER_INVALID;
 	}
@@ -248,15 +247,14 @@ enum answer_result answer_parse_tf(const char *s, bool *value, char *why,
 		*value = false;
 		return ANSWER_OK;
 	}
-	set_why(why, whylen, "'%s' is not true or false",
+	set_why(why, "'%s' is not true or false",
 		quotable(s, q, sizeof(q)));
 	return ANSWER_INVALID;
 }
 
 /* A marker's score, parsed digit by digit (no locale, no exponent). */
 enum answer_result answer_parse_score(const char *s, double max,
-				      double *score, char *why,
-				      size_t whylen)
+				      double *score, struct gtext *why)
 {
 	char buf[64], q[QUOTE_MAX + 4], num[64];
 	const char *p = buf;
@@ -266,7 +264,7 @@ enum answer_result answer_parse_score(const char *s, double max,
 	double v;
 
 	if (!fold(s, buf, sizeof(buf))) {
-		set_why(why, whylen, "score '%s' is not a number",
+		set_why(why, "score '%s' is not a number",
 			quotable(s, q, sizeof(q)));
 		return ANSWER_INVALID;
 	}
@@ -292,24 +290,24 @@ enum answer_result answer_parse_score(const char *s, double max,
 		}
 	}
 	if (*p || !digits) {
-		set_why(why, whylen, "score '%s' is not a number",
+		set_why(why, "score '%s' is not a number",
 			quotable(s, q, sizeof(q)));
 		return ANSWER_INVALID;
 	}
 	v = (double)whole + (half ? 0.5 : 0.0);
 	if (neg && (v > 0 || odd)) {
-		set_why(why, whylen, "score '%s' is negative",
+		set_why(why, "score '%s' is negative",
 			quotable(s, q, sizeof(q)));
 		return ANSWER_INVALID;
 	}
 	if (huge || v > max) {
-		set_why(why, whylen, "score '%s' is more than the %s point%s of "
+		set_why(why, "score '%s' is more than the %s point%s of "
 			"the question", quotable(s, q, sizeof(q)),
 			format_number(max, num), max == 1 ? "" : "s");
 		return ANSWER_INVALID;
 	}
 	if (odd) {
-		set_why(why, whylen, "score '%s' is not a whole or half point",
+		set_why(why, "score '%s' is not a whole or half point",
 			quotable(s, q, sizeof(q)));
 		return ANSWER_INVALID;
 	}

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "grade/grade-msg.h"
+
 enum answer_result {
 	ANSWER_OK,		/* parsed */
 	ANSWER_BLANK,		/* empty or only white space: omitted */
@@ -18,17 +20,16 @@ enum answer_result {
 
 /* Choice letters into a mask (bit 0 = A).  Letters past noptions, or
  * anything that is not a letter or separator, is ANSWER_INVALID with a
- * reason in why (lower case, subject in single quotes). */
+ * reason in why, in English and Chinese (lower case, subject in single
+ * quotes; why may be NULL). */
 enum answer_result answer_parse_choice(const char *s, unsigned noptions,
-				       uint32_t *mask, char *why,
-				       size_t whylen);
+				       uint32_t *mask, struct gtext *why);
 /* True/false in any accepted spelling. */
-enum answer_result answer_parse_tf(const char *s, bool *value, char *why,
-				   size_t whylen);
+enum answer_result answer_parse_tf(const char *s, bool *value,
+				   struct gtext *why);
 /* A marker's score: a number (ASCII or full-width digits) in 0..max, in
  * steps of 0.5. */
 enum answer_result answer_parse_score(const char *s, double max,
-				      double *score, char *why,
-				      size_t whylen);
+				      double *score, struct gtext *why);
 
 #endif

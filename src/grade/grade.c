@@ -19,6 +19,7 @@
 #include "base/csv.h"
 #include "base/fileio.h"
 #include "grade/answer.h"
+#include "grade/grade-msg.h"
 
 #define PASS_EPS 1e-9
 
@@ -198,14 +199,14 @@ size_t gradebook_section_column(const struct gradebook *gb,
 	return SIZE_MAX;
 }
 
-/* Append a problem with a preformatted message. */
-__attribute__((format(printf, 7, 0)))
-static void problem_add(struct gradebook *gb, const char *file, unsigned line,
-			unsigned col, const char *candidate, unsigned question,
-			const char *fmt, va_list ap)
+/* Append a problem whose message is en, in Chinese zh (both cleaned in
+ * place). */
+static void problem_add_text(struct gradebook *gb, const char *file,
+			     unsigned line, unsigned col,
+			     const char *candidate, unsigned question,
+			     char *en, char *zh)
 {
 	struct problem *p;
-	char buf[1024];
 
 	if (gb->nproblems == gb->prob_cap) {
 		size_t cap = gb->prob_cap ? gb->prob_cap * 2 : 64;
@@ -218,20 +219,34 @@ static void problem_add(struct gradebook *gb, const char *file, unsigned line,
 		gb->problems = v;
 		gb->prob_cap = cap;
 	}
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	diag_sanitize(buf);	/* cell text may hold newlines or cut bytes */
+	/* cell text may hold newlines or cut bytes */
+	diag_sanitize(en);
+	diag_sanitize(zh);
 	p = &gb->problems[gb->nproblems];
 	p->file = file;
 	p->line = line;
 	p->col = col;
 	p->candidate = candidate;
 	p->question = question;
-	p->msg = arena_strdup(&gb->arena, buf);
-	if (!p->msg) {
+	p->msg = arena_strdup(&gb->arena, en);
+	p->msg_zh = strcmp(en, zh) ? arena_strdup(&gb->arena, zh) : p->msg;
+	if (!p->msg || !p->msg_zh) {
 		gb->syserr = true;
 		return;
 	}
 	gb->nproblems++;
+}
+
+/* Append a problem with a formatted message. */
+__attribute__((format(printf, 7, 0)))
+static void problem_add(struct gradebook *gb, const char *file, unsigned line,
+			unsigned col, const char *candidate, unsigned question,
+			const char *fmt, va_list ap)
+{
+	struct gtext t;
+
+	gtext_vset(&t, fmt, ap);
+	problem_add_text(gb, file, line, col, candidate, question, t.en, t.zh);
 }
 
 /* Record a problem (formatted message). */
@@ -356,15 +371,29 @@ static double score_multiple(const struct key_item *it, uint32_t mask)
 	return 0;
 }
 
+/* Record "question no: why" about c at cell, in both languages. */
+static void question_problem(struct gradebook *gb, struct candidate *c,
+			     const struct sheet_cell *cell, unsigned no,
+			     const struct gtext *why)
+{
+	char en[GTEXT_MAX + 32], zh[GTEXT_MAX + 32];
+
+	snprintf(en, sizeof(en), "question %u: %s", no, why->en);
+	snprintf(zh, sizeof(zh), gmsg_zh("question %u: %s"), no, why->zh);
+	problem_add_text(gb, c->file, cell->line, cell->col, c->id, no, en,
+			 zh);
+	c->flagged = true;
+	c->nproblems++;
+}
+
 /* Mark r invalid (0 points) with a problem at the cell. */
 static void resp_invalid(struct gradebook *gb, struct candidate *c,
 			 struct response *r, const struct sheet_cell *cell,
-			 unsigned no, const char *why)
+			 unsigned no, const struct gtext *why)
 {
 	r->status = RESP_INVALID;
 	r->earned = 0;
-	candidate_problem(gb, c, cell->line, cell->col, no, "question %u: %s",
-			  no, why);
+	question_problem(gb, c, cell, no, why);
 }
 
 /* Mark r missing a marker score: the sheet is incomplete. */
@@ -392,12 +421,13 @@ static void grade_criteria(struct gradebook *gb, struct candidate *c,
 	size_t len = 0, missing = 0;
 	double sum = 0, total;
 	bool bad = false;
-	char why[256], *raw;
+	struct gtext why;
+	char *raw;
 
 	if (ncrit != it->ncriteria) {
-		snprintf(why, sizeof(why), "%zu criterion scores given for "
-			 "%zu criteria", ncrit, it->ncriteria);
-		resp_invalid(gb, c, r, &crit[0], it->no, why);
+		gtext_set(&why, "%zu criterion scores given for %zu criteria",
+			  ncrit, it->ncriteria);
+		resp_invalid(gb, c, r, &crit[0], it->no, &why);
 		return;
 	}
 	for (size_t i = 0; i < ncrit; i++)
@@ -412,8 +442,8 @@ static void grade_criteria(struct gradebook *gb, struct candidate *c,
 		double v = 0;
 
 		raw += sprintf(raw, "%s%s", i ? ", " : "", s);
-		switch (answer_parse_score(s, it->criterion_points[i], &v, why,
-					   sizeof(why))) {
+		switch (answer_parse_score(s, it->criterion_points[i], &v,
+					   &why)) {
 		case ANSWER_OK:
 			sum += v;
 			break;
@@ -422,18 +452,16 @@ static void grade_criteria(struct gradebook *gb, struct candidate *c,
 				missing = i + 1;
 			break;
 		case ANSWER_INVALID:
-			if (answer_parse_score(s, HUGE_VAL, &v, why,
-					       sizeof(why)) == ANSWER_OK) {
+			if (answer_parse_score(s, HUGE_VAL, &v, NULL) ==
+			    ANSWER_OK) {
 				char num[64];
 
-				snprintf(why, sizeof(why), "score '%s' is more "
-					 "than the %s points of criterion %zu",
-					 s, format_number(
-					 it->criterion_points[i], num), i + 1);
+				gtext_set(&why, "score '%s' is more than the "
+					  "%s points of criterion %zu", s,
+					  format_number(it->criterion_points[i],
+							num), i + 1);
 			}
-			candidate_problem(gb, c, crit[i].line, crit[i].col,
-					  it->no, "question %u: %s", it->no,
-					  why);
+			question_problem(gb, c, &crit[i], it->no, &why);
 			bad = true;
 			break;
 		}
@@ -449,8 +477,8 @@ static void grade_criteria(struct gradebook *gb, struct candidate *c,
 	}
 	r->status = RESP_OK;
 	if (cell && cell->text &&
-	    answer_parse_score(cell->text, it->points, &total, why,
-			       sizeof(why)) == ANSWER_OK &&
+	    answer_parse_score(cell->text, it->points, &total, NULL) ==
+	    ANSWER_OK &&
 	    fabs(total - sum) > 1e-9) {
 		char a[64], b[64];
 
@@ -525,7 +553,7 @@ void grade_answer(struct gradebook *gb, struct candidate *c, unsigned no,
 	enum answer_result ar = ANSWER_BLANK;
 	const char *s;
 	double v = 0;
-	char why[256];
+	struct gtext why;
 	bool tf;
 
 	if (!cell)
@@ -540,7 +568,7 @@ void grade_answer(struct gradebook *gb, struct candidate *c, unsigned no,
 		return;
 	switch (it->type) {
 	case Q_TRUE_FALSE:
-		ar = answer_parse_tf(s, &tf, why, sizeof(why));
+		ar = answer_parse_tf(s, &tf, &why);
 		if (ar == ANSWER_OK) {
 			r->mask = tf;
 			r->earned = tf == it->answer_tf ? it->points : 0;
@@ -548,12 +576,11 @@ void grade_answer(struct gradebook *gb, struct candidate *c, unsigned no,
 		break;
 	case Q_SINGLE:
 	case Q_MULTIPLE:
-		ar = answer_parse_choice(s, it->noptions, &r->mask, why,
-					 sizeof(why));
+		ar = answer_parse_choice(s, it->noptions, &r->mask, &why);
 		if (ar == ANSWER_OK && it->type == Q_SINGLE &&
 		    mask_count(r->mask) > 1) {
-			snprintf(why, sizeof(why), "several answers '%s' to a "
-				 "single-choice question", s);
+			gtext_set(&why, "several answers '%s' to a "
+				  "single-choice question", s);
 			ar = ANSWER_INVALID;
 		}
 		if (ar == ANSWER_OK)
@@ -564,7 +591,7 @@ void grade_answer(struct gradebook *gb, struct candidate *c, unsigned no,
 	case Q_SHORT:
 	case Q_ESSAY:
 	case Q_NTYPES:
-		ar = answer_parse_score(s, it->points, &v, why, sizeof(why));
+		ar = answer_parse_score(s, it->points, &v, &why);
 		if (ar == ANSWER_BLANK) {
 			r->raw = NULL;
 			resp_missing(gb, c, r, cell, no, 0);
@@ -585,11 +612,10 @@ void grade_answer(struct gradebook *gb, struct candidate *c, unsigned no,
 	case ANSWER_INVALID:
 		r->mask = 0;
 		if (lost_character(s))
-			snprintf(why + strlen(why), sizeof(why) - strlen(why),
-				 "; its '?' may be a character lost when the "
-				 "file was saved in another encoding (save it "
-				 "as UTF-8)");
-		resp_invalid(gb, c, r, cell, no, why);
+			gtext_add(&why, "; its '?' may be a character lost "
+				  "when the file was saved in another encoding "
+				  "(save it as UTF-8)");
+		resp_invalid(gb, c, r, cell, no, &why);
 		break;
 	}
 	if (it->type == Q_TRUE_FALSE || it->type == Q_SINGLE ||

@@ -56,6 +56,7 @@ struct problem {
 	const char *candidate;	/* id, or NULL */
 	unsigned question;	/* 0 = not about one question */
 	const char *msg;	/* lower case, subject in single quotes */
+	const char *msg_zh;	/* the same in Chinese (grade-msg.h) */
 };
 
 /* The result of a candidate (SPEC: pending whenever a problem names it,

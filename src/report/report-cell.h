@@ -47,6 +47,7 @@ struct rpt_sheet {
 struct rpt {
 	const struct gradebook *gb;
 	const struct rpt_labels *L;
+	bool zh;			/* in Chinese: problems too */
 	lxw_workbook *wb;
 	lxw_error err;			/* first libxlsxwriter error */
 	int oom;

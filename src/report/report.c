@@ -476,7 +476,8 @@ static int write_problems(struct rpt *r)
 		rpt_str(r, &s, row, 3, p->candidate, NULL);
 		if (p->question)
 			rpt_num(r, &s, row, 4, p->question, NULL);
-		rpt_str(r, &s, row, 5, p->msg, NULL);
+		rpt_str(r, &s, row, 5, r->zh && p->msg_zh ? p->msg_zh : p->msg,
+			NULL);
 	}
 	worksheet_freeze_panes(s.ws, 1, 0);
 	rpt_check(r, worksheet_autofilter(s.ws, 0, 0,
@@ -525,7 +526,8 @@ enum report_err report_build_xlsx(struct outfile *o,
 
 	memset(&r, 0, sizeof(r));
 	r.gb = gb;
-	r.L = lang && !strcmp(lang, "en") ? &rpt_labels_en : &rpt_labels_zh;
+	r.zh = !lang || strcmp(lang, "en");
+	r.L = r.zh ? &rpt_labels_zh : &rpt_labels_en;
 	if (!report_fits(path, gb, d))
 		return REPORT_XLSX;
 	opt.tmpdir = folder_of(path);

@@ -289,17 +289,6 @@ out:
 	return bad;
 }
 
-/* Questions on one form. */
-size_t template_questions(const struct template *t)
-{
-	size_t n = 0;
-
-	for (size_t s = 0; s < t->nsections; s++)
-		for (size_t k = 0; k < t->sections[s].npicks; k++)
-			n += t->sections[s].picks[k].count;
-	return n;
-}
-
 /* Refuse a paper over the limits before any drawing or writing. */
 int template_check_limits(const struct template *t, unsigned forms,
 			  struct diags *d)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* template.h - paper templates (SPEC template files) and their loader.
- * A template owns its arena; template_free() releases everything. */
+/* template.h - paper templates (docs/bank-format.md, section 4) and their
+ * loader.  A template owns its arena; template_free() releases everything. */
 #ifndef EXAMGEN_PAPER_TEMPLATE_H
 #define EXAMGEN_PAPER_TEMPLATE_H
 
@@ -84,8 +84,6 @@ int template_check(const struct template *t, const struct bankset *bs,
 		   struct diags *d);
 /* True if question q passes pick p's filters. */
 bool pick_matches(const struct pick *p, const struct question *q);
-/* Questions on one form: the sum of the picks' counts. */
-size_t template_questions(const struct template *t);
 /* Refuse (DIAG_REFUSED, at the template's sections) a paper of forms forms
  * over the limits of paper.h; 0 if within them, else 1. */
 int template_check_limits(const struct template *t, unsigned forms,

@@ -194,25 +194,11 @@ void pdf_block_end(struct pdf_doc *d, double height)
 	d->open = false;
 }
 
-/* Add flags to the open block. */
-void pdf_block_flags(struct pdf_doc *d, unsigned flags)
-{
-	if (d->open && d->nblocks)
-		d->blocks[d->nblocks - 1].flags |= flags;
-}
-
 /* Let the open block split below y. */
 void pdf_block_keep(struct pdf_doc *d, double y)
 {
 	if (d->open && d->nblocks)
 		d->blocks[d->nblocks - 1].keep = y;
-}
-
-/* Forget the newest operations (their layouts stay owned by the doc). */
-void pdf_ops_truncate(struct pdf_doc *d, size_t n)
-{
-	if (n < d->nops)
-		d->nops = n;
 }
 
 /* The laid-out text (s, f, w, flags, bold_len, text), made on first use
@@ -349,21 +335,6 @@ void pdf_put_layout(struct pdf_doc *d, PangoLayout *l, double x, double y,
 	op->lw = gray;
 }
 
-/* Place a layout centred on its ink. */
-void pdf_put_centered(struct pdf_doc *d, PangoLayout *l, double cx,
-		      double cy, double gray)
-{
-	PangoRectangle ink;
-
-	if (!l)
-		return;
-	pango_layout_get_extents(l, &ink, NULL);
-	pdf_put_layout(d, l,
-		       cx - ((double)ink.x + ink.width / 2.0) / PANGO_SCALE,
-		       cy - ((double)ink.y + ink.height / 2.0) / PANGO_SCALE,
-		       gray);
-}
-
 /* A rectangle. */
 void pdf_rect(struct pdf_doc *d, double x, double y, double w, double h,
 	      double lw)
@@ -390,20 +361,6 @@ void pdf_rule(struct pdf_doc *d, double x, double y, double w, double lw)
 	op->y = y;
 	op->w = w;
 	op->h = lw;
-	op->lw = lw;
-}
-
-/* A circle. */
-void pdf_circle(struct pdf_doc *d, double x, double y, double dia, double lw)
-{
-	struct pdf_op *op = op_add(d, OP_CIRCLE);
-
-	if (!op)
-		return;
-	op->x = x;
-	op->y = y;
-	op->w = dia;
-	op->h = dia;
 	op->lw = lw;
 }
 
@@ -510,14 +467,6 @@ static void draw_op(cairo_t *cr, const struct pdf_op *op)
 		cairo_set_line_width(cr, op->lw);
 		cairo_move_to(cr, op->x, op->y);
 		cairo_line_to(cr, op->x + op->w, op->y);
-		cairo_stroke(cr);
-		break;
-	case OP_CIRCLE:
-		cairo_set_source_rgb(cr, 0, 0, 0);
-		cairo_set_line_width(cr, op->lw);
-		cairo_new_sub_path(cr);
-		cairo_arc(cr, op->x + op->w / 2, op->y + op->w / 2, op->w / 2,
-			  0, 2 * G_PI);
 		cairo_stroke(cr);
 		break;
 	}

@@ -50,7 +50,7 @@ enum {
 	PT_CLIP2 = 8,		/* at most two lines, then an ellipsis */
 };
 
-enum pdf_op_kind { OP_LINE, OP_LAYOUT, OP_RECT, OP_FILL, OP_RULE, OP_CIRCLE };
+enum pdf_op_kind { OP_LINE, OP_LAYOUT, OP_RECT, OP_FILL, OP_RULE };
 
 /* One drawing operation.  Before pagination y is relative to its block's
  * top; afterwards it is on the page. */
@@ -141,13 +141,9 @@ void pdf_block_begin(struct pdf_doc *d, double gap, unsigned flags);
  * height, whichever is larger. */
 void pdf_block_end(struct pdf_doc *d, double height);
 
-/* Add flags to the current block. */
-void pdf_block_flags(struct pdf_doc *d, unsigned flags);
 /* The current block may be split below y (relative to the block): only
  * its first y points must stay on one page. */
 void pdf_block_keep(struct pdf_doc *d, double y);
-/* Drop the operations from index n on (to take back a trial placement). */
-void pdf_ops_truncate(struct pdf_doc *d, size_t n);
 
 /* Lay out text in font role f of script s at (x, y) of the current block,
  * wrapped to width w (0: no wrapping); bold_len > 0 sets the first bytes in
@@ -163,16 +159,11 @@ void pdf_layout_size(PangoLayout *l, double *w, double *h);
 /* Place a layout with its top-left at (x, y). */
 void pdf_put_layout(struct pdf_doc *d, PangoLayout *l, double x, double y,
 		    double gray);
-/* Place a layout with the centre of its ink at (cx, cy). */
-void pdf_put_centered(struct pdf_doc *d, PangoLayout *l, double cx,
-		      double cy, double gray);
 /* Stroke a rectangle (lw > 0) or fill it (lw == 0). */
 void pdf_rect(struct pdf_doc *d, double x, double y, double w, double h,
 	      double lw);
 /* A horizontal rule from x to x + w at y. */
 void pdf_rule(struct pdf_doc *d, double x, double y, double w, double lw);
-/* A circle of diameter dia with its top-left at (x, y). */
-void pdf_circle(struct pdf_doc *d, double x, double y, double dia, double lw);
 
 /* Place the blocks on pages; -1 when out of memory. */
 int pdf_doc_paginate(struct pdf_doc *d);

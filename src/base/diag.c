@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const level_names[] = { "error", "warning", "note" };
-
 /* Prepare an empty list. */
 void diags_init(struct diags *d)
 {
@@ -75,7 +73,7 @@ void diag_sanitize(char *msg)
 	*w = '\0';
 }
 
-/* Append a formatted entry of class cls (0 for warnings and notes). */
+/* Append a formatted entry of class cls (0 for a warning). */
 __attribute__((format(printf, 7, 0)))
 static void diags_vadd(struct diags *d, enum diag_level level,
 		       enum diag_class cls, const char *path, unsigned line,
@@ -180,7 +178,7 @@ void diags_add(struct diags *d, enum diag_level level, const char *path,
 	va_end(ap);
 }
 
-/* Compare two entries by position; notes compare by their parent. */
+/* Compare two entries by position. */
 static int diag_cmp(const struct diag *a, const struct diag *b)
 {
 	int c = strcmp(a->path ? a->path : "", b->path ? b->path : "");
@@ -194,70 +192,38 @@ static int diag_cmp(const struct diag *a, const struct diag *b)
 	return 0;
 }
 
-/* Merge the sorted runs g[lo..mid) and g[mid..hi) of group heads into tmp
- * and back, keeping equal heads in their order. */
-static void merge_groups(const struct diags *d, const size_t *start,
-			 size_t *g, size_t *tmp, size_t lo, size_t mid,
-			 size_t hi)
+/* Order of two entry pointers: by position, then as added (so the sort
+ * is stable). */
+static int diag_ptr_cmp(const void *a, const void *b)
 {
-	size_t i = lo, j = mid, k = lo;
+	const struct diag *x = *(const struct diag *const *)a;
+	const struct diag *y = *(const struct diag *const *)b;
+	int c = diag_cmp(x, y);
 
-	while (i < mid && j < hi) {
-		if (diag_cmp(&d->v[start[g[j]]], &d->v[start[g[i]]]) < 0)
-			tmp[k++] = g[j++];
-		else
-			tmp[k++] = g[i++];
-	}
-	while (i < mid)
-		tmp[k++] = g[i++];
-	while (j < hi)
-		tmp[k++] = g[j++];
-	memcpy(g + lo, tmp + lo, (hi - lo) * sizeof(*g));
+	return c ? c : x < y ? -1 : x > y;
 }
 
-/* Stable sort of groups (an entry and the notes after it) by the
- * position of their first entry: a bottom-up merge sort, so a run with a
- * million messages in any order sorts in n log n. */
+/* Stable sort of the entries by position. */
 void diags_sort(struct diags *d)
 {
-	size_t ng = 0, *start = NULL, *g = NULL, *tmp = NULL, k = 0;
-	struct diag *out = NULL;
+	struct diag **by = NULL, *out = NULL;
 
 	if (d->n < 2)
 		return;
-	for (size_t i = 0; i < d->n; i++)
-		if (i == 0 || d->v[i].level != DIAG_NOTE)
-			ng++;
-	start = malloc((ng + 1) * sizeof(*start));
-	g = malloc(ng * sizeof(*g));
-	tmp = malloc(ng * sizeof(*tmp));
+	by = malloc(d->n * sizeof(*by));
 	out = malloc(d->n * sizeof(*out));
-	if (!start || !g || !tmp || !out) {
-		d->oom = 1;
+	if (!by || !out) {
+		diags_oom(d);
 		goto out;
 	}
 	for (size_t i = 0; i < d->n; i++)
-		if (i == 0 || d->v[i].level != DIAG_NOTE)
-			start[k++] = i;
-	start[ng] = d->n;
-	for (size_t i = 0; i < ng; i++)
-		g[i] = i;
-	for (size_t w = 1; w < ng; w *= 2)
-		for (size_t lo = 0; lo + w < ng; lo += 2 * w)
-			merge_groups(d, start, g, tmp, lo, lo + w,
-				     lo + 2 * w < ng ? lo + 2 * w : ng);
-	k = 0;
-	for (size_t i = 0; i < ng; i++) {
-		size_t len = start[g[i] + 1] - start[g[i]];
-
-		memcpy(&out[k], &d->v[start[g[i]]], len * sizeof(*out));
-		k += len;
-	}
+		by[i] = &d->v[i];
+	qsort(by, d->n, sizeof(*by), diag_ptr_cmp);
+	for (size_t i = 0; i < d->n; i++)
+		out[i] = *by[i];
 	memcpy(d->v, out, d->n * sizeof(*out));
 out:
-	free(start);
-	free(g);
-	free(tmp);
+	free(by);
 	free(out);
 }
 
@@ -325,7 +291,7 @@ const char *diag_errno(int e)
 /* Standard text form of one entry. */
 char *diag_format(const struct diag *e)
 {
-	const char *lv = level_names[e->level];
+	const char *lv = e->level == DIAG_ERROR ? "error" : "warning";
 	size_t n = strlen(e->msg) + strlen(lv) + 64 +
 		   (e->path ? strlen(e->path) : 0);
 	char *s = malloc(n);

@@ -7,7 +7,7 @@
 
 #include <stdio.h>
 
-enum diag_level { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE };
+enum diag_level { DIAG_ERROR, DIAG_WARNING };
 
 /* What kind of failure an error reports.  The values are the exit codes:
  * a command's exit code is the worst class in its list (diags_exit). */
@@ -58,8 +58,7 @@ int diags_exit(const struct diags *d);
 void diags_add(struct diags *d, enum diag_level level, const char *path,
 	       unsigned line, unsigned col, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
-/* Sort entries by path, line and column (stable), keeping notes after
- * the entry they follow. */
+/* Sort entries by path, line and column (stable). */
 void diags_sort(struct diags *d);
 /* Drop exact repeats (same level, place and message) after sorting. */
 void diags_unique(struct diags *d);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bank.h - question banks: the model of SPEC's bank/ files and its loader.
- * A bankset owns everything loaded into it: one arena for the banks,
- * strings, options and rubrics, plus each bank's questions array (grown
- * with realloc while the file streams in); bankset_release() frees all. */
+/* bank.h - question banks: the model of the bank/ files
+ * (docs/bank-format.md) and its loader.  A bankset owns everything loaded
+ * into it: one arena for the banks, strings, options and rubrics, plus each
+ * bank's questions array (grown with realloc while the file streams in);
+ * bankset_release() frees all. */
 #ifndef EXAMGEN_BANK_BANK_H
 #define EXAMGEN_BANK_BANK_H
 
@@ -108,7 +109,7 @@ const struct question *bankset_find(const struct bankset *bs, const char *id);
  * (only meaningful when the set was loaded without no_digest). */
 const char *bankset_digest(const struct bankset *bs, char out[72]);
 
-/* SPEC names of enums, and their parsers (-1 if unknown). */
+/* The names banks write for enums, and their parsers (-1 if unknown). */
 const char *qtype_name(enum qtype t);
 int qtype_parse(const char *s);
 const char *difficulty_name(enum difficulty d);

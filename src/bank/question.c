@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* question.c - reading one question of a bank (SPEC "Question bank"): its
- * fields, their types and the rules between them, with a message at the
- * right line and column for every problem.  Also the SPEC names of the
- * enums in bank.h. */
+/* question.c - reading one question of a bank (docs/bank-format.md,
+ * section 2): its fields, their types and the rules between them, with a
+ * message at the right line and column for every problem.  Also the names
+ * banks write for the enums in bank.h. */
 #include "bank/question.h"
 
 #include <math.h>
@@ -36,37 +36,37 @@ static int name_index(const char *const *names, const char *s)
 	return -1;
 }
 
-/* SPEC name of a question type. */
+/* The name banks write for a question type. */
 const char *qtype_name(enum qtype t)
 {
 	return t < Q_NTYPES ? qtype_names[t] : "?";
 }
 
-/* Question type from its SPEC name. */
+/* Question type from the name banks write. */
 int qtype_parse(const char *s)
 {
 	return name_index(qtype_names, s);
 }
 
-/* SPEC name of a difficulty. */
+/* The name banks write for a difficulty. */
 const char *difficulty_name(enum difficulty d)
 {
 	return difficulty_names[d];
 }
 
-/* Difficulty from its SPEC name. */
+/* Difficulty from the name banks write. */
 int difficulty_parse(const char *s)
 {
 	return name_index(difficulty_names, s);
 }
 
-/* SPEC name of a multiple-choice rule. */
+/* The name banks write for a multiple-choice rule. */
 const char *mc_rule_name(enum mc_rule r)
 {
 	return mc_rule_names[r];
 }
 
-/* Multiple-choice rule from its SPEC name. */
+/* Multiple-choice rule from the name banks write. */
 int mc_rule_parse(const char *s)
 {
 	return name_index(mc_rule_names, s);

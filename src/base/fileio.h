@@ -17,7 +17,7 @@ enum fileio_err {
 	FILEIO_ENOENT,		/* no such file */
 	FILEIO_EXISTS,		/* would overwrite without force */
 	FILEIO_TOOBIG,		/* input larger than the limit */
-	FILEIO_EIO,		/* read/write/rename failed: see errno_saved */
+	FILEIO_EIO,		/* read/write/rename failed: errno kept */
 	FILEIO_ENOMEM,
 };
 

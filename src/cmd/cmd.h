@@ -8,7 +8,7 @@
 
 #include "cmd/cmdline.h"
 
-/* Exit codes of every command (SPEC). */
+/* Exit codes of every command (docs/man/examgen.1.md, EXIT STATUS). */
 enum exit_code {
 	EXIT_DONE = 0,		/* done, nothing to report */
 	EXIT_PROBLEMS = 1,	/* done, problems found */

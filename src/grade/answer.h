@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* answer.h - reading answers as people write them (SPEC "Filled-in
- * sheets"): letters in any case, full width, separated by , 、 ， spaces or
+/* answer.h - reading answers as people write them (docs/grade-report.md,
+ * "Sheets"): letters in any case, full width, separated by , 、 ， spaces or
  * nothing; true/false as T/F, true/false, √/×, 对/错, Y/N; marker scores as
  * numbers with halves. */
 #ifndef EXAMGEN_GRADE_ANSWER_H

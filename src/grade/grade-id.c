@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* grade-id.c - which key grades a sheet: the sheet's paper, build and form
- * (SPEC "Build outputs") against the keys loaded.  A sheet of a paper or
+ * (docs/build-id.md) against the keys loaded.  A sheet of a paper or
  * build no key has is refused (reported once per file and paper/build, with
  * the number of rows); a sheet without them is graded with a warning. */
 #include "grade/grade.h"

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* grade-out.c - the gradebook as a CSV summary (SPEC column order) and as
- * JSON detail for scripts.  Text from sheets goes through csv_write_text()
- * (never a formula) or JSON escaping; numbers through format_number(). */
+/* grade-out.c - the gradebook as a CSV summary (docs/grade-report.md
+ * column order) and as JSON detail for scripts.  Text from sheets goes
+ * through csv_write_text() (never a formula) or JSON escaping; numbers
+ * through format_number(). */
 #include "grade/grade.h"
 
 #include <math.h>

@@ -508,8 +508,9 @@ static bool lost_character(const char *s)
 	return strchr(s, '?') || strstr(s, "\xEF\xBF\xBD");
 }
 
-/* A cell beginning with '?' is a mark scan could not decide (SPEC): a
- * flagged problem, never scored as read.  True if cell is one. */
+/* A cell beginning with '?' is a mark scan could not decide
+ * (docs/scan.md): a flagged problem, never scored as read.  True if cell
+ * is one. */
 static bool doubtful_mark(struct gradebook *gb, struct candidate *c,
 			  struct response *r, const struct sheet_cell *cell,
 			  unsigned no)

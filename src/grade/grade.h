@@ -59,8 +59,8 @@ struct problem {
 	const char *msg_zh;	/* the same in Chinese (grade-msg.h) */
 };
 
-/* The result of a candidate (SPEC: pending whenever a problem names it,
- * never fail because of one). */
+/* The result of a candidate (docs/grade-report.md, "Results": pending
+ * whenever a problem names it, never fail because of one). */
 enum cand_result { RESULT_PASS, RESULT_FAIL, RESULT_PENDING };
 
 /* Sheets of one file refused for one paper and build. */
@@ -185,7 +185,8 @@ enum cand_result candidate_result(const struct candidate *c);
 /* "pass", "fail" or "pending". */
 const char *cand_result_name(enum cand_result r);
 
-/* Write the CSV summary (SPEC column order) / the JSON detail. */
+/* Write the CSV summary (columns as docs/grade-report.md lists them) /
+ * the JSON detail. */
 int grade_write_csv(FILE *fp, const struct gradebook *gb);
 int grade_write_json(FILE *fp, const struct gradebook *gb);
 

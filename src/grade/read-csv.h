@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* read-csv.h - filled-in sheets as CSV (SPEC "Filled-in sheets"): header
- * candidate_id,name,form[,paper],1,2,...,N with optional essay criterion
- * columns N.1, N.2, ...; one candidate per row. */
+/* read-csv.h - filled-in sheets as CSV (docs/grade-report.md,
+ * "Sheets"): header candidate_id,name,form[,paper],1,2,...,N with optional
+ * essay criterion columns N.1, N.2, ...; one candidate per row. */
 #ifndef EXAMGEN_GRADE_READ_CSV_H
 #define EXAMGEN_GRADE_READ_CSV_H
 

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* read-xlsx.h - filled-in sheets as an Excel workbook (.xlsx): the first
- * worksheet holds the same columns as responses.csv (SPEC "Filled-in
- * sheets"), one candidate per row.  Cells are read as the text Excel shows
- * (numbers in plain decimal, dates as YYYY-MM-DD) and graded exactly as
- * the CSV sheet would be; row and column numbers in messages are the
- * worksheet's. */
+ * worksheet holds the same columns as responses.csv
+ * (docs/spreadsheet-input.md), one candidate per row.  Cells are read as
+ * the text Excel shows (numbers in plain decimal, dates as YYYY-MM-DD) and
+ * graded exactly as the CSV sheet would be; row and column numbers in
+ * messages are the worksheet's. */
 #ifndef EXAMGEN_GRADE_READ_XLSX_H
 #define EXAMGEN_GRADE_READ_XLSX_H
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* read-yaml.h - a filled-in sheet as YAML (SPEC "Filled-in sheets"): one
- * candidate with paper, form, candidate {id, name} and answers {no: value}.
- */
+/* read-yaml.h - a filled-in sheet as YAML (docs/grade-report.md,
+ * "Sheets"): one candidate with paper, form, candidate {id, name} and
+ * answers {no: value}. */
 #ifndef EXAMGEN_GRADE_READ_YAML_H
 #define EXAMGEN_GRADE_READ_YAML_H
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* buildid.h - the build id of a paper (SPEC "Build outputs"): 12 lower-case
+/* buildid.h - the build id of a paper (docs/build-id.md): 12 lower-case
  * hex digits printed in every key, sheet and responses file, so grading can
  * refuse sheets of another paper, seed or bank.  See docs/build-id.md. */
 #ifndef EXAMGEN_PAPER_BUILDID_H

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* key.c - answer keys (SPEC "Key file"): key_write() prints one paper form's
+/* key.c - answer keys (docs/build-id.md): key_write() prints one paper form's
  * key as YAML; key_load() reads it back with full checking, so grading needs
  * neither the banks nor the template.  A loaded key owns one arena holding
  * the key, its items, sections and strings. */
@@ -108,7 +108,7 @@ static void key_write_item(FILE *fp, const struct paper_item *it)
 	fputs("}\n", fp);
 }
 
-/* Write the key of form f of paper p in the SPEC layout. */
+/* Write the key of form f of paper p as YAML (what key_load reads). */
 int key_write(FILE *fp, const struct paper *p, const struct paper_form *f)
 {
 	const struct template *t = p->tpl;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* key.h - answer keys (SPEC "Key file"): written at build from a paper form,
+/* key.h - answer keys (docs/build-id.md): written at build from a paper form,
  * read back at grading without the banks.  A key owns its arena. */
 #ifndef EXAMGEN_PAPER_KEY_H
 #define EXAMGEN_PAPER_KEY_H
@@ -56,7 +56,7 @@ struct key {
 	struct sheet_layout *layout;	/* the answer sheet; NULL: none */
 };
 
-/* Write the key of one form as YAML (SPEC format) to fp. */
+/* Write the key of one form as YAML to fp (what key_load reads). */
 int key_write(FILE *fp, const struct paper *p, const struct paper_form *f);
 /* Read a key file; NULL with errors in d. */
 struct key *key_load(const char *path, struct diags *d);

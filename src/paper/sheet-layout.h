@@ -3,8 +3,8 @@
  * millimetres from the top-left corner of each A4 page: corner marks, the QR
  * code's place, every bubble (options, marker scores, candidate-id digits),
  * and the printed words and boxes around them.  The PDF and HTML sheets draw
- * from it, the key records its marks, QR and bubbles (SPEC "layout"), and
- * scan reads pages by it.  A layout owns its arena. */
+ * from it, the key records its marks, QR and bubbles (docs/scan.md, "The
+ * sheet"), and scan reads pages by it.  A layout owns its arena. */
 #ifndef EXAMGEN_PAPER_SHEET_LAYOUT_H
 #define EXAMGEN_PAPER_SHEET_LAYOUT_H
 

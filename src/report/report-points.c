@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report-points.c - the points of an objective answer as a worksheet
  * formula over its response cell and the key, so that a reviewer who
- * corrects a response in the Answers sheet re-scores it (SPEC "Report").
- * The response cell holds the answer as graded, in canonical form (T or
- * F; printed letters), and the formula reads that form and the common
- * ways of typing it, by the same rules as grading (exact, half,
- * per_option). */
+ * corrects a response in the Answers sheet re-scores it
+ * (docs/grade-report.md, "Corrections in the workbook").  The response
+ * cell holds the answer as graded, in canonical form (T or F; printed
+ * letters), and the formula reads that form and the common ways of typing
+ * it, by the same rules as grading (exact, half, per_option). */
 #include <stdio.h>
 #include <string.h>
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* report.h - the Excel score report (SPEC "Report (.xlsx)"): Summary,
+/* report.h - the Excel score report (docs/grade-report.md): Summary,
  * Answers, Items, Statistics and Problems sheets, written with
  * libxlsxwriter to a temporary file and renamed into place. */
 #ifndef EXAMGEN_REPORT_REPORT_H

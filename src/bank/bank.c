@@ -357,9 +357,9 @@ int bankset_load_buffer(struct bankset *bs, const char *path,
 		sha256_update(&bs->digest, buf, len);
 	if (ydoc_parse_items(&bs->arena, &scratch, path, buf, len,
 			     "questions", on_question, &st, &root, d) < 0) {
-		if (st.diags.oom)
+		if (diags_out_of_memory(&st.diags))
 			goto oom;
-		rc = d->oom ? -1 : 1;
+		rc = diags_out_of_memory(d) ? -1 : 1;
 		goto out;
 	}
 	r = read_bank(bs, &src, b, root, &qs);
@@ -379,7 +379,7 @@ int bankset_load_buffer(struct bankset *bs, const char *path,
 
 		diags_add(d, e->level, e->path, e->line, e->col, "%s", e->msg);
 	}
-	if (st.diags.oom)
+	if (diags_out_of_memory(&st.diags))
 		goto oom;
 	/* the set owns the bank before its questions are indexed, so a
 	 * failure while indexing leaves no pointer into freed memory */
@@ -390,7 +390,7 @@ int bankset_load_buffer(struct bankset *bs, const char *path,
 	rc = d->errors > errors ? 1 : 0;
 	goto out;
 oom:
-	d->oom = 1;
+	diags_oom(d);
 	diags_error(d, path, 0, 0, "out of memory");
 out:
 	free(st.v);
@@ -436,7 +436,7 @@ static int load_file(struct bankset *bs, const char *path, struct diags *d)
 	int r = note_file(bs, path);
 
 	if (r < 0) {
-		d->oom = 1;
+		diags_oom(d);
 		return -1;
 	}
 	if (r > 0)

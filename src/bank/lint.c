@@ -302,7 +302,7 @@ void lint_template(const char *path, const char *buf, size_t len,
 		lint_text(&l, ynode_get(s, "instructions"));
 	}
 out:
-	if (parse.oom)
+	if (diags_out_of_memory(&parse))
 		diags_oom(d);
 	diags_release(&parse);
 	arena_release(&a);

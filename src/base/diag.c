@@ -160,6 +160,19 @@ void diags_oom(struct diags *d)
 	d->worst = DIAG_SYSTEM;
 }
 
+/* Raise the list's class to at least cls. */
+void diags_raise(struct diags *d, enum diag_class cls)
+{
+	if ((int)cls > d->worst)
+		d->worst = (int)cls;
+}
+
+/* True once memory ran out. */
+bool diags_out_of_memory(const struct diags *d)
+{
+	return d->oom;
+}
+
 /* The exit code for the worst failure in the list. */
 int diags_exit(const struct diags *d)
 {

@@ -5,6 +5,7 @@
 #ifndef EXAMGEN_BASE_DIAG_H
 #define EXAMGEN_BASE_DIAG_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 enum diag_level { DIAG_ERROR, DIAG_WARNING };
@@ -31,7 +32,9 @@ struct diags {
 	struct diag *v;
 	size_t n, cap;
 	size_t errors;		/* count of DIAG_ERROR entries */
-	int oom;		/* out of memory (maybe while storing an entry) */
+	int oom;		/* out of memory (maybe while storing an entry);
+				 * set by diags_oom, read by
+				 * diags_out_of_memory */
 	int worst;		/* the worst enum diag_class added; 0: none */
 };
 
@@ -49,8 +52,16 @@ void diags_error(struct diags *d, const char *path, unsigned line,
 void diags_fail(struct diags *d, enum diag_class cls, const char *path,
 		unsigned line, unsigned col, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
-/* Record that memory ran out (printed once, as the last message). */
+/* Record that memory ran out: a system error, printed once as the last
+ * message unless an entry says so. */
 void diags_oom(struct diags *d);
+/* Raise the list's class to at least cls without a message of its own
+ * (the entries that say why are in the list): an input that could not be
+ * loaded at all refuses the run even when its errors are problems. */
+void diags_raise(struct diags *d, enum diag_class cls);
+/* True once memory ran out (diags_oom, or an entry that could not be
+ * stored). */
+bool diags_out_of_memory(const struct diags *d);
 /* The exit code the list calls for: 3 out of memory or a system error,
  * else 2 a refusal, 1 a problem, 0 nothing (warnings do not count). */
 int diags_exit(const struct diags *d);

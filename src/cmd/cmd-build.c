@@ -422,17 +422,19 @@ static int load_banks(struct bankset *bs, const struct build_opts *o,
 	return worst;
 }
 
-/* Print the diagnostics; the exit code for a run that stops here (sys: a
- * template, bank or roster could not be loaded at all). */
-static int report(struct diags *d, int sys)
+/* Print the diagnostics; the exit code for a run that stops here
+ * (unusable: a template, bank or roster could not be loaded at all, which
+ * refuses the run). */
+static int report(struct diags *d, bool unusable)
 {
-	int rc = diags_exit(d);
+	int rc;
 
+	if (unusable)
+		diags_raise(d, DIAG_REFUSED);
+	rc = diags_exit(d);
 	diags_sort(d);
 	diags_unique(d);
 	diags_print(d, stderr);
-	if (sys && rc < EXIT_USAGE)
-		rc = EXIT_USAGE;
 	if (rc == EXIT_PROBLEMS)
 		fprintf(stderr, "examgen: %zu problem%s found, nothing "
 			"written\n", d->errors, d->errors == 1 ? "" : "s");
@@ -539,36 +541,37 @@ static int build(struct build_opts *o)
 	struct plan pl = { 0 };
 	char *out = NULL;
 	bool bad = false;
-	int rc, r, sys = 0;
+	bool unusable = false;
+	int rc, r;
 
 	bankset_init(&bs);
 	roster_init(&ros);
 	t = template_load(o->template, &d, &bad);
 	if (!t) {
-		rc = report(&d, 1);
+		rc = report(&d, true);
 		goto out;
 	}
 	/* a build over the limits is refused before any work */
 	if (template_check_limits(t, o->forms ? o->forms : t->forms, &d)) {
-		rc = report(&d, 0);
+		rc = report(&d, false);
 		goto out;
 	}
 	r = load_banks(&bs, o, t, &d);
 	if (r < 0)
-		sys = 1;
+		unusable = true;
 	else if (r > 0)
 		bad = true;
-	if (bs.nbanks == 0 && !sys) {
+	if (bs.nbanks == 0 && !unusable) {
 		diags_error(&d, t->path, 1, 1, "the template names no banks "
 			    "(add 'banks:' or use --bank)");
 		bad = true;
 	}
-	if (!bad && !sys && template_check(t, &bs, &d) != 0)
+	if (!bad && !unusable && template_check(t, &bs, &d) != 0)
 		bad = true;
 	if (o->roster && (r = roster_load(&ros, o->roster, &d)) != 0)
-		sys |= r < 0;
-	if (bad || sys || d.errors) {
-		rc = report(&d, sys);
+		unusable = unusable || r < 0;
+	if (bad || unusable || d.errors) {
+		rc = report(&d, unusable);
 		goto out;
 	}
 	if (!o->has_seed) {
@@ -588,7 +591,7 @@ static int build(struct build_opts *o)
 	}
 	p = paper_assemble(t, &bs, o->seed, o->forms, &d);
 	if (!p) {
-		rc = report(&d, 0);
+		rc = report(&d, false);
 		if (rc == EXIT_DONE)
 			rc = EXIT_SYSTEM;
 		goto out;

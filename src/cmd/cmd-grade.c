@@ -232,28 +232,29 @@ static int write_outputs(const struct grade_opts *o,
 static int grade_all(const struct grade_opts *o, struct gradebook *gb)
 {
 	struct diags d;
-	int rc = EXIT_DONE;
+	bool failed = false;
+	int rc;
 
 	diags_init(&d);
 	for (size_t i = 0; i < o->nkeys; i++)
-		if (gradebook_add_keys(gb, o->keys[i], &d))
-			rc = gb->syserr ? EXIT_SYSTEM : EXIT_USAGE;
-	if (rc == EXIT_DONE && isatty(2))
+		failed |= gradebook_add_keys(gb, o->keys[i], &d) != 0;
+	if (!failed && isatty(2))
 		gb->progress = show_progress;
-	for (size_t i = 0; rc == EXIT_DONE && i < o->nsheets; i++)
-		if (gradebook_read(gb, o->sheets[i], &d))
-			rc = gb->syserr ? EXIT_SYSTEM : EXIT_USAGE;
+	for (size_t i = 0; !failed && i < o->nsheets; i++)
+		failed = gradebook_read(gb, o->sheets[i], &d) != 0;
 	if (gb->progress && gb->sheets_read >= GRADE_PROGRESS_EVERY)
 		fputc('\n', stderr);
 	diags_sort(&d);
+	/* a key or sheet file that cannot be used at all refuses the run */
+	if (failed)
+		diags_raise(&d, DIAG_REFUSED);
+	else if (gb->nrefused)
+		diags_fail(&d, DIAG_REFUSED, NULL, 0, 0, "%zu %s refused: not "
+			   "of the keys' paper and build; nothing written",
+			   gb->nrefused, gb->nrefused == 1 ? "sheet" : "sheets");
 	diags_print(&d, stderr);
+	rc = diags_exit(&d);
 	diags_release(&d);
-	if (rc == EXIT_DONE && gb->nrefused) {
-		fprintf(stderr, "examgen: error: %zu %s refused: not of the "
-			"keys' paper and build; nothing written\n",
-			gb->nrefused, gb->nrefused == 1 ? "sheet" : "sheets");
-		rc = EXIT_USAGE;
-	}
 	return rc;
 }
 

@@ -89,7 +89,7 @@ static int read_scans(struct scan_run *r, const struct scan_opts *o)
 
 		if (scan_source_open(&src, o->scans[i], r->d) < 0) {
 			scan_source_close(&src);
-			if (r->d->oom)
+			if (diags_out_of_memory(r->d))
 				return EXIT_SYSTEM;
 			r->unread++;
 			continue;
@@ -200,12 +200,12 @@ static int cmd_scan_exec(const struct cmd_args *a)
 		scan_run_finish(&r);
 	}
 	diags_print(&d, stderr);
-	if (rc != EXIT_SYSTEM && !d.oom) {
+	if (rc != EXIT_SYSTEM && !diags_out_of_memory(&d)) {
 		rrc = write_outputs(&r, &o);
 		if (rrc != EXIT_DONE)
 			rc = rrc;
 	}
-	if (d.oom)
+	if (diags_out_of_memory(&d))
 		rc = EXIT_SYSTEM;
 	if (rc == EXIT_DONE && d.n)
 		rc = EXIT_PROBLEMS;

@@ -130,7 +130,7 @@ static int cmd_validate_exec(const struct cmd_args *a)
 				   a->noperands, cmd_arg_given(a, "stats") };
 	struct diags d = DIAGS_INIT;
 	size_t nquestions = 0, warnings = 0;
-	int rc = EXIT_DONE, sys = 0;
+	int rc = EXIT_DONE;
 	char also[64] = "";
 
 	if (o.nbanks == 0 && o.ntemplates == 0) {
@@ -139,13 +139,12 @@ static int cmd_validate_exec(const struct cmd_args *a)
 				     "PATH or a template");
 		goto out;
 	}
-	if (o.ntemplates == 0) {
-		if (validate_one(&o, NULL, &d, &nquestions) < 0)
-			sys = 1;
-	}
+	/* a template or bank that could not be loaded at all is refused */
+	if (o.ntemplates == 0 && validate_one(&o, NULL, &d, &nquestions) < 0)
+		diags_raise(&d, DIAG_REFUSED);
 	for (size_t i = 0; i < o.ntemplates; i++)
 		if (validate_one(&o, o.templates[i], &d, &nquestions) < 0)
-			sys = 1;
+			diags_raise(&d, DIAG_REFUSED);
 	diags_sort(&d);
 	diags_unique(&d);
 	diags_print(&d, stderr);
@@ -155,9 +154,6 @@ static int cmd_validate_exec(const struct cmd_args *a)
 		snprintf(also, sizeof(also), ", %zu warning%s", warnings,
 			 warnings == 1 ? "" : "s");
 	rc = diags_exit(&d);
-	/* a template or bank that could not be loaded at all is refused */
-	if (sys && rc < EXIT_USAGE)
-		rc = EXIT_USAGE;
 	if (rc == EXIT_DONE)
 		fprintf(stderr, "examgen: no problems found (%zu template%s, "
 			"%zu questions)%s\n", o.ntemplates,

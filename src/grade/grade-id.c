@@ -62,7 +62,7 @@ static void refuse(struct gradebook *gb, struct candidate *c,
 
 		r = realloc(gb->refusals, cap * sizeof(*r));
 		if (!r) {
-			gb->syserr = true;
+			gradebook_oom(gb);
 			return;
 		}
 		gb->refusals = r;
@@ -76,7 +76,7 @@ static void refuse(struct gradebook *gb, struct candidate *c,
 	r->build = arena_strdup(&gb->arena, build);
 	r->rows = 1;
 	if (!r->paper || !r->build)
-		gb->syserr = true;
+		gradebook_oom(gb);
 	else
 		gb->nrefusals++;
 }
@@ -95,12 +95,12 @@ void gradebook_report_refusals(struct gradebook *gb, const char *file,
 			continue;
 		if (r->rows > 1)
 			snprintf(more, sizeof(more), " (%zu rows)", r->rows);
-		diags_error(d, file, r->line, r->col ? r->col : 1,
-			    "sheet of paper '%s' %s%s%s%s, but the keys loaded "
-			    "are %s: grade it with the key of its own paper "
-			    "and build", r->paper, *r->build ? "build '" :
-			    "(no build", r->build, *r->build ? "'" : ")", more,
-			    keys_named(gb, keys, sizeof(keys)));
+		diags_fail(d, DIAG_REFUSED, file, r->line, r->col ? r->col : 1,
+			   "sheet of paper '%s' %s%s%s%s, but the keys loaded "
+			   "are %s: grade it with the key of its own paper "
+			   "and build", r->paper, *r->build ? "build '" :
+			   "(no build", r->build, *r->build ? "'" : ")", more,
+			   keys_named(gb, keys, sizeof(keys)));
 	}
 }
 

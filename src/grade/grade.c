@@ -107,8 +107,7 @@ static int add_key(struct gradebook *gb, struct key *k, struct diags *d)
 oom:
 	free(cols);
 	key_free(k);
-	gb->syserr = true;
-	d->oom = 1;
+	diags_oom(d);
 	return -1;
 }
 
@@ -118,12 +117,7 @@ static int add_key_file(struct gradebook *gb, const char *path,
 {
 	struct key *k = key_load(path, d);
 
-	if (!k) {
-		if (diags_exit(d) == DIAG_SYSTEM)
-			gb->syserr = true;
-		return -1;
-	}
-	return add_key(gb, k, d);
+	return k ? add_key(gb, k, d) : -1;
 }
 
 /* True if name is a key file's. */
@@ -146,7 +140,6 @@ static int add_key_dir(struct gradebook *gb, const char *dir, struct diags *d)
 
 		diags_fail(d, diag_errno_class(err), dir, 0, 0,
 			   "cannot open folder: %s", diag_errno(err));
-		gb->syserr = diag_errno_class(err) == DIAG_SYSTEM;
 		return -1;
 	}
 	if (!n) {
@@ -199,6 +192,19 @@ size_t gradebook_section_column(const struct gradebook *gb,
 	return SIZE_MAX;
 }
 
+/* Record that memory ran out while reading a file. */
+void gradebook_oom(struct gradebook *gb)
+{
+	if (gb->diags)
+		diags_oom(gb->diags);
+}
+
+/* True once memory ran out while reading a file. */
+bool gradebook_out_of_memory(const struct gradebook *gb)
+{
+	return gb->diags && diags_out_of_memory(gb->diags);
+}
+
 /* Append a problem whose message is en, in Chinese zh (both cleaned in
  * place). */
 static void problem_add_text(struct gradebook *gb, const char *file,
@@ -213,7 +219,7 @@ static void problem_add_text(struct gradebook *gb, const char *file,
 		struct problem *v = realloc(gb->problems, cap * sizeof(*v));
 
 		if (!v) {
-			gb->syserr = true;
+			gradebook_oom(gb);
 			return;
 		}
 		gb->problems = v;
@@ -231,7 +237,7 @@ static void problem_add_text(struct gradebook *gb, const char *file,
 	p->msg = arena_strdup(&gb->arena, en);
 	p->msg_zh = strcmp(en, zh) ? arena_strdup(&gb->arena, zh) : p->msg;
 	if (!p->msg || !p->msg_zh) {
-		gb->syserr = true;
+		gradebook_oom(gb);
 		return;
 	}
 	gb->nproblems++;
@@ -301,7 +307,7 @@ struct candidate *gradebook_candidate(struct gradebook *gb, const char *file,
 		struct candidate *v = realloc(gb->cands, cap * sizeof(*v));
 
 		if (!v) {
-			gb->syserr = true;
+			gradebook_oom(gb);
 			return NULL;
 		}
 		gb->cands = v;
@@ -342,7 +348,7 @@ int candidate_set_key(struct gradebook *gb, struct candidate *c,
 	c->section = arena_calloc(&gb->arena, k->nsections ? k->nsections : 1,
 				  sizeof(*c->section));
 	if (!c->resp || !c->section) {
-		gb->syserr = true;
+		gradebook_oom(gb);
 		c->key = NULL;
 		return -1;
 	}
@@ -433,7 +439,7 @@ static void grade_criteria(struct gradebook *gb, struct candidate *c,
 	for (size_t i = 0; i < ncrit; i++)
 		len += (crit[i].text ? strlen(crit[i].text) : 0) + 2;
 	if (!(raw = arena_alloc(&gb->arena, len + 1))) {
-		gb->syserr = true;
+		gradebook_oom(gb);
 		return;
 	}
 	r->raw = raw;
@@ -708,13 +714,13 @@ int candidate_finish(struct gradebook *gb, struct candidate *c)
 	if (!gb->keep_answers)
 		c->resp = NULL;	/* scratch: the next candidate's */
 	if (check_duplicate(gb, c)) {
-		gb->syserr = true;
+		gradebook_oom(gb);
 		return -1;
 	}
 	gb->sheets_read++;
 	if (gb->progress && gb->sheets_read % GRADE_PROGRESS_EVERY == 0)
 		gb->progress(gb->sheets_read, gb->progress_ctx);
-	return gb->syserr ? -1 : 0;
+	return gradebook_out_of_memory(gb) ? -1 : 0;
 }
 
 /* Record a sheet file that holds no readable sheet as one pending
@@ -733,6 +739,6 @@ int gradebook_damaged(struct gradebook *gb, const char *file, unsigned line,
 	c->flagged = true;
 	c->nproblems++;
 	gb->sheets_read++;
-	return gb->syserr ? -1 : 0;
+	return gradebook_out_of_memory(gb) ? -1 : 0;
 }
 

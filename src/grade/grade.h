@@ -86,11 +86,11 @@ struct gradebook {
 	const char *one_paper;		/* paper code if all keys share it */
 	size_t *id_slots;		/* id hash: candidate index + 1, 0 free */
 	size_t id_cap, nids;
-	bool syserr;			/* a failure was a system error */
 	struct refusal *refusals;	/* by file and paper/build */
 	size_t nrefusals, refusal_cap;
 	size_t nrefused;		/* sheets or rows refused */
-	struct diags *diags;		/* warnings while a file is read */
+	struct diags *diags;		/* while a file is read: its warnings
+					 * and running out of memory */
 	const char *unchecked_file;	/* warned: no paper/build in it */
 	bool warned_old_key;		/* warned: a key without build */
 	/* false: no output needs the answers (CSV summary only), so a
@@ -133,6 +133,11 @@ size_t gradebook_section_column(const struct gradebook *gb,
 int gradebook_damaged(struct gradebook *gb, const char *file, unsigned line,
 		      unsigned col, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+/* Record that memory ran out while reading a file (in gb->diags, which
+ * the readers' callers set; nowhere without it). */
+void gradebook_oom(struct gradebook *gb);
+/* True once memory ran out while reading a file. */
+bool gradebook_out_of_memory(const struct gradebook *gb);
 /* Record a problem (formatted message). */
 void gradebook_problem(struct gradebook *gb, const char *file, unsigned line,
 		       unsigned col, const char *candidate, unsigned question,

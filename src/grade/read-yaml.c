@@ -26,7 +26,7 @@ static const char *keep(struct yread *R, const struct ynode *n)
 	char *s = arena_strndup(&R->gb->arena, n->str, n->len);
 
 	if (!s)
-		R->gb->syserr = true;
+		gradebook_oom(R->gb);
 	return s ? s : "";
 }
 
@@ -84,7 +84,7 @@ static const char *join_list(struct yread *R, const struct ynode *v,
 		len += v->items[i]->len + 1;
 	}
 	if (!(p = s = arena_alloc(&R->gb->arena, len))) {
-		R->gb->syserr = true;
+		gradebook_oom(R->gb);
 		return NULL;
 	}
 	for (size_t i = 0; i < v->n; i++) {
@@ -236,7 +236,7 @@ int sheet_read_yaml(struct gradebook *gb, const char *file, const char *text,
 	if (!(R.c = gradebook_candidate(gb, file, 1)))
 		goto out;
 	if (ydoc_parse(&scratch, file, text, len, &root, &d)) {
-		if (d.oom)
+		if (diags_out_of_memory(&d))
 			goto out;
 		for (size_t i = 0; i < d.n; i++)
 			candidate_problem(gb, R.c, d.v[i].line, d.v[i].col, 0,
@@ -259,7 +259,7 @@ int sheet_read_yaml(struct gradebook *gb, const char *file, const char *text,
 	rc = candidate_finish(gb, R.c);
 out:
 	if (rc)
-		gb->syserr = true;
+		gradebook_oom(gb);
 	free(R.cells);
 	free(R.crit);
 	diags_release(&d);

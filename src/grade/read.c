@@ -68,22 +68,23 @@ int gradebook_read(struct gradebook *gb, const char *path, struct diags *d)
 	enum textenc enc;
 	int rc = 0;
 
+	gb->diags = d;
 	file = arena_strdup(&gb->arena, path);
 	if (!file)
 		goto oom;
 	fe = fileio_read(path, SHEET_MAX_BYTES, &buf, &len);
 	if (fe != FILEIO_OK) {
-		diags_error(d, path, 0, 0, "cannot read sheet: %s",
-			    fileio_strerror(fe));
-		if (fe == FILEIO_ENOMEM)
-			d->oom = 1;
-		gb->syserr = fe != FILEIO_ENOENT;
-		return -1;
+		int err = errno;
+
+		diags_fail(d, fileio_class(fe, err), path, 0, 0,
+			   "cannot read sheet: %s", fe == FILEIO_EIO && err ?
+			   diag_errno(err) : fileio_strerror(fe));
+		rc = -1;
+		goto out;
 	}
 	if (sheet_is_xlsx(buf, len)) {
-		if (sheet_read_xlsx(gb, file, buf, len, d))
-			goto oom;
-		goto out;
+		rc = sheet_read_xlsx(gb, file, buf, len, d);
+		goto read;
 	}
 	enc = textenc_detect(buf, len);
 	text = buf;
@@ -111,7 +112,7 @@ int gradebook_read(struct gradebook *gb, const char *path, struct diags *d)
 					  "not UTF-8 or GB18030 text: byte "
 					  "0x%02X here is not UTF-8 (a binary "
 					  "file?)", (unsigned char)buf[at]);
-			goto done;
+			goto read;
 		}
 		/* a few stray bytes: read the rest, flag what they touch */
 		gb->repaired = true;
@@ -127,11 +128,10 @@ int gradebook_read(struct gradebook *gb, const char *path, struct diags *d)
 			rc = gradebook_damaged(gb, file, 0, 0, "the sheet cannot be "
 					  "read as %s (byte %zu): save it as "
 					  "UTF-8", textenc_name(enc), bad + 1);
-			goto done;
+			goto read;
 		}
 		text = utf8;
 	}
-	gb->diags = d;
 	if (looks_like_yaml(text, text + tlen)) {
 		rc = sheet_read_yaml(gb, file, text, tlen);
 	} else {
@@ -147,19 +147,17 @@ int gradebook_read(struct gradebook *gb, const char *path, struct diags *d)
 					  "bytes");
 		rc = sheet_read_csv(gb, file, text, tlen);
 	}
-	gb->diags = NULL;
+read:
 	gb->repaired = false;
-	gradebook_report_refusals(gb, file, d);
-done:
 	if (rc)
 		goto oom;
+	gradebook_report_refusals(gb, file, d);
 	goto out;
 oom:
-	diags_error(d, path, 0, 0, "out of memory while grading");
-	d->oom = 1;
-	gb->syserr = true;
+	diags_fail(d, DIAG_SYSTEM, path, 0, 0, "out of memory while grading");
 	rc = -1;
 out:
+	gb->diags = NULL;
 	free(utf8);
 	free(buf);
 	return rc;

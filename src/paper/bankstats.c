@@ -237,7 +237,7 @@ static int print_overlap(FILE *fp, const struct template *t,
 		double share;
 
 		if (!p) {
-			rc = d.oom ? -1 : 0;
+			rc = diags_out_of_memory(&d) ? -1 : 0;
 			fprintf(fp, "  two forms with 'vary: questions': cannot "
 				"be drawn (seed %u: %s)\n", seed,
 				d.n ? d.v[0].msg : "no memory");

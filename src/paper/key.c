@@ -224,7 +224,7 @@ static const char *get_str(struct kload *L, const struct ynode *v,
 	}
 	s = arena_strndup(&L->k->arena, v->str, v->len);
 	if (!s)
-		L->d->oom = 1;
+		diags_oom(L->d);
 	return s;
 }
 
@@ -360,7 +360,7 @@ static void load_rubric(struct kload *L, struct key_item *it,
 	it->criterion_points = arena_calloc(&L->k->arena, v->n,
 					    sizeof(double));
 	if (!it->criteria || !it->criterion_points) {
-		L->d->oom = 1;
+		diags_oom(L->d);
 		return;
 	}
 	for (size_t i = 0; i < v->n; i++) {
@@ -513,7 +513,7 @@ static void load_sections(struct kload *L, const struct ynode *v)
 	k->nsections = v->n;
 	k->sections = arena_calloc(&k->arena, v->n, sizeof(*k->sections));
 	if (!k->sections) {
-		L->d->oom = 1;
+		diags_oom(L->d);
 		return;
 	}
 	for (size_t s = 0; s < v->n; s++) {
@@ -540,7 +540,7 @@ static void load_sections(struct kload *L, const struct ynode *v)
 		ks->nos = arena_calloc(&k->arena, qs->n ? qs->n : 1,
 				       sizeof(unsigned));
 		if (!ks->nos) {
-			L->d->oom = 1;
+			diags_oom(L->d);
 			return;
 		}
 		for (size_t i = 0; i < qs->n; i++) {
@@ -619,7 +619,7 @@ static void load_root(struct kload *L, const struct ynode *root)
 	k->nitems = qs->n;
 	k->items = arena_calloc(&k->arena, qs->n, sizeof(*k->items));
 	if (!k->items) {
-		L->d->oom = 1;
+		diags_oom(L->d);
 		return;
 	}
 	for (size_t i = 0; i < qs->n; i++)
@@ -635,7 +635,7 @@ static void load_root(struct kload *L, const struct ynode *root)
 	if ((v = ynode_get(root, "layout"))) {
 		k->layout = calloc(1, sizeof(*k->layout));
 		if (!k->layout)
-			L->d->oom = 1;
+			diags_oom(L->d);
 		else if (sheet_layout_load(k->layout, v, L->path, L->d) < 0)
 			L->errors++;
 	}
@@ -673,7 +673,7 @@ struct key *key_load(const char *path, struct diags *d)
 	struct key *k = calloc(1, sizeof(*k));
 
 	if (!k) {
-		d->oom = 1;
+		diags_oom(d);
 		return NULL;
 	}
 	arena_init(&k->arena);
@@ -689,7 +689,7 @@ struct key *key_load(const char *path, struct diags *d)
 		skip = 3;
 	k->path = arena_strdup(&k->arena, path);
 	if (!k->path) {
-		d->oom = 1;
+		diags_oom(d);
 		L.errors++;
 		goto out;
 	}
@@ -700,7 +700,7 @@ struct key *key_load(const char *path, struct diags *d)
 	load_root(&L, root);
 	if (k->arena.failed)
 		diags_oom(d);
-	if (d->oom)
+	if (diags_out_of_memory(d))
 		L.errors++;
 out:
 	free(buf);

@@ -308,7 +308,7 @@ static int draw_paper(const struct template *t, struct pool *p,
 
 			r2 = draw_pick(p, pi++, pk, r, dr->qs + dr->n);
 			if (r2 == -2) {
-				d->oom = 1;
+				diags_oom(d);
 				diags_error(d, t->path, 0, 0, "out of memory "
 					    "assembling the paper");
 				return -1;
@@ -505,7 +505,7 @@ struct paper *paper_assemble(const struct template *t, struct bankset *bs,
 	ok = 1;
 	goto out;
 oom:
-	d->oom = 1;
+	diags_oom(d);
 	diags_error(d, t->path, 0, 0, "out of memory assembling the paper");
 out:
 	draw_release(&dr);

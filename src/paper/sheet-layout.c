@@ -573,7 +573,7 @@ static int load_squares(struct sheet_layout *L, const struct ynode *n,
 	}
 	*v = calloc(n->n ? n->n : 1, sizeof(**v));
 	if (!*v) {
-		d->oom = 1;
+		diags_oom(d);
 		return -1;
 	}
 	for (size_t i = 0; i < n->n; i++) {
@@ -676,7 +676,7 @@ int sheet_layout_load(struct sheet_layout *L, const struct ynode *n,
 	}
 	L->bubbles = calloc(b->n ? b->n : 1, sizeof(*L->bubbles));
 	if (!L->bubbles) {
-		d->oom = 1;
+		diags_oom(d);
 		return -1;
 	}
 	for (size_t i = 0; i < b->n; i++) {

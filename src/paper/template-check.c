@@ -198,7 +198,7 @@ int template_check(const struct template *t, const struct bankset *bs,
 	counts = calloc(np ? np : 1, sizeof(*counts));
 	sec_points = calloc(t->nsections + 1, sizeof(*sec_points));
 	if (!sets || !counts || !sec_points) {
-		d->oom = 1;
+		diags_oom(d);
 		bad = 1;
 		goto out;
 	}
@@ -215,7 +215,7 @@ int template_check(const struct template *t, const struct bankset *bs,
 
 			bad |= unknown;
 			if (keyset_build(&sets[k], p, bs, &pts, &same) < 0) {
-				d->oom = 1;
+				diags_oom(d);
 				bad = 1;
 				goto out;
 			}

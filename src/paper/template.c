@@ -506,13 +506,13 @@ struct template *template_load_buffer(const char *path, const char *buf,
 		goto fail;
 	src.path = t->path;
 	if (ydoc_parse(&t->arena, path, buf, len, &root, d) < 0) {
-		if (d->oom)
+		if (diags_out_of_memory(d))
 			goto fail;
 		*bad = true;
 		t->nsections = 0;
 		return t;
 	}
-	if ((read_template(&src, t, root) < 0 && d->oom) || t->arena.failed)
+	if ((read_template(&src, t, root) < 0 && diags_out_of_memory(d)) || t->arena.failed)
 		goto fail;
 	*bad = d->errors > errors;
 	return t;

@@ -103,7 +103,7 @@ static enum scan_next accept_page(struct scan_source *s, PIX *pix,
 	}
 	g = scan_to_grey(pix);
 	if (!g) {
-		d->oom = 1;
+		diags_oom(d);
 		return SN_BAD_PAGE;
 	}
 	if (two_levels(g)) {

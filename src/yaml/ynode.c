@@ -516,7 +516,7 @@ static void report_parser_error(struct builder *b, const yaml_parser_t *p,
 	const char *problem = p->problem ? p->problem : "invalid YAML";
 
 	if (p->error == YAML_MEMORY_ERROR) {
-		b->d->oom = 1;
+		diags_oom(b->d);
 		return;
 	}
 	if (p->error == YAML_READER_ERROR) {
@@ -550,7 +550,7 @@ static int parse(const struct builder *init, const char *buf, size_t len,
 
 	*root = NULL;
 	if (!yaml_parser_initialize(&parser)) {
-		d->oom = 1;
+		diags_oom(d);
 		return -1;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
@@ -565,7 +565,7 @@ static int parse(const struct builder *init, const char *buf, size_t len,
 		r = on_event(&b, &ev);
 		yaml_event_delete(&ev);
 		if (r < 0) {
-			d->oom = 1;
+			diags_oom(d);
 			goto out;
 		}
 		if (r > 0)

@@ -35,7 +35,7 @@ struct ynode {
 /* Parse buf (len bytes) as one YAML document.  path names the file in
  * messages.  Returns 0 and sets *root (NULL for an empty document), or -1
  * after adding errors to d (syntax, alias bound, depth, several documents)
- * or on no memory (d->oom set).  Duplicate mapping keys are reported to d
+ * or on no memory (diags_oom(d)).  Duplicate mapping keys are reported to d
  * but do not fail the parse, so later checks still run. */
 int ydoc_parse(struct arena *a, const char *path, const char *buf,
 	       size_t len, struct ynode **root, struct diags *d);

@@ -13,6 +13,7 @@
 #include "grade/grade.h"
 #include "grade/grade-msg.h"
 #include "grade/read.h"
+#include "paper/script.h"
 
 /* Choice 10 points (tf 1, single 1, multiple exact 2, half 2,
  * per_option 4), written 20 (short 5, essay 15 = 10 + 5); pass 18. */
@@ -449,6 +450,24 @@ START_TEST(test_messages_catalog)
 }
 END_TEST
 
+START_TEST(test_csv_words_hant)
+{
+	const char *const *zh = (const char *const *)&csv_words_zh;
+	const char *const *hant = (const char *const *)&csv_words_hant;
+	struct diags d = DIAGS_INIT;
+
+	/* the Traditional words are OpenCC's conversion of the Simplified */
+	for (size_t i = 0; i < sizeof(csv_words_zh) / sizeof(*zh); i++) {
+		char *t = script_convert(SCRIPT_HANT, zh[i], &d);
+
+		ck_assert_ptr_nonnull(t);
+		ck_assert_str_eq(hant[i], t);
+		free(t);
+	}
+	diags_release(&d);
+}
+END_TEST
+
 START_TEST(test_header_problems)
 {
 	struct gradebook gb;
@@ -747,6 +766,7 @@ static Suite *grade_suite(void)
 	tcase_add_test(tc, test_pending_never_fail);
 	tcase_add_test(tc, test_header_problems);
 	tcase_add_test(tc, test_messages_catalog);
+	tcase_add_test(tc, test_csv_words_hant);
 	tcase_add_test(tc, test_duplicate_ids);
 	tcase_add_test(tc, test_many_ids_hash);
 	tcase_add_test(tc, test_gbk_and_bom);

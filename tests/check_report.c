@@ -300,6 +300,20 @@ START_TEST(test_sheets_and_order)
 }
 END_TEST
 
+START_TEST(test_hant)
+{
+	/* a zh-Hant paper's report: labels and problems in Traditional,
+	 * the candidates' own text as written */
+	write_report("zh-Hant", false, REPORT_OK);
+	has(SUMMARY, "<t>考生編號</t>");
+	has(SUMMARY, "<t>總分</t>");
+	has(SUMMARY, "<t>张三</t>");
+	has(SUMMARY, "\"待定\",IF(");
+	has(PROBLEMS, "<t>“Q”不是選項字母</t>");
+	has(ANSWERS, "<t>得分\ntf-listen</t>");
+}
+END_TEST
+
 START_TEST(test_formulas_cached)
 {
 	write_report("zh", false, REPORT_OK);
@@ -594,6 +608,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, test_formulas_cached);
 	tcase_add_test(tc, test_section_runs);
 	tcase_add_test(tc, test_answer_columns);
+	tcase_add_test(tc, test_hant);
 	tcase_add_test(tc, test_sum_nested);
 	tcase_add_test(tc, test_responses_are_text);
 	tcase_add_test(tc, test_text_never_formula);

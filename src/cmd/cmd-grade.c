@@ -135,30 +135,35 @@ static int output_failed(const char *path, enum fileio_err fe)
 	return fe == FILEIO_EXISTS ? EXIT_USAGE : EXIT_SYSTEM;
 }
 
-/* Write one text output (CSV or JSON) to a temporary file added to the
+/* Write one text output: the CSV summary with the words w, after a UTF-8
+ * byte-order mark when bom (Excel needs it to read Chinese right), or the
+ * JSON when w is NULL. */
+static int write_text(FILE *fp, const struct gradebook *gb,
+		      const struct csv_words *w, bool bom)
+{
+	if (!w)
+		return grade_write_json(fp, gb);
+	if (bom)
+		fputs("\xEF\xBB\xBF", fp);
+	return grade_write_csv_words(fp, gb, w);
+}
+
+/* Write one text output (as write_text) to a temporary file added to the
  * batch; EXIT_DONE or an exit code (printed). */
 static int stage_output(struct outbatch *batch, const char *path, bool force,
-			int (*writer)(FILE *, const struct gradebook *),
-			const struct gradebook *gb)
+			const struct gradebook *gb,
+			const struct csv_words *w, bool bom)
 {
 	struct outfile out;
 	enum fileio_err fe = outfile_open(&out, path, force);
 
-	if (fe == FILEIO_OK && writer(out.fp, gb)) {
+	if (fe == FILEIO_OK && write_text(out.fp, gb, w, bom)) {
 		outfile_abort(&out);
 		fe = FILEIO_EIO;
 	} else if (fe == FILEIO_OK) {
 		fe = outbatch_add(batch, &out);
 	}
 	return fe == FILEIO_OK ? EXIT_DONE : output_failed(path, fe);
-}
-
-/* The CSV summary after a UTF-8 byte-order mark, which Excel needs to
- * read the Chinese text right. */
-static int write_csv_bom(FILE *fp, const struct gradebook *gb)
-{
-	fputs("\xEF\xBB\xBF", fp);
-	return grade_write_csv(fp, gb);
 }
 
 /* Write the Excel report to a temporary file added to the batch. */
@@ -188,15 +193,30 @@ static int stage_xlsx(struct outbatch *batch, const struct grade_opts *o,
 	return fe == FILEIO_OK ? EXIT_DONE : output_failed(o->xlsx, fe);
 }
 
+/* The report's language: --lang or the keys', in the keys' script when
+ * Chinese (a zh-Hant paper reports in Traditional). */
+static const char *report_lang(const struct grade_opts *o,
+			       const struct gradebook *gb)
+{
+	const char *keys = gb->keys[0]->language;
+
+	if (o->lang && (strcmp(o->lang, "zh") || strcmp(keys, "zh-Hant")))
+		return o->lang;
+	return keys;
+}
+
 /* Write every output asked for, the files all or none (temporary files
  * renamed together at the end); the CSV summary on stdout by default. */
 static int write_outputs(const struct grade_opts *o,
 			 const struct gradebook *gb)
 {
-	const char *lang = o->lang ? o->lang : gb->keys[0]->language;
+	const char *lang = report_lang(o, gb);
 	const char *csv = o->csv, *failed;
-	int (*csv_writer)(FILE *, const struct gradebook *) =
-		o->bom ? write_csv_bom : grade_write_csv;
+	/* with --bom the CSV is for people (Excel): in the report's
+	 * language; without, for scripts: SPEC's header */
+	const struct csv_words *words = !o->bom || !strcmp(lang, "en") ?
+		&csv_words_spec : !strcmp(lang, "zh-Hant") ? &csv_words_hant :
+		&csv_words_zh;
 	bool csv_out = false, json_out = false;
 	struct outbatch batch;
 	enum fileio_err fe;
@@ -208,12 +228,11 @@ static int write_outputs(const struct grade_opts *o,
 	if (csv && !strcmp(csv, "-"))
 		csv_out = true;
 	else if (csv)
-		rc = stage_output(&batch, csv, o->force, csv_writer, gb);
+		rc = stage_output(&batch, csv, o->force, gb, words, o->bom);
 	if (!rc && o->json && !strcmp(o->json, "-"))
 		json_out = true;
 	else if (!rc && o->json)
-		rc = stage_output(&batch, o->json, o->force, grade_write_json,
-				  gb);
+		rc = stage_output(&batch, o->json, o->force, gb, NULL, false);
 	if (!rc && o->xlsx)
 		rc = stage_xlsx(&batch, o, gb, lang);
 	if (!rc && (fe = outbatch_commit(&batch, &failed)) != FILEIO_OK)
@@ -221,9 +240,11 @@ static int write_outputs(const struct grade_opts *o,
 	outbatch_release(&batch);
 	if (rc)
 		return rc;
-	if (csv_out && (csv_writer(stdout, gb) || fflush(stdout)))
+	if (csv_out && (write_text(stdout, gb, words, o->bom) ||
+			fflush(stdout)))
 		return output_failed("-", FILEIO_EIO);
-	if (json_out && (grade_write_json(stdout, gb) || fflush(stdout)))
+	if (json_out && (write_text(stdout, gb, NULL, false) ||
+			 fflush(stdout)))
 		return output_failed("-", FILEIO_EIO);
 	return EXIT_DONE;
 }
@@ -330,11 +351,14 @@ const struct cmd_entry cmd_grade_entry = {
 			  "Statistics, Problems)" },
 		{ .name = "lang", .arg = "zh|en", .type = OPT_CHOICE,
 		  .choices = langs,
-		  .help = "language of the report labels (default: the "
-			  "key's)" },
+		  .help = "language of the Excel report and of the --bom CSV "
+			  "(default: the key's); zh is in the paper's script "
+			  "(Traditional for a zh-Hant paper)" },
 		{ .name = "bom", .type = OPT_FLAG,
-		  .help = "start the CSV summary with a UTF-8 byte-order mark, "
-			  "so Excel shows its Chinese text right" },
+		  .help = "write the CSV summary for people: a UTF-8 "
+			  "byte-order mark, so Excel shows its Chinese text "
+			  "right, and the header and results in the report's "
+			  "language" },
 		{ .name = "force", .type = OPT_FLAG,
 		  .help = "overwrite existing output files" },
 		{ 0 },

@@ -79,6 +79,8 @@ static const char *const catalog[][2] = {
 	  "第 %lu 题:答案必须是一个值或一个列表,而不是 %s" },
 	{ "'candidate' must be a mapping with id and name",
 	  "“candidate”必须是含 id 和 name 的映射" },
+	{ "'answers' must be a mapping of question numbers to answers",
+	  "“answers”必须是题号到答案的映射" },
 	{ "a sheet must be a mapping with paper, form, candidate and answers",
 	  "答题卡必须是含 paper、form、candidate 和 answers 的映射" },
 	/* answers */

@@ -18,8 +18,34 @@ static double percent2(double p)
 	return round(p * 100) / 100;
 }
 
-/* Write the CSV summary: one header row, one row per candidate. */
+/* Write the CSV summary with SPEC's header, for scripts. */
 int grade_write_csv(FILE *fp, const struct gradebook *gb)
+{
+	return grade_write_csv_words(fp, gb, &csv_words_spec);
+}
+
+/* SPEC's words: what scripts read. */
+const struct csv_words csv_words_spec = {
+	"candidate_id", "name", "form", "total", "percent", "result",
+	"problems", "pass", "fail", "pending",
+};
+
+/* The same for people, in Chinese (check_grade checks that the
+ * Traditional ones are OpenCC's conversion of these). */
+const struct csv_words csv_words_zh = {
+	"考生编号", "姓名", "试卷", "总分", "百分比", "结果", "问题数",
+	"通过", "不通过", "待定",
+};
+
+const struct csv_words csv_words_hant = {
+	"考生編號", "姓名", "試卷", "總分", "百分比", "結果", "問題數",
+	"通過", "不通過", "待定",
+};
+
+/* Write the CSV summary with the words w: one header row, one row per
+ * candidate. */
+int grade_write_csv_words(FILE *fp, const struct gradebook *gb,
+			  const struct csv_words *w)
 {
 	size_t n = gb->nsection_titles;
 	const double **cell = calloc(n ? n : 1, sizeof(*cell));
@@ -27,15 +53,17 @@ int grade_write_csv(FILE *fp, const struct gradebook *gb)
 
 	if (!cell)
 		return -1;
-	fputs("candidate_id,name,form", fp);
+	fprintf(fp, "%s,%s,%s", w->id, w->name, w->form);
 	for (size_t i = 0; i < n; i++) {
 		fputc(',', fp);
 		csv_write_text(fp, gb->section_titles[i]);
 	}
-	fputs(",total,percent,result,problems\n", fp);
+	fprintf(fp, ",%s,%s,%s,%s\n", w->total, w->percent, w->result,
+		w->problems);
 	for (size_t i = 0; i < gb->ncands; i++) {
 		const struct candidate *c = &gb->cands[i];
 		const struct key *k = c->key;
+		enum cand_result res = candidate_result(c);
 
 		csv_write_text(fp, c->id);
 		fputc(',', fp);
@@ -53,7 +81,8 @@ int grade_write_csv(FILE *fp, const struct gradebook *gb)
 		fprintf(fp, ",%s", format_number(c->total, num));
 		fprintf(fp, ",%s,%s,%u\n",
 			format_number(percent2(c->percent), num),
-			cand_result_name(candidate_result(c)), c->nproblems);
+			res == RESULT_PASS ? w->pass : res == RESULT_FAIL ?
+			w->fail : w->pending, c->nproblems);
 	}
 	free(cell);
 	return ferror(fp) ? -1 : 0;

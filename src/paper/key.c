@@ -16,6 +16,7 @@
 #include "base/csv.h"
 #include "base/fileio.h"
 #include "paper/buildid.h"
+#include "paper/labels.h"
 #include "yaml/ynode.h"
 
 #define KEY_MAX_BYTES ((size_t)64 * 1024 * 1024)
@@ -124,8 +125,10 @@ int key_write(FILE *fp, const struct paper *p, const struct paper_form *f)
 	yaml_quoted(fp, p->digest);
 	fputs("\ntitle: ", fp);
 	yaml_quoted(fp, t->title);
+	/* the script of the paper's words, so that grade reports in it */
 	fprintf(fp, "\nlanguage: %s\ntotal: ",
-		t->language && !strcmp(t->language, "en") ? "en" : "zh");
+		t->language && !strcmp(t->language, "en") ? "en" :
+		labels_for(p) == labels_get("zh-Hant") ? "zh-Hant" : "zh");
 	yaml_number(fp, f->total);
 	fputs("\npass: ", fp);
 	yaml_number(fp, p->pass);
@@ -603,8 +606,12 @@ static void load_root(struct kload *L, const struct ynode *root)
 	if ((v = ynode_get(root, "language"))) {
 		if (v->kind == YNODE_SCALAR && !strcmp(v->str, "en"))
 			k->language = "en";
-		else if (v->kind != YNODE_SCALAR || strcmp(v->str, "zh"))
-			kerr(L, v, "'language' must be zh or en");
+		else if (v->kind == YNODE_SCALAR && !strcmp(v->str, "zh-Hant"))
+			k->language = "zh-Hant";
+		else if (v->kind != YNODE_SCALAR || (strcmp(v->str, "zh") &&
+						     strcmp(v->str, "zh-Hans")))
+			kerr(L, v, "'language' must be zh, zh-Hans, zh-Hant "
+			     "or en");
 	}
 	k->total = get_num(L, need(L, root, "total", "a key"), "total");
 	k->pass = get_num(L, need(L, root, "pass", "a key"), "pass");

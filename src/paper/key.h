@@ -46,7 +46,7 @@ struct key {
 	uint64_t seed;
 	const char *bank_digest;
 	const char *title;
-	const char *language;		/* "zh" or "en" */
+	const char *language;		/* "zh", "zh-Hant" or "en" */
 	double total;
 	double pass;
 	struct key_section *sections;

@@ -119,6 +119,27 @@ static opencc_t converter(enum script s, struct diags *d)
 	return o;
 }
 
+/* Text converted into script s (malloc'd), or NULL with an error in d. */
+char *script_convert(enum script s, const char *text, struct diags *d)
+{
+	opencc_t cc = converter(s, d);
+	char *r, *out;
+
+	if (!cc)
+		return NULL;
+	r = opencc_convert_utf8(cc, text, strlen(text));
+	if (!r) {
+		diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "cannot convert text "
+			   "with OpenCC: %s", opencc_error());
+		return NULL;
+	}
+	out = strdup(r);
+	opencc_convert_utf8_free(r);
+	if (!out)
+		diags_oom(d);
+	return out;
+}
+
 /* One conversion run: the converter, the paper's arena, the copies made. */
 struct conversion {
 	opencc_t cc;

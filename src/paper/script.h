@@ -22,6 +22,10 @@ int script_of_template_language(const char *lang);
 enum script script_of_bank_language(const char *lang);
 /* The canonical tag of a script: "zh-Hans", "zh-Hant" or "en". */
 const char *script_tag(enum script s);
+/* Text converted into script s (SCRIPT_HANS or SCRIPT_HANT), malloc'd (the
+ * caller frees it), or NULL with one error in d: OpenCC's data cannot be
+ * loaded (a system error) or no memory. */
+char *script_convert(enum script s, const char *text, struct diags *d);
 /* Convert the drawn questions of p whose bank is in the other script into
  * the script of p's template: each becomes a converted copy in the
  * paper's arena (one per question, shared by the forms), belonging to a

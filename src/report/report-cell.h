@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <xlsxwriter.h>
 
+#include "base/arena.h"
 #include "grade/grade.h"
 
 /* Labels of one report language. */
@@ -48,6 +49,11 @@ struct rpt {
 	const struct gradebook *gb;
 	const struct rpt_labels *L;
 	bool zh;			/* in Chinese: problems too */
+	bool hant;			/* in Traditional script */
+	struct rpt_labels hant_labels;	/* L when hant */
+	struct arena arena;		/* texts converted into Traditional */
+	struct diags *d;		/* errors while converting */
+	bool conv_failed;		/* a conversion failed (error in d) */
 	lxw_workbook *wb;
 	lxw_error err;			/* first libxlsxwriter error */
 	int oom;

@@ -1,6 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* report-labels.c - the report's labels in English and Chinese. */
+/* report-labels.c - the report's labels in English and Chinese; the
+ * Traditional ones are the Simplified ones converted with OpenCC, so that
+ * no label is ever missing from them. */
 #include "report/report-labels.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "paper/script.h"
 
 const struct rpt_labels rpt_labels_en = {
 	.rank = "rank", .id = "candidate id", .name = "name", .form = "form",
@@ -82,3 +89,37 @@ const struct rpt_labels rpt_labels_zh = {
 	.sh_summary = "Summary", .sh_answers = "Answers", .sh_items = "Items",
 	.sh_statistics = "Statistics", .sh_problems = "Problems",
 };
+
+/* Text s in Traditional script, in a; NULL with an error in d. */
+const char *rpt_text_hant(const char *s, struct arena *a, struct diags *d)
+{
+	char *t = script_convert(SCRIPT_HANT, s, d);
+	const char *out;
+
+	if (!t)
+		return NULL;
+	out = arena_strdup(a, t);
+	free(t);
+	if (!out)
+		diags_oom(d);
+	return out;
+}
+
+/* The Chinese labels in Traditional script, into out. */
+int rpt_labels_hant(struct rpt_labels *out, struct arena *a,
+		    struct diags *d)
+{
+	/* the labels are texts only: seen as an array of them, every label
+	 * is converted, those added later too */
+	enum { N = sizeof(struct rpt_labels) / sizeof(const char *) };
+	const char *v[N];
+
+	_Static_assert(sizeof(struct rpt_labels) == N * sizeof(const char *),
+		       "struct rpt_labels holds only texts");
+	memcpy(v, &rpt_labels_zh, sizeof(v));
+	for (size_t i = 0; i < N; i++)
+		if (v[i] && !(v[i] = rpt_text_hant(v[i], a, d)))
+			return -1;
+	memcpy(out, v, sizeof(v));
+	return 0;
+}

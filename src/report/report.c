@@ -466,6 +466,7 @@ static int write_problems(struct rpt *r)
 	rpt_header(r, &s, hdr, 6);
 	for (size_t i = 0; i < gb->nproblems && !r->oom && !r->err; i++) {
 		const struct problem *p = &gb->problems[i];
+		const char *msg = r->zh && p->msg_zh ? p->msg_zh : p->msg;
 		lxw_row_t row = (lxw_row_t)(i + 1);
 
 		rpt_str(r, &s, row, 0, p->file, NULL);
@@ -476,13 +477,17 @@ static int write_problems(struct rpt *r)
 		rpt_str(r, &s, row, 3, p->candidate, NULL);
 		if (p->question)
 			rpt_num(r, &s, row, 4, p->question, NULL);
-		rpt_str(r, &s, row, 5, r->zh && p->msg_zh ? p->msg_zh : p->msg,
-			NULL);
+		if (r->hant && msg == p->msg_zh &&
+		    !(msg = rpt_text_hant(msg, &r->arena, r->d))) {
+			r->conv_failed = true;
+			break;
+		}
+		rpt_str(r, &s, row, 5, msg, NULL);
 	}
 	worksheet_freeze_panes(s.ws, 1, 0);
 	rpt_check(r, worksheet_autofilter(s.ws, 0, 0,
 					  (lxw_row_t)gb->nproblems, 5));
-	ret = r->oom || r->err ? -1 : 0;
+	ret = r->oom || r->err || r->conv_failed ? -1 : 0;
 out:
 	rpt_sheet_finish(r, &s);
 	return ret;
@@ -527,9 +532,20 @@ enum report_err report_build_xlsx(struct outfile *o,
 	memset(&r, 0, sizeof(r));
 	r.gb = gb;
 	r.zh = !lang || strcmp(lang, "en");
+	r.hant = lang && !strcmp(lang, "zh-Hant");
 	r.L = r.zh ? &rpt_labels_zh : &rpt_labels_en;
+	r.d = d;
 	if (!report_fits(path, gb, d))
 		return REPORT_XLSX;
+	arena_init(&r.arena);
+	if (r.hant) {
+		if (rpt_labels_hant(&r.hant_labels, &r.arena, d) < 0) {
+			ret = diags_out_of_memory(d) ? REPORT_ENOMEM :
+							 REPORT_XLSX;
+			goto out;
+		}
+		r.L = &r.hant_labels;
+	}
 	opt.tmpdir = folder_of(path);
 	if (!opt.tmpdir || order_candidates(&r) < 0) {
 		ret = REPORT_ENOMEM;
@@ -583,6 +599,7 @@ out:
 	if (r.wb)
 		lxw_workbook_free(r.wb);	/* failed: free, write nothing */
 	free(opt.tmpdir);
+	arena_release(&r.arena);
 	rpt_answer_columns_free(&r);
 	free(r.order);
 	free(r.total);

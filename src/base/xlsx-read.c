@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* xlsx-read.c - read the first worksheet of an .xlsx workbook: unzip each
- * part from memory with a size cap, parse it with expat (no DOCTYPE, depth
- * capped), and hand every cell with a value to the caller. */
+/* xlsx-read.c - read one worksheet (the first, or one by name) of an .xlsx
+ * workbook: unzip each part from memory with a size cap, parse it with
+ * expat (no DOCTYPE, depth capped), and hand every cell with a value to
+ * the caller. */
 #include "base/xlsx-read.h"
 
 #include <errno.h>
@@ -44,8 +45,10 @@ struct xlsx {
 	char *err;
 	size_t errsize;
 	bool nomem;
+	bool missing;			/* no sheet of the wanted name */
 	bool date1904;
-	char sheet[MAX_PATH_LEN];	/* the first sheet's part name */
+	const char *want;		/* the sheet's name, NULL: the first */
+	char sheet[MAX_PATH_LEN];	/* the sheet's part name */
 	struct sbuf sst;		/* shared strings, NUL-separated */
 	size_t *sst_at;			/* offset of each in sst */
 	size_t nsst, sst_cap;
@@ -447,6 +450,9 @@ static void workbook_start(struct xml_state *s, const char *name,
 		v = attr(atts, "date1904");
 		s->x->date1904 = v && (!strcmp(v, "1") || !strcmp(v, "true"));
 	} else if (!strcmp(name, "sheet") && !s->have_rid) {
+		v = attr(atts, "name");
+		if (s->x->want && (!v || strcmp(v, s->x->want)))
+			return;
 		v = attr(atts, "id");
 		if (!v || strlen(v) >= sizeof(s->rid)) {
 			stop(s, "the first sheet has no relationship id");
@@ -868,6 +874,10 @@ static int read_book(struct xlsx *x, xlsx_cell_fn fn, void *ctx,
 	s.end = no_end;
 	if (load_part(&s, "xl/workbook.xml", false))
 		return -1;
+	if (!s.have_rid && x->want) {
+		x->missing = true;
+		return -1;
+	}
 	if (!s.have_rid) {
 		fail(x, "the workbook has no sheet");
 		return -1;
@@ -901,6 +911,14 @@ static int read_book(struct xlsx *x, xlsx_cell_fn fn, void *ctx,
 enum xlsx_err xlsx_read_cells(const void *data, size_t len, xlsx_cell_fn fn,
 			      void *ctx, char *err, size_t errsize)
 {
+	return xlsx_read_sheet_cells(data, len, NULL, fn, ctx, err, errsize);
+}
+
+/* Read the cells of the sheet named name (NULL: the first). */
+enum xlsx_err xlsx_read_sheet_cells(const void *data, size_t len,
+				    const char *name, xlsx_cell_fn fn,
+				    void *ctx, char *err, size_t errsize)
+{
 	zlib_filefunc64_def io = { zm_open, zm_read, zm_write, zm_tell,
 				   zm_seek, zm_close, zm_error, NULL };
 	struct xlsx x;
@@ -908,6 +926,7 @@ enum xlsx_err xlsx_read_cells(const void *data, size_t len, xlsx_cell_fn fn,
 	enum xlsx_err rc = XLSX_OK;
 
 	memset(&x, 0, sizeof(x));
+	x.want = name;
 	x.mem.data = data;
 	x.mem.len = len;
 	x.err = err;
@@ -922,7 +941,7 @@ enum xlsx_err xlsx_read_cells(const void *data, size_t len, xlsx_cell_fn fn,
 	}
 	if (read_book(&x, fn, ctx, &stopped) < 0)
 		rc = stopped ? XLSX_STOPPED : x.nomem ? XLSX_ENOMEM :
-		     XLSX_DAMAGED;
+		     x.missing ? XLSX_NO_SHEET : XLSX_DAMAGED;
 	unzClose(x.zf);
 	free(x.sst.p);
 	free(x.sst_at);

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* xlsx-read.h - the cells of the first worksheet of an .xlsx workbook held
- * in memory: the zip container (minizip), then the workbook, its
- * relationships, styles, shared strings and the sheet (expat).  Untrusted
- * input: every size is bounded (zip entries, unpacked bytes, XML depth,
- * text per cell, rows and columns) and a workbook that breaks a bound or
- * is damaged is refused with a message naming the part. */
+/* xlsx-read.h - the cells of one worksheet (the first, or one by name) of
+ * an .xlsx workbook held in memory: the zip container (minizip), then the
+ * workbook, its relationships, styles, shared strings and the sheet
+ * (expat).  Untrusted input: every size is bounded (zip entries, unpacked
+ * bytes, XML depth, text per cell, rows and columns) and a workbook that
+ * breaks a bound or is damaged is refused with a message naming the
+ * part. */
 #ifndef EXAMGEN_BASE_XLSX_READ_H
 #define EXAMGEN_BASE_XLSX_READ_H
 
@@ -44,6 +45,7 @@ enum xlsx_err {
 	XLSX_DAMAGED,		/* not a readable workbook: see the message */
 	XLSX_ENOMEM,
 	XLSX_STOPPED,		/* the callback returned non-zero */
+	XLSX_NO_SHEET,		/* no worksheet of the name asked for */
 };
 
 /* Read every cell of the first worksheet of the workbook data[0..len),
@@ -51,6 +53,13 @@ enum xlsx_err {
  * case, no full stop). */
 enum xlsx_err xlsx_read_cells(const void *data, size_t len, xlsx_cell_fn fn,
 			      void *ctx, char *err, size_t errsize);
+
+/* The same for the worksheet named name (NULL: the first one);
+ * XLSX_NO_SHEET, without a message, when the workbook has none of that
+ * name. */
+enum xlsx_err xlsx_read_sheet_cells(const void *data, size_t len,
+				    const char *name, xlsx_cell_fn fn,
+				    void *ctx, char *err, size_t errsize);
 
 /* Whether data starts like a zip file (and so maybe a workbook). */
 bool xlsx_is_zip(const void *data, size_t len);

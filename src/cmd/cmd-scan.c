@@ -15,6 +15,7 @@
 #include "cmd/cmd.h"
 #include "scan/scan-image.h"
 #include "scan/scan-read.h"
+#include "scan/scan-review.h"
 
 /* The command line of one run. */
 struct scan_opts {
@@ -54,15 +55,16 @@ static int check_opts(const struct scan_opts *o)
 			"replace it\n", o->out);
 		rc = EXIT_USAGE;
 	}
-	if (o->review) {
-		char *list = fileio_join(o->review, "review.csv");
+	for (int i = 0; o->review && i < 2; i++) {
+		char *out = fileio_join(o->review, i ? "review.xlsx" :
+						       "review.csv");
 
-		if (list && !o->force && fileio_exists(list)) {
+		if (out && !o->force && fileio_exists(out)) {
 			fprintf(stderr, "examgen: error: '%s' exists; use "
-				"--force to replace it\n", list);
+				"--force to replace it\n", out);
 			rc = EXIT_USAGE;
 		}
-		free(list);
+		free(out);
 	}
 	return rc;
 }
@@ -134,8 +136,8 @@ static enum fileio_err write_one(const char *path, bool force,
 	return outfile_commit(&of);
 }
 
-/* Write the responses CSV and the review list; EXIT_DONE or EXIT_SYSTEM
- * (printed). */
+/* Write the responses CSV, the review list and the review workbook;
+ * EXIT_DONE or EXIT_SYSTEM (printed). */
 static int write_outputs(struct scan_run *r, const struct scan_opts *o)
 {
 	const char *out = o->out ? o->out : "-";
@@ -161,6 +163,15 @@ static int write_outputs(struct scan_run *r, const struct scan_opts *o)
 		free(list);
 		if (fe != FILEIO_OK)
 			return EXIT_SYSTEM;
+		list = fileio_join(o->review, "review.xlsx");
+		if (!list || scan_review_write_xlsx(r, list, o->force) < 0) {
+			fprintf(stderr, "examgen: error: cannot write '%s': "
+				"%s\n", list ? list : o->review,
+				diag_errno(list ? errno : ENOMEM));
+			free(list);
+			return EXIT_SYSTEM;
+		}
+		free(list);
 	}
 	return EXIT_DONE;
 }
@@ -235,8 +246,8 @@ const struct cmd_entry cmd_scan_entry = {
 		  .help = "write the responses CSV there (default: standard "
 			  "output)" },
 		{ .name = "review", .arg = "DIR", .type = OPT_TEXT,
-		  .help = "write a crop PNG of every doubtful mark and the "
-			  "list review.csv there" },
+		  .help = "write a crop PNG of every doubtful mark, the "
+			  "list review.csv and the workbook review.xlsx there" },
 		{ .name = "force", .type = OPT_FLAG,
 		  .help = "overwrite existing output files" },
 		{ 0 },
@@ -257,8 +268,14 @@ const struct cmd_entry cmd_scan_entry = {
 	"exactly one mark is written '?' and the likely reading, which\n"
 	"'grade' flags, and reported on standard error as FILE:PAGE: ...\n"
 	"Pages that cannot be identified are reported with file and page.\n"
+
 	"Black-and-white (1-bit) scans and scans under 150 dpi are refused:\n"
-	"rescan in greyscale at 200 dpi or more.\n"
+	"rescan in greyscale at 200 dpi or more.\n"	"\n"
+	"With --review DIR, DIR/review.xlsx holds the responses (worksheet\n"
+	"答卷) and one row per doubtful mark with its crop (worksheet 待复核):\n"
+	"write the right answer in its 复核结果 cell ('-' for no mark), save,\n"
+	"and grade the workbook: examgen grade --key out/ DIR/review.xlsx.\n"
+	"A decision left empty keeps the sheet pending.\n"
 	"\n"
 	"Exit: 0 every mark decided; 1 done, but something is to review or\n"
 	"a page was not read; 2 usage error, missing key or scan, a scan\n"

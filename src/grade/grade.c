@@ -418,6 +418,10 @@ static void resp_missing(struct gradebook *gb, struct candidate *c,
 				  "missing marker score for question %u", no);
 }
 
+static bool doubtful_mark(struct gradebook *gb, struct candidate *c,
+			  struct response *r, const struct sheet_cell *cell,
+			  unsigned no);
+
 /* Score an essay from its per-criterion scores (some given). */
 static void grade_criteria(struct gradebook *gb, struct candidate *c,
 			   const struct key_item *it, struct response *r,
@@ -448,6 +452,10 @@ static void grade_criteria(struct gradebook *gb, struct candidate *c,
 		double v = 0;
 
 		raw += sprintf(raw, "%s%s", i ? ", " : "", s);
+		if (doubtful_mark(gb, c, r, &crit[i], it->no)) {
+			bad = true;
+			continue;
+		}
 		switch (answer_parse_score(s, it->criterion_points[i], &v,
 					   &why)) {
 		case ANSWER_OK:

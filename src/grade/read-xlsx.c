@@ -3,7 +3,8 @@
  * the rows of a CSV text (row N is line N, column K is field K), which the
  * CSV sheet reader grades, so both inputs follow one set of rules.  On the
  * way, cells Excel has retyped are reported: ids stored as numbers where
- * the other ids show leading zeros, and dates. */
+ * the other ids show leading zeros, and dates.  A workbook written by scan
+ * --review brings its reviewer's decisions (read-review.h). */
 #include "grade/read-xlsx.h"
 
 #include <errno.h>
@@ -13,6 +14,7 @@
 
 #include "base/xlsx-read.h"
 #include "grade/read-csv.h"
+#include "grade/read-review.h"
 
 #define MAX_CSV_BYTES ((size_t)256 << 20)	/* the converted sheet */
 #define MAX_ID_WARNINGS 20			/* then one summary line */
@@ -223,7 +225,8 @@ int sheet_read_xlsx(struct gradebook *gb, const char *file, const char *data,
 		    size_t len, struct diags *d)
 {
 	struct conv cv;
-	char err[320];
+	char err[320], *reviewed = NULL;
+	size_t reviewed_len = 0;
 	enum xlsx_err e;
 	int rc = 0;
 
@@ -243,8 +246,16 @@ int sheet_read_xlsx(struct gradebook *gb, const char *file, const char *data,
 		rc = -1;
 	} else {
 		warn_numeric_ids(&cv);
-		rc = sheet_read_csv(gb, file, cv.csv, cv.len);
+		/* a workbook from scan --review: the reviewer's decisions */
+		rc = review_apply(gb, file, data, len, cv.csv, cv.len,
+				  &reviewed, &reviewed_len, d);
+		if (!rc)
+			rc = reviewed ? sheet_read_csv(gb, file, reviewed,
+						       reviewed_len) :
+					sheet_read_csv(gb, file, cv.csv,
+						       cv.len);
 	}
+	free(reviewed);
 	free(cv.csv);
 	free(cv.nums);
 	return rc;

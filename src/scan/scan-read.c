@@ -43,8 +43,10 @@ void scan_run_release(struct scan_run *r)
 		free(r->sheets[i].seen);
 		free(r->sheets[i].cells);
 	}
-	for (size_t i = 0; i < r->ndoubts; i++)
+	for (size_t i = 0; i < r->ndoubts; i++) {
 		free(r->doubts[i].image);
+		free(r->doubts[i].png);
+	}
 	free(r->sheets);
 	free(r->doubts);
 	scan_qr_reader_release(&r->qr);
@@ -202,10 +204,10 @@ static int measure(struct page_read *pr)
 	return 0;
 }
 
-/* A crop of bubbles [a, b) written to the review folder; the file name
- * (malloc'd) or NULL.  -1 on a system error. */
+/* A crop of bubbles [a, b) written to the review folder and kept in dt
+ * (its file name and PNG bytes).  -1 on a system error. */
 static int write_crop(struct page_read *pr, size_t a, size_t b, unsigned q,
-		      char **name)
+		      struct scan_doubt *dt)
 {
 	const struct sheet_layout *L = pr->L;
 	double lo[2] = { 1e18, 1e18 }, hi[2] = { -1e18, -1e18 };
@@ -213,10 +215,9 @@ static int write_crop(struct page_read *pr, size_t a, size_t b, unsigned q,
 	size_t len = 0;
 	BOX *box;
 	PIX *crop;
-	char *path;
+	char *path, **name = &dt->image;
 	enum fileio_err fe;
 
-	*name = NULL;
 	for (size_t i = a; i < b; i++) {
 		const struct sheet_bubble *bb = &L->bubbles[i];
 		double m = bb->r + CROP_MARGIN_MM;
@@ -253,12 +254,15 @@ static int write_crop(struct page_read *pr, size_t a, size_t b, unsigned q,
 		errno = ENOMEM;
 		return -1;
 	}
+	dt->png_w = (unsigned)pixGetWidth(crop);
+	dt->png_h = (unsigned)pixGetHeight(crop);
+	dt->png_dpi = (unsigned)pixGetXRes(crop);
 	pixDestroy(&crop);
+	dt->png = png;
+	dt->png_len = len;
 	*name = malloc(96);
-	if (!*name) {
-		free(png);
+	if (!*name)
 		return -1;
-	}
 	/* a criterion row is named by its criterion: one crop each */
 	if (L->bubbles[a].kind == SB_SCORE && L->bubbles[a].criterion)
 		snprintf(*name, 96, "%03zu-%.60s-q%u.%u.png", pr->sheet + 1,
@@ -278,7 +282,6 @@ static int write_crop(struct page_read *pr, size_t a, size_t b, unsigned q,
 			    fe == FILEIO_EIO ? diag_errno(errno) :
 					       fileio_strerror(fe));
 	free(path);
-	free(png);
 	return fe == FILEIO_OK ? 0 : -1;
 }
 
@@ -315,7 +318,7 @@ static int doubt(struct page_read *pr, size_t a, size_t b, unsigned q,
 			  "candidate id: %s; written '?%s' for review",
 			  pr->page, reason, reading);
 	if (r->review)
-		return write_crop(pr, a, b, q, &dt->image);
+		return write_crop(pr, a, b, q, dt);
 	return 0;
 }
 

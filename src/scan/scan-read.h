@@ -62,6 +62,10 @@ struct scan_doubt {
 	char reading[40];
 	const char *reason;
 	char *image;			/* crop file name, or NULL */
+	unsigned char *png;		/* the crop as PNG (with image) */
+	size_t png_len;
+	unsigned png_w, png_h;		/* its size in pixels */
+	unsigned png_dpi;		/* the resolution it gives, or 0 */
 };
 
 struct scan_run {

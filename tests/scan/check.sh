@@ -3,7 +3,8 @@
 # The scan pipeline on simulated copier scans (fixed seeds, a few seconds):
 # build a paper, fill in and degrade sheets with the simulator, scan them,
 # and check: no mark read wrong without a flag, every page identified,
-# 'scan | grade' gives the same totals as grading the answers as drawn;
+# 'scan | grade' gives the same totals as grading the answers as drawn,
+# and so does the review workbook once its decisions are filled in;
 # essay criteria come out as N.k columns; a 1-bit scan is refused (exit 2)
 # and a defaced QR code is reported.
 #   EXAMGEN=... SCANSIM=... sh tests/scan/check.sh ROOT
@@ -41,6 +42,45 @@ n=$(grep -c "written '?" "$work/scan.err" || true)
 [ "$(ls "$work"/review/*.png 2>/dev/null | wc -l)" -eq "$n" ] ||
 	fail "not one crop per doubt"
 
+# the review workbook: a reviewer fills in every 复核结果 cell from the
+# sheets (here: from what was drawn), grade applies the decisions, and the
+# totals are those of the typed answers
+[ -f "$work/review/review.xlsx" ] || fail "no review.xlsx"
+python3 "$here/decide.py" "$work/review/review.xlsx" "$work/s" \
+	"$work/decided.xlsx" >/dev/null
+"$EXAMGEN" grade --key "$work/out" "$work/decided.xlsx" \
+	>"$work/decided.grade" 2>"$work/decided.err" ||
+	{ cat "$work/decided.err"; fail "reviewed workbook: grade exit $?"; }
+"$EXAMGEN" grade --key "$work/out" "$work/s/truth.csv" \
+	>"$work/s.grade" 2>/dev/null || true
+cmp "$work/decided.grade" "$work/s.grade" ||
+	{ diff "$work/decided.grade" "$work/s.grade"; \
+	  fail "reviewed workbook grades differently from the typed answers"; }
+grep -q "note: $n of $n decisions of worksheet '待复核' applied" \
+	"$work/decided.err" || { cat "$work/decided.err"; fail "no note"; }
+# a decision left empty keeps its sheet pending; one for an id that is
+# not in the workbook is reported and changes nothing
+python3 "$here/decide.py" "$work/review/review.xlsx" "$work/s" \
+	"$work/part.xlsx" skip=1 wrong=1 >/dev/null
+set +e
+"$EXAMGEN" grade --key "$work/out" "$work/part.xlsx" >"$work/part.grade" \
+	2>"$work/part.err"
+rc=$?
+set -e
+[ $rc -eq 1 ] || fail "half-reviewed workbook: exit $rc, expected 1"
+[ "$(grep -c ',pending,' "$work/part.grade")" -eq 1 ] ||
+	fail "an undecided mark does not keep exactly its sheet pending"
+grep -q "candidate 'NOSUCH0', column '1' not applied: no row" \
+	"$work/part.err" || { cat "$work/part.err"; fail "stray decision"; }
+# the workbook is not replaced without --force
+set +e
+"$EXAMGEN" scan --key "$work/out" --review "$work/review" \
+	"$work"/s/page-0001.png >/dev/null 2>"$work/again.err"
+rc=$?
+set -e
+[ $rc -eq 2 ] && grep -q "review.xlsx' exists" "$work/again.err" ||
+	fail "review.xlsx overwritten without --force (exit $rc)"
+
 # dark marks only: nothing to review, and grade totals as typed
 mkdir "$work/d"
 "$SCANSIM" "$key" "$work/d" seed=8 sheets=2 marks=dark rotate=2 noise=4 \
@@ -76,6 +116,25 @@ python3 "$here/evaluate.py" "$work/ms" "$work/m.csv" dark >"$work/m.eval" ||
 	2>/dev/null || true
 cmp "$work/m.scanned" "$work/m.typed" ||
 	fail "criterion columns grade differently from the typed scores"
+# light score marks: every doubt is one criterion (N.k) in the review
+# workbook; decided, the grade is that of the typed scores
+mkdir "$work/ml"
+"$SCANSIM" "$work"/m/*-A.key.yaml "$work/ml" seed=4 sheets=1 marks=light \
+	rotate=1 noise=4
+set +e
+"$EXAMGEN" scan --key "$work/mk" --review "$work/mlr" "$work"/ml/page-*.png \
+	>/dev/null 2>"$work/ml.err"
+set -e
+grep -q "question [0-9]* criterion [0-9]*: .*written '?" "$work/ml.err" ||
+	{ cat "$work/ml.err"; fail "no criterion doubts from light marks"; }
+python3 "$here/decide.py" "$work/mlr/review.xlsx" "$work/ml" \
+	"$work/ml.xlsx" >/dev/null
+"$EXAMGEN" grade --key "$work/mk" "$work/ml.xlsx" >"$work/ml.scanned" \
+	2>/dev/null || fail "reviewed criterion scores still flagged"
+"$EXAMGEN" grade --key "$work/mk" "$work/ml/truth.csv" >"$work/ml.typed" \
+	2>/dev/null || true
+cmp "$work/ml.scanned" "$work/ml.typed" ||
+	fail "reviewed criterion scores grade differently from the typed"
 # with both forms loaded (their essays differ) one summed column each
 "$EXAMGEN" scan --key "$work/m" "$work"/ms/page-*.png >"$work/m2.csv" \
 	2>/dev/null || fail "manager scan, two forms"

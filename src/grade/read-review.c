@@ -1,0 +1,453 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* read-review.c - the decisions of worksheet 待复核 applied to the first
+ * worksheet (see read-review.h).  A decision names its cell by candidate
+ * id and column header, not by position, so it lands on the right cell or
+ * on none: the id must be on exactly one row, the column must exist, the
+ * cell must still be a doubtful mark, and two decisions for one cell must
+ * agree. */
+#include "grade/read-review.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/csv.h"
+#include "base/xlsx-read.h"
+
+#define MAX_DECISIONS 1000000u
+
+/* One filled-in decision row of 待复核. */
+struct decision {
+	char *id, *column, *value;	/* trimmed, malloc'd */
+	unsigned row, col;		/* its 复核结果 cell */
+	size_t target;			/* column + 1 in the first sheet */
+	size_t rows;			/* rows of the first sheet with its id */
+	const struct decision *same;	/* an earlier one just like it */
+	bool conflict, applied;
+};
+
+/* The 待复核 worksheet while it is read. */
+struct review {
+	unsigned header_row;		/* 0: not found yet */
+	unsigned id_col, column_col, decision_col;
+	unsigned row;			/* the row being collected */
+	char *cell[3];			/* its id, column, decision */
+	unsigned decision_at;		/* column of its decision */
+	struct decision *v;
+	size_t n, cap;
+	bool nomem, toomany;
+};
+
+/* Trim white space at both ends: a malloc'd copy, or NULL. */
+static char *trimmed(const char *s)
+{
+	size_t n;
+	char *t;
+
+	s += strspn(s, " \t\r\n");
+	n = strlen(s);
+	while (n && strchr(" \t\r\n", s[n - 1]))
+		n--;
+	t = malloc(n + 1);
+	if (t) {
+		memcpy(t, s, n);
+		t[n] = '\0';
+	}
+	return t;
+}
+
+/* Whether a decision means "no mark": '-', a dash, 空 or 无. */
+static bool means_blank(const char *s)
+{
+	static const char *const words[] = {
+		"-", "\xEF\xBC\x8D", "\xE2\x80\x94", "\xE7\xA9\xBA",
+		"\xE6\x97\xA0", "\xE7\x84\xA1", NULL
+	};
+
+	for (size_t i = 0; words[i]; i++)
+		if (!strcmp(s, words[i]))
+			return true;
+	return false;
+}
+
+/* Free the cells collected for the current row. */
+static void drop_row(struct review *rv)
+{
+	for (int i = 0; i < 3; i++) {
+		free(rv->cell[i]);
+		rv->cell[i] = NULL;
+	}
+}
+
+/* The collected row becomes a decision when its decision is filled in. */
+static void end_row(struct review *rv)
+{
+	struct decision *dc;
+
+	if (!rv->cell[2] || !*rv->cell[2]) {
+		drop_row(rv);
+		return;
+	}
+	if (rv->n == MAX_DECISIONS) {
+		rv->toomany = true;
+		drop_row(rv);
+		return;
+	}
+	if (rv->n == rv->cap) {
+		size_t cap = rv->cap ? 2 * rv->cap : 32;
+		struct decision *v = realloc(rv->v, cap * sizeof(*v));
+
+		if (!v) {
+			rv->nomem = true;
+			drop_row(rv);
+			return;
+		}
+		rv->v = v;
+		rv->cap = cap;
+	}
+	dc = &rv->v[rv->n++];
+	memset(dc, 0, sizeof(*dc));
+	dc->id = rv->cell[0] ? rv->cell[0] : trimmed("");
+	dc->column = rv->cell[1] ? rv->cell[1] : trimmed("");
+	dc->value = means_blank(rv->cell[2]) ? trimmed("") : rv->cell[2];
+	if (means_blank(rv->cell[2]))
+		free(rv->cell[2]);
+	dc->row = rv->row;
+	dc->col = rv->decision_at;
+	rv->cell[0] = rv->cell[1] = rv->cell[2] = NULL;
+	if (!dc->id || !dc->column || !dc->value)
+		rv->nomem = true;
+}
+
+/* Take one cell of 待复核: find the header, then collect each row's id,
+ * column and decision. */
+static int on_cell(void *ctx, const struct xlsx_cell *c)
+{
+	struct review *rv = ctx;
+	int slot = -1;
+
+	if (!rv->header_row) {
+		if (!strcmp(c->text, REVIEW_ID))
+			rv->id_col = c->col;
+		else if (!strcmp(c->text, REVIEW_COLUMN))
+			rv->column_col = c->col;
+		else if (!strcmp(c->text, REVIEW_DECISION))
+			rv->decision_col = c->col;
+		if (rv->id_col && rv->column_col && rv->decision_col)
+			rv->header_row = c->row;
+		return 0;
+	}
+	if (c->row == rv->header_row)
+		return 0;
+	if (c->row != rv->row) {
+		end_row(rv);
+		rv->row = c->row;
+	}
+	if (c->col == rv->id_col)
+		slot = 0;
+	else if (c->col == rv->column_col)
+		slot = 1;
+	else if (c->col == rv->decision_col)
+		slot = 2;
+	if (slot < 0)
+		return 0;
+	free(rv->cell[slot]);
+	rv->cell[slot] = trimmed(c->text);
+	if (slot == 2)
+		rv->decision_at = c->col;
+	if (!rv->cell[slot])
+		rv->nomem = true;
+	return rv->nomem;
+}
+
+/* Order decisions by id, then column, then row. */
+static int decision_cmp(const void *a, const void *b)
+{
+	const struct decision *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	if (!c)
+		c = strcmp(x->column, y->column);
+	return c ? c : (x->row > y->row) - (x->row < y->row);
+}
+
+/* The decisions [lo, hi) of id (v sorted by id). */
+static void id_range(const struct review *rv, const char *id, size_t *lo,
+		     size_t *hi)
+{
+	size_t a = 0, b = rv->n;
+
+	while (a < b) {
+		size_t m = a + (b - a) / 2;
+
+		if (strcmp(rv->v[m].id, id) < 0)
+			a = m + 1;
+		else
+			b = m;
+	}
+	*lo = a;
+	for (b = a; b < rv->n && !strcmp(rv->v[b].id, id); b++)
+		;
+	*hi = b;
+}
+
+/* Whether a cell holds a mark scan left undecided ('?' or '？'). */
+static bool doubtful(const char *s)
+{
+	s += strspn(s, " \t\r\n");
+	return *s == '?' || !strncmp(s, "\xEF\xBC\x9F", 3);
+}
+
+/* A growing CSV text. */
+struct text {
+	char *p;
+	size_t len, cap;
+};
+
+/* Append n bytes; -1 on no memory. */
+static int put(struct text *t, const char *s, size_t n)
+{
+	if (t->len + n + 1 > t->cap) {
+		size_t cap = t->cap ? t->cap : 4096;
+		char *p;
+
+		while (cap < t->len + n + 1)
+			cap *= 2;
+		p = realloc(t->p, cap);
+		if (!p)
+			return -1;
+		t->p = p;
+		t->cap = cap;
+	}
+	memcpy(t->p + t->len, s, n);
+	t->len += n;
+	t->p[t->len] = '\0';
+	return 0;
+}
+
+/* Append one quoted field (the converted sheet has no line breaks in
+ * cells). */
+static int put_field(struct text *t, const char *s)
+{
+	if (put(t, "\"", 1))
+		return -1;
+	for (; *s; s++)
+		if (*s == '"' ? put(t, "\"\"", 2) : put(t, s, 1))
+			return -1;
+	return put(t, "\"", 1);
+}
+
+/* Place the decisions on the header's columns; mark disagreeing ones. */
+static void place(struct review *rv, const struct csv_row *h)
+{
+	for (size_t i = 0; i < rv->n; i++) {
+		struct decision *dc = &rv->v[i];
+
+		for (size_t j = 0; j < h->n && !dc->target; j++) {
+			char *name = trimmed(h->fields[j]);
+
+			if (!name) {
+				rv->nomem = true;
+				return;
+			}
+			if (*name && !strcmp(name, dc->column))
+				dc->target = j + 1;
+			free(name);
+		}
+		if (!i || strcmp(dc->id, rv->v[i - 1].id) ||
+		    strcmp(dc->column, rv->v[i - 1].column))
+			continue;
+		if (strcmp(dc->value, rv->v[i - 1].value))
+			dc->conflict = rv->v[i - 1].conflict = true;
+		else
+			dc->same = rv->v[i - 1].same ? rv->v[i - 1].same :
+						       &rv->v[i - 1];
+	}
+	for (size_t i = rv->n; i-- > 1;)
+		if (rv->v[i].conflict &&
+		    !strcmp(rv->v[i].id, rv->v[i - 1].id) &&
+		    !strcmp(rv->v[i].column, rv->v[i - 1].column))
+			rv->v[i - 1].conflict = true;
+}
+
+/* The id column of the header (column + 1), or 0. */
+static size_t id_column(const struct csv_row *h)
+{
+	for (size_t j = 0; j < h->n; j++) {
+		char *name = trimmed(h->fields[j]);
+		bool is = name && (!strcasecmp(name, "candidate_id") ||
+				   !strcasecmp(name, "id"));
+
+		free(name);
+		if (is)
+			return j + 1;
+	}
+	return 0;
+}
+
+/* Rewrite csv with the decisions applied (two passes: count each id's
+ * rows, then replace).  0, or -1 on no memory or unreadable text. */
+static int rewrite(struct review *rv, const char *csv, size_t csvlen,
+		   struct text *out)
+{
+	struct csv_reader r;
+	struct csv_row row;
+	size_t idcol = 0, lo, hi;
+	unsigned line = 1;
+	int rc = -1;
+
+	for (int pass = 0; pass < 2; pass++) {
+		bool header = true;
+
+		csv_reader_init(&r, csv, csvlen);
+		while (csv_next(&r, &row) == CSV_OK) {
+			bool blank = row.n == 1 && !row.lens[0];
+			char *id;
+
+			if (pass) {
+				for (; line < row.line; line++)
+					if (put(out, "\n", 1))
+						goto out;
+			}
+			if (header && !blank) {
+				header = false;
+				idcol = id_column(&row);
+				if (!pass)
+					place(rv, &row);
+				if (rv->nomem)
+					goto out;
+			} else if (!blank && idcol && idcol <= row.n) {
+				if (!(id = trimmed(row.fields[idcol - 1])))
+					goto out;
+				id_range(rv, id, &lo, &hi);
+				free(id);
+				for (size_t i = lo; i < hi; i++) {
+					struct decision *dc = &rv->v[i];
+
+					if (!pass) {
+						dc->rows++;
+						continue;
+					}
+					if (dc->rows != 1 || dc->conflict ||
+					    dc->same ||
+					    !dc->target || dc->target > row.n ||
+					    !doubtful(row.fields[dc->target -
+								 1]))
+						continue;
+					row.fields[dc->target - 1] = dc->value;
+					dc->applied = true;
+				}
+			}
+			if (!pass)
+				continue;
+			for (size_t j = 0; j < row.n; j++)
+				if ((j && put(out, ",", 1)) ||
+				    put_field(out, row.fields[j]))
+					goto out;
+		}
+		csv_reader_release(&r);
+	}
+	rc = put(out, "\n", 1);
+	return rc;
+out:
+	csv_reader_release(&r);
+	return rc;
+}
+
+/* Report each decision that was not applied, once per cell. */
+static void report(struct gradebook *gb, const char *file,
+		   struct review *rv)
+{
+	for (size_t i = 0; i < rv->n; i++) {
+		struct decision *dc = &rv->v[i];
+		const char *why;
+
+		if (dc->applied || (dc->same && dc->same->applied))
+			continue;
+		why = !dc->rows ? "no row of the first worksheet has that "
+				  "candidate id" :
+		      dc->rows > 1 ? "more than one row of the first "
+				     "worksheet has that candidate id" :
+		      !dc->target ? "the first worksheet has no such column" :
+		      dc->conflict ? "another decision for the same cell "
+				     "differs" :
+				     "the cell is no longer a doubtful mark "
+				     "('?...'): it was changed in the first "
+				     "worksheet";
+		gradebook_problem(gb, file, dc->row, dc->col, NULL, 0,
+				  "worksheet '" REVIEW_SHEET "': decision '%s' "
+				  "for candidate '%s', column '%s' not "
+				  "applied: %s", dc->value, dc->id, dc->column,
+				  why);
+	}
+}
+
+/* Apply the decisions of 待复核. */
+int review_apply(struct gradebook *gb, const char *file, const char *data,
+		 size_t len, const char *csv, size_t csvlen, char **out,
+		 size_t *outlen, struct diags *d)
+{
+	struct review rv;
+	struct text t = { NULL, 0, 0 };
+	char err[320];
+	enum xlsx_err e;
+	size_t applied = 0;
+	int rc = -1;
+
+	*out = NULL;
+	*outlen = 0;
+	memset(&rv, 0, sizeof(rv));
+	e = xlsx_read_sheet_cells(data, len, REVIEW_SHEET, on_cell, &rv, err,
+				  sizeof(err));
+	if (e == XLSX_OK)
+		end_row(&rv);
+	if (rv.nomem || e == XLSX_ENOMEM)
+		goto out;
+	if (e == XLSX_NO_SHEET) {
+		rc = 0;
+		goto out;
+	}
+	if (e != XLSX_OK) {
+		gradebook_problem(gb, file, 0, 0, NULL, 0, "worksheet '"
+				  REVIEW_SHEET "': %s; no decision applied",
+				  err);
+	} else if (!rv.header_row) {
+		gradebook_problem(gb, file, 0, 0, NULL, 0, "worksheet '"
+				  REVIEW_SHEET "' has no header with '"
+				  REVIEW_ID "', '" REVIEW_COLUMN "' and '"
+				  REVIEW_DECISION "'; no decision applied");
+	} else if (rv.toomany) {
+		gradebook_problem(gb, file, 0, 0, NULL, 0, "worksheet '"
+				  REVIEW_SHEET "' has more than %u decisions; "
+				  "none applied", MAX_DECISIONS);
+	} else {
+		qsort(rv.v, rv.n, sizeof(*rv.v), decision_cmp);
+		if (rewrite(&rv, csv, csvlen, &t) < 0)
+			goto out;
+		report(gb, file, &rv);
+		for (size_t i = 0; i < rv.n; i++)
+			applied += rv.v[i].applied;
+		if (d)
+			diags_add(d, DIAG_NOTE, file, 0, 0, "%zu of %zu "
+				  "decisions of worksheet '" REVIEW_SHEET
+				  "' applied", applied, rv.n);
+		*out = t.p;
+		*outlen = t.len;
+		t.p = NULL;
+		rc = 0;
+		goto out;
+	}
+	/* the worksheet cannot be used: grade the cells as they are */
+	rc = 0;
+out:
+	drop_row(&rv);
+	for (size_t i = 0; i < rv.n; i++) {
+		free(rv.v[i].id);
+		free(rv.v[i].column);
+		free(rv.v[i].value);
+	}
+	free(rv.v);
+	free(t.p);
+	return rc;
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* read-review.h - the reviewer's decisions in a workbook written by
+ * `examgen scan --review`: its worksheet 待复核 lists every doubtful mark
+ * (the candidate id and the column as the first worksheet has them, a crop
+ * of the bubbles, the likely reading) with a 复核结果 cell for the
+ * reviewer.  A filled-in decision replaces the doubtful cell ('?...') of
+ * the first worksheet before it is graded; an empty one leaves the mark
+ * doubtful (the sheet pending); one that cannot be placed on exactly one
+ * doubtful cell is a problem and changes nothing. */
+#ifndef EXAMGEN_GRADE_READ_REVIEW_H
+#define EXAMGEN_GRADE_READ_REVIEW_H
+
+#include <stddef.h>
+
+#include "base/diag.h"
+#include "grade/grade.h"
+
+#define REVIEW_SHEET "\xE5\xBE\x85\xE5\xA4\x8D\xE6\xA0\xB8"	/* 待复核 */
+#define REVIEW_ID "\xE8\x80\x83\xE7\x94\x9F\xE7\xBC\x96\xE5\x8F\xB7" /* 考生编号 */
+#define REVIEW_COLUMN "\xE9\xA2\x98\xE5\x8F\xB7"		/* 题号 */
+#define REVIEW_DECISION "\xE5\xA4\x8D\xE6\xA0\xB8\xE7\xBB\x93\xE6\x9E\x9C" /* 复核结果 */
+
+/* Apply the decisions of worksheet 待复核 of the workbook data[0..len)
+ * (read from file) to csv[0..csvlen), its first worksheet as CSV text (row
+ * N on line N).  *out gets a malloc'd CSV text with the decided cells
+ * replaced, or NULL when the workbook has no 待复核 worksheet (csv is then
+ * used as it is).  Decisions that cannot be placed are problems in gb; how
+ * many were applied is a note in d.  0, or -1 on no memory. */
+int review_apply(struct gradebook *gb, const char *file, const char *data,
+		 size_t len, const char *csv, size_t csvlen, char **out,
+		 size_t *outlen, struct diags *d);
+
+#endif

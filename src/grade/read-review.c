@@ -36,6 +36,7 @@ struct review {
 	unsigned decision_at;		/* column of its decision */
 	struct decision *v;
 	size_t n, cap;
+	size_t undecided;		/* rows whose decision is empty */
 	bool nomem, toomany;
 };
 
@@ -86,6 +87,8 @@ static void end_row(struct review *rv)
 	struct decision *dc;
 
 	if (!rv->cell[2] || !*rv->cell[2]) {
+		/* a listed mark without a decision (not an empty row) */
+		rv->undecided += rv->cell[0] || rv->cell[1];
 		drop_row(rv);
 		return;
 	}
@@ -392,7 +395,6 @@ int review_apply(struct gradebook *gb, const char *file, const char *data,
 	struct text t = { NULL, 0, 0 };
 	char err[320];
 	enum xlsx_err e;
-	size_t applied = 0;
 	int rc = -1;
 
 	*out = NULL;
@@ -426,12 +428,11 @@ int review_apply(struct gradebook *gb, const char *file, const char *data,
 		if (rewrite(&rv, csv, csvlen, &t) < 0)
 			goto out;
 		report(gb, file, &rv);
-		for (size_t i = 0; i < rv.n; i++)
-			applied += rv.v[i].applied;
-		if (d)
-			diags_add(d, DIAG_NOTE, file, 0, 0, "%zu of %zu "
-				  "decisions of worksheet '" REVIEW_SHEET
-				  "' applied", applied, rv.n);
+		if (d && rv.undecided)
+			diags_add(d, DIAG_WARNING, file, 0, 0, "worksheet '"
+				  REVIEW_SHEET "': %zu marks without a decision "
+				  "in '" REVIEW_DECISION "': they stay doubtful",
+				  rv.undecided);
 		*out = t.p;
 		*outlen = t.len;
 		t.p = NULL;

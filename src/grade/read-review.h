@@ -24,8 +24,9 @@
  * (read from file) to csv[0..csvlen), its first worksheet as CSV text (row
  * N on line N).  *out gets a malloc'd CSV text with the decided cells
  * replaced, or NULL when the workbook has no 待复核 worksheet (csv is then
- * used as it is).  Decisions that cannot be placed are problems in gb; how
- * many were applied is a note in d.  0, or -1 on no memory. */
+ * used as it is).  Decisions that cannot be placed are problems in gb;
+ * marks left without a decision are a warning in d.  0, or -1 on no
+ * memory. */
 int review_apply(struct gradebook *gb, const char *file, const char *data,
 		 size_t len, const char *csv, size_t csvlen, char **out,
 		 size_t *outlen, struct diags *d);

@@ -312,36 +312,10 @@ static size_t overlap(const uint32_t *a, size_t na, const uint32_t *b,
 	return k;
 }
 
-/* Shared ranks of a probing set x (nx) and an indexed set y (ny) whose
- * prefixes share h ranks, counted only while they can still reach need
- * (else some count below need).  Every shared rank up to the smaller of
- * the two prefixes' last ranks lies in both prefixes, so it is among the
- * h; past it, only the rest of the set with that prefix can still match,
- * against the other set less its first h ranks (Xiao et al.'s
- * verification). */
-static size_t verify(const uint32_t *x, size_t nx, const uint32_t *y,
-		     size_t ny, size_t h, size_t need)
-{
-	size_t px = probe_prefix(nx), py = index_prefix(ny);
-	size_t more = need > h ? need - h : 0;
-
-	if (x[px - 1] < y[py - 1]) {
-		if (h + nx - px < need)
-			return h;
-		return h + overlap(x + px, nx - px, y + h, ny - h, more);
-	}
-	if (h + ny - py < need)
-		return h;
-	return h + overlap(x + h, nx - h, y + py, ny - py, more);
-}
-
-static const struct stem *sort_stems;	/* for by_size */
-
-/* Order stem indices by set size, then load order. */
+/* Order stems by set size, then load order. */
 static int by_size(const void *a, const void *b)
 {
-	const struct stem *x = &sort_stems[*(const size_t *)a];
-	const struct stem *y = &sort_stems[*(const size_t *)b];
+	const struct stem *x = a, *y = b;
 
 	if (x->n != y->n)
 		return x->n < y->n ? -1 : 1;
@@ -413,12 +387,19 @@ static void index_release(struct index *ix)
 	free(ix->e);
 }
 
-/* Count, in hits, the prefix ranks stem x (ranks xr) shares with each
- * indexed stem at least min_size large, and drop (-1) a stem that can no
- * longer reach the overlap needed from the positions of a match; the
- * stems first met go into touched; returns how many. */
+/* An indexed stem as a candidate of the stem being probed. */
+struct cand {
+	int32_t hits;		/* prefix ranks shared so far; -1 dropped */
+	uint32_t size;		/* its set size */
+	uint32_t last;		/* the last rank of its index prefix */
+};
+
+/* Count, in each candidate's hits, the prefix ranks stem x (ranks xr)
+ * shares with each indexed stem at least min_size large, and drop (-1) a
+ * stem that can no longer reach the overlap needed from the positions of
+ * a match; the stems first met go into touched; returns how many. */
 static size_t probe(const struct index *ix, const uint32_t *xr, size_t nx,
-		    int32_t *hits, size_t *touched)
+		    struct cand *c, size_t *touched)
 {
 	size_t p = probe_prefix(nx), nt = 0;
 	size_t min_size = (size_t)ceil(SIMILAR_THRESHOLD * (double)nx -
@@ -434,58 +415,116 @@ static size_t probe(const struct index *ix, const uint32_t *xr, size_t nx,
 			/* newest first: the rest are no larger */
 			if (ny < min_size)
 				break;
-			if (hits[y] < 0)
+			if (c[y].hits < 0)
 				continue;
-			if (hits[y] == 0)
+			if (c[y].hits == 0)
 				touched[nt++] = y;
 			rest = nx - i - 1 < ny - e->pos - 1 ?
 			       nx - i - 1 : ny - e->pos - 1;
-			if ((size_t)hits[y] + 1 + rest <
+			if ((size_t)c[y].hits + 1 + rest <
 			    needed_overlap(nx, ny))
-				hits[y] = -1;
+				c[y].hits = -1;
 			else
-				hits[y]++;
+				c[y].hits++;
 		}
 	}
 	return nt;
+}
+
+/* The sorted ranks of stem s. */
+static const uint32_t *stem_ranks(const struct sim *m, size_t s)
+{
+	return m->ranks + m->stems[s].first;
+}
+
+/* How many of the n sorted ranks of x are at most r. */
+static size_t ranks_upto(const uint32_t *x, size_t n, uint32_t r)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (x[mid] <= r)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Shared ranks of the probing set x (nx) and candidate c, stem y of m,
+ * counted only while they can still reach need (else some count
+ * below need).  Every shared rank up to the smaller of the two prefixes'
+ * last ranks lies in both prefixes, so it is among c's hits; the others
+ * lie past that rank in both sets: only those remainders are merged, and
+ * only when they are long enough to supply what is missing (Xiao et
+ * al.'s verification).  The ranks of stem y are read only then. */
+static size_t verify(const uint32_t *x, size_t nx, const struct cand *c,
+		     const struct sim *m, size_t y, size_t need)
+{
+	size_t ny = c->size, h = (size_t)c->hits;
+	size_t px = probe_prefix(nx), py = index_prefix(ny);
+	size_t more = need > h ? need - h : 0, from;
+
+	if (x[px - 1] < c->last) {
+		/* y's first h ranks are x's shared prefix ranks */
+		if (h + nx - px < need)
+			return h;
+		return h + overlap(x + px, nx - px, stem_ranks(m, y) + h,
+				   ny - h, more);
+	}
+	from = ranks_upto(x, nx, c->last);
+	if (h + (nx - from < ny - py ? nx - from : ny - py) < need)
+		return h;
+	return h + overlap(x + from, nx - from, stem_ranks(m, y) + py, ny - py,
+			   more);
 }
 
 /* Find and report the pairs, smallest sets first. */
 static long find_pairs(struct sim *m, struct diags *d)
 {
 	size_t ns = m->nstems ? m->nstems : 1;
-	size_t *order = malloc(ns * sizeof(*order));
-	int32_t *hits = calloc(ns, sizeof(*hits));	/* -1: dropped */
+	struct cand *c = calloc(ns, sizeof(*c));
 	size_t *touched = malloc(ns * sizeof(*touched));
 	struct index ix = { 0 };
 	long pairs = -1;
 
-	if (!order || !hits || !touched || index_init(&ix, m) < 0)
+	if (!c || !touched || index_init(&ix, m) < 0)
 		goto out;
-	for (size_t i = 0; i < m->nstems; i++)
-		order[i] = i;
-	sort_stems = m->stems;
-	qsort(order, m->nstems, sizeof(*order), by_size);
+	/* stem k is the k-th probed, and candidates are numbered alike */
+	qsort(m->stems, m->nstems, sizeof(*m->stems), by_size);
+	for (size_t i = 0; i < m->nstems; i++) {
+		const struct stem *st = &m->stems[i];
+
+		c[i].size = (uint32_t)st->n;
+		c[i].last = m->ranks[st->first + index_prefix(st->n) - 1];
+	}
 	pairs = 0;
 	for (size_t k = 0; k < m->nstems; k++) {
-		const struct stem *x = &m->stems[order[k]];
+		const struct stem *x = &m->stems[k];
 		const uint32_t *xr = m->ranks + x->first;
-		size_t nt = probe(&ix, xr, x->n, hits, touched);
+		size_t nt = probe(&ix, xr, x->n, c, touched);
 
 		for (size_t i = 0; i < nt; i++) {
-			const struct stem *y = &m->stems[touched[i]];
-			int32_t h = hits[touched[i]];
+			size_t yi = touched[i];
+			const struct stem *y;
 			size_t ov, need;
 			double score;
 
-			hits[touched[i]] = 0;
-			if (h <= 0 || !may_meet(x->q, y->q))
+			if (c[yi].hits <= 0) {
+				c[yi].hits = 0;
 				continue;
-			need = needed_overlap(x->n, y->n);
-			ov = verify(xr, x->n, m->ranks + y->first, y->n,
-				    (size_t)h, need);
+			}
+			need = needed_overlap(x->n, c[yi].size);
+			ov = verify(xr, x->n, &c[yi], m, yi, need);
+			c[yi].hits = 0;
+			if (ov < need)
+				continue;
+			y = &m->stems[yi];
 			score = (double)ov / (double)(x->n + y->n - ov);
-			if (ov >= need && score >= SIMILAR_THRESHOLD - 1e-9) {
+			if (score >= SIMILAR_THRESHOLD - 1e-9 &&
+			    may_meet(x->q, y->q)) {
 				report_pair(x, y, score, d);
 				pairs++;
 			}
@@ -494,14 +533,13 @@ static long find_pairs(struct sim *m, struct diags *d)
 			struct entry *e = &ix.e[ix.start[xr[i]] +
 						ix.fill[xr[i]]++];
 
-			e->stem = (uint32_t)order[k];
+			e->stem = (uint32_t)k;
 			e->pos = (uint32_t)i;
 			e->size = (uint32_t)x->n;
 		}
 	}
 out:
-	free(order);
-	free(hits);
+	free(c);
 	free(touched);
 	index_release(&ix);
 	return pairs;

@@ -13,6 +13,7 @@
 #include "report/report-points.h"
 
 #define HEADER_MAX 512
+#define ID_WIDTH 12		/* a longer bank id wraps in its header */
 
 /* One question of one key while the columns are laid out. */
 struct qentry {
@@ -165,6 +166,18 @@ static void answer_cells(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 	rpt_num(r, s, row, pc, rs->earned, NULL);
 }
 
+/* The bank id of question column j. */
+static const char *column_id(const struct rpt *r, size_t j)
+{
+	const struct gradebook *gb = r->gb;
+
+	for (size_t ki = 0; ki < gb->nkeys; ki++)
+		for (size_t i = 0; i < gb->keys[ki]->nitems; i++)
+			if (r->qcol[ki][i] == j)
+				return gb->keys[ki]->items[i].id;
+	return "";
+}
+
 /* Append " FORMno" to a column header in hdr (cut at HEADER_MAX). */
 static void header_add(char *hdr, const char *form, unsigned no)
 {
@@ -176,7 +189,9 @@ static void header_add(char *hdr, const char *form, unsigned no)
 
 /* The header row: per question, the form and number it was printed
  * under on each form ("A3 B7"; the number alone for one form) over its
- * bank id, and the points column beside it. */
+ * bank id, and the points column beside it.  A long id wraps in its
+ * column rather than widen it: the columns stay narrow enough to print
+ * several questions a page. */
 static void answer_header(struct rpt *r, struct rpt_sheet *s)
 {
 	const struct gradebook *gb = r->gb;
@@ -200,17 +215,15 @@ static void answer_header(struct rpt *r, struct rpt_sheet *s)
 	rpt_str(r, s, 0, 1, r->L->name, r->hdr);
 	rpt_str(r, s, 0, 2, r->L->form, r->hdr);
 	for (size_t j = 0; j < r->nqcols; j++) {
-		const struct key_item *it = NULL;
+		const char *id = column_id(r, j);
+		double w = rpt_text_width(id);
 
-		for (size_t ki = 0; !it && ki < gb->nkeys; ki++)
-			for (size_t i = 0; !it && i < gb->keys[ki]->nitems;
-			     i++)
-				if (r->qcol[ki][i] == j)
-					it = &gb->keys[ki]->items[i];
-		snprintf(text, sizeof(text), "%s\n%s", hdr[j], it->id);
-		rpt_str(r, s, 0, RPT_ANS_RESP(j), text, r->hdr);
-		snprintf(text, sizeof(text), "%s\n%s", r->L->pts, it->id);
-		rpt_str(r, s, 0, RPT_ANS_PTS(j), text, r->hdr);
+		snprintf(text, sizeof(text), "%s\n%s", hdr[j], id);
+		rpt_check(r, worksheet_write_string(s->ws, 0, RPT_ANS_RESP(j),
+						    text, r->hdr));
+		rpt_sheet_need(s, RPT_ANS_RESP(j), rpt_text_width(hdr[j]));
+		rpt_sheet_need(s, RPT_ANS_RESP(j), w < ID_WIDTH ? w : ID_WIDTH);
+		rpt_str(r, s, 0, RPT_ANS_PTS(j), r->L->pts, r->hdr);
 	}
 	free(hdr);
 }
@@ -231,8 +244,8 @@ int rpt_write_answers(struct rpt *r)
 	 * columns */
 	worksheet_set_print_scale(s.ws, 80);
 	rpt_check(r, worksheet_repeat_columns(s.ws, 0, 2));
-	/* two lines of header: numbers per form over the bank id */
-	rpt_check(r, worksheet_set_row(s.ws, 0, 30, NULL));
+	/* the header: numbers per form over the bank id, which may wrap */
+	rpt_check(r, worksheet_set_row(s.ws, 0, 48, NULL));
 	answer_header(r, &s);
 	for (size_t c = 0; c < ncols; c++)
 		rpt_sheet_need(&s, (lxw_col_t)c, s.width[c] + 2);

@@ -30,9 +30,8 @@ const char *rpt_sheet_ref(const char *name, char buf[RPT_SHEET_REF_MAX])
 	return buf;
 }
 
-/* Display width of UTF-8 text, of its longest line: East Asian wide and
- * full-width characters count 2. */
-static double text_width(const char *s)
+/* Display width of UTF-8 text, of its longest line. */
+double rpt_text_width(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	double w = 0, widest = 0;
@@ -156,7 +155,7 @@ void rpt_str(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 	}
 	/* a text is never wider than its length in bytes */
 	if (col >= s->ncols || (double)len > s->width[col])
-		rpt_sheet_need(s, col, text_width(text));
+		rpt_sheet_need(s, col, rpt_text_width(text));
 	rpt_check(r, worksheet_write_string(s->ws, row, col, text, f));
 }
 
@@ -199,7 +198,7 @@ void rpt_fstr(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 	      lxw_col_t col, const char *formula, lxw_format *f,
 	      const char *v)
 {
-	rpt_sheet_need(s, col, text_width(v));
+	rpt_sheet_need(s, col, rpt_text_width(v));
 	rpt_check(r, worksheet_write_formula_str(s->ws, row, col, formula, f,
 						 v));
 }
@@ -211,7 +210,7 @@ void rpt_header(struct rpt *r, struct rpt_sheet *s, const char *const *labels,
 	for (size_t i = 0; i < n; i++) {
 		rpt_str(r, s, 0, (lxw_col_t)i, labels[i], r->hdr);
 		/* room for the autofilter button */
-		rpt_sheet_need(s, (lxw_col_t)i, text_width(labels[i]) + 2);
+		rpt_sheet_need(s, (lxw_col_t)i, rpt_text_width(labels[i]) + 2);
 	}
 }
 

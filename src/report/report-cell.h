@@ -93,6 +93,9 @@ struct rpt {
 /* "Name!" for formulas, quoted ("'名称'!") unless the name is plain ASCII
  * letters; returns buf. */
 const char *rpt_sheet_ref(const char *name, char buf[RPT_SHEET_REF_MAX]);
+/* Display width of UTF-8 text, of its longest line, in characters: East
+ * Asian wide and full-width characters count 2. */
+double rpt_text_width(const char *s);
 /* Keep the first libxlsxwriter error. */
 void rpt_check(struct rpt *r, lxw_error e);
 /* Add a worksheet with ncols tracked column widths; NULL ws on failure. */

@@ -364,11 +364,11 @@ def cell_ref(answers, cand_id, qid, points):
     """The A1 reference of candidate cand_id's Answers cell of bank
     question qid: its points cell if points, else its response.  Each
     bank question has one pair of columns whatever the form, headed
-    "A3 B7" (its number on each form) over its id, and "pts" over it."""
+    "A3 B7" (its number on each form) over its id, and "pts" beside it."""
     heads = [h.split('\n') for h in answers[0]]
     col = next(i for i, h in enumerate(heads)
                if len(h) == 2 and h[1] == qid and h[0] != 'pts')
-    check(heads[col + 1] == ['pts', qid],
+    check(heads[col + 1] == ['pts'],
           'Answers header beside %s: %r' % (qid, heads[col + 1]))
     col += 1 if points else 0
     row = next(i for i, r in enumerate(answers) if r and r[0] == cand_id)
@@ -378,6 +378,14 @@ def cell_ref(answers, cand_id, qid, points):
         n, m = divmod(n - 1, 26)
         letters = chr(65 + m) + letters
     return '%s%d' % (letters, row + 1)
+
+
+def ref_col(ref):
+    """The 0-based column of an A1 reference."""
+    col = 0
+    for ch in re.match('[A-Z]+', ref).group(0):
+        col = col * 26 + ord(ch) - 64
+    return col - 1
 
 
 def check_answer_headers(answers, keys):
@@ -394,7 +402,7 @@ def check_answer_headers(answers, keys):
         qid = resp[-1]
         check(qid in want and resp[0] == ' '.join(want[qid]),
               'Answers header %r, want %r' % (resp, want.get(qid)))
-        check(pts == ['pts', qid], 'Answers points header %r' % pts)
+        check(pts == ['pts'], 'Answers points header %r' % pts)
 
 
 def edit_cells(xlsx, out, scores, responses):
@@ -473,8 +481,7 @@ def main():
             ref = cell_ref(again['Answers'], fix['id'],
                            fix['items'][fq - 1]['id'], True)
             row = int(re.sub('[A-Z]', '', ref)) - 1
-            col = again['Answers'][0].index('pts\n' +
-                                            fix['items'][fq - 1]['id'])
+            col = ref_col(ref)
             got_pts = again['Answers'][row][col]
             check(close(num(got_pts), fix['items'][fq - 1]['points']),
                   'points of the corrected letter of %s: %s'

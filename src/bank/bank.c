@@ -11,6 +11,7 @@
 
 #include "bank/lint.h"
 #include "bank/question.h"
+#include "base/array.h"
 #include "base/fileio.h"
 #include "base/hash.h"
 #include "yaml/ynode.h"
@@ -101,15 +102,8 @@ const char *bankset_digest(const struct bankset *bs, char out[72])
 /* Append a bank pointer to the set. */
 static int bankset_push(struct bankset *bs, struct bank *b)
 {
-	if (bs->nbanks == bs->cap) {
-		size_t cap = bs->cap ? bs->cap * 2 : 8;
-		struct bank **v = realloc(bs->banks, cap * sizeof(*v));
-
-		if (!v)
-			return -1;
-		bs->banks = v;
-		bs->cap = cap;
-	}
+	if (ARRAY_GROW(bs->banks, bs->cap, bs->nbanks + 1) < 0)
+		return -1;
 	bs->banks[bs->nbanks++] = b;
 	return 0;
 }
@@ -207,16 +201,9 @@ static int on_question(void *ctx, const struct ynode *item)
 	struct question *q;
 	int r;
 
-	if (st->n == st->cap) {
-		size_t cap = st->cap ? st->cap * 2 : 256;
-		struct question *v = realloc(st->v, cap * sizeof(*v));
-
-		if (!v) {
-			diags_oom(&st->diags);
-			return -1;
-		}
-		st->v = v;
-		st->cap = cap;
+	if (ARRAY_GROW(st->v, st->cap, st->n + 1) < 0) {
+		diags_oom(&st->diags);
+		return -1;
 	}
 	q = &st->v[st->n];
 	r = question_read(&st->src, &st->bs->arena, st->b, q, item);
@@ -412,16 +399,9 @@ static int note_file(struct bankset *bs, const char *path)
 			return 1;
 		}
 	}
-	if (bs->nfiles == bs->files_cap) {
-		size_t cap = bs->files_cap ? bs->files_cap * 2 : 8;
-		char **v = realloc(bs->files, cap * sizeof(*v));
-
-		if (!v) {
-			free(real);
-			return -1;
-		}
-		bs->files = v;
-		bs->files_cap = cap;
+	if (ARRAY_GROW(bs->files, bs->files_cap, bs->nfiles + 1) < 0) {
+		free(real);
+		return -1;
 	}
 	bs->files[bs->nfiles++] = real;
 	return 0;

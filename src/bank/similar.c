@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/array.h"
 #include "base/hash.h"
 
 /* One stem: its gram ranks, sorted, in the shared array. */
@@ -140,15 +141,8 @@ static long grams(const char *s, uint64_t **v, size_t *n, size_t *cap)
 		win[SIMILAR_GRAM - 1] = c;
 		if (++have < SIMILAR_GRAM)
 			continue;
-		if (*n == *cap) {
-			size_t nc = *cap ? *cap * 2 : 1024;
-			uint64_t *nv = realloc(*v, nc * sizeof(*nv));
-
-			if (!nv)
-				return -1;
-			*v = nv;
-			*cap = nc;
-		}
+		if (ARRAY_GROW(*v, *cap, *n + 1) < 0)
+			return -1;
 		(*v)[(*n)++] = hash_bytes(HASH_INIT, win, sizeof(win));
 	}
 	if (*n == start)

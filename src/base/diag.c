@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* diag.c - diagnostics list (see diag.h). */
 #include "base/diag.h"
+#include "base/array.h"
 #include "base/hash.h"
 
 #include <errno.h>
@@ -85,16 +86,9 @@ static void diags_vadd(struct diags *d, enum diag_level level,
 
 	if ((int)cls > d->worst)
 		d->worst = (int)cls;
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 16;
-		struct diag *v = realloc(d->v, cap * sizeof(*v));
-
-		if (!v) {
-			d->oom = 1;
-			return;
-		}
-		d->v = v;
-		d->cap = cap;
+	if (ARRAY_GROW(d->v, d->cap, d->n + 1) < 0) {
+		d->oom = 1;
+		return;
 	}
 	e = &d->v[d->n];
 	e->level = level;

@@ -5,6 +5,7 @@
  * outfile_commit or outfile_abort, which both release everything. */
 #define _GNU_SOURCE	/* renameat2 and RENAME_NOREPLACE */
 #include "base/fileio.h"
+#include "base/array.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -432,16 +433,9 @@ enum fileio_err outbatch_add(struct outbatch *b, struct outfile *o)
 
 	if (!o->tmp)	/* stdout cannot wait: commit it now */
 		return outfile_commit(o);
-	if (b->n == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 16;
-		struct outfile *v = realloc(b->v, cap * sizeof(*v));
-
-		if (!v) {
-			outfile_abort(o);
-			return FILEIO_ENOMEM;
-		}
-		b->v = v;
-		b->cap = cap;
+	if (ARRAY_GROW(b->v, b->cap, b->n + 1) < 0) {
+		outfile_abort(o);
+		return FILEIO_ENOMEM;
 	}
 	errno = 0;
 	if (ferror(o->fp) || fflush(o->fp) != 0) {
@@ -576,15 +570,8 @@ int fileio_list(const char *dir, bool (*keep)(const char *name),
 	while ((e = readdir(dp))) {
 		if (e->d_name[0] == '.' || !keep(e->d_name))
 			continue;
-		if (count == cap) {
-			size_t nc = cap ? cap * 2 : 16;
-			char **w = realloc(v, nc * sizeof(*w));
-
-			if (!w)
-				goto fail;
-			v = w;
-			cap = nc;
-		}
+		if (ARRAY_GROW(v, cap, count + 1) < 0)
+			goto fail;
 		if (!(v[count] = fileio_join(dir, e->d_name)))
 			goto fail;
 		count++;

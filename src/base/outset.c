@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/array.h"
 #include "base/fileio.h"
 
 #define STAGE_TAG ".examgen-"
@@ -43,15 +44,8 @@ static void pathlist_release(struct pathlist *l)
 /* Append a copy of s[0..len); -1 on no memory. */
 static int pathlist_add(struct pathlist *l, const char *s, size_t len)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 64;
-		char **v = realloc(l->v, cap * sizeof(*v));
-
-		if (!v)
-			return -1;
-		l->v = v;
-		l->cap = cap;
-	}
+	if (ARRAY_GROW(l->v, l->cap, l->n + 1) < 0)
+		return -1;
 	if (!(l->v[l->n] = strndup(s, len)))
 		return -1;
 	l->n++;
@@ -472,15 +466,8 @@ static int add_name(struct outset *s, const char *rel)
 	char *line;
 	int rc;
 
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 64;
-		char **v = realloc(s->names, cap * sizeof(*v));
-
-		if (!v)
-			return -1;
-		s->names = v;
-		s->cap = cap;
-	}
+	if (ARRAY_GROW(s->names, s->cap, s->n + 1) < 0)
+		return -1;
 	if (!(s->names[s->n] = strdup(rel)))
 		return -1;
 	s->n++;

@@ -4,6 +4,7 @@
  * expat (no DOCTYPE, depth capped), and hand every cell with a value to
  * the caller. */
 #include "base/xlsx-read.h"
+#include "base/array.h"
 
 #include <errno.h>
 #include <expat.h>
@@ -611,16 +612,9 @@ static void sst_end(struct xml_state *s, const char *name)
 		s->in_rph = false;
 	} else if (!strcmp(name, "si") && s->in_si) {
 		s->in_si = false;
-		if (x->nsst == x->sst_cap) {
-			size_t cap = x->sst_cap ? 2 * x->sst_cap : 256;
-			size_t *v = realloc(x->sst_at, cap * sizeof(*v));
-
-			if (!v) {
-				stop_nomem(s);
-				return;
-			}
-			x->sst_at = v;
-			x->sst_cap = cap;
+		if (ARRAY_GROW(x->sst_at, x->sst_cap, x->nsst + 1) < 0) {
+			stop_nomem(s);
+			return;
 		}
 		x->sst_at[x->nsst++] = x->sst.len;
 		if (sbuf_add(&x->sst, s->text.p, s->text.len + 1) < 0) {

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "bank/bank.h"
+#include "base/array.h"
 #include "base/diag.h"
 #include "base/fileio.h"
 #include "base/outset.h"
@@ -102,15 +103,8 @@ static int plan_add(struct plan *pl, const char *dir, struct output o,
 		errno = ENAMETOOLONG;
 		return -1;
 	}
-	if (pl->n == pl->cap) {
-		size_t cap = pl->cap ? pl->cap * 2 : 32;
-		struct output *v = realloc(pl->v, cap * sizeof(*v));
-
-		if (!v)
-			return -1;
-		pl->v = v;
-		pl->cap = cap;
-	}
+	if (ARRAY_GROW(pl->v, pl->cap, pl->n + 1) < 0)
+		return -1;
 	o.path = fileio_join(dir, name);
 	o.rel = strdup(name);
 	if (!o.path || !o.rel) {

@@ -4,6 +4,7 @@
  * build no key has is refused (reported once per file and paper/build, with
  * the number of rows); a sheet without them is graded with a warning. */
 #include "grade/grade.h"
+#include "base/array.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -57,16 +58,9 @@ static void refuse(struct gradebook *gb, struct candidate *c,
 			return;
 		}
 	}
-	if (gb->nrefusals == gb->refusal_cap) {
-		size_t cap = gb->refusal_cap ? gb->refusal_cap * 2 : 8;
-
-		r = realloc(gb->refusals, cap * sizeof(*r));
-		if (!r) {
-			gradebook_oom(gb);
-			return;
-		}
-		gb->refusals = r;
-		gb->refusal_cap = cap;
+	if (ARRAY_GROW(gb->refusals, gb->refusal_cap, gb->nrefusals + 1) < 0) {
+		gradebook_oom(gb);
+		return;
 	}
 	r = &gb->refusals[gb->nrefusals];
 	r->file = c->file;

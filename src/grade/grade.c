@@ -6,6 +6,7 @@
  * responses, raw answers and problem texts live in the gradebook's arena;
  * the candidate, problem and id-hash arrays are malloc'd and grown. */
 #include "grade/grade.h"
+#include "base/array.h"
 #include "base/hash.h"
 
 #include <errno.h>
@@ -214,16 +215,9 @@ static void problem_add_text(struct gradebook *gb, const char *file,
 {
 	struct problem *p;
 
-	if (gb->nproblems == gb->prob_cap) {
-		size_t cap = gb->prob_cap ? gb->prob_cap * 2 : 64;
-		struct problem *v = realloc(gb->problems, cap * sizeof(*v));
-
-		if (!v) {
-			gradebook_oom(gb);
-			return;
-		}
-		gb->problems = v;
-		gb->prob_cap = cap;
+	if (ARRAY_GROW(gb->problems, gb->prob_cap, gb->nproblems + 1) < 0) {
+		gradebook_oom(gb);
+		return;
 	}
 	/* cell text may hold newlines or cut bytes */
 	diag_sanitize(en);
@@ -302,16 +296,9 @@ struct candidate *gradebook_candidate(struct gradebook *gb, const char *file,
 {
 	struct candidate *c;
 
-	if (gb->ncands == gb->cand_cap) {
-		size_t cap = gb->cand_cap ? gb->cand_cap * 2 : 256;
-		struct candidate *v = realloc(gb->cands, cap * sizeof(*v));
-
-		if (!v) {
-			gradebook_oom(gb);
-			return NULL;
-		}
-		gb->cands = v;
-		gb->cand_cap = cap;
+	if (ARRAY_GROW(gb->cands, gb->cand_cap, gb->ncands + 1) < 0) {
+		gradebook_oom(gb);
+		return NULL;
 	}
 	c = &gb->cands[gb->ncands++];
 	memset(c, 0, sizeof(*c));

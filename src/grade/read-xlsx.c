@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/array.h"
 #include "base/xlsx-read.h"
 #include "grade/read-csv.h"
 #include "grade/read-review.h"
@@ -102,15 +103,8 @@ static int note_id(struct conv *cv, const struct xlsx_cell *c)
 	if (c->kind == XLSX_NUMBER && all_digits(c->text)) {
 		struct numeric_id *v;
 
-		if (cv->nnums == cv->nums_cap) {
-			size_t cap = cv->nums_cap ? 2 * cv->nums_cap : 16;
-
-			v = realloc(cv->nums, cap * sizeof(*v));
-			if (!v)
-				return -1;
-			cv->nums = v;
-			cv->nums_cap = cap;
-		}
+		if (ARRAY_GROW(cv->nums, cv->nums_cap, cv->nnums + 1) < 0)
+			return -1;
 		v = &cv->nums[cv->nnums++];
 		v->row = c->row;
 		v->col = c->col;

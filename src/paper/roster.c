@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/array.h"
 #include "base/csv.h"
 #include "base/fileio.h"
 #include "base/textenc.h"
@@ -187,15 +188,8 @@ static int check_duplicates(struct roster *r, const char *path,
 static int roster_add(struct roster *r, const char *id, const char *name,
 		      unsigned line, unsigned col)
 {
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 64;
-		struct roster_entry *v = realloc(r->v, cap * sizeof(*v));
-
-		if (!v)
-			return -1;
-		r->v = v;
-		r->cap = cap;
-	}
+	if (ARRAY_GROW(r->v, r->cap, r->n + 1) < 0)
+		return -1;
 	r->v[r->n++] = (struct roster_entry){ id, name, line, col };
 	return 0;
 }

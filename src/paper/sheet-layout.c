@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/array.h"
 #include "base/csv.h"
 #include "paper/buildid.h"
 #include "paper/labels.h"
@@ -78,24 +79,6 @@ static double mm(double v)
 	return round(v * 100.0) / 100.0;
 }
 
-/* Grow array *v of *cap elements of size sz to hold n + 1; -1 on no
- * memory. */
-static int grow(void **v, size_t *cap, size_t n, size_t sz)
-{
-	void *nv;
-	size_t ncap;
-
-	if (n < *cap)
-		return 0;
-	ncap = *cap ? *cap * 2 : 64;
-	nv = realloc(*v, ncap * sz);
-	if (!nv)
-		return -1;
-	*v = nv;
-	*cap = ncap;
-	return 0;
-}
-
 /* State of one sheet_layout_build(). */
 struct lb_state {
 	struct sheet_layout *L;
@@ -116,8 +99,7 @@ static struct sheet_bubble *add_bubble(struct lb_state *S, double x, double y,
 	struct sheet_layout *L = S->L;
 	struct sheet_bubble *b;
 
-	if (grow((void **)&L->bubbles, &L->caps[0], L->nbubbles,
-		 sizeof(*b)) < 0) {
+	if (ARRAY_GROW(L->bubbles, L->caps[0], L->nbubbles + 1) < 0) {
 		S->oom = 1;
 		return NULL;
 	}
@@ -140,8 +122,7 @@ static void add_text(struct lb_state *S, double x, double y,
 	struct sheet_text *t;
 	bool latin = true;
 
-	if (grow((void **)&L->texts, &L->caps[1], L->ntexts,
-		 sizeof(*t)) < 0) {
+	if (ARRAY_GROW(L->texts, L->caps[1], L->ntexts + 1) < 0) {
 		S->oom = 1;
 		return;
 	}
@@ -170,8 +151,7 @@ static void add_rect(struct lb_state *S, double x, double y, double w,
 {
 	struct sheet_layout *L = S->L;
 
-	if (grow((void **)&L->rects, &L->caps[2], L->nrects,
-		 sizeof(*L->rects)) < 0) {
+	if (ARRAY_GROW(L->rects, L->caps[2], L->nrects + 1) < 0) {
 		S->oom = 1;
 		return;
 	}
@@ -187,7 +167,7 @@ static void add_square(struct lb_state *S, bool qr, double x, double y,
 	struct sheet_square **v = qr ? &L->qr : &L->marks;
 	size_t *n = qr ? &L->nqr : &L->nmarks;
 
-	if (grow((void **)v, &L->caps[qr ? 4 : 3], *n, sizeof(**v)) < 0) {
+	if (array_grow(v, &L->caps[qr ? 4 : 3], *n + 1, sizeof(**v)) < 0) {
 		S->oom = 1;
 		return;
 	}

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdf-doc.c - the PDF typesetting engine (see pdf-doc.h). */
 #include "pdf/pdf-doc.h"
+#include "base/array.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,23 +27,6 @@ static const struct {
 static const char *const serif[2] = { "Noto Serif CJK SC",
 				      "Noto Serif CJK TC" };
 static const char *const sans[2] = { "Noto Sans CJK SC", "Noto Sans CJK TC" };
-
-/* Grow an array to hold one more element; false when out of memory. */
-static bool grow(void **v, size_t n, size_t *cap, size_t size)
-{
-	size_t ncap;
-	void *nv;
-
-	if (n < *cap)
-		return true;
-	ncap = *cap ? *cap * 2 : 64;
-	nv = realloc(*v, ncap * size);
-	if (!nv)
-		return false;
-	*v = nv;
-	*cap = ncap;
-	return true;
-}
 
 /* Free a cached text. */
 static void text_lines_free(void *v)
@@ -148,7 +132,7 @@ static struct pdf_op *op_add(struct pdf_doc *d, enum pdf_op_kind k)
 {
 	struct pdf_op *op;
 
-	if (!grow((void **)&d->ops, d->nops, &d->ops_cap, sizeof(*d->ops))) {
+	if (ARRAY_GROW(d->ops, d->ops_cap, d->nops + 1) < 0) {
 		d->oom = true;
 		return NULL;
 	}
@@ -165,8 +149,7 @@ void pdf_block_begin(struct pdf_doc *d, double gap, unsigned flags)
 
 	if (d->open)
 		pdf_block_end(d, 0);
-	if (!grow((void **)&d->blocks, d->nblocks, &d->blocks_cap,
-		  sizeof(*d->blocks))) {
+	if (ARRAY_GROW(d->blocks, d->blocks_cap, d->nblocks + 1) < 0) {
 		d->oom = true;
 		return;
 	}

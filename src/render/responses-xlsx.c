@@ -16,6 +16,7 @@
 #include <xlsxwriter.h>
 
 #include "bank/bank.h"
+#include "base/array.h"
 #include "base/csv.h"
 
 /* What one answer cell accepts. */
@@ -220,15 +221,8 @@ static int write_rows(struct rx *x, struct csv_reader *r)
 	while ((e = csv_next(r, &row)) == CSV_OK) {
 		if (nrows + 1 >= LXW_ROW_MAX)
 			goto out;
-		if (nrows == cap) {
-			const struct paper_form **v;
-
-			cap = cap ? 2 * cap : 64;
-			v = realloc(forms, cap * sizeof(*v));
-			if (!v)
-				goto out;
-			forms = v;
-		}
+		if (ARRAY_GROW(forms, cap, nrows + 1) < 0)
+			goto out;
 		forms[nrows++] = row_form(x, &row);
 		for (size_t i = 0; i < row.n && i < x->ncols; i++)
 			if (row.lens[i])

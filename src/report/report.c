@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/array.h"
 #include "base/fileio.h"
 #include "report/report-answers.h"
 #include "report/report-cell.h"
@@ -48,16 +49,9 @@ static void sbuf_add(struct sbuf *b, const char *fmt, ...)
 		b->oom = 1;
 		return;
 	}
-	if (b->len + (size_t)n + 1 > b->cap) {
-		size_t cap = (b->cap ? b->cap * 2 : 256) + (size_t)n;
-		char *s = realloc(b->s, cap);
-
-		if (!s) {
-			b->oom = 1;
-			return;
-		}
-		b->s = s;
-		b->cap = cap;
+	if (ARRAY_GROW(b->s, b->cap, b->len + (size_t)n + 1) < 0) {
+		b->oom = 1;
+		return;
 	}
 	va_start(ap, fmt);
 	vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/array.h"
 #include "base/csv.h"
 #include "base/fileio.h"
 
@@ -79,23 +80,6 @@ int scan_run_add_keys(struct scan_run *r, const char *path)
 	return 0;
 }
 
-/* Grow an array to hold one more. */
-static int grow(void **v, size_t *cap, size_t n, size_t sz)
-{
-	void *nv;
-	size_t ncap;
-
-	if (n < *cap)
-		return 0;
-	ncap = *cap ? *cap * 2 : 16;
-	nv = realloc(*v, ncap * sz);
-	if (!nv)
-		return -1;
-	*v = nv;
-	*cap = ncap;
-	return 0;
-}
-
 /* The sheet this page belongs to: by candidate for printed sheets; for
  * blank ones page 1 starts a sheet and page n joins the latest sheet of
  * the same key still lacking it.  NULL when out of memory. */
@@ -117,8 +101,7 @@ static struct scan_sheet *sheet_for(struct scan_run *r, const struct key *k,
 		if (!s->printed && q->page > 1 && !s->seen[q->page - 1])
 			return s;
 	}
-	if (grow((void **)&r->sheets, &r->sheets_cap, r->nsheets,
-		 sizeof(*s)) < 0)
+	if (ARRAY_GROW(r->sheets, r->sheets_cap, r->nsheets + 1) < 0)
 		return NULL;
 	s = &r->sheets[r->nsheets];
 	memset(s, 0, sizeof(*s));
@@ -293,8 +276,7 @@ static int doubt(struct page_read *pr, size_t a, size_t b, unsigned q,
 	struct scan_run *r = pr->r;
 	struct scan_doubt *dt;
 
-	if (grow((void **)&r->doubts, &r->doubts_cap, r->ndoubts,
-		 sizeof(*dt)) < 0)
+	if (ARRAY_GROW(r->doubts, r->doubts_cap, r->ndoubts + 1) < 0)
 		return -1;
 	dt = &r->doubts[r->ndoubts++];
 	memset(dt, 0, sizeof(*dt));

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ynode.c - YAML document to node tree with positions (see ynode.h). */
 #include "yaml/ynode.h"
+#include "base/array.h"
 #include "base/hash.h"
 
 #include <stdint.h>
@@ -200,20 +201,14 @@ static int attach(struct builder *b, struct ynode *node)
 		return 0;
 	}
 	if (f->n == f->cap) {
-		size_t cap = f->cap ? f->cap * 2 : 8;
-		struct ynode **k = NULL, **v;
+		size_t vcap = f->cap, kcap = f->cap;
 
 		/* both grow together: the frame's slot is reused by maps
 		 * and lists alike */
-		v = realloc(f->vals, cap * sizeof(*v));
-		if (!v)
+		if (ARRAY_GROW(f->vals, vcap, f->n + 1) < 0 ||
+		    ARRAY_GROW(f->keys, kcap, f->n + 1) < 0)
 			return -1;
-		f->vals = v;
-		k = realloc(f->keys, cap * sizeof(*k));
-		if (!k)
-			return -1;
-		f->keys = k;
-		f->cap = cap;
+		f->cap = vcap;
 	}
 	if (f->node->kind == YNODE_MAP) {
 		f->keys[f->n] = node;
@@ -383,15 +378,12 @@ static int open_frame(struct builder *b, struct ynode *node,
 		return 1;
 	}
 	if (b->depth == b->stack_cap) {
-		size_t cap = b->stack_cap ? b->stack_cap * 2 : 16;
+		size_t old = b->stack_cap;
 
-		f = realloc(b->stack, cap * sizeof(*f));
-		if (!f)
+		if (ARRAY_GROW(b->stack, b->stack_cap, b->depth + 1) < 0)
 			return -1;
-		memset(f + b->stack_cap, 0,
-		       (cap - b->stack_cap) * sizeof(*f));
-		b->stack = f;
-		b->stack_cap = cap;
+		memset(b->stack + old, 0,
+		       (b->stack_cap - old) * sizeof(*b->stack));
 	}
 	f = &b->stack[b->depth++];
 	f->node = node;

@@ -4,8 +4,8 @@
  * message at the right line and column for every problem.  Also the names
  * banks write for the enums in bank.h. */
 #include "bank/question.h"
+#include "base/points.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -275,7 +275,7 @@ static int read_rubric(const struct ysource *src, struct arena *a,
 	}
 	if (bad)
 		return -1;
-	if (q->points_explicit && fabs(sum - q->points) > 1e-9) {
+	if (q->points_explicit && !points_eq(sum, q->points)) {
 		const struct ynode *pn = n;
 
 		yvalue_error(src, pn, "rubric adds up to %g points, but the "

@@ -19,10 +19,9 @@
 
 #include "base/csv.h"
 #include "base/fileio.h"
+#include "base/points.h"
 #include "grade/answer.h"
 #include "grade/grade-msg.h"
-
-#define PASS_EPS 1e-9
 
 /* Prepare an empty gradebook. */
 void gradebook_init(struct gradebook *gb)
@@ -480,7 +479,7 @@ static void grade_criteria(struct gradebook *gb, struct candidate *c,
 	if (cell && cell->text &&
 	    answer_parse_score(cell->text, it->points, &total, NULL) ==
 	    ANSWER_OK &&
-	    fabs(total - sum) > 1e-9) {
+	    !points_eq(total, sum)) {
 		char a[64], b[64];
 
 		candidate_problem(gb, c, cell->line, cell->col, it->no,
@@ -704,7 +703,7 @@ int candidate_finish(struct gradebook *gb, struct candidate *c)
 			c->total += c->resp[i].earned;
 		}
 		c->percent = k->total > 0 ? c->total / k->total * 100 : 0;
-		c->pass = c->total + PASS_EPS >= k->pass;
+		c->pass = c->total >= k->pass || points_eq(c->total, k->pass);
 	}
 	if (!gb->keep_answers)
 		c->resp = NULL;	/* scratch: the next candidate's */

@@ -15,12 +15,12 @@
 
 #include "base/csv.h"
 #include "base/fileio.h"
+#include "base/points.h"
 #include "paper/buildid.h"
 #include "paper/labels.h"
 #include "yaml/ynode.h"
 
 #define KEY_MAX_BYTES ((size_t)64 * 1024 * 1024)
-#define POINTS_EPS 1e-6
 
 /* Write s as a double-quoted YAML string (escapes, control characters). */
 static void yaml_quoted(FILE *fp, const char *s)
@@ -382,7 +382,7 @@ static void load_rubric(struct kload *L, struct key_item *it,
 						  "points");
 		sum += it->criterion_points[i];
 	}
-	if (fabs(sum - it->points) > POINTS_EPS) {
+	if (!points_eq(sum, it->points)) {
 		char a[64], b[64];
 
 		kerr(L, v, "rubric points add up to %s, not the question's %s",
@@ -563,7 +563,7 @@ static void load_sections(struct kload *L, const struct ynode *v)
 			ks->nos[ks->nitems++] = no;
 			sum += it->points;
 		}
-		if (ks->points >= 0 && fabs(sum - ks->points) > POINTS_EPS) {
+		if (ks->points >= 0 && !points_eq(sum, ks->points)) {
 			char a[64], b[64];
 
 			kerr(L, sn, "section points %s do not match its "
@@ -653,7 +653,7 @@ static void load_root(struct kload *L, const struct ynode *root)
 	for (size_t i = 0; i < k->nitems && k->sections; i++)
 		if (k->items[i].section == SIZE_MAX)
 			kerr(L, v, "question %zu is in no section", i + 1);
-	if (k->total >= 0 && fabs(sum - k->total) > POINTS_EPS) {
+	if (k->total >= 0 && !points_eq(sum, k->total)) {
 		char a[64], b[64];
 
 		kerr(L, ynode_get(root, "total"), "'total' %s does not match "

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/points.h"
 #include "base/rng.h"
 
 #define STREAM_DRAW 1000	/* rng stream of the shared draw */
@@ -137,7 +138,7 @@ static double *scale_rubric(struct arena *a, const struct question *q,
 	double *c = arena_calloc(a, q->nrubric, sizeof(*c));
 	double sum = 0;
 	size_t big = 0;
-	bool halves = fabs(points * 2 - round(points * 2)) < 1e-9;
+	bool halves = points_halves(points);
 
 	if (!c)
 		return NULL;
@@ -410,7 +411,7 @@ static int check_total(const struct template *t, const struct paper_form *f,
 	char parts[1024];
 	size_t off = 0;
 
-	if (t->total < 0 || fabs(f->total - t->total) < 1e-9)
+	if (t->total < 0 || points_eq(f->total, t->total))
 		return 0;
 	parts[0] = '\0';
 	for (size_t s = 0; s < f->nsections && off < sizeof(parts) - 1; s++) {

@@ -11,6 +11,7 @@
 
 #include "base/array.h"
 #include "base/csv.h"
+#include "base/points.h"
 #include "paper/buildid.h"
 #include "paper/labels.h"
 
@@ -328,8 +329,8 @@ static void score_row(struct lb_state *S, unsigned no, unsigned crit,
 		      double points)
 {
 	const struct labels *lb = S->lb;
-	unsigned tens = (unsigned)(points / 10.0 + 1e-9);
-	unsigned units = points >= 10 ? 9 : (unsigned)(points + 1e-9);
+	unsigned tens = points_div(points, 10);
+	unsigned units = points >= 10 ? 9 : points_div(points, 1);
 	double x = LEFT + 46;
 	char name[64], pts[96], *s;
 

@@ -2,12 +2,12 @@
 /* template-check.c - checking a template against loaded banks: filter
  * values that match nothing, pools too small for their count (worst case
  * over every seed), and the asserted total. */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "paper/paper.h"
+#include "base/points.h"
 #include "paper/template.h"
 #include "yaml/yvalue.h"
 
@@ -67,7 +67,7 @@ static int keyset_build(struct keyset *ks, const struct pick *p,
 			ks->v[n++].s = q->group ? q->group : q->id;
 			if (*points < 0)
 				*points = q->points;
-			else if (fabs(*points - q->points) > 1e-9)
+			else if (!points_eq(*points, q->points))
 				*same_points = false;
 		}
 	}
@@ -261,7 +261,7 @@ int template_check(const struct template *t, const struct bankset *bs,
 		}
 		total += sec_points[s];
 	}
-	if (t->total >= 0 && total_known && fabs(total - t->total) > 1e-9) {
+	if (t->total >= 0 && total_known && !points_eq(total, t->total)) {
 		char parts[1024];
 		size_t off = 0;
 

@@ -3,11 +3,11 @@
 #include "paper/template.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/fileio.h"
+#include "base/points.h"
 #include "base/sha256.h"
 #include "paper/paper.h"
 #include "paper/script.h"
@@ -147,8 +147,7 @@ static int read_pick(const struct ysource *src, struct arena *a,
 		if (yvalue_number(src, v, "points", &p->points) < 0) {
 			bad = 1;
 			p->points = -1;
-		} else if (p->points <= 0 ||
-			   fabs(p->points * 2 - round(p->points * 2)) > 1e-9) {
+		} else if (p->points <= 0 || !points_halves(p->points)) {
 			yvalue_error(src, v, "'points' must be a positive "
 				     "whole or half number, not '%.40s'",
 				     v->str);

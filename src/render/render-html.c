@@ -10,6 +10,7 @@
 #include "base/csv.h"
 #include "base/version.h"
 #include "paper/labels.h"
+#include "render/html-escape.h"
 #include "render/sheet-html.h"
 
 
@@ -105,29 +106,7 @@ static void esc(FILE *fp, const char *s)
 
 	while (len && strchr(" \t\r\n", s[len - 1]))
 		len--;
-	for (size_t i = 0; i < len; i++) {
-		switch (s[i]) {
-		case '&':
-			fputs("&amp;", fp);
-			break;
-		case '<':
-			fputs("&lt;", fp);
-			break;
-		case '>':
-			fputs("&gt;", fp);
-			break;
-		case '"':
-			fputs("&quot;", fp);
-			break;
-		case '\'':
-			fputs("&#39;", fp);
-			break;
-		case '\r':
-			break;
-		default:
-			fputc(s[i], fp);
-		}
-	}
+	html_escape(fp, s, len);
 }
 
 /* Write s as the body of a CSS string: quotes, backslashes, line breaks

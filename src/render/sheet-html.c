@@ -10,6 +10,7 @@
 
 #include "paper/labels.h"
 #include "paper/sheet-layout.h"
+#include "render/html-escape.h"
 
 const char sheet_html_css[] =
 "@page sheet{size:A4;margin:0}\n"
@@ -25,29 +26,6 @@ static double size_of(enum sheet_role r)
 		[SR_SMALL] = 9,  [SR_LABEL] = 8, [SR_TINY] = 6,
 	};
 	return pt[r] * 25.4 / 72.0;
-}
-
-/* Write s with XML special characters escaped. */
-static void xesc(FILE *fp, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&':
-			fputs("&amp;", fp);
-			break;
-		case '<':
-			fputs("&lt;", fp);
-			break;
-		case '>':
-			fputs("&gt;", fp);
-			break;
-		case '"':
-			fputs("&quot;", fp);
-			break;
-		default:
-			fputc(*s, fp);
-		}
-	}
 }
 
 /* The QR code of text as one SVG path filling square s. */
@@ -139,7 +117,7 @@ static int svg_page(FILE *fp, const struct sheet_layout *L, unsigned page,
 			"text-anchor=\"%s\">", t->x, t->y + sz * 0.95, sz,
 			t->role == SR_TITLE || t->role == SR_HEAD ?
 			" font-weight=\"700\"" : "", anchors[t->anchor]);
-		xesc(fp, t->text);
+		html_escape(fp, t->text, strlen(t->text));
 		fputs("</text>\n", fp);
 	}
 	fputs("</svg>\n", fp);
@@ -176,7 +154,7 @@ int render_sheet_html(FILE *fp, const struct paper *p,
 
 	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 		"<meta charset=\"utf-8\">\n<title>", lb->html_lang);
-	xesc(fp, p->tpl->title);
+	html_escape(fp, p->tpl->title, strlen(p->tpl->title));
 	fprintf(fp, " %s%s%s%s%s</title>\n<style>\n"
 		"html{font-family:\"Noto Sans CJK SC\",\"Noto Sans\","
 		"sans-serif;-webkit-print-color-adjust:exact;"

@@ -7,8 +7,6 @@
 #include <errno.h>
 #include <string.h>
 
-#include <cairo-pdf.h>
-
 #include "base/csv.h"
 #include "pdf/pdf-paper.h"
 #include "pdf/pdf-sheet.h"
@@ -454,26 +452,6 @@ static int decorate(struct pdf_doc *d, cairo_t *cr, unsigned page,
 	return cairo_status(cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }
 
-/* Where the PDF bytes go, and the first write error. */
-struct pdf_sink {
-	FILE *fp;
-	int err;
-};
-
-/* cairo's write callback. */
-static cairo_status_t sink_write(void *closure, const unsigned char *data,
-				 unsigned int len)
-{
-	struct pdf_sink *k = closure;
-
-	if (fwrite(data, 1, len, k->fp) != len) {
-		if (!k->err)
-			k->err = errno ? errno : EIO;
-		return CAIRO_STATUS_WRITE_ERROR;
-	}
-	return CAIRO_STATUS_SUCCESS;
-}
-
 /* Lay out and paginate one copy. */
 int pdf_paper_compose(struct pdf_paper *pp, enum render_doc doc,
 		      const struct paper *p, const struct pdf_copy *c)
@@ -509,9 +487,7 @@ int pdf_write_copies(FILE *fp, struct pdf_fonts *ft, enum render_doc doc,
 		     const struct paper *p, const struct pdf_copy *v,
 		     size_t n, unsigned body, unsigned total)
 {
-	/* a constant date: the same paper gives the same bytes */
-	static const char date[] = "2026-01-01T00:00:00Z";
-	struct pdf_sink sink = { fp, 0 };
+	struct pdf_sink sink = { NULL, 0 };
 	struct pdf_paper pp;
 	cairo_surface_t *sf = NULL;
 	cairo_t *cr = NULL;
@@ -521,13 +497,6 @@ int pdf_write_copies(FILE *fp, struct pdf_fonts *ft, enum render_doc doc,
 
 	memset(&pp, 0, sizeof(pp));
 	pdf_doc_init(&pp.doc, ft, pdf_paper_script(p));
-	sf = cairo_pdf_surface_create_for_stream(sink_write, &sink,
-						 PDF_PAGE_W, PDF_PAGE_H);
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATE_DATE,
-				       date);
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_MOD_DATE, date);
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR,
-				       "examgen");
 	if (n == 1)
 		title = g_strdup_printf("%s %s%s%s%s%s", p->tpl->title,
 					lb->form_pre, v[0].f->name,
@@ -538,7 +507,7 @@ int pdf_write_copies(FILE *fp, struct pdf_fonts *ft, enum render_doc doc,
 		title = g_strdup_printf("%s%s%s", p->tpl->title,
 					doc == DOC_GUIDE ? lb->sep : "",
 					doc == DOC_GUIDE ? lb->guide : "");
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, title);
+	sf = pdf_surface_create(&sink, fp, title);
 	g_free(title);
 	cr = cairo_create(sf);
 	for (size_t i = 0; i < n; i++) {

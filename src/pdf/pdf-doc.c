@@ -3,8 +3,11 @@
 #include "pdf/pdf-doc.h"
 #include "base/array.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <cairo-pdf.h>
 
 /* Point size and face of each font role: serif regular (宋体 style) or
  * sans bold (黑体 style).  Two faces only: cairo 1.16 reads a whole CJK
@@ -483,4 +486,38 @@ int pdf_doc_draw(struct pdf_doc *d, cairo_t *cr, unsigned body,
 		src += !blank;
 	}
 	return 0;
+}
+
+/* cairo's write callback: the errno of the first failure in the sink. */
+static cairo_status_t sink_write(void *closure, const unsigned char *data,
+				 unsigned int len)
+{
+	struct pdf_sink *k = closure;
+
+	if (fwrite(data, 1, len, k->fp) != len) {
+		if (!k->err)
+			k->err = errno ? errno : EIO;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* See pdf-doc.h. */
+cairo_surface_t *pdf_surface_create(struct pdf_sink *sink, FILE *fp,
+				    const char *title)
+{
+	static const char date[] = "2026-01-01T00:00:00Z";
+	cairo_surface_t *sf;
+
+	sink->fp = fp;
+	sink->err = 0;
+	sf = cairo_pdf_surface_create_for_stream(sink_write, sink, PDF_PAGE_W,
+						 PDF_PAGE_H);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATE_DATE,
+				       date);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_MOD_DATE, date);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR,
+				       "examgen");
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, title);
+	return sf;
 }

@@ -175,4 +175,16 @@ int pdf_doc_draw(struct pdf_doc *d, cairo_t *cr, unsigned body,
 /* Draw a layout now at (x, y) (for headers and footers). */
 void pdf_show(cairo_t *cr, PangoLayout *l, double x, double y, double gray);
 
+/* Where a PDF file's bytes go, and the first write error. */
+struct pdf_sink {
+	FILE *fp;
+	int err;	/* errno of the first failed write, 0 if none */
+};
+
+/* An A4 cairo PDF surface writing to fp through sink, stamped with
+ * examgen as creator, title and a constant date (the same paper gives
+ * the same bytes); check its status, then sink->err after finishing. */
+cairo_surface_t *pdf_surface_create(struct pdf_sink *sink, FILE *fp,
+				    const char *title);
+
 #endif

@@ -7,8 +7,6 @@
 #include <errno.h>
 #include <string.h>
 
-#include <cairo-pdf.h>
-
 #include "base/csv.h"
 #include "paper/labels.h"
 #include "pdf/pdf-doc.h"
@@ -64,20 +62,6 @@ static int handout_decorate(struct pdf_doc *d, cairo_t *cr, unsigned page,
 	return cairo_status(cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }
 
-/* cairo's write callback: errno of the first failure in *closure. */
-static cairo_status_t handout_write(void *closure, const unsigned char *data,
-				    unsigned int len)
-{
-	struct { FILE *fp; int err; } *k = closure;
-
-	if (fwrite(data, 1, len, k->fp) != len) {
-		if (!k->err)
-			k->err = errno ? errno : EIO;
-		return CAIRO_STATUS_WRITE_ERROR;
-	}
-	return CAIRO_STATUS_SUCCESS;
-}
-
 /* Lay out the list: title, code and note, then a head row repeated on
  * every page and one row per copy. */
 static void handout_layout(struct pdf_doc *d, const struct labels *lb,
@@ -124,11 +108,10 @@ static void handout_layout(struct pdf_doc *d, const struct labels *lb,
 static int handout_pdf(FILE *fp, const struct paper *p,
 		       const struct pdf_copy *v, size_t n)
 {
-	static const char date[] = "2026-01-01T00:00:00Z";
 	const struct labels *lb = labels_for(p);
 	enum pdf_script script = strcmp(lb->html_lang, "en") == 0 ? PS_LATIN :
 		strcmp(lb->html_lang, "zh-Hant") == 0 ? PS_HANT : PS_HANS;
-	struct { FILE *fp; int err; } sink = { fp, 0 };
+	struct pdf_sink sink = { NULL, 0 };
 	struct pdf_fonts ft;
 	struct pdf_doc d;
 	cairo_surface_t *sf = NULL;
@@ -141,15 +124,7 @@ static int handout_pdf(FILE *fp, const struct paper *p,
 	handout_layout(&d, lb, p, v, n);
 	if (pdf_doc_paginate(&d) < 0)
 		goto out;
-	sf = cairo_pdf_surface_create_for_stream(handout_write, &sink,
-						 PDF_PAGE_W, PDF_PAGE_H);
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATE_DATE,
-				       date);
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_MOD_DATE, date);
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR,
-				       "examgen");
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE,
-				       lb->handout);
+	sf = pdf_surface_create(&sink, fp, lb->handout);
 	cr = cairo_create(sf);
 	if (pdf_doc_draw(&d, cr, 0, 0, handout_decorate, (void *)lb) < 0)
 		goto out;

@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <string.h>
 
-#include <cairo-pdf.h>
 #include <qrencode.h>
 
 #include "paper/labels.h"
@@ -196,33 +195,12 @@ int pdf_sheet_pages(const struct paper *p, const struct paper_form *f)
 	return n;
 }
 
-/* Where the PDF bytes go, and the first write error. */
-struct sheet_sink {
-	FILE *fp;
-	int err;
-};
-
-/* cairo's write callback. */
-static cairo_status_t sink_write(void *closure, const unsigned char *data,
-				 unsigned int len)
-{
-	struct sheet_sink *k = closure;
-
-	if (fwrite(data, 1, len, k->fp) != len) {
-		if (!k->err)
-			k->err = errno ? errno : EIO;
-		return CAIRO_STATUS_WRITE_ERROR;
-	}
-	return CAIRO_STATUS_SUCCESS;
-}
-
 /* The sheet of form f alone as a PDF file. */
 int render_sheet_pdf(FILE *fp, const struct paper *p,
 		     const struct paper_form *f)
 {
-	static const char date[] = "2026-01-01T00:00:00Z";
 	const struct labels *lb = labels_for(p);
-	struct sheet_sink sink = { fp, 0 };
+	struct pdf_sink sink = { NULL, 0 };
 	cairo_surface_t *sf = NULL;
 	cairo_t *cr = NULL;
 	struct pdf_paper pp;
@@ -243,17 +221,10 @@ int render_sheet_pdf(FILE *fp, const struct paper *p,
 		goto out;
 	}
 	pdf_doc_init(&pp.doc, &ft, pdf_paper_script(p));
-	sf = cairo_pdf_surface_create_for_stream(sink_write, &sink,
-						 PDF_PAGE_W, PDF_PAGE_H);
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATE_DATE,
-				       date);
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_MOD_DATE, date);
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR,
-				       "examgen");
 	title = g_strdup_printf("%s %s%s%s%s%s", p->tpl->title, lb->form_pre,
 				f->name, lb->form_post, lb->sep,
 				lb->answer_sheet);
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, title);
+	sf = pdf_surface_create(&sink, fp, title);
 	g_free(title);
 	cr = cairo_create(sf);
 	for (int pg = 1; pg <= pages; pg++) {

@@ -9,6 +9,7 @@
 
 #include "base/arena.h"
 #include "base/fileio.h"
+#include "base/utf8.h"
 
 /* Half-width marks that Chinese text writes full width, and their
  * full-width forms. */
@@ -16,46 +17,6 @@ static const char half_marks[] = ",:;?!()";
 static const char *const full_marks[] = {
 	"，", "：", "；", "？", "！", "（", "）",
 };
-
-/* Code point of the UTF-8 sequence at s[i] (len bytes in all), its length
- * in *n; U+FFFD with length 1 for a bad byte. */
-static uint32_t decode(const char *s, size_t len, size_t i, size_t *n)
-{
-	const unsigned char *p = (const unsigned char *)s + i;
-	size_t left = len - i, k;
-	uint32_t c;
-
-	if (p[0] < 0x80) {
-		*n = 1;
-		return p[0];
-	}
-	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
-		k = 2;
-		c = p[0] & 0x1f;
-	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
-		k = 3;
-		c = p[0] & 0x0f;
-	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-		k = 4;
-		c = p[0] & 0x07;
-	} else {
-		*n = 1;
-		return 0xfffd;
-	}
-	if (k > left) {
-		*n = 1;
-		return 0xfffd;
-	}
-	for (size_t j = 1; j < k; j++) {
-		if ((p[j] & 0xc0) != 0x80) {
-			*n = 1;
-			return 0xfffd;
-		}
-		c = c << 6 | (p[j] & 0x3f);
-	}
-	*n = k;
-	return c;
-}
 
 /* Start of the code point that ends just before byte i of s. */
 static size_t prev_start(const char *s, size_t i)
@@ -77,13 +38,14 @@ static bool is_han(uint32_t c)
 const char *lint_punct_at(const char *s, size_t len, size_t i)
 {
 	const char *m = i < len && s[i] ? strchr(half_marks, s[i]) : NULL;
-	size_t n;
+	size_t n, p;
 
 	if (!m)
 		return NULL;
-	if (i > 0 && is_han(decode(s, len, prev_start(s, i), &n)))
+	p = i > 0 ? prev_start(s, i) : 0;
+	if (i > 0 && is_han(utf8_decode(s + p, len - p, &n)))
 		return full_marks[m - half_marks];
-	if (i + 1 < len && is_han(decode(s, len, i + 1, &n)))
+	if (i + 1 < len && is_han(utf8_decode(s + i + 1, len - i - 1, &n)))
 		return full_marks[m - half_marks];
 	return NULL;
 }
@@ -158,7 +120,7 @@ static size_t source_offset(struct lint *l, unsigned line, unsigned col)
 	}
 	i = l->line_start;
 	for (unsigned c = 1; c < col && i < l->len && l->buf[i] != '\n'; c++) {
-		decode(l->buf, l->len, i, &n);
+		utf8_decode(l->buf + i, l->len - i, &n);
 		i += n;
 	}
 	return i;
@@ -179,7 +141,8 @@ static bool walk_to(const struct lint *l, struct walk *w, uint32_t c)
 	size_t n;
 
 	while (w->src < l->len) {
-		uint32_t s = decode(l->buf, l->len, w->src, &n);
+		uint32_t s = utf8_decode(l->buf + w->src, l->len - w->src,
+					 &n);
 
 		if (s == c)
 			return true;
@@ -217,7 +180,7 @@ static void lint_text(struct lint *l, const struct ynode *n)
 	w.line = n->line;
 	w.col = n->col;
 	for (i = 0; any && i < n->len; i += k) {
-		uint32_t c = decode(n->str, n->len, i, &k);
+		uint32_t c = utf8_decode(n->str + i, n->len - i, &k);
 		bool ink = c != ' ' && c != '\n' && c != '\t' && c != '\r';
 
 		if (mapped && ink)

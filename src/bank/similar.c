@@ -24,6 +24,7 @@
 
 #include "base/array.h"
 #include "base/hash.h"
+#include "base/utf8.h"
 
 /* One stem: its gram ranks, sorted, in the shared array. */
 struct stem {
@@ -48,28 +49,13 @@ struct sim {
 /* Code point at s (advancing *s); 0 at the end. */
 static uint32_t next_cp(const char **s)
 {
-	const unsigned char *p = (const unsigned char *)*s;
+	size_t n;
 	uint32_t c;
-	size_t n, i;
 
-	if (!*p)
+	if (!**s)
 		return 0;
-	if (p[0] < 0x80) {
-		c = p[0];
-		n = 1;
-	} else if (p[0] >= 0xc0 && p[0] < 0xe0) {
-		c = p[0] & 0x1f;
-		n = 2;
-	} else if (p[0] >= 0xe0 && p[0] < 0xf0) {
-		c = p[0] & 0x0f;
-		n = 3;
-	} else {
-		c = p[0] & 0x07;
-		n = 4;
-	}
-	for (i = 1; i < n && (p[i] & 0xc0) == 0x80; i++)
-		c = c << 6 | (p[i] & 0x3f);
-	*s += i;
+	c = utf8_decode(*s, SIZE_MAX, &n);
+	*s += n;
 	return c;
 }
 

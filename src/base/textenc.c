@@ -3,6 +3,7 @@
  * Detection only reads the caller's buffer; conversion returns a malloc'd
  * buffer that the caller owns and frees. */
 #include "base/textenc.h"
+#include "base/utf8.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -15,43 +16,11 @@
  * nothing above U+10FFFF. */
 size_t utf8_valid_prefix(const char *buf, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)buf;
-	size_t i = 0;
+	size_t i = 0, n;
 
-	while (i < len) {
-		unsigned char c = s[i];
-		unsigned char lo = 0x80, hi = 0xBF;
-		size_t n;
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF) {
-			n = 2;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			n = 3;
-			if (c == 0xE0)
-				lo = 0xA0;	/* overlong */
-			else if (c == 0xED)
-				hi = 0x9F;	/* surrogates */
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			n = 4;
-			if (c == 0xF0)
-				lo = 0x90;	/* overlong */
-			else if (c == 0xF4)
-				hi = 0x8F;	/* above U+10FFFF */
-		} else {
-			return i;
-		}
-		if (len - i < n || s[i + 1] < lo || s[i + 1] > hi)
-			return i;
-		for (size_t k = 2; k < n; k++)
-			if (s[i + k] < 0x80 || s[i + k] > 0xBF)
-				return i;
+	while (i < len && utf8_decode(buf + i, len - i, &n) != UTF8_BAD)
 		i += n;
-	}
-	return len;
+	return i;
 }
 
 /* Length of the structurally valid GB18030 prefix (1-, 2- and 4-byte

@@ -9,48 +9,18 @@
 #include <string.h>
 
 #include "base/csv.h"
+#include "base/utf8.h"
 
-#define CP_BAD 0xFFFFFFFFu	/* not valid UTF-8 */
 #define QUOTE_MAX 40		/* bytes of an answer quoted in a reason */
 
-/* Decode the code point at *ps and step past it; a bad byte is CP_BAD and
- * is stepped over alone. */
+/* Decode the code point at *ps and step past it; a bad byte is UTF8_BAD
+ * and is stepped over alone. */
 static uint32_t next_cp(const char **ps)
 {
-	const unsigned char *s = (const unsigned char *)*ps;
-	uint32_t cp;
-	unsigned n;
+	size_t n;
+	uint32_t cp = utf8_decode(*ps, SIZE_MAX, &n);
 
-	if (s[0] < 0x80) {
-		*ps += 1;
-		return s[0];
-	}
-	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-		n = 1;
-		cp = s[0] & 0x1Fu;
-	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-		n = 2;
-		cp = s[0] & 0x0Fu;
-	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-		n = 3;
-		cp = s[0] & 0x07u;
-	} else {
-		*ps += 1;
-		return CP_BAD;
-	}
-	for (unsigned i = 1; i <= n; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*ps += 1;
-			return CP_BAD;
-		}
-		cp = cp << 6 | (s[i] & 0x3Fu);
-	}
-	if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-	    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-		*ps += 1;
-		return CP_BAD;
-	}
-	*ps += n + 1;
+	*ps += n;
 	return cp;
 }
 
@@ -94,7 +64,7 @@ static const char *quotable(const char *s, char *out, size_t outlen)
 	while (*s) {
 		const char *at = s;
 		uint32_t cp = next_cp(&s);
-		size_t len = cp == CP_BAD ? 1 : (size_t)(s - at);
+		size_t len = cp == UTF8_BAD ? 1 : (size_t)(s - at);
 
 		if (is_blank(cp) && n == 0)
 			continue;
@@ -102,7 +72,7 @@ static const char *quotable(const char *s, char *out, size_t outlen)
 			cut = true;
 			break;
 		}
-		if (cp == CP_BAD)
+		if (cp == UTF8_BAD)
 			out[n] = '?';
 		else
 			memcpy(out + n, at, len);
@@ -122,7 +92,7 @@ static const char *quotable(const char *s, char *out, size_t outlen)
 static void why_not_letter(struct gtext *why, uint32_t cp,
 			   const char *from, const char *to)
 {
-	if (cp == CP_BAD)
+	if (cp == UTF8_BAD)
 		set_why(why, "byte 0x%02X is not valid UTF-8 text",
 			(unsigned)(unsigned char)*from);
 	else if (cp < 0x20 || cp == 0x7F)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/csv.h"
+#include "base/utf8.h"
 #include "paper/labels.h"
 #include "render/sheet-text.h"
 
@@ -331,24 +332,11 @@ static void bubbles(const struct tw *w, const struct paper_item *it)
 			it->answer & (1u << i) ? on : off, 'A' + (int)i);
 }
 
-/* Display width of UTF-8 text in a fixed-width font (CJK counts 2). */
-static size_t display_width(const char *s)
-{
-	size_t w = 0;
-
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p & 0xc0) == 0x80)
-			continue;
-		w += *p >= 0xe1 ? 2 : 1;	/* U+1000 and up: wide */
-	}
-	return w;
-}
-
 /* Write s padded with spaces to width columns, on the left when right
  * is set. */
 static void padded(FILE *fp, const char *s, size_t width, bool right)
 {
-	size_t n = display_width(s);
+	size_t n = utf8_width(s, strlen(s));
 
 	if (right)
 		repeat(fp, " ", n < width ? width - n : 0);

@@ -3,6 +3,7 @@
  * error kept (the first one), text never taken for a formula and cut to
  * Excel's limit, and each column's width tracked from what is written. */
 #include "report/report-cell.h"
+#include "base/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,51 +31,19 @@ const char *rpt_sheet_ref(const char *name, char buf[RPT_SHEET_REF_MAX])
 	return buf;
 }
 
-/* Display width of UTF-8 text, of its longest line. */
+/* Display width of UTF-8 text, of its longest line (utf8_width()). */
 double rpt_text_width(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	double w = 0, widest = 0;
+	size_t widest = 0;
 
-	while (*p) {
-		unsigned long c;
-		int n;
+	for (;;) {
+		size_t len = strcspn(s, "\n"), w = utf8_width(s, len);
 
-		if (*p == '\n') {
-			widest = w > widest ? w : widest;
-			w = 0;
-			p++;
-			continue;
-		}
-		if (*p < 0x80) {
-			c = *p;
-			n = 1;
-		} else if ((*p & 0xE0) == 0xC0) {
-			c = *p & 0x1Fu;
-			n = 2;
-		} else if ((*p & 0xF0) == 0xE0) {
-			c = *p & 0x0Fu;
-			n = 3;
-		} else {
-			c = *p & 0x07u;
-			n = 4;
-		}
-		p++;
-		for (int i = 1; i < n && (*p & 0xC0) == 0x80; i++, p++)
-			c = c << 6 | (*p & 0x3Fu);
-		if ((c >= 0x1100 && c <= 0x115F) ||
-		    (c >= 0x2E80 && c <= 0xA4CF) ||
-		    (c >= 0xAC00 && c <= 0xD7A3) ||
-		    (c >= 0xF900 && c <= 0xFAFF) ||
-		    (c >= 0xFE30 && c <= 0xFE4F) ||
-		    (c >= 0xFF00 && c <= 0xFF60) ||
-		    (c >= 0xFFE0 && c <= 0xFFE6) ||
-		    (c >= 0x20000 && c <= 0x3FFFD))
-			w += 2;
-		else
-			w += 1;
+		widest = w > widest ? w : widest;
+		if (!s[len])
+			return (double)widest;
+		s += len + 1;
 	}
-	return w > widest ? w : widest;
 }
 
 /* Remember that column col of s needs width w. */

@@ -19,28 +19,9 @@
 #include "paper/buildid.h"
 #include "paper/labels.h"
 #include "yaml/ynode.h"
+#include "yaml/ywrite.h"
 
 #define KEY_MAX_BYTES ((size_t)64 * 1024 * 1024)
-
-/* Write s as a double-quoted YAML string (escapes, control characters). */
-static void yaml_quoted(FILE *fp, const char *s)
-{
-	fputc('"', fp);
-	for (const unsigned char *p = (const unsigned char *)(s ? s : "");
-	     *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(fp, "\\%c", *p);
-		else if (*p == '\n')
-			fputs("\\n", fp);
-		else if (*p == '\t')
-			fputs("\\t", fp);
-		else if (*p < 0x20 || *p == 0x7f)
-			fprintf(fp, "\\x%02x", *p);
-		else
-			fputc(*p, fp);
-	}
-	fputc('"', fp);
-}
 
 /* Write a letter string, quoted when YAML 1.1 readers would take it for a
  * boolean (Y, N, NO). */
@@ -67,7 +48,7 @@ static void key_write_item(FILE *fp, const struct paper_item *it)
 	char letters[32];
 
 	fprintf(fp, "  - {number: %u, id: ", it->no);
-	yaml_quoted(fp, q->id);
+	ywrite_quoted(fp, q->id);
 	fprintf(fp, ", type: %s, points: ", qtype_name(q->type));
 	yaml_number(fp, it->points);
 	switch (q->type) {
@@ -94,7 +75,7 @@ static void key_write_item(FILE *fp, const struct paper_item *it)
 		for (size_t i = 0; i < q->nrubric; i++) {
 			fputs(i ? ",\n              {criterion: " :
 				  "{criterion: ", fp);
-			yaml_quoted(fp, q->rubric[i].text);
+			ywrite_quoted(fp, q->rubric[i].text);
 			fputs(", points: ", fp);
 			yaml_number(fp, it->criteria ? it->criteria[i] :
 					q->rubric[i].points);
@@ -118,13 +99,13 @@ int key_write(FILE *fp, const struct paper *p, const struct paper_form *f)
 	int rc;
 
 	fputs("paper: ", fp);
-	yaml_quoted(fp, t->code);
+	ywrite_quoted(fp, t->code);
 	fprintf(fp, "\nbuild: \"%s\"", paper_build_id(p, build));
 	fprintf(fp, "\nform: %s\nseed: %" PRIu64 "\nbank_digest: ", f->name,
 		p->seed);
-	yaml_quoted(fp, p->digest);
+	ywrite_quoted(fp, p->digest);
 	fputs("\ntitle: ", fp);
-	yaml_quoted(fp, t->title);
+	ywrite_quoted(fp, t->title);
 	/* the script of the paper's words, so that grade reports in it */
 	fprintf(fp, "\nlanguage: %s\ntotal: ",
 		t->language && !strcmp(t->language, "en") ? "en" :
@@ -137,7 +118,7 @@ int key_write(FILE *fp, const struct paper *p, const struct paper_form *f)
 		const struct paper_section *ps = &f->sections[s];
 
 		fputs("  - {title: ", fp);
-		yaml_quoted(fp, ps->title);
+		ywrite_quoted(fp, ps->title);
 		fputs(", questions: [", fp);
 		for (size_t i = 0; i < ps->count; i++)
 			fprintf(fp, "%s%u", i ? ", " : "",

@@ -9,26 +9,7 @@
 #include "base/csv.h"
 #include "paper/buildid.h"
 #include "paper/labels.h"
-
-/* Write s as a double-quoted YAML string. */
-static void yaml_string(FILE *fp, const char *s)
-{
-	fputc('"', fp);
-	for (const unsigned char *c = (const unsigned char *)(s ? s : "");
-	     *c; c++) {
-		if (*c == '"' || *c == '\\')
-			fprintf(fp, "\\%c", *c);
-		else if (*c == '\n')
-			fputs("\\n", fp);
-		else if (*c == '\t')
-			fputs("\\t", fp);
-		else if (*c < 0x20 || *c == 0x7f)
-			fprintf(fp, "\\x%02x", *c);
-		else
-			fputc(*c, fp);
-	}
-	fputc('"', fp);
-}
+#include "yaml/ywrite.h"
 
 /* Write text on one comment line: line breaks become spaces. */
 static void comment_text(FILE *fp, const char *s)
@@ -70,12 +51,12 @@ int sheet_write(FILE *fp, const struct paper *p, const struct paper_form *f,
 		l->sep);
 	comment_text(fp, p->tpl->title);
 	fprintf(fp, "\n# %s\npaper: ", l->sheet_head);
-	yaml_string(fp, p->tpl->code);
+	ywrite_quoted(fp, p->tpl->code);
 	fprintf(fp, "\nbuild: \"%s\"\nform: \"%s\"\ncandidate: {id: ",
 		paper_build_id(p, build), f->name);
-	yaml_string(fp, id);
+	ywrite_quoted(fp, id);
 	fputs(", name: ", fp);
-	yaml_string(fp, name);
+	ywrite_quoted(fp, name);
 	fputs("}\nanswers:\n", fp);
 	for (size_t i = 0; i < f->nitems; i++) {
 		fprintf(fp, "  %u:%*s", f->items[i].no,

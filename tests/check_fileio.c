@@ -12,48 +12,20 @@
 #include <unistd.h>
 
 #include "base/fileio.h"
+#include "lib/tmptree.h"
 
-static char tmpdir[64];
-
-/* Remove a folder tree made by a test (files and folders only). */
-static void remove_tree(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-
-	if (!d)
-		return;
-	while ((e = readdir(d))) {
-		char *p;
-		struct stat st;
-
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		p = fileio_join(dir, e->d_name);
-		if (p && lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-			chmod(p, 0700);
-			remove_tree(p);
-		} else if (p) {
-			unlink(p);
-		}
-		free(p);
-	}
-	closedir(d);
-	rmdir(dir);
-}
+static char tmpdir[TMPTREE_MAX];
 
 /* A fresh folder for each test. */
 static void setup(void)
 {
-	strcpy(tmpdir, "/tmp/check_fileio.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+	tmptree_make(tmpdir, "check_fileio");
 }
 
 /* Remove the test folder. */
 static void teardown(void)
 {
-	chmod(tmpdir, 0700);
-	remove_tree(tmpdir);
+	tmptree_remove(tmpdir);
 }
 
 /* Path of name inside the test folder (malloc'd). */
@@ -63,16 +35,6 @@ static char *tpath(const char *name)
 
 	ck_assert_ptr_nonnull(p);
 	return p;
-}
-
-/* Create a file with the given content, the plain way. */
-static void put(const char *path, const char *content)
-{
-	FILE *fp = fopen(path, "w");
-
-	ck_assert_ptr_nonnull(fp);
-	ck_assert_int_ge(fputs(content, fp), 0);
-	ck_assert_int_eq(fclose(fp), 0);
 }
 
 /* Assert that path holds exactly want. */
@@ -107,7 +69,7 @@ START_TEST(test_read_file)
 	char *p = tpath("in.txt"), *buf = NULL;
 	size_t len = 0;
 
-	put(p, "hello\nworld");
+	tmptree_put(p, "hello\nworld");
 	ck_assert_int_eq(fileio_read(p, 100, &buf, &len), FILEIO_OK);
 	ck_assert_uint_eq(len, 11);
 	ck_assert_int_eq(buf[11], '\0');
@@ -120,7 +82,7 @@ START_TEST(test_read_file)
 	ck_assert_int_eq(fileio_read(p, 10, &buf, &len), FILEIO_TOOBIG);
 	ck_assert_ptr_null(buf);
 	/* an empty file */
-	put(p, "");
+	tmptree_put(p, "");
 	ck_assert_int_eq(fileio_read(p, 0, &buf, &len), FILEIO_OK);
 	ck_assert_uint_eq(len, 0);
 	ck_assert_str_eq(buf, "");
@@ -231,7 +193,7 @@ START_TEST(test_refuse_overwrite)
 	char *p = tpath("report.csv");
 	struct outfile o;
 
-	put(p, "old\n");
+	tmptree_put(p, "old\n");
 	ck_assert_int_eq(outfile_open(&o, p, false), FILEIO_EXISTS);
 	ck_assert_ptr_null(o.fp);
 	ck_assert_int_eq(fileio_write(p, "new\n", 4, false), FILEIO_EXISTS);
@@ -254,7 +216,7 @@ START_TEST(test_refuse_at_commit)
 	ck_assert_int_eq(outfile_open(&o, p, false), FILEIO_OK);
 	ck_assert_int_gt(fprintf(o.fp, "ours\n"), 0);
 	/* someone else creates the destination meanwhile */
-	put(p, "theirs\n");
+	tmptree_put(p, "theirs\n");
 	ck_assert_int_eq(outfile_commit(&o), FILEIO_EXISTS);
 	expect_content(p, "theirs\n");
 	ck_assert_int_eq(count_entries(tmpdir), 1);
@@ -302,7 +264,7 @@ START_TEST(test_batch)
 	ck_assert_int_eq(outfile_open(&o, c, false), FILEIO_OK);
 	fputs("ours\n", o.fp);
 	ck_assert_int_eq(outbatch_add(&batch, &o), FILEIO_OK);
-	put(c, "theirs\n");
+	tmptree_put(c, "theirs\n");
 	ck_assert_int_eq(outbatch_commit(&batch, &failed), FILEIO_EXISTS);
 	ck_assert_str_eq(failed, c);
 	outbatch_release(&batch);
@@ -319,7 +281,7 @@ START_TEST(test_force)
 	char *p = tpath("report.csv");
 	struct outfile o;
 
-	put(p, "old\n");
+	tmptree_put(p, "old\n");
 	ck_assert_int_eq(outfile_open(&o, p, true), FILEIO_OK);
 	ck_assert_int_gt(fprintf(o.fp, "new\n"), 0);
 	ck_assert_int_eq(outfile_commit(&o), FILEIO_OK);
@@ -341,7 +303,7 @@ START_TEST(test_unwritable_folder)
 		ck_assert_int_eq(mkdir(ro, 0755), 0);
 		p = fileio_join(ro, "report.csv");
 		ck_assert_ptr_nonnull(p);
-		put(p, "old\n");
+		tmptree_put(p, "old\n");
 		ck_assert_int_eq(chmod(ro, 0555), 0);
 		errno = 0;
 		ck_assert_int_eq(outfile_open(&o, p, true), FILEIO_EIO);
@@ -375,7 +337,7 @@ START_TEST(test_disk_full)
 
 	if (full < 0)
 		return;	/* no /dev/full here: nothing to simulate with */
-	put(p, "old\n");
+	tmptree_put(p, "old\n");
 	ck_assert_int_eq(outfile_open(&o, p, true), FILEIO_OK);
 	ck_assert_int_gt(fprintf(o.fp, "new data\n"), 0);
 	/* the temporary file's descriptor now points at a full disk */
@@ -474,7 +436,7 @@ START_TEST(test_mkdirs)
 	free(p);
 	p = tpath("a/b/c/");
 	ck_assert_int_eq(fileio_mkdirs(p), 0);	/* trailing slash */
-	put(f, "x");
+	tmptree_put(f, "x");
 	errno = 0;
 	ck_assert_int_eq(fileio_mkdirs(f), -1);
 	ck_assert_int_eq(errno, ENOTDIR);

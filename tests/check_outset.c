@@ -12,45 +12,20 @@
 
 #include "base/fileio.h"
 #include "base/outset.h"
+#include "lib/tmptree.h"
 
-static char tmpdir[64];
-
-/* Remove a folder tree made by a test. */
-static void remove_tree(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-
-	if (!d)
-		return;
-	while ((e = readdir(d))) {
-		char *p;
-		struct stat st;
-
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		p = fileio_join(dir, e->d_name);
-		if (p && lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
-			remove_tree(p);
-		else if (p)
-			unlink(p);
-		free(p);
-	}
-	closedir(d);
-	rmdir(dir);
-}
+static char tmpdir[TMPTREE_MAX];
 
 /* A fresh folder for each test. */
 static void setup(void)
 {
-	strcpy(tmpdir, "/tmp/check_outset.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+	tmptree_make(tmpdir, "check_outset");
 }
 
 /* Remove the test folder. */
 static void teardown(void)
 {
-	remove_tree(tmpdir);
+	tmptree_remove(tmpdir);
 }
 
 /* tmpdir/rel (static buffer, one at a time). */
@@ -62,14 +37,10 @@ static const char *tp(const char *rel)
 	return buf;
 }
 
-/* Create a file with the given content, the plain way. */
+/* Create file rel of the test folder with the given content. */
 static void put(const char *rel, const char *content)
 {
-	FILE *fp = fopen(tp(rel), "w");
-
-	ck_assert_ptr_nonnull(fp);
-	fputs(content, fp);
-	ck_assert_int_eq(fclose(fp), 0);
+	tmptree_put(tp(rel), content);
 }
 
 /* The entries of folder rel, sorted, joined by spaces. */

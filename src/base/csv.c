@@ -378,7 +378,7 @@ const char *format_number(double v, char *buf)
 		char tmp[400];
 		int n = snprintf(tmp, sizeof(tmp), "%.0f", v);
 
-		if (n > 0 && n < 64)
+		if (n > 0 && n < FORMAT_NUMBER_MAX)
 			memcpy(buf, tmp, (size_t)n + 1);
 		return buf;
 	}
@@ -403,7 +403,7 @@ const char *format_number(double v, char *buf)
 /* Write a number as format_number spells it. */
 void csv_write_number(FILE *fp, double v)
 {
-	char buf[64];
+	char buf[FORMAT_NUMBER_MAX];
 
 	fputs(format_number(v, buf), fp);
 }

@@ -50,7 +50,8 @@ void csv_write_text(FILE *fp, const char *s);
 /* Write a number in plain decimal: integers without a point, otherwise up
  * to 4 decimals with trailing zeros dropped (never exponent notation). */
 void csv_write_number(FILE *fp, double v);
-/* Format a number the same way into buf (>= 64 bytes). */
+#define FORMAT_NUMBER_MAX 64	/* bytes of a format_number() buffer */
+/* Format a number the same way into buf (FORMAT_NUMBER_MAX bytes). */
 const char *format_number(double v, char *buf);
 /* The separator of a CSV text judged from its first line: ',' unless it
  * has no comma but a ';' (European Excel) or a tab ("Unicode Text"). */

@@ -226,7 +226,7 @@ enum answer_result answer_parse_tf(const char *s, bool *value,
 enum answer_result answer_parse_score(const char *s, double max,
 				      double *score, struct gtext *why)
 {
-	char buf[64], q[QUOTE_MAX + 4], num[64];
+	char buf[64], q[QUOTE_MAX + 4], num[FORMAT_NUMBER_MAX];
 	const char *p = buf;
 	unsigned long long whole = 0;
 	bool neg = false, digits = false, half = false, odd = false;

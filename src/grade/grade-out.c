@@ -49,7 +49,7 @@ int grade_write_csv_words(FILE *fp, const struct gradebook *gb,
 {
 	size_t n = gb->nsection_titles;
 	const double **cell = calloc(n ? n : 1, sizeof(*cell));
-	char num[64];
+	char num[FORMAT_NUMBER_MAX];
 
 	if (!cell)
 		return -1;
@@ -133,7 +133,7 @@ static void json_str(FILE *fp, const char *s)
 /* Write a JSON number in plain decimal. */
 static void json_num(FILE *fp, double v)
 {
-	char num[64];
+	char num[FORMAT_NUMBER_MAX];
 
 	fputs(format_number(v, num), fp);
 }

@@ -454,7 +454,7 @@ static void grade_criteria(struct gradebook *gb, struct candidate *c,
 		case ANSWER_INVALID:
 			if (answer_parse_score(s, HUGE_VAL, &v, NULL) ==
 			    ANSWER_OK) {
-				char num[64];
+				char num[FORMAT_NUMBER_MAX];
 
 				gtext_set(&why, "score '%s' is more than the "
 					  "%s points of criterion %zu", s,
@@ -480,7 +480,7 @@ static void grade_criteria(struct gradebook *gb, struct candidate *c,
 	    answer_parse_score(cell->text, it->points, &total, NULL) ==
 	    ANSWER_OK &&
 	    !points_eq(total, sum)) {
-		char a[64], b[64];
+		char a[FORMAT_NUMBER_MAX], b[FORMAT_NUMBER_MAX];
 
 		candidate_problem(gb, c, cell->line, cell->col, it->no,
 				  "question %u: marker total %s does not "

@@ -36,7 +36,7 @@ static void yaml_letters(FILE *fp, const char *s)
 /* Write a number in plain decimal. */
 static void yaml_number(FILE *fp, double v)
 {
-	char buf[64];
+	char buf[FORMAT_NUMBER_MAX];
 
 	fputs(format_number(v, buf), fp);
 }
@@ -45,7 +45,7 @@ static void yaml_number(FILE *fp, double v)
 static void key_write_item(FILE *fp, const struct paper_item *it)
 {
 	const struct question *q = it->q;
-	char letters[32];
+	char letters[MASK_LETTERS_MAX];
 
 	fprintf(fp, "  - {number: %u, id: ", it->no);
 	ywrite_quoted(fp, q->id);
@@ -364,7 +364,7 @@ static void load_rubric(struct kload *L, struct key_item *it,
 		sum += it->criterion_points[i];
 	}
 	if (!points_eq(sum, it->points)) {
-		char a[64], b[64];
+		char a[FORMAT_NUMBER_MAX], b[FORMAT_NUMBER_MAX];
 
 		kerr(L, v, "rubric points add up to %s, not the question's %s",
 		     format_number(sum, a), format_number(it->points, b));
@@ -545,7 +545,7 @@ static void load_sections(struct kload *L, const struct ynode *v)
 			sum += it->points;
 		}
 		if (ks->points >= 0 && !points_eq(sum, ks->points)) {
-			char a[64], b[64];
+			char a[FORMAT_NUMBER_MAX], b[FORMAT_NUMBER_MAX];
 
 			kerr(L, sn, "section points %s do not match its "
 			     "questions' %s", format_number(ks->points, a),
@@ -635,14 +635,14 @@ static void load_root(struct kload *L, const struct ynode *root)
 		if (k->items[i].section == SIZE_MAX)
 			kerr(L, v, "question %zu is in no section", i + 1);
 	if (k->total >= 0 && !points_eq(sum, k->total)) {
-		char a[64], b[64];
+		char a[FORMAT_NUMBER_MAX], b[FORMAT_NUMBER_MAX];
 
 		kerr(L, ynode_get(root, "total"), "'total' %s does not match "
 		     "the questions' %s points", format_number(k->total, a),
 		     format_number(sum, b));
 	}
 	if (k->pass > k->total && k->total >= 0) {
-		char a[64], b[64];
+		char a[FORMAT_NUMBER_MAX], b[FORMAT_NUMBER_MAX];
 
 		kerr(L, ynode_get(root, "pass"), "'pass' %s is more than "
 		     "'total' %s", format_number(k->pass, a),

@@ -323,10 +323,10 @@ const char *labels_section_number(const struct labels *l, size_t i,
 	size_t n = i + 1;
 
 	if (l == &en || n > 99) {
-		snprintf(buf, 32, "Part %zu: ", n);
+		snprintf(buf, LABEL_MAX, "Part %zu: ", n);
 		return buf;
 	}
-	snprintf(buf, 32, "%s%s%s、", n >= 20 ? cjk_digits[n / 10] : "",
+	snprintf(buf, LABEL_MAX, "%s%s%s、", n >= 20 ? cjk_digits[n / 10] : "",
 		 n >= 10 ? "十" : "", n % 10 ? cjk_digits[n % 10] : "");
 	return buf;
 }
@@ -335,9 +335,9 @@ const char *labels_section_number(const struct labels *l, size_t i,
 const char *labels_section_summary(const struct labels *l, size_t count,
 				   double points, char *buf)
 {
-	char num[64];
+	char num[FORMAT_NUMBER_MAX];
 
-	snprintf(buf, 96, "%s%zu%s%s%s", l->count_pre, count,
+	snprintf(buf, LABEL_MAX, "%s%zu%s%s%s", l->count_pre, count,
 		 count == 1 ? l->count_mid_one : l->count_mid,
 		 format_number(points, num), l->count_post);
 	return buf;
@@ -346,9 +346,10 @@ const char *labels_section_summary(const struct labels *l, size_t count,
 /* Points of one question. */
 const char *labels_points(const struct labels *l, double points, char *buf)
 {
-	char num[64];
+	char num[FORMAT_NUMBER_MAX];
 
-	snprintf(buf, 96, "%s%s%s", l->pts_pre, format_number(points, num),
+	snprintf(buf, LABEL_MAX, "%s%s%s", l->pts_pre,
+		 format_number(points, num),
 		 points == 1 ? l->pts_post_one : l->pts_post);
 	return buf;
 }
@@ -358,7 +359,8 @@ const char *labels_criterion(const struct labels *l, size_t k, char *buf)
 {
 	bool latin = l->criterion[0] >= 'A' && l->criterion[0] <= 'Z';
 
-	snprintf(buf, 64, "%s%s%zu", l->criterion, latin ? " " : "", k + 1);
+	snprintf(buf, LABEL_MAX, "%s%s%zu", l->criterion, latin ? " " : "",
+		 k + 1);
 	return buf;
 }
 
@@ -390,7 +392,7 @@ const char *labels_answer(const struct labels *l,
 {
 	switch (it->q->type) {
 	case Q_TRUE_FALSE:
-		snprintf(buf, 96, "%s %s",
+		snprintf(buf, LABEL_MAX, "%s %s",
 			 it->q->answer_tf ? l->tf_true : l->tf_false,
 			 it->q->answer_tf ? l->tf_true_word :
 					    l->tf_false_word);

@@ -56,25 +56,29 @@ const struct labels *labels_for(const struct paper *p);
 /* Labels by name: "en", "zh-Hant" or anything else for Simplified. */
 const struct labels *labels_get(const char *lang);
 
+#define LABEL_MAX 96	/* bytes of a buffer for the labels_*() below */
+
 /* True if a section title already starts with its own number ("一、",
  * "2.", "Part 3"). */
 bool labels_title_numbered(const char *title);
 /* The number printed before section index i (0-based) whose title is not
- * numbered: "一、" or "Part 1: " (buf >= 32 bytes). */
+ * numbered: "一、" or "Part 1: " (buf of LABEL_MAX
+ * bytes). */
 const char *labels_section_number(const struct labels *l, size_t i,
 				  char *buf);
-/* "（共 3 题，60 分）" / " (3 questions, 60 points)" (buf >= 96 bytes). */
+/* "（共 3 题，60 分）" / " (3 questions, 60 points)" (buf of LABEL_MAX
+ * bytes). */
 const char *labels_section_summary(const struct labels *l, size_t count,
 				   double points, char *buf);
-/* "（20 分）" / "(20 points)" (buf >= 96 bytes). */
+/* "（20 分）" / "(20 points)" (buf of LABEL_MAX bytes). */
 const char *labels_points(const struct labels *l, double points, char *buf);
 /* The name of rubric criterion k (0-based) on what the candidate holds:
- * "评分项1" / "Criterion 1" (buf >= 64 bytes). */
+ * "评分项1" / "Criterion 1" (buf of LABEL_MAX bytes). */
 const char *labels_criterion(const struct labels *l, size_t k, char *buf);
 /* The scoring rule of a multiple-choice item in words. */
 const char *labels_rule(const struct labels *l, enum mc_rule r);
 /* The printed answer of an objective item: "C", "ACD", "√ 正确"
- * (buf >= 96 bytes); NULL for short and essay questions. */
+ * (buf of LABEL_MAX bytes); NULL for short and essay questions. */
 const char *labels_answer(const struct labels *l,
 			  const struct paper_item *it, char *buf);
 /* True for the types answered by choosing (true/false, single, multiple). */

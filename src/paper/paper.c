@@ -56,7 +56,7 @@ unsigned mask_count(uint32_t mask)
 /* Form names count like spreadsheet columns: A..Z, AA..ZZ, AAA... */
 const char *form_name(size_t i, char *buf)
 {
-	char tmp[8];
+	char tmp[FORM_NAME_MAX];
 	size_t n = 0, k = 0;
 
 	i++;

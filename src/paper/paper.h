@@ -13,6 +13,9 @@
 #include "base/diag.h"
 #include "paper/template.h"
 
+#define FORM_NAME_MAX 8	/* bytes of a form name: "ZZZZZZZ" and NUL */
+#define MASK_LETTERS_MAX (MAX_OPTIONS + 1)	/* "AB...Z" and NUL */
+
 struct paper_item {
 	unsigned no;			/* 1-based number on the paper */
 	const struct question *q;
@@ -35,7 +38,7 @@ struct paper_section {
 };
 
 struct paper_form {
-	char name[8];			/* "A".."Z", "AA".."ZZ", "AAA"... */
+	char name[FORM_NAME_MAX];	/* "A".."Z", "AA".."ZZ", "AAA"... */
 	struct paper_item *items;
 	size_t nitems;
 	struct paper_section *sections;
@@ -68,13 +71,15 @@ struct paper *paper_assemble(const struct template *t, struct bankset *bs,
 			     uint64_t seed, unsigned forms, struct diags *d);
 /* Free a paper (not the template or banks). */
 void paper_free(struct paper *p);
-/* Name of form number i (0-based): A..Z, then AA, AB, ... (buf >= 8). */
+/* Name of form number i (0-based): A..Z, then AA, AB, ... (buf of
+ * FORM_NAME_MAX bytes). */
 const char *form_name(size_t i, char *buf);
 /* Ruled answer lines under a short or essay item: the template's 'lines'
  * when given, else by the points (5 points: 6 lines, 12: 10, 20: 15, at
  * most 20). */
 unsigned item_answer_lines(const struct paper_item *it);
-/* Letter string of a printed answer mask, e.g. "ACD" (buf >= 27 bytes). */
+/* Letter string of a printed answer mask, e.g. "ACD" (buf of
+ * MASK_LETTERS_MAX bytes). */
 const char *mask_letters(uint32_t mask, char *buf);
 /* Number of letters in a mask. */
 unsigned mask_count(uint32_t mask);

@@ -332,7 +332,7 @@ static void score_row(struct lb_state *S, unsigned no, unsigned crit,
 	unsigned tens = points_div(points, 10);
 	unsigned units = points >= 10 ? 9 : points_div(points, 1);
 	double x = LEFT + 46;
-	char name[64], pts[96], *s;
+	char name[LABEL_MAX], pts[LABEL_MAX], *s;
 
 	need(S, ROW);
 	if (crit) {
@@ -463,7 +463,7 @@ void sheet_layout_release(struct sheet_layout *L)
 static void write_squares(FILE *fp, const char *name,
 			  const struct sheet_square *v, size_t n)
 {
-	char a[64], b[64], c[64];
+	char a[FORMAT_NUMBER_MAX], b[FORMAT_NUMBER_MAX], c[FORMAT_NUMBER_MAX];
 
 	fprintf(fp, "  %s:\n", name);
 	for (size_t i = 0; i < n; i++)
@@ -477,7 +477,8 @@ static const char *const group_names[] = { "tens", "units", "half" };
 /* Write the key's layout block. */
 int sheet_layout_write(FILE *fp, const struct sheet_layout *L)
 {
-	char a[64], b[64], c[64], v[64];
+	char a[FORMAT_NUMBER_MAX], b[FORMAT_NUMBER_MAX];
+	char c[FORMAT_NUMBER_MAX], v[FORMAT_NUMBER_MAX];
 
 	fprintf(fp, "layout:\n  size: [%g, %g]\n  pages: %u\n", SHEET_W,
 		SHEET_H, L->pages);
@@ -698,7 +699,7 @@ const char *sheet_qr_text(char *buf, const struct paper *p,
 
 	qr_escape(code, sizeof(code), p->tpl->code);
 	qr_escape(c, sizeof(c), cand_id ? cand_id : "");
-	snprintf(buf, 256, "EXAMGEN1;%s;%s;%s;%u;%u%s%s", code,
+	snprintf(buf, SHEET_QR_MAX, "EXAMGEN1;%s;%s;%s;%u;%u%s%s", code,
 		 paper_build_id(p, build),
 		 f->name, page, pages, cand_id ? ";" : "", c);
 	return buf;

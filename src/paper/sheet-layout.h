@@ -94,16 +94,17 @@ int sheet_layout_write(FILE *fp, const struct sheet_layout *L);
 int sheet_layout_load(struct sheet_layout *L, const struct ynode *n,
 		      const char *path, struct diags *d);
 
+#define SHEET_QR_MAX 256	/* bytes of a sheet_qr_text() buffer */
 /* The QR text of one page of form f's sheet:
  * "EXAMGEN1;paper;build;form;page;pages" and ";candidate" when printed for
- * one (buf >= 256 bytes). */
+ * one (buf of SHEET_QR_MAX bytes). */
 const char *sheet_qr_text(char *buf, const struct paper *p,
 			  const struct paper_form *f, unsigned page,
 			  unsigned pages, const char *cand_id);
 
 /* What a sheet page's QR says. */
 struct sheet_qr {
-	char paper[64], build[16], form[8], cand[64];
+	char paper[64], build[16], form[FORM_NAME_MAX], cand[64];
 	unsigned page, pages;
 };
 /* Parse a QR text made by sheet_qr_text(); false if it is not one. */

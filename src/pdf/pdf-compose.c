@@ -14,6 +14,7 @@
 #define INDENT 22.0		/* question text right of its number */
 #define RULE_PITCH 22.0		/* ruled answer lines */
 #define LETTER_W 14.0		/* "A." before an option's text */
+#define ANSWER_CELL_MAX 128	/* bytes of an answer_cell() buffer */
 
 /* Writing system of a language tag such as "zh-Hant" or "en"; -1 if
  * none is given. */
@@ -48,7 +49,8 @@ static void title_block(struct pdf_paper *pp)
 	struct pdf_doc *d = &pp->doc;
 	const struct labels *lb = pp->lb;
 	const struct template *t = pp->p->tpl;
-	char tot[64], pass[64], dur[96] = "", passed[128] = "";
+	char tot[FORMAT_NUMBER_MAX], pass[FORMAT_NUMBER_MAX];
+	char dur[96] = "", passed[128] = "";
 	const double x = PDF_MARGIN_X, w = PDF_BODY_W;
 	double y = 0;
 	char *s, *title;
@@ -116,7 +118,7 @@ static double section_head(struct pdf_paper *pp,
 			   const struct paper_section *sec)
 {
 	struct pdf_doc *d = &pp->doc;
-	char num[32] = "", sum[96];
+	char num[LABEL_MAX] = "", sum[LABEL_MAX];
 	double y = 0;
 	char *s;
 
@@ -242,7 +244,7 @@ static double guide_item(struct pdf_paper *pp, const struct paper_item *it,
 	const struct labels *lb = pp->lb;
 	const struct question *q = it->q;
 	struct pdf_doc *d = &pp->doc;
-	char buf[96], pts[64];
+	char buf[LABEL_MAX], pts[FORMAT_NUMBER_MAX];
 	char *t;
 
 	y += 3;
@@ -294,7 +296,7 @@ static void item(struct pdf_paper *pp, const struct paper_item *it, double y)
 {
 	struct pdf_doc *d = &pp->doc;
 	enum pdf_script s = item_script(pp, it->q);
-	char num[16], pts[96];
+	char num[16], pts[LABEL_MAX];
 	char *stem, *txt;
 
 	if (y == 0)
@@ -332,13 +334,13 @@ static void item(struct pdf_paper *pp, const struct paper_item *it, double y)
 }
 
 /* The text of an objective item's cell in the guide's answer table,
- * "12. ACD" (buf >= 128 bytes). */
+ * "12. ACD" (buf of ANSWER_CELL_MAX bytes). */
 static const char *answer_cell(const struct labels *lb,
 			       const struct paper_item *it, char *buf)
 {
-	char letters[96];
+	char letters[MASK_LETTERS_MAX];
 
-	snprintf(buf, 128, "%u. %s", it->no,
+	snprintf(buf, ANSWER_CELL_MAX, "%u. %s", it->no,
 		 it->q->type == Q_TRUE_FALSE ?
 		 (it->q->answer_tf ? lb->tf_true : lb->tf_false) :
 		 mask_letters(it->answer, letters));
@@ -356,7 +358,7 @@ static void quick_answers(struct pdf_paper *pp)
 	double y, cw, widest = 0;
 	unsigned per = 1;
 	size_t n = 0;
-	char cell[128];
+	char cell[ANSWER_CELL_MAX];
 
 	for (size_t i = 0; i < pp->f->nitems; i++) {
 		const struct paper_item *it = &pp->f->items[i];

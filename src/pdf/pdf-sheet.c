@@ -154,7 +154,7 @@ int pdf_sheet_draw_page(cairo_t *cr, struct pdf_doc *d,
 			const struct pdf_paper *pp, unsigned page)
 {
 	struct sheet_layout L;
-	char qr[256];
+	char qr[SHEET_QR_MAX];
 	int rc = -1;
 
 	if (sheet_layout_build(&L, pp->p, pp->f, pp->cand_id,

@@ -186,7 +186,7 @@ static void fact(const struct hw *w, bool first, const char *name)
 static void facts(const struct hw *w)
 {
 	const struct labels *l = w->l;
-	char num[64];
+	char num[FORMAT_NUMBER_MAX];
 
 	fputs("<p class=\"facts\">", w->fp);
 	fact(w, true, l->code);
@@ -291,7 +291,7 @@ static void key_block(const struct hw *w, const struct paper_item *it)
 {
 	const struct question *q = it->q;
 	const struct labels *l = w->l;
-	char buf[96], num[64];
+	char buf[LABEL_MAX], num[FORMAT_NUMBER_MAX];
 
 	fputs("<div class=\"key\">\n", w->fp);
 	if (labels_answer(l, it, buf))
@@ -322,7 +322,7 @@ static void key_block(const struct hw *w, const struct paper_item *it)
 static void item(const struct hw *w, const struct paper_item *it)
 {
 	const struct question *q = it->q;
-	char buf[96];
+	char buf[LABEL_MAX];
 
 	/* a question with ruled lines may run its lines on over the page */
 	fprintf(w->fp, "<div class=\"q%s\" id=\"q%u\">\n<div class=\"qh\">"
@@ -366,7 +366,7 @@ static void item(const struct hw *w, const struct paper_item *it)
 static void section_title(const struct hw *w, size_t s, const char *tag)
 {
 	const struct paper_section *ps = &w->f->sections[s];
-	char num[32], sum[96];
+	char num[LABEL_MAX], sum[LABEL_MAX];
 
 	fprintf(w->fp, "<%s>", tag);
 	if (!labels_title_numbered(ps->title))
@@ -402,7 +402,7 @@ static void bubbles(const struct hw *w, const struct paper_item *it)
 static void score_row(const struct hw *w, const char *cls, unsigned no,
 		      size_t rows, const char *what, double points)
 {
-	char num[64];
+	char num[FORMAT_NUMBER_MAX];
 
 	fprintf(w->fp, "<tr%s>", cls);
 	if (rows)

@@ -101,7 +101,7 @@ static void label(const struct tw *w, const char *name)
 static void facts(const struct tw *w)
 {
 	const struct labels *l = w->l;
-	char num[64];
+	char num[FORMAT_NUMBER_MAX];
 
 	label(w, l->code);
 	text(w, w->p->tpl->code, 0, false);
@@ -214,7 +214,7 @@ static void guide_item(struct tw *w, const struct paper_item *it)
 {
 	const struct question *q = it->q;
 	const struct labels *l = w->l;
-	char buf[96], num[64];
+	char buf[LABEL_MAX], num[FORMAT_NUMBER_MAX];
 
 	if (w->md) {
 		fputc('\n', w->fp);
@@ -248,7 +248,7 @@ static void guide_item(struct tw *w, const struct paper_item *it)
 static void item(struct tw *w, const struct paper_item *it)
 {
 	const struct question *q = it->q;
-	char buf[96];
+	char buf[LABEL_MAX];
 	int indent = it->no < 10 ? 3 : it->no < 100 ? 4 : 5;
 
 	fprintf(w->fp, w->md ? "**%u.** " : "%u. ", it->no);
@@ -294,7 +294,7 @@ static void item(struct tw *w, const struct paper_item *it)
 static void section(const struct tw *w, size_t s)
 {
 	const struct paper_section *ps = &w->f->sections[s];
-	char num[32], sum[96];
+	char num[LABEL_MAX], sum[LABEL_MAX];
 
 	fputs(w->md ? "## " : "", w->fp);
 	if (!labels_title_numbered(ps->title))
@@ -349,7 +349,7 @@ static void padded(FILE *fp, const char *s, size_t width, bool right)
 static void score_row(const struct tw *w, const char *no, const char *what,
 		      double points)
 {
-	char num[64];
+	char num[FORMAT_NUMBER_MAX];
 
 	format_number(points, num);
 	if (w->md) {

@@ -130,7 +130,7 @@ int sheet_html_pages(FILE *fp, const struct paper *p,
 		     const char *cand_name)
 {
 	struct sheet_layout L;
-	char qr[256];
+	char qr[SHEET_QR_MAX];
 	int rc = -1;
 
 	if (sheet_layout_build(&L, p, f, cand_id, cand_name) < 0)

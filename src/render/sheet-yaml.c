@@ -23,7 +23,7 @@ static void answer_comment(FILE *fp, const struct labels *l,
 			   const struct paper_item *it)
 {
 	const struct question *q = it->q;
-	char buf[96], num[64];
+	char buf[LABEL_MAX], num[FORMAT_NUMBER_MAX];
 
 	fprintf(fp, "# %s %s %s%s", l->type_names[q->type],
 		labels_points(l, it->points, buf), l->hint[q->type],

@@ -130,7 +130,7 @@ static void answer_cells(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 {
 	lxw_col_t rc = RPT_ANS_RESP(col), pc = RPT_ANS_PTS(col);
 	lxw_format *f = NULL;
-	char fm[1600], cell[LXW_MAX_CELL_NAME_LENGTH], letters[32];
+	char fm[1600], cell[LXW_MAX_CELL_NAME_LENGTH], letters[MASK_LETTERS_MAX];
 	const char *text;
 
 	switch (rs->status) {

@@ -396,7 +396,7 @@ static int read_criterion(struct page_read *pr, size_t a, size_t b)
 	struct scan_cell *c;
 	const char *why = NULL, *w;
 	double value = 0;
-	char num[64];
+	char num[FORMAT_NUMBER_MAX];
 
 	if (q > pr->s->key->nitems)
 		return 0;
@@ -626,16 +626,16 @@ unsigned scan_run_criteria(const struct scan_run *r, unsigned q)
 const char *scan_column_name(unsigned q, unsigned k, char *buf)
 {
 	if (k)
-		snprintf(buf, 24, "%u.%u", q, k);
+		snprintf(buf, SCAN_COLUMN_MAX, "%u.%u", q, k);
 	else
-		snprintf(buf, 24, "%u", q);
+		snprintf(buf, SCAN_COLUMN_MAX, "%u", q);
 	return buf;
 }
 
 /* Write one score cell: '?' and the likely score when doubtful. */
 static void write_score(FILE *fp, double v, bool doubtful)
 {
-	char num[64];
+	char num[FORMAT_NUMBER_MAX];
 
 	if (doubtful)
 		fputc('?', fp);
@@ -645,7 +645,7 @@ static void write_score(FILE *fp, double v, bool doubtful)
 /* Write the responses CSV. */
 int scan_run_write_csv(const struct scan_run *r, FILE *fp)
 {
-	char name[24];
+	char name[SCAN_COLUMN_MAX];
 
 	fputs("candidate_id,name,form,paper,build", fp);
 	for (unsigned q = 1; q <= r->maxq; q++) {
@@ -694,7 +694,7 @@ int scan_run_write_csv(const struct scan_run *r, FILE *fp)
 /* Write the review list. */
 int scan_run_write_review(const struct scan_run *r, FILE *fp)
 {
-	char name[24];
+	char name[SCAN_COLUMN_MAX];
 
 	fputs("file,page,candidate_id,form,question,reading,reason,image\r\n",
 	      fp);

@@ -100,8 +100,9 @@ void scan_run_finish(struct scan_run *r);
  * one column: an essay scored per rubric criterion gets N.k columns when
  * every loaded key with a question q has it so, with as many criteria. */
 unsigned scan_run_criteria(const struct scan_run *r, unsigned q);
+#define SCAN_COLUMN_MAX 24	/* bytes of a scan_column_name() buffer */
 /* The column header of question q, criterion k (0: the question) in buf
- * (at least 24 bytes); returns buf. */
+ * (SCAN_COLUMN_MAX bytes); returns buf. */
 const char *scan_column_name(unsigned q, unsigned k, char *buf);
 /* Write the responses CSV (header and one row per sheet). */
 int scan_run_write_csv(const struct scan_run *r, FILE *fp);

@@ -6,6 +6,7 @@
 #include "bank/question.h"
 #include "base/points.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,11 +19,6 @@ static const char *const difficulty_names[] = {
 };
 static const char *const mc_rule_names[] = {
 	"", "exact", "half", "per_option", NULL
-};
-static const char *const question_keys[] = {
-	"id", "type", "stem", "options", "answer", "points", "tags",
-	"difficulty", "explanation", "reference", "keys", "deductions",
-	"rubric", "group", "shuffle", "scoring", "source", NULL
 };
 static const char *const option_keys[] = { "text", "fixed", NULL };
 static const char *const criterion_keys[] = { "criterion", "points", NULL };
@@ -385,71 +381,70 @@ static int read_type_body(const struct ysource *src, struct arena *a,
 	return 0;
 }
 
-/* Read the enum-valued and list fields shared by every type. */
-static int read_common(const struct ysource *src, struct arena *a,
-		       struct question *q, const struct ynode *m)
+/* Read 'difficulty' into the question at obj. */
+static int read_difficulty(const struct ysource *src, struct arena *a,
+			   const struct ynode *v, const struct yfield *f,
+			   void *obj)
 {
-	const struct ynode *v;
-	int bad = 0, i;
-	long n;
+	const char *s = yvalue_str(src, v, f->key);
+	int i;
 
-	if ((v = ynode_get(m, "tags"))) {
-		n = yvalue_str_list(src, v, "tags", false, a, &q->tags);
-		if (n < 0)
-			bad = 1;
-		else
-			q->ntags = (size_t)n;
+	(void)a;
+	if (!s)
+		return -1;
+	if ((i = difficulty_parse(s)) < 0) {
+		yvalue_error(src, v, "unknown difficulty '%.40s' (easy, "
+			     "medium or hard)", s);
+		return -1;
 	}
-	if ((v = ynode_get(m, "keys"))) {
-		n = yvalue_str_list(src, v, "keys", true, a, &q->keys);
-		if (n < 0)
-			bad = 1;
-		else
-			q->nkeys = (size_t)n;
-	}
-	if ((v = ynode_get(m, "deductions"))) {
-		n = yvalue_str_list(src, v, "deductions", true, a,
-				    &q->deductions);
-		if (n < 0)
-			bad = 1;
-		else
-			q->ndeductions = (size_t)n;
-	}
-	if ((v = ynode_get(m, "difficulty"))) {
-		const char *s = yvalue_str(src, v, "difficulty");
-
-		if (!s) {
-			bad = 1;
-		} else if ((i = difficulty_parse(s)) < 0) {
-			yvalue_error(src, v, "unknown difficulty '%.40s' "
-				     "(easy, medium or hard)", s);
-			bad = 1;
-		} else {
-			q->difficulty = (enum difficulty)i;
-		}
-	}
-	if ((v = ynode_get(m, "scoring"))) {
-		const char *s = yvalue_str(src, v, "scoring");
-
-		if (!s) {
-			bad = 1;
-		} else if ((i = mc_rule_parse(s)) < 0) {
-			yvalue_error(src, v, "unknown scoring rule '%.40s' "
-				     "(exact, half or per_option)", s);
-			bad = 1;
-		} else {
-			q->scoring = (enum mc_rule)i;
-		}
-	}
-	if ((v = ynode_get(m, "shuffle")) &&
-	    yvalue_bool(src, v, "shuffle", &q->shuffle) < 0)
-		bad = 1;
-	q->explanation = yvalue_opt_text(src, m, "explanation", &bad);
-	q->reference = yvalue_opt_text(src, m, "reference", &bad);
-	q->group = yvalue_opt_text(src, m, "group", &bad);
-	q->source = yvalue_opt_text(src, m, "source", &bad);
-	return bad ? -1 : 0;
+	((struct question *)obj)->difficulty = (enum difficulty)i;
+	return 0;
 }
+
+/* See question.h. */
+int question_rule_field(const struct ysource *src, struct arena *a,
+			const struct ynode *v, const struct yfield *f,
+			void *obj)
+{
+	const char *s = yvalue_str(src, v, f->key);
+	int i;
+
+	(void)a;
+	if (!s)
+		return -1;
+	if ((i = mc_rule_parse(s)) < 0) {
+		yvalue_error(src, v, "unknown scoring rule '%.40s' (exact, "
+			     "half or per_option)", s);
+		return -1;
+	}
+	*(enum mc_rule *)((char *)obj + f->off) = (enum mc_rule)i;
+	return 0;
+}
+
+#define Q_AT(m) offsetof(struct question, m)
+
+/* The keys of a question; the ones without a reader depend on the type
+ * and are read by question_read(). */
+static const struct yfield question_fields[] = {
+	{ "id", NULL, 0, 0 },
+	{ "type", NULL, 0, 0 },
+	{ "stem", NULL, 0, 0 },
+	{ "options", NULL, 0, 0 },
+	{ "answer", NULL, 0, 0 },
+	{ "points", NULL, 0, 0 },
+	{ "tags", yfield_text_list, Q_AT(tags), Q_AT(ntags) },
+	{ "difficulty", read_difficulty, 0, 0 },
+	{ "explanation", yfield_text, Q_AT(explanation), 0 },
+	{ "reference", yfield_text, Q_AT(reference), 0 },
+	{ "keys", yfield_texts, Q_AT(keys), Q_AT(nkeys) },
+	{ "deductions", yfield_texts, Q_AT(deductions), Q_AT(ndeductions) },
+	{ "rubric", NULL, 0, 0 },
+	{ "group", yfield_text, Q_AT(group), 0 },
+	{ "shuffle", yfield_bool, Q_AT(shuffle), 0 },
+	{ "scoring", question_rule_field, Q_AT(scoring), 0 },
+	{ "source", yfield_text, Q_AT(source), 0 },
+	{ NULL, NULL, 0, 0 }
+};
 
 /* Read one question mapping into q; -1 if it has problems. */
 int question_read(const struct ysource *src, struct arena *a,
@@ -472,7 +467,7 @@ int question_read(const struct ysource *src, struct arena *a,
 			     ynode_kind_name(m->kind));
 		return -1;
 	}
-	bad |= yvalue_check_keys(src, m, question_keys) > 0;
+	bad |= yfield_check_keys(src, m, question_fields) > 0;
 	v = ynode_get(m, "id");
 	if (!v) {
 		yvalue_error(src, m, "question needs an 'id'");
@@ -522,7 +517,7 @@ int question_read(const struct ysource *src, struct arena *a,
 		}
 	}
 	bad |= check_type_fields(src, m, q);
-	if (read_common(src, a, q, m) < 0)
+	if (yfield_read(src, a, m, question_fields, q) < 0)
 		bad = 1;
 	if (read_type_body(src, a, q, m) < 0)
 		bad = 1;

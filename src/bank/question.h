@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "bank/bank.h"
+#include "yaml/yfield.h"
 #include "yaml/ynode.h"
 #include "yaml/yvalue.h"
 
@@ -18,6 +19,11 @@
 int question_read(const struct ysource *src, struct arena *a,
 		  const struct bank *b, struct question *q,
 		  const struct ynode *m);
+/* A field reader (yfield.h) of a multiple-choice scoring rule, an enum
+ * mc_rule: exact, half or per_option. */
+int question_rule_field(const struct ysource *src, struct arena *a,
+			const struct ynode *v, const struct yfield *f,
+			void *obj);
 /* True if s is a valid question id: [A-Za-z0-9][A-Za-z0-9._-]*. */
 bool question_id_valid(const char *s);
 

@@ -3,14 +3,17 @@
 #include "paper/template.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bank/question.h"
 #include "base/fileio.h"
 #include "base/points.h"
 #include "base/sha256.h"
 #include "paper/paper.h"
 #include "paper/script.h"
+#include "yaml/yfield.h"
 #include "yaml/ynode.h"
 #include "yaml/yvalue.h"
 
@@ -20,15 +23,26 @@ static const char *const template_keys[] = {
 	"code", "title", "language", "duration", "banks", "total", "pass",
 	"forms", "shuffle", "scoring", "sections", NULL
 };
-static const char *const forms_keys[] = { "count", "vary", NULL };
-static const char *const shuffle_keys[] = { "questions", "options", NULL };
-static const char *const scoring_keys[] = { "multiple", NULL };
 static const char *const section_keys[] = {
 	"title", "instructions", "picks", "lines", NULL
 };
-static const char *const pick_keys[] = {
-	"type", "tags", "any_tags", "difficulty", "bank", "ids", "count",
-	"points", "lines", NULL
+
+#define P_AT(m) offsetof(struct pick, m)
+#define T_AT(m) offsetof(struct template, m)
+
+/* The keys of a pick; type, difficulty, count, points and lines are read
+ * by read_pick(). */
+static const struct yfield pick_fields[] = {
+	{ "type", NULL, 0, 0 },
+	{ "tags", yfield_texts, P_AT(tags), P_AT(ntags) },
+	{ "any_tags", yfield_texts, P_AT(any_tags), P_AT(nany_tags) },
+	{ "difficulty", NULL, 0, 0 },
+	{ "bank", yfield_text, P_AT(bank), 0 },
+	{ "ids", yfield_texts, P_AT(ids), P_AT(nids) },
+	{ "count", NULL, 0, 0 },
+	{ "points", NULL, 0, 0 },
+	{ "lines", NULL, 0, 0 },
+	{ NULL, NULL, 0, 0 }
 };
 
 /* True if s is a valid paper code. */
@@ -42,25 +56,6 @@ static bool code_valid(const char *s)
 		      *s == '-'))
 			return false;
 	return true;
-}
-
-/* Optional list of texts into *out / *n. */
-static void opt_list(const struct ysource *src, struct arena *a,
-		     const struct ynode *m, const char *key, const char ***out,
-		     size_t *n, int *bad)
-{
-	const struct ynode *v = ynode_get(m, key);
-	long r;
-
-	*out = NULL;
-	*n = 0;
-	if (!v)
-		return;
-	r = yvalue_str_list(src, v, key, true, a, out);
-	if (r < 0)
-		*bad = 1;
-	else
-		*n = (size_t)r;
 }
 
 /* Read an optional 'lines' (ruled answer lines, 0 for none) of m into
@@ -98,7 +93,7 @@ static int read_pick(const struct ysource *src, struct arena *a,
 			     ynode_kind_name(m->kind));
 		return -1;
 	}
-	bad |= yvalue_check_keys(src, m, pick_keys) > 0;
+	bad |= yfield_check_keys(src, m, pick_fields) > 0;
 	if ((v = ynode_get(m, "type"))) {
 		if (!yvalue_str(src, v, "type")) {
 			bad = 1;
@@ -122,10 +117,8 @@ static int read_pick(const struct ysource *src, struct arena *a,
 			p->difficulty = i;
 		}
 	}
-	opt_list(src, a, m, "tags", &p->tags, &p->ntags, &bad);
-	opt_list(src, a, m, "any_tags", &p->any_tags, &p->nany_tags, &bad);
-	opt_list(src, a, m, "ids", &p->ids, &p->nids, &bad);
-	p->bank = yvalue_opt_text(src, m, "bank", &bad);
+	if (yfield_read(src, a, m, pick_fields, p) < 0)
+		bad = 1;
 	v = ynode_get(m, "count");
 	if (!v) {
 		if (p->nids) {
@@ -251,89 +244,97 @@ static const char *resolve_path(struct arena *a, const char *tpl_path,
 			    rel);
 }
 
-/* Read forms, shuffle and scoring blocks. */
+/* Read 'count' of 'forms' into the template at obj. */
+static int read_forms_count(const struct ysource *src, struct arena *a,
+			    const struct ynode *v, const struct yfield *f,
+			    void *obj)
+{
+	unsigned long long u = 1;
+
+	(void)a;
+	if (yvalue_uint(src, v, f->key, PAPER_MAX_FORMS, &u) < 0 || u == 0) {
+		if (u == 0)
+			yvalue_error(src, v, "'count' must be 1 to %d",
+				     PAPER_MAX_FORMS);
+		return -1;
+	}
+	((struct template *)obj)->forms = (unsigned)u;
+	return 0;
+}
+
+/* Read 'vary' of 'forms' into the template at obj. */
+static int read_forms_vary(const struct ysource *src, struct arena *a,
+			   const struct ynode *v, const struct yfield *f,
+			   void *obj)
+{
+	struct template *t = obj;
+
+	(void)a;
+	if (!yvalue_str(src, v, f->key))
+		return -1;
+	if (strcmp(v->str, "order") == 0) {
+		t->vary = VARY_ORDER;
+	} else if (strcmp(v->str, "questions") == 0) {
+		t->vary = VARY_QUESTIONS;
+	} else {
+		yvalue_error(src, v, "'vary' must be 'order' or 'questions', "
+			     "not '%.40s'", v->str);
+		return -1;
+	}
+	return 0;
+}
+
+/* The keys of 'forms', 'shuffle' and 'scoring'. */
+static const struct yfield forms_fields[] = {
+	{ "count", read_forms_count, 0, 0 },
+	{ "vary", read_forms_vary, 0, 0 },
+	{ NULL, NULL, 0, 0 }
+};
+static const struct yfield shuffle_fields[] = {
+	{ "questions", yfield_bool, T_AT(shuffle_questions), 0 },
+	{ "options", yfield_bool, T_AT(shuffle_options), 0 },
+	{ NULL, NULL, 0, 0 }
+};
+static const struct yfield scoring_fields[] = {
+	{ "multiple", question_rule_field, T_AT(multiple_rule), 0 },
+	{ NULL, NULL, 0, 0 }
+};
+
+/* Read the optional mapping key of root into t by its fields; example
+ * shows one in the message when it is not a mapping. */
+static int read_option_map(const struct ysource *src, struct template *t,
+			   const struct ynode *root, const char *key,
+			   const char *example, const struct yfield *fields)
+{
+	const struct ynode *v = ynode_get(root, key);
+	int bad;
+
+	if (!v)
+		return 0;
+	if (v->kind != YNODE_MAP) {
+		yvalue_error(src, v, "'%s' must be a mapping such as %s", key,
+			     example);
+		return -1;
+	}
+	bad = yfield_check_keys(src, v, fields) > 0;
+	if (yfield_read(src, NULL, v, fields, t) < 0)
+		bad = 1;
+	return bad ? -1 : 0;
+}
+
+/* Read forms, shuffle and scoring. */
 static int read_options(const struct ysource *src, struct template *t,
 			const struct ynode *root)
 {
-	const struct ynode *v, *w;
-	unsigned long long u;
-	int bad = 0, i;
+	int bad = 0;
 
-	if ((v = ynode_get(root, "forms"))) {
-		if (v->kind != YNODE_MAP) {
-			yvalue_error(src, v, "'forms' must be a mapping such "
-				     "as {count: 2, vary: order}");
-			bad = 1;
-		} else {
-			bad |= yvalue_check_keys(src, v, forms_keys) > 0;
-			if ((w = ynode_get(v, "count"))) {
-				u = 1;
-				if (yvalue_uint(src, w, "count",
-						PAPER_MAX_FORMS, &u) < 0 ||
-				    u == 0) {
-					if (u == 0)
-						yvalue_error(src, w, "'count' "
-						     "must be 1 to %d",
-						     PAPER_MAX_FORMS);
-					bad = 1;
-				} else {
-					t->forms = (unsigned)u;
-				}
-			}
-			if ((w = ynode_get(v, "vary"))) {
-				if (!yvalue_str(src, w, "vary")) {
-					bad = 1;
-				} else if (strcmp(w->str, "order") == 0) {
-					t->vary = VARY_ORDER;
-				} else if (strcmp(w->str, "questions") == 0) {
-					t->vary = VARY_QUESTIONS;
-				} else {
-					yvalue_error(src, w, "'vary' must be "
-						     "'order' or 'questions', "
-						     "not '%.40s'", w->str);
-					bad = 1;
-				}
-			}
-		}
-	}
-	if ((v = ynode_get(root, "shuffle"))) {
-		if (v->kind != YNODE_MAP) {
-			yvalue_error(src, v, "'shuffle' must be a mapping such "
-				     "as {questions: true, options: true}");
-			bad = 1;
-		} else {
-			bad |= yvalue_check_keys(src, v, shuffle_keys) > 0;
-			if ((w = ynode_get(v, "questions")) &&
-			    yvalue_bool(src, w, "questions",
-					&t->shuffle_questions) < 0)
-				bad = 1;
-			if ((w = ynode_get(v, "options")) &&
-			    yvalue_bool(src, w, "options",
-					&t->shuffle_options) < 0)
-				bad = 1;
-		}
-	}
-	if ((v = ynode_get(root, "scoring"))) {
-		if (v->kind != YNODE_MAP) {
-			yvalue_error(src, v, "'scoring' must be a mapping such "
-				     "as {multiple: exact}");
-			bad = 1;
-		} else {
-			bad |= yvalue_check_keys(src, v, scoring_keys) > 0;
-			if ((w = ynode_get(v, "multiple"))) {
-				if (!yvalue_str(src, w, "multiple")) {
-					bad = 1;
-				} else if ((i = mc_rule_parse(w->str)) < 0) {
-					yvalue_error(src, w, "unknown scoring "
-						     "rule '%.40s' (exact, half "
-						     "or per_option)", w->str);
-					bad = 1;
-				} else {
-					t->multiple_rule = (enum mc_rule)i;
-				}
-			}
-		}
-	}
+	bad |= read_option_map(src, t, root, "forms",
+			       "{count: 2, vary: order}", forms_fields) < 0;
+	bad |= read_option_map(src, t, root, "shuffle",
+			       "{questions: true, options: true}",
+			       shuffle_fields) < 0;
+	bad |= read_option_map(src, t, root, "scoring", "{multiple: exact}",
+			       scoring_fields) < 0;
 	return bad ? -1 : 0;
 }
 

@@ -96,6 +96,28 @@ START_TEST(test_width_of_text)
 }
 END_TEST
 
+START_TEST(test_count_and_position)
+{
+	const char *s = "ab\n中文x\ny";
+	unsigned line, col;
+
+	ck_assert_uint_eq(utf8_count(s, strlen(s)), 8);
+	ck_assert_uint_eq(utf8_count("中", 2), 1);	/* a cut character */
+	utf8_position(s, 0, &line, &col);
+	ck_assert_uint_eq(line, 1);
+	ck_assert_uint_eq(col, 1);
+	utf8_position(s, 2, &line, &col);	/* at the first line feed */
+	ck_assert_uint_eq(line, 1);
+	ck_assert_uint_eq(col, 3);
+	utf8_position(s, 9, &line, &col);	/* at 'x' */
+	ck_assert_uint_eq(line, 2);
+	ck_assert_uint_eq(col, 3);
+	utf8_position(s, strlen(s), &line, &col);	/* after 'y' */
+	ck_assert_uint_eq(line, 3);
+	ck_assert_uint_eq(col, 2);
+}
+END_TEST
+
 /* The suite. */
 static Suite *utf8_suite(void)
 {
@@ -106,6 +128,7 @@ static Suite *utf8_suite(void)
 	tcase_add_test(tc, test_decode_invalid);
 	tcase_add_test(tc, test_width_rule);
 	tcase_add_test(tc, test_width_of_text);
+	tcase_add_test(tc, test_count_and_position);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -10,6 +10,7 @@
  * After an error other than CSV_ENOMEM the reader resumes at the next
  * line, so a caller can report every bad record. */
 #include "base/csv.h"
+#include "base/utf8.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -72,15 +73,11 @@ static enum csv_err csv_fail(struct csv_reader *r, enum csv_err e,
 			     const char *pos, unsigned line)
 {
 	const char *s = pos;
-	unsigned col = 1;
 
 	while (s > r->buf && s[-1] != '\n' && s[-1] != '\r')
 		s--;
-	for (; s < pos; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			col++;
 	r->err_line = line;
-	r->err_col = col;
+	r->err_col = 1 + (unsigned)utf8_count(s, (size_t)(pos - s));
 	return e;
 }
 

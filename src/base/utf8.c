@@ -111,3 +111,29 @@ size_t utf8_width(const char *s, size_t len)
 		w += utf8_cp_width(utf8_decode(s + i, len - i, &n));
 	return w;
 }
+
+/* See utf8.h. */
+size_t utf8_count(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* See utf8.h. */
+void utf8_position(const char *buf, size_t len, unsigned *line,
+		   unsigned *col)
+{
+	const char *start = buf;
+
+	*line = 1;
+	for (size_t i = 0; i < len; i++) {
+		if (buf[i] == '\n') {
+			(*line)++;
+			start = buf + i + 1;
+		}
+	}
+	*col = 1 + (unsigned)utf8_count(start, (size_t)(buf + len - start));
+}

@@ -29,5 +29,12 @@ uint32_t utf8_decode(const char *s, size_t len, size_t *n);
 unsigned utf8_cp_width(uint32_t cp);
 /* Columns the len bytes at s take, by utf8_cp_width(). */
 size_t utf8_width(const char *s, size_t len);
+/* Characters in the len bytes at s: the bytes that are not UTF-8
+ * continuation bytes (a column count for messages). */
+size_t utf8_count(const char *s, size_t len);
+/* Line and column (1-based, counting characters) just after the len bytes
+ * at buf. */
+void utf8_position(const char *buf, size_t len, unsigned *line,
+		   unsigned *col);
 
 #endif

@@ -13,6 +13,7 @@
 #include "base/csv.h"
 #include "base/fileio.h"
 #include "base/textenc.h"
+#include "base/utf8.h"
 #include "grade/read-csv.h"
 #include "grade/read-xlsx.h"
 #include "grade/read-yaml.h"
@@ -95,16 +96,9 @@ int gradebook_read(struct gradebook *gb, const char *path, struct diags *d)
 	if (enc == TEXTENC_UNKNOWN) {
 		size_t skip = len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
 		size_t at = utf8_valid_prefix(buf + skip, len - skip) + skip;
-		unsigned line = 1, col = 1;
+		unsigned line, col;
 
-		for (size_t i = skip; i < at; i++) {
-			if (buf[i] == '\n') {
-				line++;
-				col = 1;
-			} else if (((unsigned char)buf[i] & 0xc0) != 0x80) {
-				col++;
-			}
-		}
+		utf8_position(buf + skip, at - skip, &line, &col);
 		if (!(utf8 = utf8_repair(buf + skip, len - skip, &tlen, &bad)))
 			goto oom;
 		if (bad * 20 > len) {

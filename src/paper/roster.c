@@ -15,6 +15,7 @@
 #include "base/csv.h"
 #include "base/fileio.h"
 #include "base/textenc.h"
+#include "base/utf8.h"
 
 #define ROSTER_MAX_BYTES ((size_t)64 * 1024 * 1024)
 #define BAD_CONTROL "it contains a control character"
@@ -48,7 +49,6 @@ static unsigned field_col(struct line_cursor *cur, const char *end,
 			  unsigned line, size_t k)
 {
 	const char *p, *start;
-	unsigned col = 1;
 	bool quoted = false;
 
 	for (p = cur->p; cur->line < line && p < end; p++)
@@ -65,10 +65,7 @@ static unsigned field_col(struct line_cursor *cur, const char *end,
 	}
 	if (k)
 		return 1;
-	for (const char *c = start; c < p; c++)
-		if ((*c & 0xc0) != 0x80)
-			col++;
-	return col;
+	return 1 + (unsigned)utf8_count(start, (size_t)(p - start));
 }
 
 /* Field i of a row with surrounding blanks removed, copied to the arena;

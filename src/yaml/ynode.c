@@ -3,6 +3,7 @@
 #include "yaml/ynode.h"
 #include "base/array.h"
 #include "base/hash.h"
+#include "base/utf8.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -484,22 +485,6 @@ too_big:
 	return 1;
 }
 
-/* Line and column (1-based, counting characters) of a byte offset. */
-static void offset_position(const char *buf, size_t len, size_t off,
-			    unsigned *line, unsigned *col)
-{
-	*line = 1;
-	*col = 1;
-	for (size_t i = 0; i < off && i < len; i++) {
-		if (buf[i] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else if (((unsigned char)buf[i] & 0xc0) != 0x80) {
-			(*col)++;
-		}
-	}
-}
-
 /* Report libyaml's own error with its position. */
 static void report_parser_error(struct builder *b, const yaml_parser_t *p,
 				const char *buf, size_t len)
@@ -515,7 +500,8 @@ static void report_parser_error(struct builder *b, const yaml_parser_t *p,
 		unsigned line, col;
 
 		/* the reader reports a byte offset, not a mark */
-		offset_position(buf, len, p->problem_offset, &line, &col);
+		utf8_position(buf, p->problem_offset < len ?
+				   p->problem_offset : len, &line, &col);
 		diags_error(b->d, b->path, line, col, "%s%s",
 			    strstr(problem, "UTF-8") ? "" : "invalid text: ",
 			    problem);

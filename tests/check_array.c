@@ -85,6 +85,21 @@ START_TEST(test_overflow_refused)
 }
 END_TEST
 
+START_TEST(test_strcmp_sorts_and_finds)
+{
+	const char *v[] = { "pear", "apple", "fig", "apple2" };
+	const char *key = "fig", *missing = "kiwi";
+
+	qsort(v, 4, sizeof(*v), array_strcmp);
+	ck_assert_str_eq(v[0], "apple");
+	ck_assert_str_eq(v[1], "apple2");
+	ck_assert_str_eq(v[3], "pear");
+	ck_assert_ptr_nonnull(bsearch(&key, v, 4, sizeof(*v), array_strcmp));
+	ck_assert_ptr_null(bsearch(&missing, v, 4, sizeof(*v),
+				   array_strcmp));
+}
+END_TEST
+
 /* The suite. */
 static Suite *array_suite(void)
 {
@@ -95,6 +110,7 @@ static Suite *array_suite(void)
 	tcase_add_test(tc, test_capacity_doubles);
 	tcase_add_test(tc, test_big_need_at_once);
 	tcase_add_test(tc, test_overflow_refused);
+	tcase_add_test(tc, test_strcmp_sorts_and_finds);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -39,3 +39,9 @@ int array_grow(void *arrayp, size_t *cap, size_t need, size_t size)
 	*cap = ncap;
 	return 0;
 }
+
+/* See array.h. */
+int array_strcmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}

@@ -13,6 +13,9 @@
  * array and *cap are unchanged. */
 int array_grow(void *arrayp, size_t *cap, size_t need, size_t size);
 
+/* qsort() and bsearch() order of an array of strings (char * elements):
+ * by strcmp(). */
+int array_strcmp(const void *a, const void *b);
 /* array_grow() for array pointer v with capacity cap (both lvalues),
  * element size taken from v. */
 #define ARRAY_GROW(v, cap, need) \

@@ -546,12 +546,6 @@ enum fileio_err fileio_write(const char *path, const void *buf, size_t len,
 	return outfile_commit(&o);
 }
 
-/* Order paths for qsort. */
-static int path_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Sorted paths of the entries of a folder that keep accepts. */
 int fileio_list(const char *dir, bool (*keep)(const char *name),
 		char ***paths, size_t *n)
@@ -580,7 +574,7 @@ int fileio_list(const char *dir, bool (*keep)(const char *name),
 		goto fail;
 	closedir(dp);
 	if (count)
-		qsort(v, count, sizeof(*v), path_cmp);
+		qsort(v, count, sizeof(*v), array_strcmp);
 	*paths = v;
 	*n = count;
 	return 0;

@@ -52,23 +52,18 @@ static int pathlist_add(struct pathlist *l, const char *s, size_t len)
 	return 0;
 }
 
-/* Order strings for qsort and bsearch. */
-static int str_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Sort a list for pathlist_has. */
 static void pathlist_sort(struct pathlist *l)
 {
 	if (l->n)
-		qsort(l->v, l->n, sizeof(*l->v), str_cmp);
+		qsort(l->v, l->n, sizeof(*l->v), array_strcmp);
 }
 
 /* True if the sorted list holds rel. */
 static bool pathlist_has(const struct pathlist *l, const char *rel)
 {
-	return l->n && bsearch(&rel, l->v, l->n, sizeof(*l->v), str_cmp);
+	return l->n &&
+	       bsearch(&rel, l->v, l->n, sizeof(*l->v), array_strcmp);
 }
 
 /* Add the lines of set list file name in folder fd (none if missing). */

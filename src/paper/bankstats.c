@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/array.h"
 #include "paper/paper.h"
 
 /* A name and how many questions carry it. */
@@ -13,12 +14,6 @@ struct count {
 	const char *name;
 	size_t n;
 };
-
-/* Order names alphabetically. */
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
 
 /* Order counts from the largest, then by name. */
 static int by_count(const void *a, const void *b)
@@ -55,7 +50,7 @@ static int print_tags(FILE *fp, const struct bankset *bs)
 			for (size_t k = 0; k < q->ntags; k++)
 				tags[n++] = q->tags[k];
 		}
-	qsort(tags, n, sizeof(*tags), by_name);
+	qsort(tags, n, sizeof(*tags), array_strcmp);
 	for (size_t i = 0; i < n; i++) {
 		if (nc && strcmp(c[nc - 1].name, tags[i]) == 0) {
 			c[nc - 1].n++;

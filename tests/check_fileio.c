@@ -475,6 +475,23 @@ START_TEST(test_join_exists)
 }
 END_TEST
 
+START_TEST(test_dirname)
+{
+	static const char *const cases[][2] = {
+		{ "out/r.xlsx", "out" }, { "a/b/c.xlsx", "a/b" },
+		{ "r.xlsx", "." }, { "/r.xlsx", "/" }, { "/tmp/r.xlsx", "/tmp" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		char *d = fileio_dirname(cases[i][0]);
+
+		ck_assert_ptr_nonnull(d);
+		ck_assert_str_eq(d, cases[i][1]);
+		free(d);
+	}
+}
+END_TEST
+
 /* The fileio suite. */
 static Suite *fileio_suite(void)
 {
@@ -497,6 +514,7 @@ static Suite *fileio_suite(void)
 	tcase_add_test(tc, test_abort);
 	tcase_add_test(tc, test_mkdirs);
 	tcase_add_test(tc, test_join_exists);
+	tcase_add_test(tc, test_dirname);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -593,3 +593,15 @@ void fileio_list_free(char **paths, size_t n)
 		free(paths[i]);
 	free(paths);
 }
+
+/* See fileio.h. */
+char *fileio_dirname(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	return strndup(path, (size_t)(slash - path));
+}

@@ -94,5 +94,8 @@ bool fileio_name_reserved(const char *name);
 bool fileio_exists(const char *path);
 /* Join folder and name with one '/' (malloc'd). */
 char *fileio_join(const char *dir, const char *name);
+/* The folder part of path: "." when it has no '/', "/" for a name at
+ * the root (malloc'd; NULL when out of memory). */
+char *fileio_dirname(const char *path);
 
 #endif

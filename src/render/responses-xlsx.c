@@ -18,6 +18,7 @@
 #include "bank/bank.h"
 #include "base/array.h"
 #include "base/csv.h"
+#include "base/fileio.h"
 
 /* What one answer cell accepts. */
 struct rule {
@@ -248,17 +249,6 @@ out:
 	return rc;
 }
 
-/* The folder part of path, for libxlsxwriter's temporary files. */
-static char *folder_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return strdup(".");
-	return slash == path ? strdup("/") : strndup(path, (size_t)(slash -
-								   path));
-}
-
 /* Write the workbook. */
 int responses_xlsx_write(const char *path, const char *csv, size_t len,
 			 const struct paper *p)
@@ -277,7 +267,7 @@ int responses_xlsx_write(const char *path, const char *csv, size_t len,
 		len -= 3;
 	}
 	csv_reader_init(&r, csv, len);
-	opt.tmpdir = folder_of(path);
+	opt.tmpdir = fileio_dirname(path);
 	if (!opt.tmpdir)
 		goto out;
 	x.wb = workbook_new_opt(path, &opt);

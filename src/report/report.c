@@ -487,18 +487,6 @@ out:
 	return ret;
 }
 
-/* Folder of path for libxlsxwriter's temporary files (malloc'd). */
-static char *folder_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return strdup(".");
-	if (slash == path)
-		return strdup("/");
-	return strndup(path, (size_t)(slash - path));
-}
-
 /* True if gb fits one workbook (rows per sheet); else an error in d. */
 bool report_fits(const char *path, const struct gradebook *gb,
 		 struct diags *d)
@@ -540,7 +528,7 @@ enum report_err report_build_xlsx(struct outfile *o,
 		}
 		r.L = &r.hant_labels;
 	}
-	opt.tmpdir = folder_of(path);
+	opt.tmpdir = fileio_dirname(path);
 	if (!opt.tmpdir || order_candidates(&r) < 0) {
 		ret = REPORT_ENOMEM;
 		goto out;

@@ -46,16 +46,10 @@ void bankset_release(struct bankset *bs)
 	memset(bs, 0, sizeof(*bs));
 }
 
-/* Hash of an id. */
-static size_t id_hash(const char *s)
-{
-	return (size_t)hash_str(HASH_INIT, s);
-}
-
 /* Slot of id in the index (empty slot if absent). */
 static size_t index_slot(const struct bankset *bs, const char *id)
 {
-	size_t mask = bs->index_cap - 1, i = id_hash(id) & mask;
+	size_t mask = bs->index_cap - 1, i = hash_key(id) & mask;
 
 	while (bs->index[i] && strcmp(bs->index[i]->id, id) != 0)
 		i = (i + 1) & mask;

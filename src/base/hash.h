@@ -28,4 +28,11 @@ static inline uint64_t hash_str(uint64_t h, const char *s)
 	return h;
 }
 
+/* The hash of a NUL-terminated string as an index into a hash table
+ * (mask it with the table's size less one). */
+static inline size_t hash_key(const char *s)
+{
+	return (size_t)hash_str(HASH_INIT, s);
+}
+
 #endif

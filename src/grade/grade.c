@@ -626,12 +626,6 @@ void grade_answer(struct gradebook *gb, struct candidate *c, unsigned no,
 	}
 }
 
-/* Hash of a candidate id. */
-static size_t id_hash(const char *s)
-{
-	return (size_t)hash_str(HASH_INIT, s);
-}
-
 /* Double the id hash table. */
 static int id_grow(struct gradebook *gb)
 {
@@ -645,7 +639,7 @@ static int id_grow(struct gradebook *gb)
 
 		if (!v)
 			continue;
-		j = id_hash(gb->cands[v - 1].id) & (cap - 1);
+		j = hash_key(gb->cands[v - 1].id) & (cap - 1);
 		while (slots[j])
 			j = (j + 1) & (cap - 1);
 		slots[j] = v;
@@ -665,7 +659,7 @@ static int check_duplicate(struct gradebook *gb, struct candidate *c)
 		return 0;
 	if (gb->nids * 2 >= gb->id_cap && id_grow(gb))
 		return -1;
-	j = id_hash(c->id) & (gb->id_cap - 1);
+	j = hash_key(c->id) & (gb->id_cap - 1);
 	for (; gb->id_slots[j]; j = (j + 1) & (gb->id_cap - 1)) {
 		struct candidate *o = &gb->cands[gb->id_slots[j] - 1];
 

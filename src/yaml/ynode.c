@@ -116,18 +116,13 @@ static int hand_off(struct builder *b, struct ynode *node)
 	return rc;
 }
 
-/* Hash of an anchor name. */
-static size_t anchor_hash(const unsigned char *name)
-{
-	return (size_t)hash_str(HASH_INIT, (const char *)name);
-}
-
 /* Slot of name in the anchor table: its entry, or the empty slot where
  * it belongs (the table is never full). */
 static struct anchor *anchor_slot(const struct builder *b,
 				  const unsigned char *name)
 {
-	size_t mask = b->anchors_cap - 1, i = anchor_hash(name) & mask;
+	size_t mask = b->anchors_cap - 1;
+	size_t i = hash_key((const char *)name) & mask;
 
 	while (b->anchors[i].name &&
 	       strcmp(b->anchors[i].name, (const char *)name) != 0)

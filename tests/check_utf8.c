@@ -118,6 +118,17 @@ START_TEST(test_count_and_position)
 }
 END_TEST
 
+START_TEST(test_trim_end)
+{
+	ck_assert_uint_eq(utf8_trim_end("ab \t\r\n", 6), 2);
+	ck_assert_uint_eq(utf8_trim_end(" a b ", 5), 4);
+	ck_assert_uint_eq(utf8_trim_end("  ", 2), 0);
+	ck_assert_uint_eq(utf8_trim_end("中\n", 4), 3);
+	ck_assert_uint_eq(utf8_trim_end("x\xE3\x80\x80", 4), 4);
+	ck_assert_uint_eq(utf8_trim_end("", 0), 0);
+}
+END_TEST
+
 /* The suite. */
 static Suite *utf8_suite(void)
 {
@@ -129,6 +140,7 @@ static Suite *utf8_suite(void)
 	tcase_add_test(tc, test_width_rule);
 	tcase_add_test(tc, test_width_of_text);
 	tcase_add_test(tc, test_count_and_position);
+	tcase_add_test(tc, test_trim_end);
 	suite_add_tcase(s, tc);
 	return s;
 }

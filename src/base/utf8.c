@@ -137,3 +137,12 @@ void utf8_position(const char *buf, size_t len, unsigned *line,
 	}
 	*col = 1 + (unsigned)utf8_count(start, (size_t)(buf + len - start));
 }
+
+/* See utf8.h. */
+size_t utf8_trim_end(const char *s, size_t len)
+{
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
+		       s[len - 1] == '\r' || s[len - 1] == '\n'))
+		len--;
+	return len;
+}

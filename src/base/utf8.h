@@ -29,6 +29,9 @@ uint32_t utf8_decode(const char *s, size_t len, size_t *n);
 unsigned utf8_cp_width(uint32_t cp);
 /* Columns the len bytes at s take, by utf8_cp_width(). */
 size_t utf8_width(const char *s, size_t len);
+/* The length of the len bytes at s without the blanks (space, tab, CR,
+ * LF) at their end. */
+size_t utf8_trim_end(const char *s, size_t len);
 /* Characters in the len bytes at s: the bytes that are not UTF-8
  * continuation bytes (a column count for messages). */
 size_t utf8_count(const char *s, size_t len);

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "base/csv.h"
+#include "base/utf8.h"
 
 #define MAX_QUESTION 100000
 #define MAX_CRITERIA 128
@@ -77,12 +78,8 @@ static int note_column(struct gradebook *gb, const char *file,
 /* Trim white space at both ends of s in place. */
 static char *trim(char *s)
 {
-	size_t n;
-
 	s += strspn(s, " \t\r\n");
-	n = strlen(s);
-	while (n && strchr(" \t\r\n", s[n - 1]))
-		s[--n] = '\0';
+	s[utf8_trim_end(s, strlen(s))] = '\0';
 	return s;
 }
 

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "base/csv.h"
+#include "base/utf8.h"
 #include "base/xlsx-read.h"
 
 #define MAX_DECISIONS 1000000u
@@ -47,9 +48,7 @@ static char *trimmed(const char *s)
 	char *t;
 
 	s += strspn(s, " \t\r\n");
-	n = strlen(s);
-	while (n && strchr(" \t\r\n", s[n - 1]))
-		n--;
+	n = utf8_trim_end(s, strlen(s));
 	t = malloc(n + 1);
 	if (t) {
 		memcpy(t, s, n);

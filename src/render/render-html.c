@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/csv.h"
+#include "base/utf8.h"
 #include "base/version.h"
 #include "paper/labels.h"
 #include "render/html-escape.h"
@@ -102,11 +103,7 @@ struct hw {
  * space dropped. */
 static void esc(FILE *fp, const char *s)
 {
-	size_t len = s ? strlen(s) : 0;
-
-	while (len && strchr(" \t\r\n", s[len - 1]))
-		len--;
-	html_escape(fp, s, len);
+	html_escape(fp, s, s ? utf8_trim_end(s, strlen(s)) : 0);
 }
 
 /* Write s as the body of a CSS string: quotes, backslashes, line breaks

@@ -63,10 +63,8 @@ static size_t md_chars(FILE *fp, const char *s, bool at_start)
  * space and newlines of the text are dropped. */
 static void text(const struct tw *w, const char *s, int indent, bool at_start)
 {
-	size_t len = s ? strlen(s) : 0;
+	size_t len = s ? utf8_trim_end(s, strlen(s)) : 0;
 
-	while (len && strchr(" \t\r\n", s[len - 1]))
-		len--;
 	for (size_t i = 0; i < len;) {
 		if (s[i] == '\r') {
 			i++;

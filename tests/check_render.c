@@ -15,6 +15,7 @@
 #include "paper/labels.h"
 #include "paper/paper.h"
 #include "paper/template.h"
+#include "render/render-html.h"
 #include "render/render.h"
 #include "render/sheet-yaml.h"
 
@@ -178,6 +179,63 @@ START_TEST(test_guide_answers_in_print_order)
 	ck_assert_ptr_nonnull(strstr(txt, "[Answer] F False\n"));
 	ck_assert_ptr_nonnull(strstr(txt, "a correct subset earns half"));
 	free(txt);
+}
+END_TEST
+
+START_TEST(test_guide_has_no_sheet_of_its_own)
+{
+	struct fixture x;
+
+	fixture_init(&x, "en");
+	for (int fmt = FMT_TXT; fmt <= FMT_HTML; fmt++) {
+		char *g = render((enum render_fmt)fmt, DOC_GUIDE, &x.p,
+				 &x.form);
+		static const char *const want[][3] = {
+			{ "  1. F      2. B      3. CD\n",
+			  "- Criterion 1 listening: 12 points",
+			  "- Criterion 2 solution: 8 points" },
+			{ "**1.** F · **2.** B · **3.** CD\n",
+			  "- **Criterion 1** listening: 12 points",
+			  "- **Criterion 2** solution: 8 points" },
+			{ "<span><b>1.</b> F</span><span><b>2.</b> B</span>"
+			  "<span><b>3.</b> CD</span>",
+			  "<b>Criterion 1</b>listening: 12 points",
+			  "<b>Criterion 2</b>solution: 8 points" },
+		};
+
+		/* the objective answers as the sheet's bubbles name them,
+		 * the essay's criteria as its score rows do, and no answer
+		 * sheet drawn a second way */
+		for (int k = 0; k < 3; k++)
+			ck_assert_msg(strstr(g, want[fmt][k]),
+				      "format %d: guide lacks '%s'", fmt,
+				      want[fmt][k]);
+		ck_assert_msg(!strstr(g, "Answer sheet"),
+			      "format %d: the guide has a sheet", fmt);
+		free(g);
+	}
+}
+END_TEST
+
+START_TEST(test_html_for_candidate)
+{
+	struct fixture x;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	fixture_init(&x, "zh");
+	fp = open_memstream(&buf, &len);
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_int_eq(render_html_candidate(fp, &x.p, &x.form, "2026001",
+					       "张<三>"), 0);
+	fclose(fp);
+	ck_assert_ptr_nonnull(strstr(buf, "姓名：<span>张&lt;三&gt;</span>"));
+	ck_assert_ptr_nonnull(strstr(buf, "考生编号：<span>2026001</span>"));
+	/* the answer sheet is printed for the candidate too */
+	ck_assert_ptr_nonnull(strstr(buf, ">考生编号：2026001　　姓名：张&lt;三&gt;"
+				     "</text>"));
+	free(buf);
 }
 END_TEST
 
@@ -568,6 +626,8 @@ static Suite *render_suite(void)
 	tcase_add_test(tc, test_fmt_parse);
 	tcase_add_test(tc, test_paper_has_no_answers);
 	tcase_add_test(tc, test_guide_answers_in_print_order);
+	tcase_add_test(tc, test_guide_has_no_sheet_of_its_own);
+	tcase_add_test(tc, test_html_for_candidate);
 	tcase_add_test(tc, test_html_escaped);
 	tcase_add_test(tc, test_markdown_escaped);
 	tcase_add_test(tc, test_sheet);

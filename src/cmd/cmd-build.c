@@ -31,6 +31,7 @@
 #include "pdf/pdf-handout.h"
 #include "pdf/pdf-print.h"
 #include "pdf/pdf-sheet.h"
+#include "render/render-html.h"
 #include "render/render.h"
 #include "render/responses-xlsx.h"
 #include "render/sheet-html.h"
@@ -55,7 +56,7 @@ struct build_opts {
 };
 
 enum out_kind { OUT_DOC, OUT_KEY, OUT_SHEET, OUT_SHEET_DOC, OUT_CANDIDATE,
-		OUT_RESPONSES, OUT_RESPONSES_XLSX, OUT_PRINT, OUT_GUIDES,
+		OUT_CANDIDATE_PAPER, OUT_RESPONSES, OUT_RESPONSES_XLSX, OUT_PRINT, OUT_GUIDES,
 		OUT_HANDOUT };
 
 /* One file to write. */
@@ -66,7 +67,7 @@ struct output {
 	size_t form;
 	enum render_doc doc;
 	enum render_fmt fmt;
-	size_t cand;		/* OUT_CANDIDATE: roster index */
+	size_t cand;		/* OUT_CANDIDATE(_PAPER): roster index */
 };
 
 /* Every file of a run. */
@@ -172,6 +173,12 @@ static int plan_make(struct plan *pl, const struct build_opts *o,
 		if (plan_add(pl, o->out, (struct output){
 			.kind = OUT_CANDIDATE, .form = i % p->nforms,
 			.cand = i }, "sheets/%s.sheet.yaml", r->v[i].id) < 0)
+			return -1;
+	for (size_t i = 0; r && (o->formats & (1u << FMT_HTML)) && i < r->n;
+	     i++)
+		if (plan_add(pl, o->out, (struct output){
+			.kind = OUT_CANDIDATE_PAPER, .form = i % p->nforms,
+			.cand = i }, "papers/%s.paper.html", r->v[i].id) < 0)
 			return -1;
 	if (r && (plan_add(pl, o->out, (struct output){
 			  .kind = OUT_RESPONSES }, "responses.csv") < 0 ||
@@ -300,7 +307,9 @@ static int write_output(const struct output *o, const struct paper *p,
 	int rc = -1;
 
 	/* plan_make plans the roster's outputs only with a roster */
-	assert(r || (o->kind != OUT_CANDIDATE && o->kind != OUT_RESPONSES &&
+	assert(r || (o->kind != OUT_CANDIDATE &&
+		     o->kind != OUT_CANDIDATE_PAPER &&
+		     o->kind != OUT_RESPONSES &&
 		     o->kind != OUT_RESPONSES_XLSX));
 	if (o->kind == OUT_RESPONSES_XLSX)
 		path = outset_create_path(set, o->rel);
@@ -328,6 +337,10 @@ static int write_output(const struct output *o, const struct paper *p,
 	case OUT_CANDIDATE:
 		rc = sheet_write(fp, p, f, r->v[o->cand].id,
 				 r->v[o->cand].name);
+		break;
+	case OUT_CANDIDATE_PAPER:
+		rc = render_html_candidate(fp, p, f, r->v[o->cand].id,
+					   r->v[o->cand].name);
 		break;
 	case OUT_RESPONSES:
 		rc = write_responses(fp, p, r);
@@ -650,8 +663,10 @@ const struct cmd_entry cmd_build_entry = {
 	"each form F (A, B, ...) into the output folder:\n"
 	"  CODE-F.paper.FMT   the printable paper with its answer-sheet page\n"
 	"                     (never any answers)\n"
-	"  CODE-F.guide.FMT   the marker's guide: answers, scoring rules,\n"
-	"                     rubric points, reference answers, keys and\n"
+	"  CODE-F.guide.FMT   the marker's guide: the table of answers the\n"
+	"                     sheet's bubbles are checked against, scoring\n"
+	"                     rules, rubric criteria named as on the sheet's\n"
+	"                     score rows, reference answers, keys and\n"
 	"                     deductions\n"
 	"  CODE-F.key.yaml    the answer key that 'examgen grade' reads\n"
 	"  CODE-F.sheet.yaml  a blank answer sheet to fill in for grading\n"
@@ -681,7 +696,9 @@ const struct cmd_entry cmd_build_entry = {
 		{ .name = "roster", .arg = "FILE", .type = OPT_TEXT,
 		  .help = "a CSV file with the columns id,name (UTF-8 or "
 			  "GB18030): writes sheets/ID.sheet.yaml per "
-			  "candidate, forms dealt in turn (A, B, A, ...), and "
+			  "candidate, forms dealt in turn (A, B, A, ...), "
+			  "with html papers/ID.paper.html (the paper printed "
+			  "for the candidate, name and id filled in), and "
 			  "responses.csv with one row per candidate" },
 		{ .name = "format", .arg = "LIST", .type = OPT_TEXT,
 		  .help = "comma list of txt, md, html, pdf (default "

@@ -28,15 +28,14 @@ struct labels {
 	const char *unit, *unit_one;	/* "分" / "points", "point" */
 	const char *multiple_hint;	/* "（多选）" */
 	const char *tf_hint;		/* "（　）" after a true/false stem */
-	const char *tf_true, *tf_false;	/* sheet bubbles: "√", "×" */
+	const char *tf_true, *tf_false;	/* true/false answers: "√", "×" */
 	const char *tf_true_word, *tf_false_word;	/* "正确", "错误" */
 	const char *answer, *explanation, *rubric, *reference, *keys,
 		   *deductions, *scoring;
 	const char *rule_exact, *rule_half, *rule_per_option;
 	const char *answer_space;	/* "答：" */
-	const char *answer_sheet, *sheet_note, *sheet_guide_note;
-	const char *objective, *subjective;
-	const char *qno, *criterion, *max_points, *score, *marker, *sum;
+	const char *answer_sheet, *subjective;
+	const char *criterion, *score, *marker;
 	const char *page_pre, *page_mid, *page_post;	/* "第 1 页 / 共 3 页" */
 	const char *blank_page;		/* "本页空白" */
 	const char *handout, *handout_note;	/* hand-out list title, note */

@@ -34,21 +34,27 @@ static const char css[] =
 ".facts span{white-space:nowrap}\n"
 ".cand{display:flex;gap:5mm;margin:0 0 4mm;font-size:10.5pt}\n"
 ".cand div{display:flex;flex:1 1 0;align-items:flex-end;gap:1mm}\n"
-".cand span{flex:1;border-bottom:.3mm solid #000;height:1.4em}\n"
+".cand span{flex:1;border-bottom:.3mm solid #000;height:1.4em;"
+"font-weight:700;padding-left:2mm;white-space:nowrap;overflow:hidden}\n"
 ".cand .score{flex:0 0 34mm}\n"
 ".cand .score span{border:.3mm solid #000;height:9mm}\n"
 ".notice{border:.3mm solid #777;border-radius:1mm;padding:1.5mm 3mm;"
 "font-size:9.5pt;margin:0 0 5mm}\n"
 ".notice.guide{border:.6mm solid #b00;color:#b00;font-weight:600}\n"
+"p,li{orphans:2;widows:2}\n"
 "h2{font-size:12.5pt;margin:6mm 0 2mm;padding-bottom:.5mm;"
-"border-bottom:.4mm solid #000;break-after:avoid}\n"
+"border-bottom:.4mm solid #000;break-after:avoid;break-inside:avoid}\n"
 "h2 .sum{font-weight:normal;font-size:10.5pt}\n"
-".instr{margin:0 0 3mm;font-size:9.5pt;white-space:pre-line}\n"
+".instr{margin:0 0 3mm;font-size:9.5pt;white-space:pre-line;"
+"break-after:avoid}\n"
 ".q{break-inside:avoid;margin:0 0 3.5mm}\n"
 ".q.w{break-inside:auto}\n"
-".q.w .qh,.q.w .lines i:nth-child(-n+2){break-inside:avoid;"
-"break-after:avoid}\n"
-".qh{display:flex;gap:1mm}\n"
+/* a break after an element's last child is one after the element: only
+ * what has something after it is kept with it */
+".q.w .lines i:nth-child(-n+2):not(:last-child),"
+".q.w .key>:first-child:not(:last-child),"
+".qh:not(:last-child){break-inside:avoid;break-after:avoid}\n"
+".qh{display:flex;gap:1mm;break-inside:avoid}\n"
 ".no{flex:0 0 auto;min-width:2.2em;font-weight:700}\n"
 ".stem{flex:1;white-space:pre-line}\n"
 ".pts{white-space:nowrap;color:#333}\n"
@@ -63,32 +69,16 @@ static const char css[] =
 ".key{margin:1.5mm 0 0 2.4em;padding:1.5mm 3mm;border-left:1mm solid #2a7;"
 "background:#f2f8f4;font-size:9.5pt}\n"
 ".key p,.key ul{margin:.5mm 0}\n"
+".key p:has(+ul){break-after:avoid}\n"
 ".key ul{padding-left:5mm}\n"
+".key li{break-inside:avoid}\n"
+".key .cr b{margin-right:1.5mm}\n"
 ".key .t{white-space:pre-line}\n"
 ".key .ans{font-size:11pt;font-weight:700;color:#064}\n"
-".sheet{break-before:page}\n"
-".sheet h1{font-size:15pt}\n"
-".sheet h3{font-size:11pt;margin:4mm 0 1.5mm;break-after:avoid}\n"
-".sheet h4{font-size:9.5pt;margin:2.5mm 0 1mm;font-weight:600;"
-"break-after:avoid}\n"
-".bub{display:grid;grid-template-columns:repeat(auto-fill,minmax(42mm,1fr));"
-"gap:1.6mm 3mm}\n"
-".bub div{display:flex;align-items:center;gap:1.1mm;break-inside:avoid}\n"
-".bub .n{min-width:2em;text-align:right;font-weight:700;font-size:9.5pt}\n"
-".o{display:inline-flex;width:5.2mm;height:5.2mm;border:.3mm solid #000;"
-"border-radius:50%;align-items:center;justify-content:center;"
-"font-size:7.5pt;line-height:1}\n"
-".o.on{background:#000;color:#fff}\n"
-"table.sc{border-collapse:collapse;width:100%;font-size:9.5pt}\n"
-".sc th,.sc td{border:.3mm solid #000;padding:.8mm 2mm;text-align:left}\n"
-".sc th{background:#eee}\n"
-".sc td.n{text-align:center;width:12mm;font-weight:700}\n"
-".sc td.p{text-align:right;width:16mm}\n"
-".sc td.box{width:22mm;height:8mm}\n"
-".sc tr.sum td{font-weight:700}\n"
-".sc tr{break-inside:avoid}\n"
-".sign{margin-top:5mm;text-align:right}\n"
-".sign span{display:inline-block;width:40mm;border-bottom:.3mm solid #000}\n";
+".at{display:grid;grid-template-columns:repeat(auto-fill,minmax(22mm,1fr));"
+"border-top:.3mm solid #000;border-left:.3mm solid #000;margin:0 0 4mm}\n"
+".at span{border-right:.3mm solid #000;border-bottom:.3mm solid #000;"
+"padding:.8mm 2mm;white-space:nowrap;break-inside:avoid}\n";
 
 /* One HTML rendering in progress. */
 struct hw {
@@ -97,6 +87,7 @@ struct hw {
 	const struct labels *l;
 	const struct paper *p;
 	const struct paper_form *f;
+	const char *cand_id, *cand_name;	/* a paper printed for one */
 };
 
 /* Write text with HTML special characters escaped and trailing white
@@ -207,18 +198,20 @@ static void facts(const struct hw *w)
 	fputs("</span></p>\n", w->fp);
 }
 
-/* Write the name / candidate ID / date block, with the marker's score
- * box when score (as on the PDF paper). */
-static void candidate_block(const struct hw *w, bool score)
+/* Write the name / candidate ID / date block with the marker's score
+ * box (as on the PDF paper), the name and id filled in when the paper is
+ * printed for a candidate. */
+static void candidate_block(const struct hw *w)
 {
-	fprintf(w->fp, "<div class=\"cand\"><div>%s%s<span></span></div>"
-		"<div>%s%s<span></span></div><div>%s%s<span></span></div>",
-		w->l->name, w->l->colon, w->l->candidate_id, w->l->colon,
-		w->l->date, w->l->colon);
-	if (score)
-		fprintf(w->fp, "<div class=\"score\">%s<span></span></div>",
-			w->l->score);
-	fputs("</div>\n", w->fp);
+	fprintf(w->fp, "<div class=\"cand\"><div>%s%s<span>", w->l->name,
+		w->l->colon);
+	esc(w->fp, w->cand_name);
+	fprintf(w->fp, "</span></div><div>%s%s<span>", w->l->candidate_id,
+		w->l->colon);
+	esc(w->fp, w->cand_id);
+	fprintf(w->fp, "</span></div><div>%s%s<span></span></div>"
+		"<div class=\"score\">%s<span></span></div></div>\n",
+		w->l->date, w->l->colon, w->l->score);
 }
 
 /* Write the title, facts and candidate block of the first page. */
@@ -234,7 +227,7 @@ static void header(const struct hw *w)
 		fprintf(w->fp, "<p class=\"notice guide\">%s</p>\n",
 			w->l->guide_note);
 	} else {
-		candidate_block(w, true);
+		candidate_block(w);
 		fprintf(w->fp, "<p class=\"notice\">%s</p>\n", w->l->notice);
 	}
 	fputs("</header>\n", w->fp);
@@ -300,7 +293,12 @@ static void key_block(const struct hw *w, const struct paper_item *it)
 	if (q->nrubric) {
 		fprintf(w->fp, "<p><b>%s</b>%s</p><ul>", l->rubric, l->colon);
 		for (size_t i = 0; i < q->nrubric; i++) {
-			fputs("<li class=\"t\">", w->fp);
+			/* an essay's criteria are scored by name on the sheet */
+			if (q->type == Q_ESSAY)
+				fprintf(w->fp, "<li class=\"t cr\"><b>%s</b>",
+					labels_criterion(l, i, num));
+			else
+				fputs("<li class=\"t\">", w->fp);
 			esc(w->fp, q->rubric[i].text);
 			fprintf(w->fp, "%s%s %s</li>", l->colon,
 				format_number(it->criteria ? it->criteria[i] :
@@ -321,12 +319,14 @@ static void item(const struct hw *w, const struct paper_item *it)
 	const struct question *q = it->q;
 	char buf[LABEL_MAX];
 
-	/* a question with ruled lines may run its lines on over the page */
+	/* a written question may run its lines, or in the guide its marking
+	 * notes, on over the page */
 	fprintf(w->fp, "<div class=\"q%s\" id=\"q%u\">\n<div class=\"qh\">"
 		"<span class=\"no\">%u.</span><span class=\"stem\">"
 		"<span class=\"pts\">%s</span>",
-		!w->guide && (q->type == Q_SHORT || q->type == Q_ESSAY) &&
-		item_answer_lines(it) > 2 ? " w" : "", it->no, it->no,
+		(q->type == Q_SHORT || q->type == Q_ESSAY) &&
+		(w->guide || item_answer_lines(it) > 2) ? " w" : "", it->no,
+		it->no,
 		labels_points(w->l, it->points, buf));
 	fputs(w->l->stem_gap, w->fp);
 	esc(w->fp, q->stem);
@@ -360,147 +360,94 @@ static void item(const struct hw *w, const struct paper_item *it)
 }
 
 /* Write a section title with its number, count and points. */
-static void section_title(const struct hw *w, size_t s, const char *tag)
+static void section_title(const struct hw *w, size_t s)
 {
 	const struct paper_section *ps = &w->f->sections[s];
 	char num[LABEL_MAX], sum[LABEL_MAX];
 
-	fprintf(w->fp, "<%s>", tag);
+	fputs("<h2>", w->fp);
 	if (!labels_title_numbered(ps->title))
 		fputs(labels_section_number(w->l, s, num), w->fp);
 	esc(w->fp, ps->title);
-	fprintf(w->fp, "<span class=\"sum\">%s</span></%s>\n",
-		labels_section_summary(w->l, ps->count, ps->points, sum),
-		tag);
+	fprintf(w->fp, "<span class=\"sum\">%s</span></h2>\n",
+		labels_section_summary(w->l, ps->count, ps->points, sum));
 }
 
-/* Write the bubbles of one objective item; the guide fills the right
- * ones. */
-static void bubbles(const struct hw *w, const struct paper_item *it)
-{
-	const char *on = w->guide ? "o on" : "o";
-
-	fprintf(w->fp, "<div><span class=\"n\">%u</span>", it->no);
-	if (it->q->type == Q_TRUE_FALSE) {
-		fprintf(w->fp, "<span class=\"%s\">%s</span>"
-			"<span class=\"%s\">%s</span>",
-			it->q->answer_tf ? on : "o", w->l->tf_true,
-			it->q->answer_tf ? "o" : on, w->l->tf_false);
-	} else {
-		for (unsigned i = 0; i < it->noptions; i++)
-			fprintf(w->fp, "<span class=\"%s\">%c</span>",
-				it->answer & (1u << i) ? on : "o",
-				'A' + (int)i);
-	}
-	fputs("</div>", w->fp);
-}
-
-/* Write one row of the markers' score table. */
-static void score_row(const struct hw *w, const char *cls, unsigned no,
-		      size_t rows, const char *what, double points)
-{
-	char num[FORMAT_NUMBER_MAX];
-
-	fprintf(w->fp, "<tr%s>", cls);
-	if (rows)
-		fprintf(w->fp, "<td class=\"n\" rowspan=\"%zu\">%u</td>",
-			rows, no);
-	fputs("<td>", w->fp);
-	esc(w->fp, what);
-	fprintf(w->fp, "</td><td class=\"p\">%s</td><td class=\"box\"></td>"
-		"</tr>\n", format_number(points, num));
-}
-
-/* Write the guide's answer-sheet page: the answers bubbled and the
- * rubric criteria by the score boxes. */
-static void answer_sheet(const struct hw *w)
+/* Write the guide's table of objective answers, "12. ACD" a cell, T or F
+ * for true/false (the PDF guide's table; the marker checks the sheet's
+ * bubbles against it). */
+static void answer_table(const struct hw *w)
 {
 	const struct labels *l = w->l;
-	const struct paper_form *f = w->f;
 	bool any = false;
+	char buf[MASK_LETTERS_MAX];
 
-	fprintf(w->fp, "<section class=\"sheet\">\n<h1>%s<small>",
-		l->answer_sheet);
-	esc(w->fp, w->p->tpl->title);
-	fputs("</small></h1>\n", w->fp);
-	facts(w);
-	if (!w->guide)
-		candidate_block(w, false);
-	fprintf(w->fp, "<p class=\"notice\">%s</p>\n",
-		w->guide ? l->sheet_guide_note : l->sheet_note);
-	for (size_t s = 0; s < f->nsections; s++) {
-		const struct paper_section *ps = &f->sections[s];
-		bool open = false;
+	for (size_t i = 0; i < w->f->nitems; i++) {
+		const struct paper_item *it = &w->f->items[i];
 
-		for (size_t i = ps->first; i < ps->first + ps->count; i++) {
-			if (!item_is_objective(&f->items[i]))
-				continue;
-			if (!any)
-				fprintf(w->fp, "<h3>%s</h3>\n", l->objective);
-			if (!open) {
-				section_title(w, s, "h4");
-				fputs("<div class=\"bub\">", w->fp);
-			}
-			any = open = true;
-			bubbles(w, &f->items[i]);
-		}
-		if (open)
-			fputs("</div>\n", w->fp);
-	}
-	any = false;
-	for (size_t i = 0; i < f->nitems; i++) {
-		const struct paper_item *it = &f->items[i];
-		size_t rows = it->q->nrubric + (it->q->nrubric ? 1 : 0);
-
-		if (item_is_objective(it))
+		if (!item_is_objective(it))
 			continue;
 		if (!any)
-			fprintf(w->fp, "<h3>%s</h3>\n<table class=\"sc\">"
-				"<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
-				"<th>%s</th></tr></thead>\n<tbody>\n",
-				l->subjective, l->qno, l->criterion,
-				l->max_points, l->score);
+			fprintf(w->fp, "<section class=\"answers\">\n<h2>%s"
+				"</h2>\n<div class=\"at\">", l->answer);
 		any = true;
-		for (size_t k = 0; k < it->q->nrubric; k++)
-			score_row(w, "", it->no, k ? 0 : rows,
-				  it->q->rubric[k].text, it->criteria ?
-				  it->criteria[k] : it->q->rubric[k].points);
-		score_row(w, " class=\"sum\"", it->no,
-			  it->q->nrubric ? 0 : 1, l->sum, it->points);
+		/* named as the sheet's bubbles are */
+		fprintf(w->fp, "<span><b>%u.</b> %s</span>", it->no,
+			it->q->type == Q_TRUE_FALSE ?
+			(it->q->answer_tf ? "T" : "F") :
+			mask_letters(it->answer, buf));
 	}
 	if (any)
-		fprintf(w->fp, "</tbody></table>\n<p class=\"sign\">%s%s"
-			"<span></span></p>\n", l->marker, l->colon);
-	fputs("</section>\n", w->fp);
+		fputs("</div>\n</section>\n", w->fp);
+}
+
+/* Write the document w describes. */
+static int document(struct hw *w)
+{
+	const struct paper_form *f = w->f;
+
+	head(w);
+	fprintf(w->fp, "<body class=\"%s\">\n", w->guide ? "guide" : "paper");
+	header(w);
+	if (w->guide)
+		answer_table(w);
+	for (size_t s = 0; s < f->nsections; s++) {
+		const struct paper_section *ps = &f->sections[s];
+
+		fputs("<section>\n", w->fp);
+		section_title(w, s);
+		if (ps->instructions && *ps->instructions) {
+			fputs("<p class=\"instr\">", w->fp);
+			esc(w->fp, ps->instructions);
+			fputs("</p>\n", w->fp);
+		}
+		for (size_t i = 0; i < ps->count; i++)
+			item(w, &f->items[ps->first + i]);
+		fputs("</section>\n", w->fp);
+	}
+	if (!w->guide && sheet_html_pages(w->fp, w->p, f, w->cand_id,
+					  w->cand_name) < 0)
+		return -1;
+	fputs("</body>\n</html>\n", w->fp);
+	return ferror(w->fp) ? -1 : 0;
 }
 
 /* Write the paper or guide of form f as HTML. */
 int render_html(FILE *fp, enum render_doc doc, const struct paper *p,
 		const struct paper_form *f)
 {
-	struct hw w = { fp, doc == DOC_GUIDE, labels_for(p), p, f };
+	struct hw w = { fp, doc == DOC_GUIDE, labels_for(p), p, f, NULL,
+			NULL };
 
-	head(&w);
-	fprintf(fp, "<body class=\"%s\">\n", w.guide ? "guide" : "paper");
-	header(&w);
-	for (size_t s = 0; s < f->nsections; s++) {
-		const struct paper_section *ps = &f->sections[s];
+	return document(&w);
+}
 
-		fputs("<section>\n", fp);
-		section_title(&w, s, "h2");
-		if (ps->instructions && *ps->instructions) {
-			fputs("<p class=\"instr\">", fp);
-			esc(fp, ps->instructions);
-			fputs("</p>\n", fp);
-		}
-		for (size_t i = 0; i < ps->count; i++)
-			item(&w, &f->items[ps->first + i]);
-		fputs("</section>\n", fp);
-	}
-	if (w.guide)
-		answer_sheet(&w);
-	else if (sheet_html_pages(fp, p, f, NULL, NULL) < 0)
-		return -1;
-	fputs("</body>\n</html>\n", fp);
-	return ferror(fp) ? -1 : 0;
+/* Write form f's paper printed for one candidate. */
+int render_html_candidate(FILE *fp, const struct paper *p,
+			  const struct paper_form *f, const char *id,
+			  const char *name)
+{
+	struct hw w = { fp, false, labels_for(p), p, f, id, name };
+
+	return document(&w);
 }

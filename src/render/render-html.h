@@ -11,5 +11,10 @@
 /* Write the paper or guide of form f as HTML. */
 int render_html(FILE *fp, enum render_doc doc, const struct paper *p,
 		const struct paper_form *f);
+/* Write form f's paper printed for one candidate: their name and id in
+ * the header and on the answer sheet, the id in the sheet's QR code. */
+int render_html_candidate(FILE *fp, const struct paper *p,
+			  const struct paper_form *f, const char *id,
+			  const char *name);
 
 #endif

@@ -229,6 +229,10 @@ static void guide_item(struct tw *w, const struct paper_item *it)
 		guide_entry(w, l->rubric, true);
 		for (size_t i = 0; i < q->nrubric; i++) {
 			fputs(w->md ? "> - " : "     - ", w->fp);
+			/* an essay's criteria are scored by name on the sheet */
+			if (q->type == Q_ESSAY)
+				fprintf(w->fp, w->md ? "**%s** " : "%s ",
+					labels_criterion(l, i, num));
 			text(w, q->rubric[i].text, 7, false);
 			fprintf(w->fp, "%s%s %s\n", l->colon,
 				format_number(it->criteria ? it->criteria[i] :
@@ -313,128 +317,51 @@ static void section(const struct tw *w, size_t s)
 	}
 }
 
-/* Write the answer bubbles of one objective item; the guide fills the
- * right ones. */
-static void bubbles(const struct tw *w, const struct paper_item *it)
+/* The answer of objective item it as the sheet's bubbles name it: the
+ * letters, T or F (buf of MASK_LETTERS_MAX bytes). */
+static const char *sheet_answer(const struct paper_item *it, char *buf)
 {
-	const char *off = "○", *on = w->guide ? "●" : "○";
+	if (it->q->type == Q_TRUE_FALSE)
+		return it->q->answer_tf ? "T" : "F";
+	return mask_letters(it->answer, buf);
+}
 
-	if (it->q->type == Q_TRUE_FALSE) {
-		fprintf(w->fp, "%s%s  %s%s", it->q->answer_tf ? on : off,
-			w->l->tf_true, it->q->answer_tf ? off : on,
-			w->l->tf_false);
-		return;
+/* Write the guide's table of objective answers, "12. ACD" each, ten to
+ * a line (the PDF guide's table; the marker checks the sheet against it). */
+static void answer_table(const struct tw *w)
+{
+	size_t n = 0, width = 0, prev = 0;
+	char buf[MASK_LETTERS_MAX];
+
+	for (size_t i = 0; i < w->f->nitems; i++) {
+		size_t len;
+
+		if (item_is_objective(&w->f->items[i]) &&
+		    (len = strlen(sheet_answer(&w->f->items[i], buf))) > width)
+			width = len;
 	}
-	for (unsigned i = 0; i < it->noptions; i++)
-		fprintf(w->fp, "%s%s%c", i ? "  " : "",
-			it->answer & (1u << i) ? on : off, 'A' + (int)i);
-}
-
-/* Write s padded with spaces to width columns, on the left when right
- * is set. */
-static void padded(FILE *fp, const char *s, size_t width, bool right)
-{
-	size_t n = utf8_width(s, strlen(s));
-
-	if (right)
-		repeat(fp, " ", n < width ? width - n : 0);
-	fputs(s, fp);
-	if (!right)
-		repeat(fp, " ", n < width ? width - n : 0);
-}
-
-/* Write one row of the markers' score table. */
-static void score_row(const struct tw *w, const char *no, const char *what,
-		      double points)
-{
-	char num[FORMAT_NUMBER_MAX];
-
-	format_number(points, num);
-	if (w->md) {
-		fprintf(w->fp, "| %s | ", no);
-		text(w, what, 0, false);
-		fprintf(w->fp, " | %s | |\n", num);
-		return;
-	}
-	fputs("  ", w->fp);
-	padded(w->fp, no, 6, false);
-	padded(w->fp, num, 6, true);
-	fputs("   [      ]   ", w->fp);
-	text(w, what, 0, false);
-	fputc('\n', w->fp);
-}
-
-/* Write the title and column names of the markers' score table. */
-static void score_header(const struct tw *w)
-{
-	fprintf(w->fp, "%s\n\n  ", w->l->subjective);
-	padded(w->fp, w->l->qno, 6, false);
-	padded(w->fp, w->l->max_points, 6, true);
-	fputs("   ", w->fp);
-	padded(w->fp, w->l->score, 8, false);
-	fprintf(w->fp, "   %s\n", w->l->criterion);
-}
-
-/* Write the guide's answer-sheet page: the answers bubbled, then the
- * markers' score table with the rubric criteria. */
-static void answer_sheet(const struct tw *w)
-{
-	const struct labels *l = w->l;
-	bool any = false;
-	char no[16];
-
-	if (w->md) {
-		fprintf(w->fp, "---\n\n## %s\n\n", l->answer_sheet);
-	} else {
-		fprintf(w->fp, "\f\n%s\n", l->answer_sheet);
-		repeat(w->fp, "=", RULE_WIDTH);
-		fputc('\n', w->fp);
-	}
-	facts(w);
-	if (!w->guide)
-		candidate_line(w);
-	fprintf(w->fp, w->md ? "> %s\n\n" : "%s\n\n",
-		w->guide ? l->sheet_guide_note : l->sheet_note);
 	for (size_t i = 0; i < w->f->nitems; i++) {
 		const struct paper_item *it = &w->f->items[i];
+		const char *ans = sheet_answer(it, buf);
 
 		if (!item_is_objective(it))
 			continue;
-		if (!any)
-			fprintf(w->fp, w->md ? "### %s\n\n| %s | |\n| --- | "
-				"--- |\n" : "%s\n\n", l->objective, l->qno);
-		any = true;
-		fprintf(w->fp, w->md ? "| %u | " : "  %3u.  ", it->no);
-		bubbles(w, it);
-		fputs(w->md ? " |\n" : "\n", w->fp);
+		if (!n)
+			fprintf(w->fp, w->md ? "## %s\n\n" : "%s\n",
+				w->l->answer);
+		else if (n % 10 == 0)
+			fputs(w->md ? "  \n" : "\n", w->fp);
+		if (w->md)
+			fprintf(w->fp, "%s**%u.** %s", n % 10 ? " · " : "",
+				it->no, ans);
+		else	/* padding the one before to the widest, no trailing */
+			fprintf(w->fp, "%*s%3u. %s", n % 10 ? (int)(width -
+				prev + 3) : 0, "", it->no, ans);
+		prev = strlen(ans);
+		n++;
 	}
-	if (any)
-		fputc('\n', w->fp);
-	any = false;
-	for (size_t i = 0; i < w->f->nitems; i++) {
-		const struct paper_item *it = &w->f->items[i];
-
-		if (item_is_objective(it))
-			continue;
-		if (!any && w->md)
-			fprintf(w->fp, "### %s\n\n| %s | %s | %s | %s |\n"
-				"| --- | --- | --- | --- |\n", l->subjective,
-				l->qno, l->criterion, l->max_points,
-				l->score);
-		else if (!any)
-			score_header(w);
-		any = true;
-		snprintf(no, sizeof(no), "%u", it->no);
-		for (size_t k = 0; k < it->q->nrubric; k++)
-			score_row(w, k ? "" : no, it->q->rubric[k].text,
-				  it->criteria ? it->criteria[k] :
-						 it->q->rubric[k].points);
-		score_row(w, it->q->nrubric ? "" : no, l->sum, it->points);
-	}
-	if (any)
-		fprintf(w->fp, "\n%s%s%s\n", l->marker, l->colon,
-			w->md ? "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_" :
-				"____________");
+	if (n)
+		fputs("\n\n", w->fp);
 }
 
 /* Write the paper or guide of form f as text or Markdown. */
@@ -444,6 +371,8 @@ int render_text(FILE *fp, bool md, enum render_doc doc,
 	struct tw w = { fp, md, doc == DOC_GUIDE, labels_for(p), p, f, "" };
 
 	header(&w);
+	if (w.guide)
+		answer_table(&w);
 	for (size_t s = 0; s < f->nsections; s++) {
 		const struct paper_section *ps = &f->sections[s];
 
@@ -451,9 +380,7 @@ int render_text(FILE *fp, bool md, enum render_doc doc,
 		for (size_t i = 0; i < ps->count; i++)
 			item(&w, &f->items[ps->first + i]);
 	}
-	if (w.guide) {
-		answer_sheet(&w);
-	} else {
+	if (!w.guide) {
 		fputs(md ? "\n---\n" : "\f", fp);
 		if (sheet_text_write(fp, md, p, f) < 0)
 			return -1;

@@ -13,7 +13,8 @@
 #include "render/html-escape.h"
 
 const char sheet_html_css[] =
-"@page sheet{size:A4;margin:0}\n"
+"@page sheet{size:A4;margin:0;@top-left{content:none}"
+"@top-right{content:none}@bottom-center{content:none}}\n"
 ".sheetpage{page:sheet;display:block;break-before:page;width:209mm;"
 "height:295.6mm;margin:0 auto}\n"
 ".sheetpage text{font-family:inherit}\n";

@@ -1,9 +1,13 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Render the HTML paper and guide of every bundled template in a headless
+# Render the HTML papers and guides of every bundled template in a headless
 # Chromium, as a person would print them, and check the PDFs: pages were
-# produced and the title, the page numbers and the answer sheet are in the
-# text.  Skips (exit 0) with a message when chromium or poppler is absent.
+# produced, the title, the page numbers and the answer sheet are in the
+# text, and page by page (pages.py) no heading or question stem is left at
+# a page foot without what follows it.  One template is also built with a
+# roster: each candidate's paper (papers/ID.paper.html) must carry their
+# name and id.  The layouts in tests/html/bad/ must fail pages.py.
+# Skips (exit 0) with a message when chromium or poppler is absent.
 #   EXAMGEN=build/examgen sh tests/html/render-check.sh [KEEP_DIR]
 # With KEEP_DIR the PDFs and 60 dpi PNG pages are kept there to look at.
 set -u
@@ -22,6 +26,37 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 keep=${1:-}
 fail=0
+
+# print file $1 to $2 as the browser would
+print_pdf() {
+	profile=$(mktemp -d)
+	"$browser" --headless --no-sandbox --disable-gpu --no-first-run \
+		--disable-background-networking --disable-component-update \
+		--disable-sync --user-data-dir="$profile" \
+		--print-to-pdf="$2" --no-pdf-header-footer \
+		"file://$1" >/dev/null 2>&1
+	rm -rf "$profile"
+}
+
+# keep a printed PDF and its pages as PNG in $keep
+keep_pdf() {
+	[ -n "$keep" ] || return 0
+	mkdir -p "$keep"
+	cp "$1" "$keep/"
+	command -v pdftoppm >/dev/null 2>&1 &&
+		pdftoppm -png -r 60 "$1" "$keep/$(basename "$1" .pdf)"
+}
+
+# the page checker itself must refuse the layouts it is there to catch
+for html in "$here"/tests/html/bad/*.html; do
+	pdf="$work/$(basename "$html" .html).pdf"
+	print_pdf "$html" "$pdf"
+	if python3 "$here/tests/html/pages.py" "$html" "$pdf" >/dev/null; then
+		echo "FAIL pages.py passed tests/html/bad/$(basename "$html")"
+		fail=1
+	fi
+done
+
 for t in "$here"/templates/*.yaml; do
 	name=$(basename "$t" .yaml)
 	if ! "$EXAMGEN" build "$t" --seed 1 --format html --out "$work/$name" \
@@ -29,15 +64,9 @@ for t in "$here"/templates/*.yaml; do
 		echo "FAIL $name: build"; cat "$work/err"; fail=1; continue
 	fi
 	title=$(sed -n 's/^title: *//p' "$t")
-	for html in "$work/$name"/*-A.paper.html "$work/$name"/*-A.guide.html; do
+	for html in "$work/$name"/*.paper.html "$work/$name"/*.guide.html; do
 		pdf=${html%.html}.pdf
-		profile=$(mktemp -d)
-		"$browser" --headless --no-sandbox --disable-gpu --no-first-run \
-			--disable-background-networking --disable-component-update \
-			--disable-sync --user-data-dir="$profile" \
-			--print-to-pdf="$pdf" --no-pdf-header-footer \
-			"file://$html" >/dev/null 2>&1
-		rm -rf "$profile"
+		print_pdf "$html" "$pdf"
 		pages=$(pdfinfo "$pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 		if [ -z "$pages" ] || [ "$pages" -lt 2 ]; then
 			echo "FAIL $(basename "$html"): ${pages:-no} pages"
@@ -47,21 +76,38 @@ for t in "$here"/templates/*.yaml; do
 		# CJK text is checked without the spaces pdftotext may insert
 		flat=$(tr -d ' \n' < "$pdf.txt")
 		want_title=$(printf '%s' "$title" | tr -d ' ')
-		score=
-		case $html in *.paper.html) score="得分\|Score" ;; esac
-		for want in "$want_title" "共${pages}" "答题卡\|答題卡\|Answersheet" $score; do
+		paper=
+		case $html in
+		*.paper.html) paper="答题卡\|答題卡\|Answersheet 得分\|Score" ;;
+		esac
+		for want in "$want_title" "共${pages}" $paper; do
 			if ! printf '%s' "$flat" | grep -q "$want"; then
 				echo "FAIL $(basename "$html"): '$want' not in the PDF"
 				fail=1
 			fi
 		done
+		python3 "$here/tests/html/pages.py" "$html" "$pdf" || fail=1
 		echo "ok $(basename "$html"): $pages pages"
-		if [ -n "$keep" ]; then
-			mkdir -p "$keep"
-			cp "$pdf" "$keep/"
-			command -v pdftoppm >/dev/null 2>&1 &&
-				pdftoppm -png -r 60 "$pdf" "$keep/$(basename "$pdf" .pdf)"
-		fi
+		keep_pdf "$pdf"
 	done
+done
+
+# a roster: each candidate's own paper names them on its first page and on
+# the answer sheet
+t="$here/templates/cs-manager-60-60-60.yaml"
+printf 'id,name\n2026001,张三\n2026002,李四\n' > "$work/roster.csv"
+if ! "$EXAMGEN" build "$t" --seed 1 --format html --roster "$work/roster.csv" \
+	--out "$work/roster" >/dev/null 2>"$work/err"; then
+	echo "FAIL roster: build"; cat "$work/err"; exit 1
+fi
+for c in 2026001:张三 2026002:李四; do
+	id=${c%%:*} cname=${c#*:}
+	html="$work/roster/papers/$id.paper.html"
+	pdf="$work/roster/papers/$id.paper.pdf"
+	print_pdf "$html" "$pdf"
+	python3 "$here/tests/html/pages.py" "$html" "$pdf" \
+		--candidate "$cname" "$id" || fail=1
+	echo "ok papers/$id.paper.html"
+	keep_pdf "$pdf"
 done
 exit $fail

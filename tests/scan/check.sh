@@ -5,7 +5,8 @@
 # and check: no mark read wrong without a flag, every page identified,
 # 'scan | grade' gives the same totals as grading the answers as drawn,
 # and so does the review workbook once its decisions are filled in;
-# essay criteria come out as N.k columns; a 1-bit scan is refused (exit 2)
+# multi-page TIFF and PDF stacks read page by page; essay criteria come
+# out as N.k columns; a 1-bit scan is refused (exit 2)
 # and a defaced QR code is reported.
 #   EXAMGEN=... SCANSIM=... sh tests/scan/check.sh ROOT
 set -eu
@@ -86,7 +87,7 @@ set -e
 # dark marks only: nothing to review, and grade totals as typed
 mkdir "$work/d"
 "$SCANSIM" "$key" "$work/d" seed=8 sheets=2 marks=dark rotate=2 noise=4 \
-	jpeg=80 dpi=150
+	jpeg=80 dpi=150 stack=1
 "$EXAMGEN" scan --key "$work/out" "$work"/d/page-*.png 2>"$work/d.err" |
 	"$EXAMGEN" grade --key "$work/out" - >"$work/scanned.grade" 2>/dev/null ||
 	true
@@ -97,6 +98,35 @@ grep -q "0 marks to review" "$work/d.err" ||
 cmp "$work/scanned.grade" "$work/typed.grade" ||
 	{ diff "$work/scanned.grade" "$work/typed.grade"; \
 	  fail "scan | grade differs from the typed answers"; }
+
+# the same pages as one multi-page TIFF and as one PDF of page images (a
+# copier's scan-to-file): every page read, the same responses
+"$EXAMGEN" scan --key "$work/out" "$work"/d/page-*.png >"$work/d.csv" \
+	2>/dev/null
+for f in stack.tif stack.pdf; do
+	"$EXAMGEN" scan --key "$work/out" "$work/d/$f" >"$work/$f.csv" \
+		2>"$work/$f.err" || { cat "$work/$f.err"; fail "$f: exit $?"; }
+	grep -q "read 4 pages into 2 sheets: 0 marks to review, 0 pages" \
+		"$work/$f.err" || { cat "$work/$f.err"; fail "$f: pages"; }
+	cmp "$work/d.csv" "$work/$f.csv" ||
+		fail "$f read differently from its pages as PNG files"
+done
+# a PDF page is read from its embedded image, at that image's resolution:
+# 120 dpi images are refused (a rendering at 300 dpi would hide it)
+mkdir "$work/lo"
+"$SCANSIM" "$key" "$work/lo" seed=12 sheets=1 marks=dark dpi=120 stack=1
+for f in stack.tif stack.pdf; do
+	set +e
+	"$EXAMGEN" scan --key "$work/out" "$work/lo/$f" >/dev/null \
+		2>"$work/lo.err"
+	rc=$?
+	set -e
+	[ $rc -eq 2 ] || fail "$f at 120 dpi: exit $rc, expected 2"
+	grep -q "$f: error: page 1: the scan has about 120 dpi" \
+		"$work/lo.err" || { cat "$work/lo.err"; fail "$f: no dpi"; }
+	grep -q "$f: error: page 2: the scan has about 120 dpi" \
+		"$work/lo.err" || { cat "$work/lo.err"; fail "$f: page 2"; }
+done
 
 # essays scored per rubric criterion: N.k columns, one per criterion row
 # of score bubbles (form A's key alone, so no other form disagrees)

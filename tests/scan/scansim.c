@@ -12,9 +12,11 @@
  * usage: scansim KEY.key.yaml OUTDIR [name=value...]
  *   seed=N sheets=N dpi=N marks=mixed|dark|medium|light|partial|tick|cross
  *   rotate=DEG scale=F offset=MM tone=F noise=SIGMA blur=0|1 jpeg=Q
- *   bilevel=0|1 flip=0|1|mixed deface=0|1 format=png|jpg|pdf|tiff
- * Every random choice comes from seed: the same arguments give the same
- * images. */
+ *   bilevel=0|1 flip=0|1|mixed deface=0|1 format=png|jpg|tiff stack=0|1
+ * stack=1 also writes every page into one multi-page TIFF (stack.tif) and
+ * one PDF of embedded page images (stack.pdf), as a copier's scan-to-file
+ * does.  Every random choice comes from seed: the same arguments give the
+ * same images. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -40,6 +42,7 @@ struct opts {
 	int marks;		/* -1: mixed */
 	double rotate, scale, offset, tone, noise;
 	int blur, bilevel, flip, deface;	/* flip 2: mixed */
+	int stack;
 	const char *format;
 };
 
@@ -284,6 +287,38 @@ static int write_page(PIX *p, const struct opts *o, const char *path,
 	return pixWritePng(path, p, 0);
 }
 
+/* Add page image p (8-bit grey, dpi) as one page of the stack PDF: an A4
+ * page showing the image and nothing else. */
+static void stack_pdf_page(cairo_surface_t *pdf, PIX *p, unsigned dpi)
+{
+	int w = pixGetWidth(p), h = pixGetHeight(p);
+	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+							  w, h);
+	int stride = cairo_image_surface_get_stride(img);
+	unsigned char *d = cairo_image_surface_get_data(img);
+	cairo_t *cr;
+
+	for (int y = 0; y < h; y++) {
+		l_uint32 *line = pixGetData(p) + y * pixGetWpl(p);
+		uint32_t *row = (uint32_t *)(void *)(d + (size_t)y *
+						      (size_t)stride);
+
+		for (int x = 0; x < w; x++) {
+			uint32_t v = GET_DATA_BYTE(line, x);
+
+			row[x] = v << 16 | v << 8 | v;
+		}
+	}
+	cairo_surface_mark_dirty(img);
+	cr = cairo_create(pdf);
+	cairo_scale(cr, 72.0 / dpi, 72.0 / dpi);
+	cairo_set_source_surface(cr, img, 0, 0);
+	cairo_paint(cr);
+	cairo_show_page(cr);
+	cairo_destroy(cr);
+	cairo_surface_destroy(img);
+}
+
 /* What was drawn for a question: its cell (the letters or the score) and,
  * for an essay scored per criterion, each criterion's score. */
 struct truth {
@@ -339,6 +374,8 @@ static int parse(struct opts *o, int argc, char **argv)
 			o->flip = !strcmp(v, "mixed") ? 2 : atoi(v);
 		else if (!strcmp(argv[i], "deface"))
 			o->deface = atoi(v);
+		else if (!strcmp(argv[i], "stack"))
+			o->stack = atoi(v);
 		else if (!strcmp(argv[i], "format"))
 			o->format = v;
 		else if (!strcmp(argv[i], "marks")) {
@@ -500,6 +537,7 @@ int main(int argc, char **argv)
 	PopplerDocument *doc;
 	GError *err = NULL;
 	FILE *truth, *marks;
+	cairo_surface_t *stack = NULL;
 	unsigned n = 0;
 
 	if (argc < 3 || parse(&o, argc, argv) < 0) {
@@ -548,6 +586,11 @@ int main(int argc, char **argv)
 			fprintf(truth, ",%zu", q + 1);
 	fputs("\n", truth);
 	fputs("candidate_id,question,mark\n", marks);
+	if (o.stack) {
+		snprintf(path, sizeof(path), "%s/stack.pdf", argv[2]);
+		stack = cairo_pdf_surface_create(path, SHEET_W / 25.4 * 72,
+						 SHEET_H / 25.4 * 72);
+	}
 	for (unsigned s = 0; s < o.sheets; s++) {
 		double ppm = o.dpi / 25.4;
 		cairo_surface_t *pages[64];
@@ -584,11 +627,20 @@ int main(int argc, char **argv)
 				 strcmp(o.format, "tiff") ? "png" : "tif" :
 				 "jpg");
 			write_page(pix, &o, path, o.dpi);
+			if (o.stack && pixGetDepth(pix) == 8) {
+				snprintf(path, sizeof(path), "%s/stack.tif",
+					 argv[2]);
+				pixWriteTiff(path, pix, IFF_TIFF_ZIP,
+					     n == 1 ? "w" : "a");
+				stack_pdf_page(stack, pix, o.dpi);
+			}
 			pixDestroy(&pix);
 			cairo_surface_destroy(pages[p]);
 		}
 		free(t);
 	}
+	if (stack)
+		cairo_surface_destroy(stack);
 	fclose(truth);
 	fclose(marks);
 	g_object_unref(doc);

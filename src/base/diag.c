@@ -124,6 +124,13 @@ void diags_error(struct diags *d, const char *path, unsigned line,
 	va_end(ap);
 }
 
+/* Append an error of a given class, from a va_list. */
+void diags_vfail(struct diags *d, enum diag_class cls, const char *path,
+		 unsigned line, unsigned col, const char *fmt, va_list ap)
+{
+	diags_vadd(d, DIAG_ERROR, cls, path, line, col, fmt, ap);
+}
+
 /* Append an error of a given class. */
 void diags_fail(struct diags *d, enum diag_class cls, const char *path,
 		unsigned line, unsigned col, const char *fmt, ...)
@@ -315,22 +322,28 @@ char *diag_format(const struct diag *e)
 	return s;
 }
 
-/* Print every entry, and "out of memory" once when memory ran out and no
- * system error in the list says so already. */
-void diags_print(const struct diags *d, FILE *fp)
+/* Print every entry and drop it; print "out of memory" once when memory
+ * ran out and no system error in the list said so. */
+void diags_print(struct diags *d, FILE *fp)
 {
-	bool said = false;
-
 	for (size_t i = 0; i < d->n; i++) {
-		char *s = diag_format(&d->v[i]);
+		struct diag *e = &d->v[i];
+		char *s = diag_format(e);
 
-		said = said || d->v[i].cls == DIAG_SYSTEM ||
-		       strstr(d->v[i].msg, "out of memory");
 		if (s) {
 			fprintf(fp, "%s\n", s);
 			free(s);
+			d->oom_said = d->oom_said || e->cls == DIAG_SYSTEM ||
+				      strstr(e->msg, "out of memory");
+		} else {
+			d->oom = 1;	/* said below instead */
 		}
+		free(e->path);
+		free(e->msg);
 	}
-	if (d->oom && !said)
+	d->n = 0;
+	if (d->oom && !d->oom_said) {
 		fputs("examgen: error: out of memory\n", fp);
+		d->oom_said = true;
+	}
 }

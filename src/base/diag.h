@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* diag.h - a list of diagnostics collected by lower layers and printed by
- * the command layer as `PATH:LINE:COL: error: MESSAGE`.  The list owns copies
- * of every path and message. */
+ * the command layer as `PATH:LINE:COL: error: MESSAGE` (diag_format, the
+ * one formatter).  The list owns copies of every path and message; printing
+ * the list empties it, so each entry is printed once. */
 #ifndef EXAMGEN_BASE_DIAG_H
 #define EXAMGEN_BASE_DIAG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -36,9 +38,10 @@ struct diags {
 				 * set by diags_oom, read by
 				 * diags_out_of_memory */
 	int worst;		/* the worst enum diag_class added; 0: none */
+	bool oom_said;		/* "out of memory" printed already */
 };
 
-#define DIAGS_INIT { NULL, 0, 0, 0, 0, 0 }
+#define DIAGS_INIT { NULL, 0, 0, 0, 0, 0, false }
 
 /* Prepare an empty list. */
 void diags_init(struct diags *d);
@@ -48,6 +51,10 @@ void diags_release(struct diags *d);
 void diags_error(struct diags *d, const char *path, unsigned line,
 		 unsigned col, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+/* Append an error of class cls, from a va_list. */
+void diags_vfail(struct diags *d, enum diag_class cls, const char *path,
+		 unsigned line, unsigned col, const char *fmt, va_list ap)
+	__attribute__((format(printf, 6, 0)));
 /* Append an error of class cls (diags_error is DIAG_PROBLEM). */
 void diags_fail(struct diags *d, enum diag_class cls, const char *path,
 		unsigned line, unsigned col, const char *fmt, ...)
@@ -81,8 +88,9 @@ void diag_sanitize(char *msg);
 enum diag_class diag_errno_class(int e);
 /* strerror(e) starting in lower case, as messages are worded. */
 const char *diag_errno(int e);
-/* Print every entry to fp in the standard form. */
-void diags_print(const struct diags *d, FILE *fp);
+/* Print every entry to fp in the standard form and drop it (the counts
+ * and the class stay): a later call prints only what was added since. */
+void diags_print(struct diags *d, FILE *fp);
 /* Format one entry into the standard form (malloc'd; NULL on no memory). */
 char *diag_format(const struct diag *e);
 

@@ -237,11 +237,12 @@ static bool is_pdf_job(const struct output *o)
 
 /* Write every PDF paper and guide into the set in one go
  * (render_pdf_jobs spreads them over the cores); the print file holds
- * copies, the guide file each form once.  0, or -1 with a message
- * printed. */
+ * copies, the guide file each form once.  0, or -1 with the failure in
+ * d. */
 static int write_pdfs(const struct plan *pl, const struct paper *p,
 		      const struct pdf_copy *copies, size_t ncopies,
-		      const struct pdf_copy *forms, struct outset *set)
+		      const struct pdf_copy *forms, struct outset *set,
+		      struct diags *d)
 {
 	struct pdf_job *jobs = calloc(pl->n + 1, sizeof(*jobs));
 	size_t *which = calloc(pl->n + 1, sizeof(*which));
@@ -249,7 +250,8 @@ static int write_pdfs(const struct plan *pl, const struct paper *p,
 	int rc = -1;
 
 	if (!jobs || !which) {
-		fprintf(stderr, "examgen: error: %s\n", diag_errno(ENOMEM));
+		diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "%s",
+			   diag_errno(ENOMEM));
 		goto out;
 	}
 	for (size_t k = 0; k < pl->n; k++) {
@@ -259,8 +261,8 @@ static int write_pdfs(const struct plan *pl, const struct paper *p,
 			continue;
 		jobs[n].fp = outset_create(set, o->rel);
 		if (!jobs[n].fp) {
-			fprintf(stderr, "examgen: error: cannot create '%s': "
-				"%s\n", o->path, diag_errno(errno));
+			diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "cannot create "
+				   "'%s': %s", o->path, diag_errno(errno));
 			goto out;
 		}
 		jobs[n].doc = o->doc;
@@ -285,8 +287,9 @@ out:
 		if (outset_close(jobs[i].fp) < 0 && !err)
 			err = errno ? errno : EIO;
 		if (err && rc == 0) {
-			fprintf(stderr, "examgen: error: cannot write '%s': "
-				"%s\n", pl->v[which[i]].path, diag_errno(err));
+			diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "cannot write "
+				   "'%s': %s", pl->v[which[i]].path,
+				   diag_errno(err));
 			rc = -1;
 		}
 	}
@@ -295,11 +298,10 @@ out:
 	return rc;
 }
 
-/* Write one planned file into the set; 0, or -1 with a message
- * printed. */
+/* Write one planned file into the set; 0, or -1 with the failure in d. */
 static int write_output(const struct output *o, const struct paper *p,
 			const struct roster *r, const struct pdf_copy *copies,
-			size_t ncopies, struct outset *set)
+			size_t ncopies, struct outset *set, struct diags *d)
 {
 	const struct paper_form *f = &p->forms[o->form];
 	char *path = NULL;
@@ -316,8 +318,8 @@ static int write_output(const struct output *o, const struct paper *p,
 	else
 		fp = outset_create(set, o->rel);
 	if (!fp && !path) {
-		fprintf(stderr, "examgen: error: cannot create '%s': %s\n",
-			o->path, diag_errno(errno));
+		diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "cannot create '%s': %s",
+			   o->path, diag_errno(errno));
 		return -1;
 	}
 	switch (o->kind) {
@@ -357,8 +359,8 @@ static int write_output(const struct output *o, const struct paper *p,
 	}
 	free(path);
 	if ((fp && outset_close(fp) < 0) || rc < 0) {
-		fprintf(stderr, "examgen: error: cannot write '%s': %s\n",
-			o->path, diag_errno(errno));
+		diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "cannot write '%s': %s",
+			   o->path, diag_errno(errno));
 		return -1;
 	}
 	return 0;
@@ -429,75 +431,72 @@ static int load_banks(struct bankset *bs, const struct build_opts *o,
 	return worst;
 }
 
-/* Print the diagnostics; the exit code for a run that stops here
- * (unusable: a template, bank or roster could not be loaded at all, which
- * refuses the run). */
-static int report(struct diags *d, bool unusable)
+/* Print the diagnostics of a run that stops here (unusable: a template,
+ * bank or roster could not be loaded at all, which refuses the run). */
+static void report(struct diags *d, bool unusable)
 {
-	int rc;
-
 	if (unusable)
 		diags_raise(d, DIAG_REFUSED);
-	rc = diags_exit(d);
 	diags_sort(d);
 	diags_unique(d);
 	diags_print(d, stderr);
-	if (rc == EXIT_PROBLEMS)
+	if (diags_exit(d) == EXIT_PROBLEMS)
 		fprintf(stderr, "examgen: %zu problem%s found, nothing "
 			"written\n", d->errors, d->errors == 1 ? "" : "s");
-	return rc;
 }
 
-/* Refusal message for an output that exists. */
-static int refuse_existing(const char *path)
+/* Refuse, in d, an output that exists; -1. */
+static int refuse_existing(const char *path, struct diags *d)
 {
-	fprintf(stderr, "examgen: error: '%s' already exists (use --force "
-		"to replace it); nothing written\n", path);
-	return EXIT_USAGE;
+	diags_fail(d, DIAG_REFUSED, NULL, 0, 0, "'%s' already exists (use "
+		   "--force to replace it); nothing written", path);
+	return -1;
 }
 
-/* Refuse to replace existing files without --force; EXIT_DONE if none. */
-static int check_existing(const struct plan *pl, bool force)
+/* Refuse to replace existing files without --force; 0 if none. */
+static int check_existing(const struct plan *pl, bool force, struct diags *d)
 {
 	if (force)
-		return EXIT_DONE;
+		return 0;
 	for (size_t i = 0; i < pl->n; i++)
 		if (fileio_exists(pl->v[i].path))
-			return refuse_existing(pl->v[i].path);
-	return EXIT_DONE;
+			return refuse_existing(pl->v[i].path, d);
+	return 0;
 }
 
 /* Write every planned file as one set: into a staging folder beside the
  * output folder, then swapped in whole, so the folder never holds parts
- * of two builds and a failure part way changes nothing. */
+ * of two builds and a failure part way changes nothing.  0, or -1 with
+ * the failure in d. */
 static int write_all(const struct plan *pl, const struct build_opts *o,
-		     const struct paper *p, const struct roster *r)
+		     const struct paper *p, const struct roster *r,
+		     struct diags *d)
 {
 	struct outset set;
 	const char *clash;
 	char *path;
 	struct pdf_copy *copies = NULL, *forms;
 	size_t ncopies = r ? r->n : p->nforms;
-	int rc = EXIT_SYSTEM;
+	int rc = -1;
 
 	outset_init(&set);
 	switch (outset_open(&set, o->out, p->tpl->code)) {
 	case OUTSET_OK:
 		break;
 	case OUTSET_CWD:
-		fprintf(stderr, "examgen: error: '%s' is the current folder "
-			"or holds it, and cannot be replaced as a whole; "
-			"give a folder below it with --out\n", o->out);
-		rc = EXIT_USAGE;
+		diags_fail(d, DIAG_REFUSED, NULL, 0, 0, "'%s' is the current "
+			   "folder or holds it, and cannot be replaced as a "
+			   "whole; give a folder below it with --out", o->out);
 		goto out;
 	default:
-		fprintf(stderr, "examgen: error: cannot create folder '%s': "
-			"%s\n", o->out, diag_errno(errno));
+		diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "cannot create folder "
+			   "'%s': %s", o->out, diag_errno(errno));
 		goto out;
 	}
 	copies = calloc(ncopies + p->nforms, sizeof(*copies));
 	if (!copies) {
-		fprintf(stderr, "examgen: error: %s\n", diag_errno(ENOMEM));
+		diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "%s",
+			   diag_errno(ENOMEM));
 		goto out;
 	}
 	forms = copies + ncopies;
@@ -507,30 +506,30 @@ static int write_all(const struct plan *pl, const struct build_opts *o,
 		copies[i] = r ? (struct pdf_copy){ &p->forms[i % p->nforms],
 						    r->v[i].id, r->v[i].name } :
 				forms[i];
-	if (write_pdfs(pl, p, copies, ncopies, forms, &set) < 0)
+	if (write_pdfs(pl, p, copies, ncopies, forms, &set, d) < 0)
 		goto out;
 	for (size_t i = 0; i < pl->n; i++)
 		if (!is_pdf_job(&pl->v[i]) &&
-		    write_output(&pl->v[i], p, r, copies, ncopies, &set) < 0)
+		    write_output(&pl->v[i], p, r, copies, ncopies, &set, d) < 0)
 			goto out;
 	switch (outset_commit(&set, o->force, &clash)) {
 	case OUTSET_OK:
-		rc = EXIT_DONE;
+		rc = 0;
 		break;
 	case OUTSET_EXISTS:
 		/* a concurrent run wrote the folder first */
 		path = fileio_join(o->out, clash);
-		rc = refuse_existing(path ? path : o->out);
+		refuse_existing(path ? path : o->out, d);
 		free(path);
 		break;
 	default:
-		fprintf(stderr, "examgen: error: cannot write the outputs "
-			"into '%s': %s\n", o->out, diag_errno(errno));
+		diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "cannot write the "
+			   "outputs into '%s': %s", o->out, diag_errno(errno));
 		break;
 	}
 	if (set.kept)
-		fprintf(stderr, "examgen: warning: '%s' holds files examgen "
-			"did not write; left in place\n", set.kept);
+		diags_add(d, DIAG_WARNING, NULL, 0, 0, "'%s' holds files "
+			  "examgen did not write; left in place", set.kept);
 out:
 	outset_release(&set);
 	free(copies);
@@ -555,12 +554,12 @@ static int build(struct build_opts *o)
 	roster_init(&ros);
 	t = template_load(o->template, &d, &bad);
 	if (!t) {
-		rc = report(&d, true);
+		report(&d, true);
 		goto out;
 	}
 	/* a build over the limits is refused before any work */
 	if (template_check_limits(t, o->forms ? o->forms : t->forms, &d)) {
-		rc = report(&d, false);
+		report(&d, false);
 		goto out;
 	}
 	r = load_banks(&bs, o, t, &d);
@@ -578,60 +577,55 @@ static int build(struct build_opts *o)
 	if (o->roster && (r = roster_load(&ros, o->roster, &d)) != 0)
 		unusable = unusable || r < 0;
 	if (bad || unusable || d.errors) {
-		rc = report(&d, unusable);
+		report(&d, unusable);
 		goto out;
 	}
 	if (!o->has_seed) {
 		if (os_seed(&o->seed) < 0) {
-			fprintf(stderr, "examgen: error: cannot get a random "
-				"seed from the system: %s\n", diag_errno(errno));
-			rc = EXIT_SYSTEM;
+			diags_fail(&d, DIAG_SYSTEM, NULL, 0, 0, "cannot get a "
+				   "random seed from the system: %s",
+				   diag_errno(errno));
 			goto out;
 		}
 		fprintf(stderr, "examgen: seed %" PRIu64 " (use --seed %"
 			PRIu64 " to rebuild this paper)\n", o->seed, o->seed);
 	}
-	if (template_convert_script(t, &d) < 0) {
-		diags_print(&d, stderr);
-		rc = diags_exit(&d);
+	if (template_convert_script(t, &d) < 0)
 		goto out;
-	}
 	p = paper_assemble(t, &bs, o->seed, o->forms, &d);
 	if (!p) {
-		rc = report(&d, false);
-		if (rc == EXIT_DONE)
-			rc = EXIT_SYSTEM;
+		report(&d, false);
+		/* a paper not drawn without a word said is a system error */
+		if (!diags_exit(&d))
+			diags_raise(&d, DIAG_SYSTEM);
 		goto out;
 	}
-	if (paper_convert_script(p, &d) < 0) {
-		diags_print(&d, stderr);
-		rc = diags_exit(&d);
+	if (paper_convert_script(p, &d) < 0)
 		goto out;
-	}
 	if (!o->out) {
 		out = malloc(strlen(t->code) + 32);
 		if (!out) {
-			rc = EXIT_SYSTEM;
+			diags_oom(&d);
 			goto out;
 		}
 		sprintf(out, "out/%s-%" PRIu64, t->code, o->seed);
 		o->out = out;
 	}
 	if (plan_make(&pl, o, p, o->roster ? &ros : NULL) < 0) {
-		fprintf(stderr, "examgen: error: cannot plan the outputs: "
-			"%s\n", diag_errno(errno));
-		rc = EXIT_SYSTEM;
+		diags_fail(&d, DIAG_SYSTEM, NULL, 0, 0, "cannot plan the "
+			   "outputs: %s", diag_errno(errno));
 		goto out;
 	}
-	rc = check_existing(&pl, o->force);
-	if (rc == EXIT_DONE)
-		rc = write_all(&pl, o, p, o->roster ? &ros : NULL);
-	if (rc == EXIT_DONE) {
+	if (check_existing(&pl, o->force, &d) == 0 &&
+	    write_all(&pl, o, p, o->roster ? &ros : NULL, &d) == 0) {
+		diags_print(&d, stderr);
 		fprintf(stderr, "examgen: wrote %zu files to %s\n", pl.n,
 			o->out);
 		printf("%s\n", o->out);
 	}
 out:
+	diags_print(&d, stderr);
+	rc = diags_exit(&d);
 	plan_release(&pl);
 	paper_free(p);
 	template_free(t);

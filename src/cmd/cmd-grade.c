@@ -69,35 +69,26 @@ static int check_opts(const struct grade_opts *o)
 	return EXIT_DONE;
 }
 
-/* Refuse up front: inputs that do not exist, outputs that would be
- * overwritten.  EXIT_DONE or EXIT_USAGE (printed). */
-static int check_files(const struct grade_opts *o)
+/* Refuse up front, into d: inputs that do not exist, outputs that would
+ * be overwritten. */
+static void check_files(const struct grade_opts *o, struct diags *d)
 {
 	const char *outs[] = { o->xlsx, o->csv, o->json };
-	int rc = EXIT_DONE;
 
 	for (size_t i = 0; i < o->nkeys; i++)
-		if (!fileio_exists(o->keys[i])) {
-			fprintf(stderr, "examgen: error: cannot open key "
-				"'%s': no such file or folder\n", o->keys[i]);
-			rc = EXIT_USAGE;
-		}
+		if (!fileio_exists(o->keys[i]))
+			diags_fail(d, DIAG_REFUSED, NULL, 0, 0, "cannot open key "
+				   "'%s': no such file or folder", o->keys[i]);
 	for (size_t i = 0; i < o->nsheets; i++)
-		if (strcmp(o->sheets[i], "-") &&
-		    !fileio_exists(o->sheets[i])) {
-			fprintf(stderr, "examgen: error: cannot open sheet "
-				"'%s': no such file\n", o->sheets[i]);
-			rc = EXIT_USAGE;
-		}
+		if (strcmp(o->sheets[i], "-") && !fileio_exists(o->sheets[i]))
+			diags_fail(d, DIAG_REFUSED, NULL, 0, 0, "cannot open "
+				   "sheet '%s': no such file", o->sheets[i]);
 	for (size_t i = 0; i < 3; i++)
 		if (outs[i] && strcmp(outs[i], "-") && !o->force &&
-		    fileio_exists(outs[i])) {
-			fprintf(stderr, "examgen: error: '%s' already exists "
-				"(use --force to replace it); nothing "
-				"written\n", outs[i]);
-			rc = EXIT_USAGE;
-		}
-	return rc;
+		    fileio_exists(outs[i]))
+			diags_fail(d, DIAG_REFUSED, NULL, 0, 0, "'%s' already "
+				   "exists (use --force to replace it); "
+				   "nothing written", outs[i]);
 }
 
 /* Progress on a terminal. */
@@ -107,32 +98,32 @@ static void show_progress(size_t n, void *ctx)
 	fprintf(stderr, "\rgraded %zu sheets...", n);
 }
 
-/* Print every problem found in the sheets. */
-static void print_problems(const struct gradebook *gb)
+/* Print every problem found in the sheets (each one through d, and one at
+ * a time: there may be millions). */
+static void print_problems(const struct gradebook *gb, struct diags *d)
 {
 	for (size_t i = 0; i < gb->nproblems; i++) {
 		const struct problem *p = &gb->problems[i];
 
-		if (p->line)
-			fprintf(stderr, "%s:%u:%u: error: ", p->file, p->line,
-				p->col ? p->col : 1);
-		else
-			fprintf(stderr, "%s: error: ", p->file);
 		if (p->candidate && *p->candidate)
-			fprintf(stderr, "%s (candidate '%s')\n", p->msg,
-				p->candidate);
+			diags_fail(d, DIAG_PROBLEM, p->file, p->line, p->col,
+				   "%s (candidate '%s')", p->msg, p->candidate);
 		else
-			fprintf(stderr, "%s\n", p->msg);
+			diags_fail(d, DIAG_PROBLEM, p->file, p->line, p->col,
+				   "%s", p->msg);
+		diags_print(d, stderr);
 	}
 }
 
-/* Print why an output could not be written; the exit code for it. */
-static int output_failed(const char *path, enum fileio_err fe)
+/* Say in d why an output could not be written; -1. */
+static int output_failed(const char *path, enum fileio_err fe,
+			 struct diags *d)
 {
-	fprintf(stderr, "examgen: error: cannot write '%s': %s\n", path,
-		fe == FILEIO_EIO && errno ? diag_errno(errno)
-					  : fileio_strerror(fe));
-	return fe == FILEIO_EXISTS ? EXIT_USAGE : EXIT_SYSTEM;
+	diags_fail(d, fe == FILEIO_EXISTS ? DIAG_REFUSED : DIAG_SYSTEM, NULL,
+		   0, 0, "cannot write '%s': %s", path,
+		   fe == FILEIO_EIO && errno ? diag_errno(errno)
+					     : fileio_strerror(fe));
+	return -1;
 }
 
 /* Write one text output: the CSV summary with the words w, after a UTF-8
@@ -149,10 +140,10 @@ static int write_text(FILE *fp, const struct gradebook *gb,
 }
 
 /* Write one text output (as write_text) to a temporary file added to the
- * batch; EXIT_DONE or an exit code (printed). */
+ * batch; 0, or -1 with the failure in d. */
 static int stage_output(struct outbatch *batch, const char *path, bool force,
 			const struct gradebook *gb,
-			const struct csv_words *w, bool bom)
+			const struct csv_words *w, bool bom, struct diags *d)
 {
 	struct outfile out;
 	enum fileio_err fe = outfile_open(&out, path, force);
@@ -163,34 +154,35 @@ static int stage_output(struct outbatch *batch, const char *path, bool force,
 	} else if (fe == FILEIO_OK) {
 		fe = outbatch_add(batch, &out);
 	}
-	return fe == FILEIO_OK ? EXIT_DONE : output_failed(path, fe);
+	return fe == FILEIO_OK ? 0 : output_failed(path, fe, d);
 }
 
-/* Write the Excel report to a temporary file added to the batch. */
+/* Write the Excel report to a temporary file added to the batch; 0, or
+ * -1 with the failure in d. */
 static int stage_xlsx(struct outbatch *batch, const struct grade_opts *o,
-		      const struct gradebook *gb, const char *lang)
+		      const struct gradebook *gb, const char *lang,
+		      struct diags *d)
 {
 	struct outfile out;
-	struct diags d;
 	enum fileio_err fe = outfile_open(&out, o->xlsx, o->force);
+	size_t errors = d->errors;
 	enum report_err re;
 
 	if (fe != FILEIO_OK)
-		return output_failed(o->xlsx, fe);
-	diags_init(&d);
-	re = report_build_xlsx(&out, gb, lang, &d);
-	diags_print(&d, stderr);
-	/* one message per failure: the report layer's, when it gave one */
-	if (re != REPORT_OK && !d.errors)
-		fprintf(stderr, "examgen: error: cannot write '%s': %s\n",
-			o->xlsx, report_strerror(re));
-	diags_release(&d);
+		return output_failed(o->xlsx, fe, d);
+	re = report_build_xlsx(&out, gb, lang, d);
 	if (re != REPORT_OK) {
+		/* one message per failure: the report layer's, when it gave
+		 * one; a report not written is a system error */
+		if (d->errors == errors)
+			diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "cannot write "
+				   "'%s': %s", o->xlsx, report_strerror(re));
+		diags_raise(d, DIAG_SYSTEM);
 		outfile_abort(&out);
-		return EXIT_SYSTEM;
+		return -1;
 	}
 	fe = outbatch_add(batch, &out);
-	return fe == FILEIO_OK ? EXIT_DONE : output_failed(o->xlsx, fe);
+	return fe == FILEIO_OK ? 0 : output_failed(o->xlsx, fe, d);
 }
 
 /* The report's language: --lang or the keys', in the keys' script when
@@ -206,21 +198,23 @@ static const char *report_lang(const struct grade_opts *o,
 }
 
 /* Write every output asked for, the files all or none (temporary files
- * renamed together at the end); the CSV summary on stdout by default. */
+ * renamed together at the end); the CSV summary on stdout by default.
+ * 0, or -1 with the failure in d. */
 static int write_outputs(const struct grade_opts *o,
-			 const struct gradebook *gb)
+			 const struct gradebook *gb, struct diags *d)
 {
 	const char *lang = report_lang(o, gb);
 	const char *csv = o->csv, *failed;
 	/* with --bom the CSV is for people (Excel): in the report's
-	 * language; without, for scripts: SPEC's header */
+	 * language; without, for scripts: the header of
+	 * docs/grade-report.md */
 	const struct csv_words *words = !o->bom || !strcmp(lang, "en") ?
 		&csv_words_spec : !strcmp(lang, "zh-Hant") ? &csv_words_hant :
 		&csv_words_zh;
 	bool csv_out = false, json_out = false;
 	struct outbatch batch;
 	enum fileio_err fe;
-	int rc = EXIT_DONE;
+	int rc = 0;
 
 	if (!csv && !o->json && !o->xlsx)
 		csv = "-";
@@ -228,102 +222,105 @@ static int write_outputs(const struct grade_opts *o,
 	if (csv && !strcmp(csv, "-"))
 		csv_out = true;
 	else if (csv)
-		rc = stage_output(&batch, csv, o->force, gb, words, o->bom);
+		rc = stage_output(&batch, csv, o->force, gb, words, o->bom,
+				  d);
 	if (!rc && o->json && !strcmp(o->json, "-"))
 		json_out = true;
 	else if (!rc && o->json)
-		rc = stage_output(&batch, o->json, o->force, gb, NULL, false);
+		rc = stage_output(&batch, o->json, o->force, gb, NULL, false,
+				  d);
 	if (!rc && o->xlsx)
-		rc = stage_xlsx(&batch, o, gb, lang);
+		rc = stage_xlsx(&batch, o, gb, lang, d);
 	if (!rc && (fe = outbatch_commit(&batch, &failed)) != FILEIO_OK)
-		rc = output_failed(failed, fe);
+		rc = output_failed(failed, fe, d);
 	outbatch_release(&batch);
 	if (rc)
 		return rc;
 	if (csv_out && (write_text(stdout, gb, words, o->bom) ||
 			fflush(stdout)))
-		return output_failed("-", FILEIO_EIO);
+		return output_failed("-", FILEIO_EIO, d);
 	if (json_out && (write_text(stdout, gb, NULL, false) ||
 			 fflush(stdout)))
-		return output_failed("-", FILEIO_EIO);
-	return EXIT_DONE;
+		return output_failed("-", FILEIO_EIO, d);
+	return 0;
 }
 
-/* Load the keys and grade every sheet; EXIT_DONE or an exit code. */
-static int grade_all(const struct grade_opts *o, struct gradebook *gb)
+/* Load the keys and grade every sheet, printing what d holds then
+ * (sorted by file and place); 0, or -1 when the run stops here. */
+static int grade_all(const struct grade_opts *o, struct gradebook *gb,
+		     struct diags *d)
 {
-	struct diags d;
 	bool failed = false;
-	int rc;
 
-	diags_init(&d);
 	for (size_t i = 0; i < o->nkeys; i++)
-		failed |= gradebook_add_keys(gb, o->keys[i], &d) != 0;
+		failed |= gradebook_add_keys(gb, o->keys[i], d) != 0;
 	if (!failed && isatty(2))
 		gb->progress = show_progress;
 	for (size_t i = 0; !failed && i < o->nsheets; i++)
-		failed = gradebook_read(gb, o->sheets[i], &d) != 0;
+		failed = gradebook_read(gb, o->sheets[i], d) != 0;
 	if (gb->progress && gb->sheets_read >= GRADE_PROGRESS_EVERY)
 		fputc('\n', stderr);
-	diags_sort(&d);
+	diags_sort(d);
 	/* a key or sheet file that cannot be used at all refuses the run */
 	if (failed)
-		diags_raise(&d, DIAG_REFUSED);
+		diags_raise(d, DIAG_REFUSED);
 	else if (gb->nrefused)
-		diags_fail(&d, DIAG_REFUSED, NULL, 0, 0, "%zu %s refused: not "
+		diags_fail(d, DIAG_REFUSED, NULL, 0, 0, "%zu %s refused: not "
 			   "of the keys' paper and build; nothing written",
 			   gb->nrefused, gb->nrefused == 1 ? "sheet" : "sheets");
-	diags_print(&d, stderr);
-	rc = diags_exit(&d);
-	diags_release(&d);
-	return rc;
+	diags_print(d, stderr);
+	return diags_exit(d) ? -1 : 0;
 }
 
-/* True if the report fits a workbook; else say so (nothing written). */
-static bool xlsx_fits(const struct grade_opts *o, const struct gradebook *gb)
+/* True if the report fits a workbook; else say so in d (nothing
+ * written). */
+static bool xlsx_fits(const struct grade_opts *o, const struct gradebook *gb,
+		      struct diags *d)
 {
-	struct diags d;
-	bool fits;
+	bool fits = report_fits(o->xlsx, gb, d);
 
-	diags_init(&d);
-	fits = report_fits(o->xlsx, gb, &d);
-	diags_print(&d, stderr);
-	diags_release(&d);
 	if (!fits)
-		fputs("examgen: error: refused; nothing written\n", stderr);
+		diags_fail(d, DIAG_REFUSED, NULL, 0, 0, "refused; nothing "
+			   "written");
 	return fits;
 }
 
 /* Run `examgen grade`. */
 static int cmd_grade_exec(const struct cmd_args *a)
 {
+	struct diags d = DIAGS_INIT;
 	struct grade_opts o;
 	struct gradebook gb;
 	size_t pending = 0;
 	int rc;
 
-	gradebook_init(&gb);
 	memset(&o, 0, sizeof(o));
 	read_args(a, &o);
-	if ((rc = check_opts(&o)) || (rc = check_files(&o)))
+	if ((rc = check_opts(&o)))
+		return rc;
+	gradebook_init(&gb);
+	check_files(&o, &d);
+	if (diags_exit(&d))
 		goto out;
 	/* the CSV summary alone needs no answers kept in memory */
 	gb.keep_answers = o.json || o.xlsx;
-	if ((rc = grade_all(&o, &gb)))
+	if (grade_all(&o, &gb, &d) || (o.xlsx && !xlsx_fits(&o, &gb, &d)))
 		goto out;
-	if (o.xlsx && !xlsx_fits(&o, &gb)) {
-		rc = EXIT_USAGE;
+	diags_print(&d, stderr);
+	print_problems(&gb, &d);
+	if (write_outputs(&o, &gb, &d))
 		goto out;
-	}
-	print_problems(&gb);
-	if ((rc = write_outputs(&o, &gb)))
-		goto out;
+	diags_print(&d, stderr);
 	for (size_t i = 0; i < gb.ncands; i++)
 		pending += candidate_result(&gb.cands[i]) == RESULT_PENDING;
 	fprintf(stderr, "graded %zu sheets: %zu clean, %zu flagged\n",
 		gb.ncands, gb.ncands - pending, pending);
-	rc = gb.nproblems || pending ? EXIT_PROBLEMS : EXIT_DONE;
+	if (pending)
+		diags_raise(&d, DIAG_PROBLEM);
 out:
+	diags_print(&d, stderr);
+	rc = diags_exit(&d);
+	diags_release(&d);
 	gradebook_release(&gb);
 	return rc;
 }

@@ -27,46 +27,41 @@ struct scan_opts {
 	bool force;
 };
 
-/* Refuse up front: missing inputs, outputs that would be overwritten.
- * EXIT_DONE or EXIT_USAGE (printed). */
+/* Check the options make sense together; EXIT_DONE or a usage error. */
 static int check_opts(const struct scan_opts *o)
 {
-	int rc = EXIT_DONE;
-
 	if (!o->nkeys)
 		return cmd_usage_error(&cmd_scan_entry, "no '--key' given");
 	if (!o->nscans)
 		return cmd_usage_error(&cmd_scan_entry, "no scans given");
+	return EXIT_DONE;
+}
+
+/* Refuse up front, into d: missing inputs, outputs that would be
+ * overwritten. */
+static void check_files(const struct scan_opts *o, struct diags *d)
+{
 	for (size_t i = 0; i < o->nkeys; i++)
-		if (!fileio_exists(o->keys[i])) {
-			fprintf(stderr, "examgen: error: cannot open key "
-				"'%s': no such file or folder\n", o->keys[i]);
-			rc = EXIT_USAGE;
-		}
+		if (!fileio_exists(o->keys[i]))
+			diags_fail(d, DIAG_REFUSED, NULL, 0, 0, "cannot open key "
+				   "'%s': no such file or folder", o->keys[i]);
 	for (size_t i = 0; i < o->nscans; i++)
-		if (!fileio_exists(o->scans[i])) {
-			fprintf(stderr, "examgen: error: cannot open scan "
-				"'%s': no such file\n", o->scans[i]);
-			rc = EXIT_USAGE;
-		}
+		if (!fileio_exists(o->scans[i]))
+			diags_fail(d, DIAG_REFUSED, NULL, 0, 0, "cannot open "
+				   "scan '%s': no such file", o->scans[i]);
 	if (o->out && strcmp(o->out, "-") && !o->force &&
-	    fileio_exists(o->out)) {
-		fprintf(stderr, "examgen: error: '%s' exists; use --force to "
-			"replace it\n", o->out);
-		rc = EXIT_USAGE;
-	}
+	    fileio_exists(o->out))
+		diags_fail(d, DIAG_REFUSED, NULL, 0, 0, "'%s' exists; use "
+			   "--force to replace it", o->out);
 	for (int i = 0; o->review && i < 2; i++) {
 		char *out = fileio_join(o->review, i ? "review.xlsx" :
 						       "review.csv");
 
-		if (out && !o->force && fileio_exists(out)) {
-			fprintf(stderr, "examgen: error: '%s' exists; use "
-				"--force to replace it\n", out);
-			rc = EXIT_USAGE;
-		}
+		if (out && !o->force && fileio_exists(out))
+			diags_fail(d, DIAG_REFUSED, NULL, 0, 0, "'%s' exists; "
+				   "use --force to replace it", out);
 		free(out);
 	}
-	return rc;
 }
 
 /* Show progress on a terminal. */
@@ -77,12 +72,10 @@ static void progress(size_t pages, const char *file)
 			file);
 }
 
-/* Read every page of every scan.  EXIT_DONE, EXIT_USAGE (a page refused:
- * bilevel or low resolution) or EXIT_SYSTEM. */
+/* Read every page of every scan, the failures in r->d (a page refused:
+ * bilevel or low resolution, is a refusal); -1 when the run stops. */
 static int read_scans(struct scan_run *r, const struct scan_opts *o)
 {
-	int rc = EXIT_DONE;
-
 	for (size_t i = 0; i < o->nscans; i++) {
 		struct scan_source src;
 		enum scan_next n;
@@ -92,14 +85,14 @@ static int read_scans(struct scan_run *r, const struct scan_opts *o)
 		if (scan_source_open(&src, o->scans[i], r->d) < 0) {
 			scan_source_close(&src);
 			if (diags_out_of_memory(r->d))
-				return EXIT_SYSTEM;
+				return -1;
 			r->unread++;
 			continue;
 		}
 		while ((n = scan_source_next(&src, &g, &page, r->d)) !=
 		       SN_END) {
 			if (n == SN_REFUSED)
-				rc = EXIT_USAGE;
+				diags_raise(r->d, DIAG_REFUSED);
 			if (n != SN_PAGE) {
 				r->unread++;
 				continue;
@@ -107,7 +100,8 @@ static int read_scans(struct scan_run *r, const struct scan_opts *o)
 			if (scan_run_page(r, g, o->scans[i], page) < 0) {
 				pixDestroy(&g);
 				scan_source_close(&src);
-				return EXIT_SYSTEM;
+				diags_raise(r->d, DIAG_SYSTEM);
+				return -1;
 			}
 			pixDestroy(&g);
 			progress(r->pages, o->scans[i]);
@@ -116,7 +110,7 @@ static int read_scans(struct scan_run *r, const struct scan_opts *o)
 	}
 	if (isatty(STDERR_FILENO) && r->pages)
 		fputs("\r\033[K", stderr);
-	return rc;
+	return 0;
 }
 
 /* Write one output atomically with writer. */
@@ -136,19 +130,21 @@ static enum fileio_err write_one(const char *path, bool force,
 	return outfile_commit(&of);
 }
 
-/* Write the responses CSV, the review list and the review workbook;
- * EXIT_DONE or EXIT_SYSTEM (printed). */
-static int write_outputs(struct scan_run *r, const struct scan_opts *o)
+/* Write the responses CSV, the review list and the review workbook; a
+ * failure into d. */
+static void write_outputs(struct scan_run *r, const struct scan_opts *o,
+			  struct diags *d)
 {
 	const char *out = o->out ? o->out : "-";
 	enum fileio_err fe;
 
 	fe = write_one(out, o->force, r, scan_run_write_csv);
 	if (fe != FILEIO_OK) {
-		fprintf(stderr, "examgen: error: cannot write '%s': %s\n", out,
-			fe == FILEIO_EIO ? diag_errno(errno) :
-					   fileio_strerror(fe));
-		return fe == FILEIO_EXISTS ? EXIT_USAGE : EXIT_SYSTEM;
+		diags_fail(d, fe == FILEIO_EXISTS ? DIAG_REFUSED : DIAG_SYSTEM,
+			   NULL, 0, 0, "cannot write '%s': %s", out,
+			   fe == FILEIO_EIO ? diag_errno(errno) :
+					      fileio_strerror(fe));
+		return;
 	}
 	if (o->review) {
 		char *list = fileio_join(o->review, "review.csv");
@@ -156,24 +152,20 @@ static int write_outputs(struct scan_run *r, const struct scan_opts *o)
 		fe = list ? write_one(list, o->force, r,
 				      scan_run_write_review) : FILEIO_ENOMEM;
 		if (fe != FILEIO_OK)
-			fprintf(stderr, "examgen: error: cannot write '%s': "
-				"%s\n", list ? list : o->review,
-				fe == FILEIO_EIO ? diag_errno(errno) :
-						   fileio_strerror(fe));
+			diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "cannot write "
+				   "'%s': %s", list ? list : o->review,
+				   fe == FILEIO_EIO ? diag_errno(errno) :
+						      fileio_strerror(fe));
 		free(list);
 		if (fe != FILEIO_OK)
-			return EXIT_SYSTEM;
+			return;
 		list = fileio_join(o->review, "review.xlsx");
-		if (!list || scan_review_write_xlsx(r, list, o->force) < 0) {
-			fprintf(stderr, "examgen: error: cannot write '%s': "
-				"%s\n", list ? list : o->review,
-				diag_errno(list ? errno : ENOMEM));
-			free(list);
-			return EXIT_SYSTEM;
-		}
+		if (!list || scan_review_write_xlsx(r, list, o->force) < 0)
+			diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "cannot write "
+				   "'%s': %s", list ? list : o->review,
+				   diag_errno(list ? errno : ENOMEM));
 		free(list);
 	}
-	return EXIT_DONE;
 }
 
 /* Run `examgen scan`. */
@@ -186,45 +178,49 @@ static int cmd_scan_exec(const struct cmd_args *a)
 			       cmd_arg_given(a, "force") };
 	struct diags d = DIAGS_INIT;
 	struct scan_run r;
-	int rc = check_opts(&o), rrc;
+	bool keys_failed = false;
+	int rc = check_opts(&o);
 
 	if (rc != EXIT_DONE)
 		return rc;
+	check_files(&o, &d);
+	if (diags_exit(&d))
+		goto out;
 	setMsgSeverity(L_SEVERITY_NONE);
 	if (scan_run_init(&r, &d) < 0) {
-		fprintf(stderr, "examgen: error: out of memory\n");
+		diags_oom(&d);
 		scan_run_release(&r);
-		return EXIT_SYSTEM;
+		goto out;
 	}
+	/* a key that cannot be used refuses the run */
 	for (size_t i = 0; i < o.nkeys; i++)
-		if (scan_run_add_keys(&r, o.keys[i]) < 0)
-			rc = EXIT_USAGE;
-	if (rc == EXIT_DONE && o.review && fileio_mkdirs(o.review) < 0) {
-		fprintf(stderr, "examgen: error: cannot create '%s': %s\n",
-			o.review, diag_errno(errno));
-		rc = EXIT_SYSTEM;
-	}
+		keys_failed |= scan_run_add_keys(&r, o.keys[i]) < 0;
+	if (keys_failed)
+		diags_raise(&d, DIAG_REFUSED);
+	else if (o.review && fileio_mkdirs(o.review) < 0)
+		diags_fail(&d, DIAG_SYSTEM, NULL, 0, 0, "cannot create '%s': %s",
+			   o.review, diag_errno(errno));
 	r.review = o.review;
 	r.force = o.force;
-	if (rc == EXIT_DONE) {
-		rc = read_scans(&r, &o);
+	if (!diags_exit(&d)) {
+		read_scans(&r, &o);
 		scan_run_finish(&r);
 	}
+	/* any message about the pages (even a warning) asks for a look */
+	if (d.n)
+		diags_raise(&d, DIAG_PROBLEM);
 	diags_print(&d, stderr);
-	if (rc != EXIT_SYSTEM && !diags_out_of_memory(&d)) {
-		rrc = write_outputs(&r, &o);
-		if (rrc != EXIT_DONE)
-			rc = rrc;
-	}
-	if (diags_out_of_memory(&d))
-		rc = EXIT_SYSTEM;
-	if (rc == EXIT_DONE && d.n)
-		rc = EXIT_PROBLEMS;
-	if (rc == EXIT_DONE || rc == EXIT_PROBLEMS)
+	if (diags_exit(&d) < DIAG_SYSTEM)
+		write_outputs(&r, &o, &d);
+	diags_print(&d, stderr);
+	if (diags_exit(&d) <= DIAG_PROBLEM)
 		fprintf(stderr, "examgen: read %zu pages into %zu sheets: %zu "
 			"marks to review, %zu pages not read\n", r.pages,
 			r.nsheets, r.ndoubts, r.unread);
 	scan_run_release(&r);
+out:
+	diags_print(&d, stderr);
+	rc = diags_exit(&d);
 	diags_release(&d);
 	return rc;
 }

@@ -147,9 +147,9 @@ static int cmd_validate_exec(const struct cmd_args *a)
 			diags_raise(&d, DIAG_REFUSED);
 	diags_sort(&d);
 	diags_unique(&d);
-	diags_print(&d, stderr);
 	for (size_t i = 0; i < d.n; i++)
 		warnings += d.v[i].level == DIAG_WARNING;
+	diags_print(&d, stderr);
 	if (warnings)
 		snprintf(also, sizeof(also), ", %zu warning%s", warnings,
 			 warnings == 1 ? "" : "s");

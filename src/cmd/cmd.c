@@ -24,8 +24,8 @@ const struct cmd_entry *cmd_find(const char *name)
 	return NULL;
 }
 
-/* Print "examgen: error: unknown command 'NAME'", with the nearest
- * command's name when one is close; returns EXIT_USAGE. */
+/* Report an unknown command name, with the nearest command's name when
+ * one is close; returns EXIT_USAGE. */
 int cmd_unknown(const char *name)
 {
 	const char *names[sizeof(cmd_table) / sizeof(cmd_table[0])];
@@ -37,10 +37,7 @@ int cmd_unknown(const char *name)
 	names[n] = NULL;
 	hint = yvalue_suggest(name, names);
 	if (hint)
-		fprintf(stderr, "examgen: error: unknown command '%s'; did you "
-			"mean '%s'?\n", name, hint);
-	else
-		fprintf(stderr, "examgen: error: unknown command '%s'\n",
-			name);
-	return EXIT_USAGE;
+		return cmd_error(DIAG_REFUSED, "unknown command '%s'; did you "
+				 "mean '%s'?", name, hint);
+	return cmd_error(DIAG_REFUSED, "unknown command '%s'", name);
 }

@@ -15,17 +15,43 @@
 #define CMD_MAX_OPTIONS 32	/* options of one command */
 #define HELP_WIDTH 72		/* help lines wrap before this column */
 
-/* Print "examgen: error: MESSAGE" and c's usage line; EXIT_USAGE. */
+/* Print one error through a list of its own (vprintf-style). */
+__attribute__((format(printf, 2, 0)))
+static int print_error(enum diag_class cls, const char *fmt, va_list ap)
+{
+	struct diags d = DIAGS_INIT;
+	int rc;
+
+	diags_vfail(&d, cls, NULL, 0, 0, fmt, ap);
+	diags_print(&d, stderr);
+	rc = diags_exit(&d);
+	diags_release(&d);
+	return rc;
+}
+
+/* Print one error of class cls with no file; its exit code. */
+int cmd_error(enum diag_class cls, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = print_error(cls, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+/* Print a usage error and c's usage line; EXIT_USAGE. */
 int cmd_usage_error(const struct cmd_entry *c, const char *fmt, ...)
 {
 	va_list ap;
+	int rc;
 
-	fputs("examgen: error: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	rc = print_error(DIAG_REFUSED, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: examgen %s\n", c->usage);
-	return EXIT_USAGE;
+	fprintf(stderr, "usage: examgen %s\n", c->usage);
+	return rc;
 }
 
 /* Number of entries in an option table. */
@@ -187,10 +213,8 @@ int cmd_parse(struct cmd_args *a, const struct cmd_entry *c, int argc,
 	a->table = c->options;
 	a->opts = calloc(1, nopts * sizeof(*a->opts) +
 			 (nopts + 1) * slots * sizeof(*vals));
-	if (!a->opts) {
-		fputs("examgen: error: out of memory\n", stderr);
-		return EXIT_SYSTEM;
-	}
+	if (!a->opts)
+		return cmd_error(DIAG_SYSTEM, "out of memory");
 	vals = (const char **)(void *)(a->opts + nopts);
 	for (size_t k = 0; k < nopts; k++)
 		a->opts[k].v = vals + k * slots;

@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "base/diag.h"
+
 struct cmd_entry;
 
 /* What an option's value must be. */
@@ -75,8 +77,13 @@ bool cmd_arg_given(const struct cmd_args *a, const char *name);
 
 /* Print "usage: examgen USAGE" and the help of c, options from its table. */
 void cmd_print_help(FILE *fp, const struct cmd_entry *c);
-/* Print "examgen: error: MESSAGE" and c's usage line to stderr; returns
- * EXIT_USAGE. */
+/* Print one error of class cls (diag.h) with no file, "examgen: error:
+ * MESSAGE", through a list of its own: the errors before or instead of a
+ * command's run.  Returns the list's exit code. */
+int cmd_error(enum diag_class cls, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Print a usage error, "examgen: error: MESSAGE", and c's usage line to
+ * stderr; returns EXIT_USAGE. */
 int cmd_usage_error(const struct cmd_entry *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

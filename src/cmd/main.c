@@ -27,8 +27,11 @@ int main(int argc, char **argv)
 
 	setlocale(LC_CTYPE, "C.UTF-8");
 	if (argc < 2) {
-		fputs("examgen: error: no command given\n", stderr);
-		return run(&cmd_help_entry, 1, (char *[]){ "help", NULL });
+		/* a usage error, whose help is the list of commands */
+		int rc = cmd_error(DIAG_REFUSED, "no command given");
+
+		run(&cmd_help_entry, 1, (char *[]){ "help", NULL });
+		return rc;
 	}
 	if (strcmp(argv[1], "--version") == 0 ||
 	    strcmp(argv[1], "version") == 0) {

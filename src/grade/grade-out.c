@@ -18,13 +18,14 @@ static double percent2(double p)
 	return round(p * 100) / 100;
 }
 
-/* Write the CSV summary with SPEC's header, for scripts. */
+/* Write the CSV summary with the header of docs/grade-report.md, for
+ * scripts. */
 int grade_write_csv(FILE *fp, const struct gradebook *gb)
 {
 	return grade_write_csv_words(fp, gb, &csv_words_spec);
 }
 
-/* SPEC's words: what scripts read. */
+/* The words of docs/grade-report.md: what scripts read. */
 const struct csv_words csv_words_spec = {
 	"candidate_id", "name", "form", "total", "percent", "result",
 	"problems", "pass", "fail", "pending",

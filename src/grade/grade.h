@@ -196,8 +196,8 @@ struct csv_words {
 	const char *pass, *fail, *pending;
 };
 
-/* SPEC's header and results (for scripts); the same in Chinese, in
- * Simplified and in Traditional script (for people). */
+/* The header and results of docs/grade-report.md (for scripts); the same
+ * in Chinese, in Simplified and in Traditional script (for people). */
 extern const struct csv_words csv_words_spec, csv_words_zh, csv_words_hant;
 
 /* Write the CSV summary (columns as docs/grade-report.md lists them) /

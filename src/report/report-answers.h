@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report-answers.h - the Answers worksheet: one pair of columns (response,
  * points) per bank question, whatever form printed it under which number
- * (SPEC "Report": the same question in the same column). */
+ * (docs/grade-report.md, "The Answers sheet": the same question in
+ * the same column). */
 #ifndef EXAMGEN_REPORT_REPORT_ANSWERS_H
 #define EXAMGEN_REPORT_REPORT_ANSWERS_H
 

@@ -39,7 +39,7 @@ struct sim {
 	size_t nstems;
 	uint64_t *grams;	/* hashed grams of every stem */
 	uint32_t *ranks;
-	size_t ngrams, cap;
+	size_t ngrams;
 	/* distinct grams: open addressing, key + 1 (0 = free) */
 	uint64_t *keys;
 	uint32_t *df, *rank_of;

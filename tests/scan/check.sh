@@ -5,7 +5,8 @@
 # and check: no mark read wrong without a flag, every page identified,
 # 'scan | grade' gives the same totals as grading the answers as drawn,
 # and so does the review workbook once its decisions are filled in;
-# multi-page TIFF and PDF stacks read page by page; essay criteria come
+# multi-page TIFF and PDF stacks read page by page; sheets printed for a
+# roster are read under the ids of their QR codes; essay criteria come
 # out as N.k columns; a 1-bit scan is refused (exit 2)
 # and a defaced QR code is reported.
 #   EXAMGEN=... SCANSIM=... sh tests/scan/check.sh ROOT
@@ -127,6 +128,30 @@ for f in stack.tif stack.pdf; do
 	grep -q "$f: error: page 2: the scan has about 120 dpi" \
 		"$work/lo.err" || { cat "$work/lo.err"; fail "$f: page 2"; }
 done
+
+# sheets printed for a roster: the candidate's name and id on the sheet,
+# the id in the QR code and no id bubbles.  Scanned in reverse order (the
+# pages of a sheet apart), each sheet is still whole, under its roster id
+# with its leading zeros, and grades as typed.
+printf 'id,name\n0001,张三\n0002,李四\n0103,王五\n' >"$work/roster.csv"
+"$EXAMGEN" build "$root/templates/cs-specialist-written.yaml" --seed 11 \
+	--forms 1 --roster "$work/roster.csv" --format pdf --out "$work/ro" \
+	>/dev/null 2>&1
+mkdir "$work/rs"
+"$SCANSIM" "$work"/ro/*-A.key.yaml "$work/rs" seed=5 marks=dark rotate=2 \
+	noise=4 flip=mixed print="$(ls "$work"/ro/*.print.pdf)"
+"$EXAMGEN" scan --key "$work/ro" $(ls -r "$work"/rs/page-*.png) \
+	>"$work/rs.csv" 2>"$work/rs.err" || { cat "$work/rs.err"; fail "roster"; }
+[ "$(cut -d, -f1 "$work/rs.csv" | tail -n +2 | sort | tr '\n' ' ')" = \
+	"0001 0002 0103 " ] || fail "roster ids: $(cut -d, -f1 "$work/rs.csv")"
+python3 "$here/evaluate.py" "$work/rs" "$work/rs.csv" dark >/dev/null ||
+	fail "roster sheets misread"
+"$EXAMGEN" grade --key "$work/ro" "$work/rs.csv" 2>/dev/null |
+	sort >"$work/rs.scanned" || true
+"$EXAMGEN" grade --key "$work/ro" "$work/rs/truth.csv" 2>/dev/null |
+	sort >"$work/rs.typed" || true
+cmp "$work/rs.scanned" "$work/rs.typed" ||
+	fail "roster sheets grade differently from the typed answers"
 
 # essays scored per rubric criterion: N.k columns, one per criterion row
 # of score bubbles (form A's key alone, so no other form disagrees)

@@ -13,6 +13,9 @@
  *   seed=N sheets=N dpi=N marks=mixed|dark|medium|light|partial|tick|cross
  *   rotate=DEG scale=F offset=MM tone=F noise=SIGMA blur=0|1 jpeg=Q
  *   bilevel=0|1 flip=0|1|mixed deface=0|1 format=png|jpg|tiff stack=0|1
+ * print=CODE.print.pdf fills in the sheets a roster build printed for its
+ * candidates (their ids from the sheets' QR codes, no id bubbles), each
+ * once, instead of `sheets` blank ones.
  * stack=1 also writes every page into one multi-page TIFF (stack.tif) and
  * one PDF of embedded page images (stack.pdf), as a copier's scan-to-file
  * does.  Every random choice comes from seed: the same arguments give the
@@ -29,6 +32,7 @@
 #include <poppler.h>
 
 #include "paper/key.h"
+#include "scan/scan-page.h"
 
 enum mark { MK_NONE, MK_DARK, MK_MEDIUM, MK_LIGHT, MK_PARTIAL, MK_TICK,
 	    MK_CROSS, MK_COUNT };
@@ -44,6 +48,7 @@ struct opts {
 	int blur, bilevel, flip, deface;	/* flip 2: mixed */
 	int stack;
 	const char *format;
+	const char *print;		/* a build's print file, or NULL */
 };
 
 /* xorshift64* */
@@ -376,6 +381,8 @@ static int parse(struct opts *o, int argc, char **argv)
 			o->deface = atoi(v);
 		else if (!strcmp(argv[i], "stack"))
 			o->stack = atoi(v);
+		else if (!strcmp(argv[i], "print"))
+			o->print = v;
 		else if (!strcmp(argv[i], "format"))
 			o->format = v;
 		else if (!strcmp(argv[i], "marks")) {
@@ -394,7 +401,8 @@ static int parse(struct opts *o, int argc, char **argv)
 }
 
 /* Fill in one candidate's sheet on the rendered pages and record the
- * truth. */
+ * truth; id (64 bytes) is the candidate's when printed on the sheet,
+ * else "" and gets the id bubbled. */
 static void fill_sheet(cairo_surface_t **pages, const struct key *k,
 		       const struct opts *o, double ppm, struct truth *t,
 		       char *id)
@@ -405,9 +413,13 @@ static void fill_sheet(cairo_surface_t **pages, const struct key *k,
 
 	for (unsigned p = 0; p < L->pages; p++)
 		cr[p] = cairo_create(pages[p]);
+	/* a sheet printed for a candidate comes with its id: no bubbles */
+	if (*id)
+		idlen = 0;
 	for (unsigned i = 0; i < idlen; i++)
 		id[i] = (char)('0' + (int)(urand() * 10));
-	id[idlen] = '\0';
+	if (idlen)
+		id[idlen] = '\0';
 	for (size_t q = 0; q < k->nitems; q++) {
 		const struct key_item *it = &k->items[q];
 		uint32_t chosen = 0;
@@ -501,7 +513,7 @@ static void fill_sheet(cairo_surface_t **pages, const struct key *k,
 	for (size_t b = 0; b < L->nbubbles; b++) {
 		const struct sheet_bubble *bb = &L->bubbles[b];
 
-		if (bb->kind == SB_ID && bb->digit <= idlen &&
+		if (bb->kind == SB_ID && bb->digit <= idlen && idlen &&
 		    id[bb->digit - 1] - '0' == (int)bb->value)
 			draw_mark(cr[bb->page - 1], MK_DARK, bb->x * ppm,
 				  bb->y * ppm, bb->r * ppm, ppm);
@@ -528,17 +540,149 @@ static void fill_sheet(cairo_surface_t **pages, const struct key *k,
 }
 
 /* Run the simulator on the command line's arguments. */
+/* One simulator run: what is written where. */
+struct sim {
+	const struct opts *o;
+	const struct key *k;
+	const char *outdir;
+	FILE *truth, *marks;
+	cairo_surface_t *stack;		/* the stack PDF, or NULL */
+	unsigned n;			/* pages written */
+};
+
+/* Fill in, degrade and write one sheet (its pages rendered at the run's
+ * dpi, destroyed here) with the truth; id as for fill_sheet. */
+static void write_sheet(struct sim *sm, cairo_surface_t **pages, char *id)
+{
+	const struct opts *o = sm->o;
+	const struct key *k = sm->k;
+	double ppm = o->dpi / 25.4;
+	struct truth *t = calloc(k->nitems, sizeof(*t));
+	bool flip = o->flip == 2 ? urand() < 0.5 : o->flip;
+	char path[4096];
+
+	fill_sheet(pages, k, o, ppm, t, id);
+	fprintf(sm->truth, "%s,,%s,%s,%s", id, k->form, k->paper,
+		k->build ? k->build : "");
+	for (size_t q = 0; q < k->nitems; q++) {
+		const struct key_item *it = &k->items[q];
+
+		if (!split(it)) {
+			fprintf(sm->truth, ",%s", t[q].cell);
+			fprintf(sm->marks, "%s,%zu,%s\n", id, q + 1,
+				mark_names[t[q].mark]);
+			continue;
+		}
+		for (size_t c = 0; c < it->ncriteria; c++) {
+			fprintf(sm->truth, ",%g", t[q].crit[c]);
+			fprintf(sm->marks, "%s,%zu.%zu,%s\n", id, q + 1, c + 1,
+				mark_names[t[q].mark]);
+		}
+	}
+	fputs("\n", sm->truth);
+	for (unsigned p = 0; p < k->layout->pages; p++) {
+		PIX *pix = degrade(to_pix(pages[p]), o, ppm, flip);
+
+		snprintf(path, sizeof(path), "%s/page-%04u.%s", sm->outdir,
+			 ++sm->n, strcmp(o->format, "jpg") ?
+			 strcmp(o->format, "tiff") ? "png" : "tif" : "jpg");
+		write_page(pix, o, path, o->dpi);
+		if (sm->stack && pixGetDepth(pix) == 8) {
+			snprintf(path, sizeof(path), "%s/stack.tif",
+				 sm->outdir);
+			pixWriteTiff(path, pix, IFF_TIFF_ZIP,
+				     sm->n == 1 ? "w" : "a");
+			stack_pdf_page(sm->stack, pix, o->dpi);
+		}
+		pixDestroy(&pix);
+		cairo_surface_destroy(pages[p]);
+	}
+	free(t);
+}
+
+/* Open a PDF file with poppler; NULL if it cannot be read. */
+static PopplerDocument *open_pdf(const char *file)
+{
+	char path[4096];
+	GError *err = NULL;
+	PopplerDocument *doc;
+
+	if (file[0] != '/') {
+		char *cwd = g_get_current_dir();
+
+		snprintf(path, sizeof(path), "file://%s/%s", cwd, file);
+		g_free(cwd);
+	} else {
+		snprintf(path, sizeof(path), "file://%s", file);
+	}
+	doc = poppler_document_new_from_file(path, NULL, &err);
+	if (err)
+		g_error_free(err);
+	return doc;
+}
+
+/* The sheets printed for the candidates of a roster, taken from the
+ * build's print file: a page is a sheet page of the key's form when its
+ * QR code (read at 150 dpi, as scan reads it) says so, with the
+ * candidate's id; each candidate's sheet is filled in once all its pages
+ * are seen.  Returns the number of sheets written. */
+static unsigned write_printed(struct sim *sm, PopplerDocument *print)
+{
+	const struct sheet_layout *L = sm->k->layout;
+	struct scan_qr_reader qr;
+	int at[64], npages = poppler_document_get_n_pages(print);
+	char id[64] = "";
+	unsigned done = 0;
+
+	if (scan_qr_reader_init(&qr) < 0)
+		return 0;
+	for (int i = 0; i < npages; i++) {
+		cairo_surface_t *sf = render(print, i, 150);
+		PIX *g = to_pix(sf);
+		struct scan_geom geo;
+		struct sheet_qr q;
+		char text[512];
+
+		cairo_surface_destroy(sf);
+		if (scan_page_find(g, L, &qr, &geo, text, sizeof(text)) ==
+		    SF_OK && sheet_qr_parse(text, strlen(text), &q) &&
+		    *q.cand && !strcmp(q.form, sm->k->form) &&
+		    q.page >= 1 && q.page <= L->pages && L->pages <= 64) {
+			if (strcmp(id, q.cand))
+				memset(at, -1, sizeof(at));
+			snprintf(id, sizeof(id), "%s", q.cand);
+			at[q.page - 1] = i;
+		}
+		pixDestroy(&g);
+		if (!*id || at[L->pages - 1] != i)
+			continue;
+		/* the candidate's last page: render and fill the sheet */
+		cairo_surface_t *pages[64];
+		bool whole = true;
+
+		for (unsigned p = 0; p < L->pages; p++)
+			whole = whole && at[p] >= 0;
+		if (!whole)
+			continue;
+		for (unsigned p = 0; p < L->pages; p++)
+			pages[p] = render(print, at[p], sm->o->dpi);
+		write_sheet(sm, pages, id);
+		done++;
+		id[0] = '\0';
+	}
+	scan_qr_reader_release(&qr);
+	return done;
+}
+
+/* Run the simulator on the command line's arguments. */
 int main(int argc, char **argv)
 {
 	struct diags d = DIAGS_INIT;
 	struct opts o;
 	struct key *k;
+	struct sim sm;
 	char path[4096], *sheet;
 	PopplerDocument *doc;
-	GError *err = NULL;
-	FILE *truth, *marks;
-	cairo_surface_t *stack = NULL;
-	unsigned n = 0;
 
 	if (argc < 3 || parse(&o, argc, argv) < 0) {
 		fprintf(stderr, "usage: scansim KEY OUTDIR [name=value...]\n");
@@ -557,92 +701,55 @@ int main(int argc, char **argv)
 		return 3;
 	strcpy(sheet, argv[1]);
 	strcpy(strstr(sheet, ".key.yaml"), ".sheet.pdf");
-	snprintf(path, sizeof(path), "file://%s", sheet);
-	if (sheet[0] != '/') {
-		char *cwd = g_get_current_dir();
-
-		snprintf(path, sizeof(path), "file://%s/%s", cwd, sheet);
-		g_free(cwd);
-	}
-	doc = poppler_document_new_from_file(path, NULL, &err);
+	doc = open_pdf(o.print ? o.print : sheet);
 	if (!doc) {
-		fprintf(stderr, "scansim: cannot open '%s'\n", sheet);
+		fprintf(stderr, "scansim: cannot open '%s'\n",
+			o.print ? o.print : sheet);
 		return 2;
 	}
+	memset(&sm, 0, sizeof(sm));
+	sm.o = &o;
+	sm.k = k;
+	sm.outdir = argv[2];
 	snprintf(path, sizeof(path), "%s/truth.csv", argv[2]);
-	truth = fopen(path, "w");
+	sm.truth = fopen(path, "w");
 	snprintf(path, sizeof(path), "%s/marks.csv", argv[2]);
-	marks = fopen(path, "w");
-	if (!truth || !marks) {
+	sm.marks = fopen(path, "w");
+	if (!sm.truth || !sm.marks) {
 		fprintf(stderr, "scansim: cannot write in '%s'\n", argv[2]);
 		return 2;
 	}
-	fprintf(truth, "candidate_id,name,form,paper,build");
+	fprintf(sm.truth, "candidate_id,name,form,paper,build");
 	for (size_t q = 0; q < k->nitems; q++)
 		if (split(&k->items[q]))
 			for (size_t c = 0; c < k->items[q].ncriteria; c++)
-				fprintf(truth, ",%zu.%zu", q + 1, c + 1);
+				fprintf(sm.truth, ",%zu.%zu", q + 1, c + 1);
 		else
-			fprintf(truth, ",%zu", q + 1);
-	fputs("\n", truth);
-	fputs("candidate_id,question,mark\n", marks);
+			fprintf(sm.truth, ",%zu", q + 1);
+	fputs("\n", sm.truth);
+	fputs("candidate_id,question,mark\n", sm.marks);
 	if (o.stack) {
 		snprintf(path, sizeof(path), "%s/stack.pdf", argv[2]);
-		stack = cairo_pdf_surface_create(path, SHEET_W / 25.4 * 72,
-						 SHEET_H / 25.4 * 72);
+		sm.stack = cairo_pdf_surface_create(path, SHEET_W / 25.4 * 72,
+						    SHEET_H / 25.4 * 72);
 	}
-	for (unsigned s = 0; s < o.sheets; s++) {
-		double ppm = o.dpi / 25.4;
+	if (o.print && !write_printed(&sm, doc)) {
+		fprintf(stderr, "scansim: no sheet of form %s printed for a "
+			"candidate in '%s'\n", k->form, o.print);
+		return 2;
+	}
+	for (unsigned s = 0; !o.print && s < o.sheets; s++) {
 		cairo_surface_t *pages[64];
-		struct truth *t = calloc(k->nitems, sizeof(*t));
-		char id[16];
-		bool flip = o.flip == 2 ? urand() < 0.5 : o.flip;
+		char id[64] = "";
 
 		for (unsigned p = 0; p < k->layout->pages; p++)
 			pages[p] = render(doc, (int)p, o.dpi);
-		fill_sheet(pages, k, &o, ppm, t, id);
-		fprintf(truth, "%s,,%s,%s,%s", id, k->form, k->paper,
-			k->build ? k->build : "");
-		for (size_t q = 0; q < k->nitems; q++) {
-			const struct key_item *it = &k->items[q];
-
-			if (!split(it)) {
-				fprintf(truth, ",%s", t[q].cell);
-				fprintf(marks, "%s,%zu,%s\n", id, q + 1,
-					mark_names[t[q].mark]);
-				continue;
-			}
-			for (size_t c = 0; c < it->ncriteria; c++) {
-				fprintf(truth, ",%g", t[q].crit[c]);
-				fprintf(marks, "%s,%zu.%zu,%s\n", id, q + 1,
-					c + 1, mark_names[t[q].mark]);
-			}
-		}
-		fputs("\n", truth);
-		for (unsigned p = 0; p < k->layout->pages; p++) {
-			PIX *pix = degrade(to_pix(pages[p]), &o, ppm, flip);
-
-			snprintf(path, sizeof(path), "%s/page-%04u.%s",
-				 argv[2], ++n, strcmp(o.format, "jpg") ?
-				 strcmp(o.format, "tiff") ? "png" : "tif" :
-				 "jpg");
-			write_page(pix, &o, path, o.dpi);
-			if (o.stack && pixGetDepth(pix) == 8) {
-				snprintf(path, sizeof(path), "%s/stack.tif",
-					 argv[2]);
-				pixWriteTiff(path, pix, IFF_TIFF_ZIP,
-					     n == 1 ? "w" : "a");
-				stack_pdf_page(stack, pix, o.dpi);
-			}
-			pixDestroy(&pix);
-			cairo_surface_destroy(pages[p]);
-		}
-		free(t);
+		write_sheet(&sm, pages, id);
 	}
-	if (stack)
-		cairo_surface_destroy(stack);
-	fclose(truth);
-	fclose(marks);
+	if (sm.stack)
+		cairo_surface_destroy(sm.stack);
+	fclose(sm.truth);
+	fclose(sm.marks);
 	g_object_unref(doc);
 	key_free(k);
 	free(sheet);

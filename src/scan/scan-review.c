@@ -210,18 +210,6 @@ static int make_formats(struct rw *w)
 	return 0;
 }
 
-/* The folder of path, for libxlsxwriter's temporary files (malloc'd). */
-static char *folder_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return strdup(".");
-	if (slash == path)
-		return strdup("/");
-	return strndup(path, (size_t)(slash - path));
-}
-
 /* Write review.xlsx. */
 int scan_review_write_xlsx(const struct scan_run *r, const char *path,
 			   bool force)
@@ -251,7 +239,7 @@ int scan_review_write_xlsx(const struct scan_run *r, const char *path,
 	if (fclose(mem) || bad)
 		goto out;
 	w.ids = calloc(r->nsheets + 1, sizeof(*w.ids));
-	opt.tmpdir = folder_of(path);
+	opt.tmpdir = fileio_dirname(path);
 	if (!w.ids || !opt.tmpdir)
 		goto out;
 	w.wb = workbook_new_opt(o.tmp, &opt);

@@ -245,7 +245,7 @@ START_TEST(paper_has_stems_and_no_answers)
 	ck_assert_ptr_null(strstr(text, "REFTEXT"));
 	ck_assert_ptr_null(strstr(text, "KEYTEXT"));
 	ck_assert_ptr_null(strstr(text, "DEDUCTTEXT"));
-	ck_assert_ptr_null(strstr(text, "√ 正确"));
+	ck_assert_ptr_null(strstr(text, "T 正确"));
 	free(text);
 	unlink(path);
 	free(path);
@@ -272,6 +272,12 @@ START_TEST(guide_has_answers)
 	ck_assert_ptr_nonnull(strstr(text, "BCD"));	/* item 3 */
 	ck_assert_ptr_nonnull(strstr(text, "合格线 12 分"));
 	ck_assert_ptr_null(strstr(text, "答题卡"));
+	/* the true/false answer and the essay's criteria as the sheet names
+	 * its bubbles and score rows */
+	ck_assert_ptr_nonnull(strstr(text, "1. T"));
+	ck_assert_ptr_nonnull(strstr(text, "T 正确"));
+	ck_assert_ptr_nonnull(strstr(text, "评分项1"));
+	ck_assert_ptr_nonnull(strstr(text, "评分项2"));
 	free(text);
 	unlink(path);
 	free(path);

@@ -28,7 +28,7 @@ struct labels {
 	const char *unit, *unit_one;	/* "分" / "points", "point" */
 	const char *multiple_hint;	/* "（多选）" */
 	const char *tf_hint;		/* "（　）" after a true/false stem */
-	const char *tf_true, *tf_false;	/* true/false answers: "√", "×" */
+	const char *tf_true, *tf_false;	/* as the sheet's bubbles: T, F */
 	const char *tf_true_word, *tf_false_word;	/* "正确", "错误" */
 	const char *answer, *explanation, *rubric, *reference, *keys,
 		   *deductions, *scoring;
@@ -76,7 +76,7 @@ const char *labels_points(const struct labels *l, double points, char *buf);
 const char *labels_criterion(const struct labels *l, size_t k, char *buf);
 /* The scoring rule of a multiple-choice item in words. */
 const char *labels_rule(const struct labels *l, enum mc_rule r);
-/* The printed answer of an objective item: "C", "ACD", "√ 正确"
+/* The printed answer of an objective item: "C", "ACD", "T 正确"
  * (buf of LABEL_MAX bytes); NULL for short and essay questions. */
 const char *labels_answer(const struct labels *l,
 			  const struct paper_item *it, char *buf);

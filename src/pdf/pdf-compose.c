@@ -337,12 +337,14 @@ static void item(struct pdf_paper *pp, const struct paper_item *it, double y)
 /* The text of an objective item's cell in the guide's answer table,
  * "12. ACD", or T or F as the sheet's bubbles say (buf of ANSWER_CELL_MAX
  * bytes). */
-static const char *answer_cell(const struct paper_item *it, char *buf)
+static const char *answer_cell(const struct labels *lb,
+			       const struct paper_item *it, char *buf)
 {
 	char letters[MASK_LETTERS_MAX];
 
 	snprintf(buf, ANSWER_CELL_MAX, "%u. %s", it->no,
-		 it->q->type == Q_TRUE_FALSE ? (it->q->answer_tf ? "T" : "F") :
+		 it->q->type == Q_TRUE_FALSE ?
+		 (it->q->answer_tf ? lb->tf_true : lb->tf_false) :
 		 mask_letters(it->answer, letters));
 	return buf;
 }
@@ -368,7 +370,7 @@ static void quick_answers(struct pdf_paper *pp)
 			continue;
 		n++;
 		pdf_layout_size(pdf_layout(d, d->script, PF_BODY,
-					   answer_cell(it, cell)), &w, &h);
+					   answer_cell(lb, it, cell)), &w, &h);
 		if (w > widest)
 			widest = w;
 	}
@@ -392,7 +394,7 @@ static void quick_answers(struct pdf_paper *pp)
 			continue;
 		pdf_rect(d, cx, y, cw, rh, 0.4);
 		pdf_text(d, d->script, PF_BODY, cx + pad, y + 2, 0, 0,
-			 answer_cell(it, cell), 0);
+			 answer_cell(lb, it, cell), 0);
 		if (++n % per == 0)
 			y += rh;
 	}

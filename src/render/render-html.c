@@ -391,10 +391,9 @@ static void answer_table(const struct hw *w)
 			fprintf(w->fp, "<section class=\"answers\">\n<h2>%s"
 				"</h2>\n<div class=\"at\">", l->answer);
 		any = true;
-		/* named as the sheet's bubbles are */
 		fprintf(w->fp, "<span><b>%u.</b> %s</span>", it->no,
 			it->q->type == Q_TRUE_FALSE ?
-			(it->q->answer_tf ? "T" : "F") :
+			(it->q->answer_tf ? l->tf_true : l->tf_false) :
 			mask_letters(it->answer, buf));
 	}
 	if (any)

@@ -319,10 +319,11 @@ static void section(const struct tw *w, size_t s)
 
 /* The answer of objective item it as the sheet's bubbles name it: the
  * letters, T or F (buf of MASK_LETTERS_MAX bytes). */
-static const char *sheet_answer(const struct paper_item *it, char *buf)
+static const char *sheet_answer(const struct labels *l,
+				const struct paper_item *it, char *buf)
 {
 	if (it->q->type == Q_TRUE_FALSE)
-		return it->q->answer_tf ? "T" : "F";
+		return it->q->answer_tf ? l->tf_true : l->tf_false;
 	return mask_letters(it->answer, buf);
 }
 
@@ -334,15 +335,15 @@ static void answer_table(const struct tw *w)
 	char buf[MASK_LETTERS_MAX];
 
 	for (size_t i = 0; i < w->f->nitems; i++) {
-		size_t len;
+		const struct paper_item *it = &w->f->items[i];
 
-		if (item_is_objective(&w->f->items[i]) &&
-		    (len = strlen(sheet_answer(&w->f->items[i], buf))) > width)
-			width = len;
+		if (item_is_objective(it) &&
+		    strlen(sheet_answer(w->l, it, buf)) > width)
+			width = strlen(sheet_answer(w->l, it, buf));
 	}
 	for (size_t i = 0; i < w->f->nitems; i++) {
 		const struct paper_item *it = &w->f->items[i];
-		const char *ans = sheet_answer(it, buf);
+		const char *ans = sheet_answer(w->l, it, buf);
 
 		if (!item_is_objective(it))
 			continue;

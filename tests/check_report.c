@@ -263,7 +263,7 @@ static void lacks(const char *name, const char *text)
 #define ANSWERS "xl/worksheets/sheet2.xml"
 #define ITEMS "xl/worksheets/sheet3.xml"
 #define STATS "xl/worksheets/sheet4.xml"
-#define PROBLEMS "xl/worksheets/sheet5.xml"
+#define PROBLEMS "xl/worksheets/sheet6.xml"
 
 /* Write the hand-made gradebook's report. */
 static void write_report(const char *lang, bool force, enum report_err want)

@@ -5,7 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "report/stats.h"
+#include "grade/stats.h"
 
 #define EPS 1e-9
 
@@ -190,10 +190,11 @@ START_TEST(test_alpha)
 	}
 	ck_assert_double_eq_tol(var[0], 4.0 / 15, EPS);
 	ck_assert_double_eq_tol(var[3], 1.0 / 6, EPS);
-	ck_assert_int_eq(stats_alpha(var, 4, 2, &alpha), 0);
+	ck_assert_int_eq(stats_alpha(var[0] + var[1] + var[2] + var[3], 4, 2,
+				     &alpha), 0);
 	ck_assert_double_eq_tol(alpha, 2.0 / 3, EPS);
-	ck_assert_int_eq(stats_alpha(var, 1, 2, &alpha), -1);
-	ck_assert_int_eq(stats_alpha(var, 4, 0, &alpha), -1);
+	ck_assert_int_eq(stats_alpha(var[0], 1, 2, &alpha), -1);
+	ck_assert_int_eq(stats_alpha(var[0], 4, 0, &alpha), -1);
 }
 END_TEST
 

@@ -9,8 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bank/bank.h"
 #include "base/csv.h"
 #include "base/textenc.h"
+#include "grade/analysis.h"
 
 /* Percent rounded to 2 decimals. */
 static double percent2(double p)
@@ -181,8 +183,18 @@ static void json_keys(FILE *fp, const struct gradebook *gb)
 	fputs("],\n", fp);
 }
 
-/* Write one candidate with its sections and answers. */
-static void json_candidate(FILE *fp, const struct candidate *c)
+/* Write a statistic with every digit it has, or null when not defined. */
+static void json_stat(FILE *fp, bool defined, double v)
+{
+	if (defined && isfinite(v))
+		fprintf(fp, "%.17g", v);
+	else
+		fputs("null", fp);
+}
+
+/* Write one candidate with its sections and answers; prank is its
+ * percentile rank (NAN: not in the statistics). */
+static void json_candidate(FILE *fp, const struct candidate *c, double prank)
 {
 	const struct key *k = c->key;
 
@@ -213,6 +225,8 @@ static void json_candidate(FILE *fp, const struct candidate *c)
 		c->flagged ? "true" : "false",
 		c->incomplete ? "true" : "false");
 	json_str(fp, c->notes);
+	fputs(",\"percentile_rank\":", fp);
+	json_stat(fp, true, prank);
 	fputs(",\"answers\":[", fp);
 	for (size_t i = 0; k && i < k->nitems; i++) {
 		const struct response *r = &c->resp[i];
@@ -231,11 +245,141 @@ static void json_candidate(FILE *fp, const struct candidate *c)
 	fputs("]}", fp);
 }
 
-/* Write the JSON detail: keys, candidates, problems and counts. */
+/* Names of item flags in JSON, by bit. */
+static const char *const item_flag_names[] = {
+	"too_easy", "too_hard", "negative_discrimination",
+	"poor_discrimination", "low_item_rest_r",
+};
+
+/* Write the analysis of one bank option of item s. */
+static void json_option(FILE *fp, const struct item_stats *s, unsigned o)
+{
+	const struct option_stats *op = &s->opt[o];
+	char letter = s->it->type == Q_TRUE_FALSE ? (o ? 'F' : 'T') :
+			(char)('A' + o);
+	const char *sep = "";
+
+	fprintf(fp, "%s{\"option\":\"%c\",\"key\":%s,\"n\":%zu,"
+		"\"share\":", o ? "," : "", letter,
+		op->keyed ? "true" : "false", op->n);
+	json_stat(fp, s->st.n > 0, op->share);
+	fputs(",\"upper\":", fp);
+	json_stat(fp, op->has_groups, op->upper);
+	fputs(",\"lower\":", fp);
+	json_stat(fp, op->has_groups, op->lower);
+	fputs(",\"option_rest_r\":", fp);
+	json_stat(fp, op->has_rpb, op->rpb);
+	fputs(",\"flags\":[", fp);
+	if (op->positive) {
+		fputs("\"positive_option_rest_r\"", fp);
+		sep = ",";
+	}
+	if (op->rare)
+		fprintf(fp, "%s\"rare\"", sep);
+	fputs("]}", fp);
+}
+
+/* Write the analysis of one question id. */
+static void json_item(FILE *fp, const struct item_stats *s)
+{
+	const char *sep = "";
+
+	fputs("{\"id\":", fp);
+	json_str(fp, s->it->id);
+	fprintf(fp, ",\"type\":\"%s\",\"points\":",
+		qtype_name(s->it->type));
+	json_num(fp, s->it->points);
+	fprintf(fp, ",\"n\":%zu,\"mean\":", s->st.n);
+	json_stat(fp, s->st.n > 0, s->st.mean);
+	fputs(",\"p\":", fp);
+	json_stat(fp, s->st.n > 0, s->st.p);
+	fputs(",\"discrimination\":", fp);
+	json_stat(fp, s->st.has_disc, s->st.disc);
+	fputs(",\"item_rest_r\":", fp);
+	json_stat(fp, s->st.has_rpb, s->st.rpb);
+	fputs(",\"alpha_if_deleted\":", fp);
+	json_stat(fp, s->has_alpha_del, s->alpha_del);
+	fputs(",\"flags\":[", fp);
+	for (unsigned b = 0; b < sizeof(item_flag_names) /
+				 sizeof(*item_flag_names); b++)
+		if (s->flags & (1u << b)) {
+			fprintf(fp, "%s\"%s\"", sep, item_flag_names[b]);
+			sep = ",";
+		}
+	fputs("],\"options\":[", fp);
+	for (unsigned o = 0; o < s->nopt; o++)
+		json_option(fp, s, o);
+	fputs("]}", fp);
+}
+
+/* Write the test and item statistics of the sheets not pending. */
+static void json_statistics(FILE *fp, const struct analysis *a)
+{
+	const struct gradebook *gb = a->gb;
+	const struct stats_describe *d = &a->desc;
+
+	fprintf(fp, "\"statistics\":{\"n\":%zu,\"mean\":", a->n);
+	json_stat(fp, a->n > 0, d->mean);
+	fputs(",\"median\":", fp);
+	json_stat(fp, a->n > 0, d->median);
+	fputs(",\"sd\":", fp);
+	json_stat(fp, a->n > 1, d->sd);
+	fputs(",\"min\":", fp);
+	json_stat(fp, a->n > 0, d->min);
+	fputs(",\"max\":", fp);
+	json_stat(fp, a->n > 0, d->max);
+	fputs(",\"skewness\":", fp);
+	json_stat(fp, d->has_skew, d->skew);
+	fputs(",\"kurtosis\":", fp);
+	json_stat(fp, d->has_kurt, d->kurt);
+	fputs(",\"alpha\":", fp);
+	json_stat(fp, a->has_alpha, a->alpha);
+	fprintf(fp, ",\"kr20\":%s,\"sem\":", a->kr20 ? "true" : "false");
+	json_stat(fp, a->has_sem, a->sem);
+	fputs(",\n\"forms\":[", fp);
+	for (size_t ki = 0; ki < gb->nkeys; ki++) {
+		const struct form_stats *f = &a->forms[ki];
+
+		fputs(ki ? ",{\"paper\":" : "{\"paper\":", fp);
+		json_str(fp, f->k->paper);
+		fputs(",\"form\":", fp);
+		json_str(fp, f->k->form);
+		fprintf(fp, ",\"n\":%zu,\"questions\":%zu,\"alpha\":", f->n,
+			f->k->nitems);
+		json_stat(fp, f->has_alpha, f->alpha);
+		fprintf(fp, ",\"kr20\":%s,\"sem\":",
+			f->kr20 ? "true" : "false");
+		json_stat(fp, f->has_sem, f->sem);
+		fputc('}', fp);
+	}
+	fputs("],\n\"sections\":[", fp);
+	for (size_t i = 0; i < gb->nsection_titles; i++) {
+		fputs(i ? ",{\"title\":" : "{\"title\":", fp);
+		json_str(fp, gb->section_titles[i]);
+		fputs(",\"alpha\":", fp);
+		json_stat(fp, a->has_section_alpha[i], a->section_alpha[i]);
+		fputc('}', fp);
+	}
+	fputs("],\n\"items\":[", fp);
+	for (size_t i = 0; i < a->nitems; i++) {
+		fputs(i ? ",\n" : "\n", fp);
+		json_item(fp, &a->items[i]);
+	}
+	fputs("]}", fp);
+}
+
+/* Write the JSON detail: keys, candidates, problems, counts and
+ * statistics. */
 int grade_write_json(FILE *fp, const struct gradebook *gb)
 {
 	size_t flagged = 0, incomplete = 0, passed = 0, pending = 0;
+	struct analysis a;
 
+	analysis_init(&a);
+	if (analysis_run(&a, gb) < 0) {
+		analysis_release(&a);
+		return -1;
+	}
 	fputs("{", fp);
 	json_keys(fp, gb);
 	fputs("\"sections\":[", fp);
@@ -248,7 +392,7 @@ int grade_write_json(FILE *fp, const struct gradebook *gb)
 		const struct candidate *c = &gb->cands[i];
 
 		fputs(i ? ",\n" : "\n", fp);
-		json_candidate(fp, c);
+		json_candidate(fp, c, a.prank[i]);
 		flagged += c->flagged;
 		incomplete += c->incomplete;
 		passed += candidate_result(c) == RESULT_PASS;
@@ -273,8 +417,11 @@ int grade_write_json(FILE *fp, const struct gradebook *gb)
 	}
 	fprintf(fp, "],\n\"summary\":{\"sheets\":%zu,\"clean\":%zu,"
 		"\"flagged\":%zu,\"incomplete\":%zu,\"passed\":%zu,"
-		"\"pending\":%zu,\"problems\":%zu}}\n", gb->ncands,
+		"\"pending\":%zu,\"problems\":%zu},\n", gb->ncands,
 		gb->ncands - flagged, flagged, incomplete, passed, pending,
 		gb->nproblems);
+	json_statistics(fp, &a);
+	fputs("}\n", fp);
+	analysis_release(&a);
 	return ferror(fp) ? -1 : 0;
 }

@@ -19,14 +19,17 @@ struct rpt_labels {
 	const char *no, *qid, *type, *points, *n, *mean, *p, *disc, *rpb,
 		   *key, *blank, *invalid, *flags, *opt_t, *opt_f, *tf_true,
 		   *tf_false;
-	const char *too_easy, *too_hard, *poor_disc, *neg_disc, *unused,
-		   *unused_post;
+	const char *too_easy, *too_hard, *poor_disc, *neg_disc, *low_r,
+		   *distractor, *rare_post, *positive_post;
+	const char *alpha_del, *option, *keyed_mark, *chose_n, *chose_pct,
+		   *upper_pct, *lower_pct, *opt_rpb;
 	const char *types[Q_NTYPES];
 	const char *statistic, *value, *st_n, *st_mean, *st_median, *st_sd,
 		   *st_min, *st_max, *st_paper_total, *st_pass_mark,
 		   *st_passed, *st_pass_rate, *st_alpha, *st_kr20, *st_sem,
-		   *st_k, *st_flagged, *st_incomplete, *st_pending, *st_note;
-	const char *section, *section_mean, *section_points, *section_max,
+		   *st_skew, *st_kurt, *st_pooled, *st_form_alpha,
+		   *st_form_sem, *st_flagged, *st_incomplete, *st_pending, *st_note;
+	const char *section, *section_alpha, *section_mean, *section_points, *section_max,
 		   *section_pct,
 		   *band,
 		   *candidates, *chart_dist, *chart_dist_x, *chart_dist_y,

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stats.c - test statistics and item analysis (see stats.h). */
-#include "report/stats.h"
+#include "grade/stats.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -29,6 +29,29 @@ static int cmp_ranked(const void *a, const void *b)
 	return (x->i > y->i) - (x->i < y->i);
 }
 
+/* Skewness and excess kurtosis of x[0..n) into out (mean, sd set). */
+static void describe_shape(const double *x, size_t n,
+			   struct stats_describe *out)
+{
+	double s3 = 0, s4 = 0, dn = (double)n;
+
+	if (n < 3 || !(out->sd > 0))
+		return;
+	for (size_t i = 0; i < n; i++) {
+		double z = (x[i] - out->mean) / out->sd;
+
+		s3 += z * z * z;
+		s4 += z * z * z * z;
+	}
+	out->skew = dn / ((dn - 1) * (dn - 2)) * s3;
+	out->has_skew = 1;
+	if (n < 4)
+		return;
+	out->kurt = dn * (dn + 1) / ((dn - 1) * (dn - 2) * (dn - 3)) * s4 -
+		    3 * (dn - 1) * (dn - 1) / ((dn - 2) * (dn - 3));
+	out->has_kurt = 1;
+}
+
 /* Describe x[0..n): mean, median, sample sd, min, max. */
 int stats_describe(const double *x, size_t n, struct stats_describe *out)
 {
@@ -54,6 +77,7 @@ int stats_describe(const double *x, size_t n, struct stats_describe *out)
 	out->min = v[0];
 	out->max = v[n - 1];
 	out->median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+	describe_shape(v, n, out);
 	free(v);
 	return 0;
 }
@@ -172,17 +196,13 @@ void stats_item(const double *x, const double *t, const signed char *group,
 	}
 }
 
-/* Cronbach's alpha from item variances and the variance of their sum. */
-int stats_alpha(const double *item_var, size_t k, double sum_var,
+/* Cronbach's alpha from the summed item variances and the variance of
+ * their sum. */
+int stats_alpha(double item_var_sum, size_t k, double sum_var,
 		double *alpha)
 {
-	double s = 0;
-	size_t i;
-
 	if (k < 2 || !(sum_var > 0))
 		return -1;
-	for (i = 0; i < k; i++)
-		s += item_var[i];
-	*alpha = (double)k / (double)(k - 1) * (1 - s / sum_var);
+	*alpha = (double)k / (double)(k - 1) * (1 - item_var_sum / sum_var);
 	return 0;
 }

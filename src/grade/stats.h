@@ -4,8 +4,8 @@
  * lower 27% groups, item difficulty, discrimination and corrected
  * point-biserial, Cronbach's alpha.  Nothing here keeps memory between
  * calls. */
-#ifndef EXAMGEN_REPORT_STATS_H
-#define EXAMGEN_REPORT_STATS_H
+#ifndef EXAMGEN_GRADE_STATS_H
+#define EXAMGEN_GRADE_STATS_H
 
 #include <stddef.h>
 
@@ -19,6 +19,9 @@ struct stats_describe {
 	double sd;		/* sample standard deviation (divisor n - 1) */
 	double var;		/* sample variance (divisor n - 1) */
 	double min, max;
+	double skew;		/* sample skewness, as Excel's SKEW */
+	double kurt;		/* sample excess kurtosis, as Excel's KURT */
+	int has_skew, has_kurt;	/* 0: not defined (n < 3 / n < 4, sd 0) */
 };
 
 struct stats_item {
@@ -30,7 +33,10 @@ struct stats_item {
 	int has_disc, has_rpb;	/* 0: not defined (too few, no variance) */
 };
 
-/* Describe x[0..n): mean, median, sample sd, min, max.  Returns 0, or -1
+/* Describe x[0..n): mean, median, sample sd, min, max, skewness
+ * n / ((n-1)(n-2)) sum z^3 and excess kurtosis
+ * n(n+1) / ((n-1)(n-2)(n-3)) sum z^4 - 3 (n-1)^2 / ((n-2)(n-3)) with
+ * z = (x - mean) / sd.  Returns 0, or -1
  * when out of memory (the median needs a sorted copy). */
 int stats_describe(const double *x, size_t n, struct stats_describe *out);
 /* Size of each extreme group for n candidates: round(0.27 n), at least 1
@@ -50,11 +56,11 @@ void stats_item(const double *x, const double *t, const signed char *group,
 /* Pearson correlation of x and y; returns 0 and sets *r, or -1 when not
  * defined (n < 2 or a variable without variance). */
 int stats_pearson(const double *x, const double *y, size_t n, double *r);
-/* Cronbach's alpha from k item variances and the variance of their sum
- * (the same divisor throughout); equals KR-20 for items scored 0 or
- * full points.  Returns 0 and sets *alpha, or -1 when not defined
- * (k < 2 or no variance of the sum). */
-int stats_alpha(const double *item_var, size_t k, double sum_var,
+/* Cronbach's alpha of k items whose variances sum to item_var_sum and
+ * whose sum has variance sum_var (the same divisor throughout); equals
+ * KR-20 for items scored 0 or full points.  Returns 0 and sets *alpha,
+ * or -1 when not defined (k < 2 or no variance of the sum). */
+int stats_alpha(double item_var_sum, size_t k, double sum_var,
 		double *alpha);
 
 #endif

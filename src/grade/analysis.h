@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* analysis.h - classical test and item analysis of a gradebook, over the
+ * sheets that are not pending: per question id (aggregated over forms)
+ * difficulty, discrimination, item-rest r, alpha if the item is deleted,
+ * and per bank option the share choosing it overall and in the upper and
+ * lower 27% groups with its option-rest point-biserial; per form alpha and
+ * SEM over the whole paper, pooled over forms for the whole test and per
+ * section; skewness, kurtosis and each candidate's percentile rank.  The
+ * report and the JSON output both read it, so they flag alike.  The
+ * struct analysis owns its arrays and borrows the gradebook. */
+#ifndef EXAMGEN_GRADE_ANALYSIS_H
+#define EXAMGEN_GRADE_ANALYSIS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "grade/grade.h"
+#include "grade/stats.h"
+
+/* Flag thresholds (sources in docs/grade-report.md). */
+#define ANALYSIS_P_EASY 0.90		/* too easy above */
+#define ANALYSIS_P_HARD 0.20		/* too hard below */
+#define ANALYSIS_D_POOR 0.20		/* poor discrimination below */
+#define ANALYSIS_R_LOW 0.20		/* low item-rest r below */
+#define ANALYSIS_OPT_RARE 0.05		/* distractor chosen by fewer */
+
+/* Item flags (bits of item_stats.flags). */
+enum item_flag {
+	ITEM_EASY = 1 << 0,		/* p > ANALYSIS_P_EASY */
+	ITEM_HARD = 1 << 1,		/* p < ANALYSIS_P_HARD */
+	ITEM_NEG_DISC = 1 << 2,		/* D < 0 */
+	ITEM_POOR_DISC = 1 << 3,	/* 0 <= D < ANALYSIS_D_POOR */
+	ITEM_LOW_R = 1 << 4,		/* item-rest r < ANALYSIS_R_LOW */
+};
+
+/* One bank option (true/false: 0 true, 1 false) of a choice or
+ * true/false question. */
+struct option_stats {
+	size_t n;			/* candidates who marked it */
+	double share;			/* n / candidates with the question */
+	double upper, lower;		/* share in the upper / lower group */
+	double rpb;			/* option-rest point-biserial */
+	bool has_groups, has_rpb;	/* false: not defined */
+	bool keyed;			/* a right answer */
+	bool rare;			/* distractor chosen by < 5% */
+	bool positive;			/* distractor with rpb > 0 */
+};
+
+/* One question id over every form it appears on. */
+struct item_stats {
+	const struct key_item *it;	/* as on the first form seen */
+	bool same_no;			/* same number on every form */
+	uint32_t keyed;			/* bank letters; tf: bit 0 true, 1 false */
+	unsigned nopt;			/* options analysed (0: not a choice) */
+	struct option_stats opt[MAX_OPTIONS];
+	size_t blank, invalid;
+	struct stats_item st;
+	double alpha_del;		/* test reliability without it */
+	bool has_alpha_del;
+	bool common;			/* on every counted candidate's paper */
+	bool dich;			/* every score 0 or full points */
+	unsigned flags;			/* enum item_flag */
+};
+
+/* Reliability of the candidates of one form over its whole paper. */
+struct form_stats {
+	const struct key *k;
+	size_t n;			/* counted candidates of the form */
+	double mean, sd;
+	double alpha, sem;
+	bool has_alpha, has_sem;
+	bool kr20;			/* every item right/wrong */
+};
+
+struct analysis {
+	const struct gradebook *gb;
+	struct item_stats *items;	/* one per question id */
+	size_t nitems;
+	size_t **kmap;			/* kmap[key][position] = item index */
+	struct form_stats *forms;	/* one per key, as gb->keys */
+	double *section_alpha;		/* per gb->section_titles */
+	bool *has_section_alpha;
+	size_t n;			/* counted candidates */
+	size_t *cand;			/* their index in gb->cands */
+	size_t *kidx;			/* their key in gb->keys */
+	double *total;			/* their totals */
+	double *prank;			/* per gb->cands: percentile rank
+					 * 0..100, NAN when not counted */
+	struct stats_describe desc;	/* of total[0..n) */
+	double alpha, sem;		/* whole test, pooled over forms */
+	bool has_alpha, has_sem;
+	bool kr20;			/* every item right/wrong */
+	unsigned maxopt;		/* most options of one question */
+	bool any_tf;
+};
+
+/* Prepare an empty analysis. */
+void analysis_init(struct analysis *a);
+/* Analyse gb (borrowed until analysis_release).  0, or -1 when out of
+ * memory. */
+int analysis_run(struct analysis *a, const struct gradebook *gb);
+/* Free what analysis_run allocated. */
+void analysis_release(struct analysis *a);
+
+#endif

@@ -263,6 +263,7 @@ static void lacks(const char *name, const char *text)
 #define ANSWERS "xl/worksheets/sheet2.xml"
 #define ITEMS "xl/worksheets/sheet3.xml"
 #define STATS "xl/worksheets/sheet4.xml"
+#define DISTRACTORS "xl/worksheets/sheet5.xml"
 #define PROBLEMS "xl/worksheets/sheet6.xml"
 
 /* Write the hand-made gradebook's report. */
@@ -540,10 +541,15 @@ START_TEST(test_items_by_bank_letter)
 	 * (printed C), =1+1 chose printed B on form B (bank B); 李四's
 	 * answer was invalid */
 	has(ITEMS, "<t>sc-clear</t>");
-	has(ITEMS, "<t>A</t></is></c><c r=\"K3\" s=\"");
-	has(ITEMS, "<c r=\"L3\"><v>1</v></c>");
-	has(ITEMS, "<t>distractor C never chosen; distractor D never "
-		   "chosen</t>");
+	has(ITEMS, "<t>A</t></is></c><c r=\"L3\" s=\"");
+	has(ITEMS, "<c r=\"M3\"><v>1</v></c>");
+	/* two counted candidates chose A and B: C and D under 5%; B went
+	 * with the lower total, so it is not flagged as a possible key */
+	has(ITEMS, "<t>distractor C chosen by under 5%; distractor D "
+		   "chosen by under 5%</t>");
+	has(DISTRACTORS, "<t>sc-clear</t></is></c><c r=\"C7\" s=\"2\" "
+			 "t=\"inlineStr\"><is><t>D</t>");
+	has(DISTRACTORS, "<t>distractor D chosen by under 5%</t>");
 }
 END_TEST
 

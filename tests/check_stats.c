@@ -57,6 +57,33 @@ START_TEST(test_describe_odd_and_empty)
 }
 END_TEST
 
+START_TEST(test_describe_shape)
+{
+	/* 0 0 1 3: mean 1, sd sqrt(2), z = (-1 -1 0 2) / sqrt(2); sum z^3
+	 * = 6 / (2 sqrt 2), skew = 4 / (3 * 2) * that = sqrt(2); sum z^4 =
+	 * 18 / 4, kurt = 4 * 5 / (3 * 2 * 1) * 4.5 - 3 * 9 / (2 * 1) = 1.5
+	 * (what Excel's SKEW and KURT give) */
+	const double x[] = { 0, 0, 1, 3 };
+	struct stats_describe d;
+
+	ck_assert_int_eq(stats_describe(x, 4, &d), 0);
+	ck_assert_int_eq(d.has_skew, 1);
+	ck_assert_int_eq(d.has_kurt, 1);
+	ck_assert_double_eq_tol(d.skew, sqrt(2), EPS);
+	ck_assert_double_eq_tol(d.kurt, 1.5, EPS);
+	/* the six totals are symmetric: skew 0; kurt 42 / 60 * 8.5 - 75 / 12 */
+	ck_assert_int_eq(stats_describe(totals, 6, &d), 0);
+	ck_assert_double_eq_tol(d.skew, 0, EPS);
+	ck_assert_double_eq_tol(d.kurt, -0.3, EPS);
+	/* three values: skew only; no spread: neither */
+	ck_assert_int_eq(stats_describe(x + 1, 3, &d), 0);
+	ck_assert_int_eq(d.has_skew, 1);
+	ck_assert_int_eq(d.has_kurt, 0);
+	ck_assert_int_eq(stats_describe(x, 2, &d), 0);
+	ck_assert_int_eq(d.has_skew, 0);
+}
+END_TEST
+
 START_TEST(test_group_size)
 {
 	ck_assert_uint_eq(stats_group_size(0), 0);
@@ -86,6 +113,23 @@ START_TEST(test_groups)
 	ck_assert_int_eq(stats_groups(tied, 4, gt), 0);
 	for (size_t i = 0; i < 4; i++)
 		ck_assert_int_eq(gt[i], 0);
+}
+END_TEST
+
+START_TEST(test_groups_rounding)
+{
+	/* 0.1 + 0.2 is 0.30000000000000004: the same score as 0.3 (points
+	 * added in another order), so both are in the lower group of one */
+	const double t[4] = { 2, 0.1 + 0.2, 1, 0.3 };
+	signed char g[4];
+
+	ck_assert_int_eq(stats_groups(t, 4, g), 0);
+	ck_assert_int_eq(g[0], 1);
+	ck_assert_int_eq(g[1], -1);
+	ck_assert_int_eq(g[2], 0);
+	ck_assert_int_eq(g[3], -1);
+	ck_assert(stats_same(0.1 + 0.2, 0.3));
+	ck_assert(!stats_same(0.3, 0.3 + 1e-6));
 }
 END_TEST
 
@@ -220,8 +264,10 @@ static Suite *stats_suite(void)
 
 	tcase_add_test(tc, test_describe);
 	tcase_add_test(tc, test_describe_odd_and_empty);
+	tcase_add_test(tc, test_describe_shape);
 	tcase_add_test(tc, test_group_size);
 	tcase_add_test(tc, test_groups);
+	tcase_add_test(tc, test_groups_rounding);
 	tcase_add_test(tc, test_groups_row_order);
 	tcase_add_test(tc, test_items);
 	tcase_add_test(tc, test_item_points_scale);

@@ -27,6 +27,10 @@ struct work {
 					 * variance over the form's
 					 * candidates */
 	bool **fdich;			/* fdich[key][position] */
+	size_t **sec;			/* sec[key][position]: section
+					 * column, or SIZE_MAX */
+	double *ivar;			/* per item: variance over every
+					 * counted candidate (common ones) */
 	size_t *k;			/* per key: items in a part */
 	double *sumv;			/* per key: their variances summed */
 	double *fsum, *fss;		/* per key: sums while pooling */
@@ -197,6 +201,8 @@ static int work_alloc(struct analysis *a, struct work *w)
 	w->gg = malloc(n);
 	w->fvar = calloc(nk, sizeof(*w->fvar));
 	w->fdich = calloc(nk, sizeof(*w->fdich));
+	w->sec = calloc(nk, sizeof(*w->sec));
+	w->ivar = calloc(a->nitems ? a->nitems : 1, sizeof(*w->ivar));
 	w->k = malloc(nk * sizeof(*w->k));
 	w->sumv = malloc(nk * sizeof(*w->sumv));
 	w->fsum = malloc(nk * sizeof(*w->fsum));
@@ -205,7 +211,8 @@ static int work_alloc(struct analysis *a, struct work *w)
 	w->fin = malloc(nk * sizeof(*w->fin));
 	a->forms = calloc(nk, sizeof(*a->forms));
 	if (!w->x || !w->tt || !w->rest || !w->ind || !w->part || !w->mk ||
-	    !w->g || !w->gg || !w->fvar || !w->fdich || !w->k || !w->sumv ||
+	    !w->g || !w->gg || !w->fvar || !w->fdich || !w->sec || !w->ivar ||
+	    !w->k || !w->sumv ||
 	    !w->fsum || !w->fss || !w->fn || !w->fin || !a->forms)
 		return -1;
 	w->gg_item = SIZE_MAX;
@@ -349,6 +356,13 @@ static int analyse_item(struct analysis *a, struct work *w, size_t ii)
 	}
 	stats_item(w->x, w->tt, grp, m, s->it->points, &s->st);
 	analyse_options(s, w, m, grp);
+	if (s->common) {
+		double ss = 0;
+
+		for (size_t j = 0; j < m; j++)
+			ss += (w->x[j] - s->st.mean) * (w->x[j] - s->st.mean);
+		w->ivar[ii] = m > 1 ? ss / (double)(m - 1) : 0;
+	}
 	return 0;
 }
 
@@ -404,63 +418,122 @@ static int form_items(struct analysis *a, struct work *w)
 	return 0;
 }
 
-/* Reliability of a part of the paper: w->part[j] is counted candidate
- * j's score on it, w->k[f] and w->sumv[f] the number of its items on
- * form f and their variances summed.  Each form with alpha defined
- * (k >= 2, score variance > 0) gives alpha_f and error variance
- * V_f (1 - alpha_f); those are pooled with weights n_f - 1, and the
- * reliability is 1 - pooled error / variance of the part over the same
- * candidates.  Fills fs (when not NULL) per form; returns 0, or -1 when
- * not defined.  *sem is NAN when the pooled error is negative. */
-static int part_reliability(const struct analysis *a, struct work *w,
-			    struct form_stats *fs, double *rel, double *sem)
+/* A part of the paper whose reliability is wanted. */
+enum part_kind { PART_WHOLE, PART_WITHOUT, PART_SECTION };
+
+struct part {
+	enum part_kind kind;
+	size_t arg;			/* the item left out / section column */
+};
+
+/* True if position i of key ki is in part p. */
+static bool in_part(const struct analysis *a, const struct work *w,
+		    size_t ki, size_t i, const struct part *p)
 {
-	size_t nk = a->gb->nkeys, nall = 0;
+	if (p->kind == PART_WITHOUT)
+		return a->kmap[ki][i] != p->arg;
+	if (p->kind == PART_SECTION)
+		return w->sec[ki][i] == p->arg;
+	return true;
+}
+
+/* Group of counted candidate j: one group, or one per form. */
+static size_t group_of(const struct analysis *a, size_t j, bool one)
+{
+	return one ? 0 : a->kidx[j];
+}
+
+/* Each counted candidate's score on part p into w->part, and per group
+ * (one: all candidates, by the questions of the first one's form; else
+ * per form) the number of the part's items into w->k and the sum of
+ * their variances into w->sumv. */
+static void part_prepare(const struct analysis *a, struct work *w,
+			 const struct part *p, bool one)
+{
+	const struct gradebook *gb = a->gb;
+
+	for (size_t j = 0; j < a->n; j++) {
+		size_t ki = a->kidx[j];
+		const struct response *rs = gb->cands[a->cand[j]].resp;
+
+		w->part[j] = 0;
+		for (size_t i = 0; i < gb->keys[ki]->nitems; i++)
+			if (in_part(a, w, ki, i, p))
+				w->part[j] += rs[i].earned;
+	}
+	for (size_t ki = 0; ki < gb->nkeys; ki++) {
+		size_t g = one ? 0 : ki;
+
+		if (one && (a->n == 0 || ki != a->kidx[0]))
+			continue;
+		w->k[g] = 0;
+		w->sumv[g] = 0;
+		for (size_t i = 0; i < gb->keys[ki]->nitems; i++)
+			if (in_part(a, w, ki, i, p)) {
+				w->k[g]++;
+				w->sumv[g] += one ? w->ivar[a->kmap[ki][i]] :
+						    w->fvar[ki][i];
+			}
+	}
+}
+
+/* Reliability of the part in w (part_prepare): each group with alpha
+ * defined (k >= 2, score variance > 0) gives alpha_g and error variance
+ * V_g (1 - alpha_g); those are pooled with weights n_g - 1, and the
+ * reliability is 1 - pooled error / variance of the part over the same
+ * candidates (one group: its alpha).  Fills fs (when not NULL) per
+ * group; returns 0, or -1 when not defined.  *sem is NAN when the pooled
+ * error is negative. */
+static int part_reliability(const struct analysis *a, struct work *w,
+			    bool one, struct form_stats *fs, double *rel,
+			    double *sem)
+{
+	size_t ng = one ? 1 : a->gb->nkeys, nall = 0;
 	double err = 0, df = 0, sum = 0, ss = 0, mean, var;
 
-	memset(w->fsum, 0, nk * sizeof(*w->fsum));
-	memset(w->fss, 0, nk * sizeof(*w->fss));
-	memset(w->fn, 0, nk * sizeof(*w->fn));
+	memset(w->fsum, 0, ng * sizeof(*w->fsum));
+	memset(w->fss, 0, ng * sizeof(*w->fss));
+	memset(w->fn, 0, ng * sizeof(*w->fn));
 	for (size_t j = 0; j < a->n; j++) {
-		w->fsum[a->kidx[j]] += w->part[j];
-		w->fn[a->kidx[j]]++;
+		w->fsum[group_of(a, j, one)] += w->part[j];
+		w->fn[group_of(a, j, one)]++;
 	}
 	for (size_t j = 0; j < a->n; j++) {
-		size_t f = a->kidx[j];
-		double d = w->part[j] - w->fsum[f] / (double)w->fn[f];
+		size_t g = group_of(a, j, one);
+		double d = w->part[j] - w->fsum[g] / (double)w->fn[g];
 
-		w->fss[f] += d * d;
+		w->fss[g] += d * d;
 	}
-	for (size_t f = 0; f < nk; f++) {
-		size_t n = w->fn[f];
-		double v = n > 1 ? w->fss[f] / (double)(n - 1) : 0, al = 0;
+	for (size_t g = 0; g < ng; g++) {
+		size_t n = w->fn[g];
+		double v = n > 1 ? w->fss[g] / (double)(n - 1) : 0, al = 0;
 
-		w->fin[f] = n > 1 &&
-			    stats_alpha(w->sumv[f], w->k[f], v, &al) == 0;
-		if (w->fin[f]) {
-			err += w->fss[f] * (1 - al);
+		w->fin[g] = n > 1 &&
+			    stats_alpha(w->sumv[g], w->k[g], v, &al) == 0;
+		if (w->fin[g]) {
+			err += w->fss[g] * (1 - al);
 			df += (double)(n - 1);
 		}
 		if (!fs)
 			continue;
-		fs[f].n = n;
-		fs[f].mean = n ? w->fsum[f] / (double)n : 0;
-		fs[f].sd = sqrt(v);
-		fs[f].has_alpha = w->fin[f];
-		fs[f].alpha = al;
-		fs[f].has_sem = w->fin[f] && al <= 1;
-		fs[f].sem = fs[f].has_sem ? sqrt(v * (1 - al)) : 0;
+		fs[g].n = n;
+		fs[g].mean = n ? w->fsum[g] / (double)n : 0;
+		fs[g].sd = sqrt(v);
+		fs[g].has_alpha = w->fin[g];
+		fs[g].alpha = al;
+		fs[g].has_sem = w->fin[g] && al <= 1;
+		fs[g].sem = fs[g].has_sem ? sqrt(v * (1 - al)) : 0;
 	}
 	if (df <= 0)
 		return -1;
 	for (size_t j = 0; j < a->n; j++)
-		if (w->fin[a->kidx[j]]) {
+		if (w->fin[group_of(a, j, one)]) {
 			sum += w->part[j];
 			nall++;
 		}
 	mean = sum / (double)nall;
 	for (size_t j = 0; j < a->n; j++)
-		if (w->fin[a->kidx[j]])
+		if (w->fin[group_of(a, j, one)])
 			ss += (w->part[j] - mean) * (w->part[j] - mean);
 	var = ss / (double)(nall - 1);
 	if (!(var > 0))
@@ -471,104 +544,75 @@ static int part_reliability(const struct analysis *a, struct work *w,
 	return 0;
 }
 
-/* Alpha and SEM per form and pooled, over the whole paper. */
+/* Alpha and SEM per form over its whole paper, and for the whole test:
+ * alpha over every candidate when all papers have the same questions,
+ * else the forms' pooled. */
 static void whole_paper(struct analysis *a, struct work *w)
 {
 	const struct gradebook *gb = a->gb;
+	struct part whole = { PART_WHOLE, 0 };
 
 	a->kr20 = a->nitems > 0;
+	a->same_questions = a->n > 0;
+	for (size_t ii = 0; ii < a->nitems; ii++) {
+		a->kr20 = a->kr20 && a->items[ii].dich;
+		a->same_questions = a->same_questions && a->items[ii].common;
+	}
 	for (size_t ki = 0; ki < gb->nkeys; ki++) {
 		const struct key *k = gb->keys[ki];
 
-		w->k[ki] = k->nitems;
-		w->sumv[ki] = 0;
 		a->forms[ki].k = k;
 		a->forms[ki].kr20 = k->nitems > 0;
-		for (size_t i = 0; i < k->nitems; i++) {
-			w->sumv[ki] += w->fvar[ki][i];
+		for (size_t i = 0; i < k->nitems; i++)
 			a->forms[ki].kr20 = a->forms[ki].kr20 &&
 					    w->fdich[ki][i];
-		}
 	}
-	for (size_t ii = 0; ii < a->nitems; ii++)
-		a->kr20 = a->kr20 && a->items[ii].dich;
-	memcpy(w->part, a->total, a->n * sizeof(*w->part));
-	a->has_alpha = part_reliability(a, w, a->forms, &a->alpha,
+	part_prepare(a, w, &whole, false);
+	a->has_alpha = part_reliability(a, w, false, a->forms, &a->alpha,
 					&a->sem) == 0;
+	if (a->same_questions) {
+		part_prepare(a, w, &whole, true);
+		a->has_alpha = part_reliability(a, w, true, NULL, &a->alpha,
+						&a->sem) == 0;
+	}
 	a->has_sem = a->has_alpha && !isnan(a->sem);
 }
 
-/* Reliability of the whole paper without item ii, on every form. */
-static void alpha_deleted(struct analysis *a, struct work *w, size_t ii)
+/* The reliability of part p as the whole test's is computed; -1 when
+ * not defined. */
+static int part_alpha(const struct analysis *a, struct work *w,
+		      const struct part *p, double *rel)
 {
-	const struct gradebook *gb = a->gb;
-	struct item_stats *s = &a->items[ii];
 	double sem;
 
-	for (size_t ki = 0; ki < gb->nkeys; ki++) {
-		size_t p = w->kpos[ki][ii];
-
-		w->k[ki] = gb->keys[ki]->nitems;
-		w->sumv[ki] = 0;
-		for (size_t i = 0; i < gb->keys[ki]->nitems; i++)
-			if (i != p)
-				w->sumv[ki] += w->fvar[ki][i];
-		w->k[ki] -= p != SIZE_MAX;
-	}
-	for (size_t j = 0; j < a->n; j++) {
-		size_t p = w->kpos[a->kidx[j]][ii];
-
-		w->part[j] = a->total[j] -
-			     (p == SIZE_MAX ? 0 :
-			      gb->cands[a->cand[j]].resp[p].earned);
-	}
-	s->has_alpha_del = part_reliability(a, w, NULL, &s->alpha_del,
-					    &sem) == 0;
+	part_prepare(a, w, p, a->same_questions);
+	return part_reliability(a, w, a->same_questions, NULL, rel, &sem);
 }
 
-/* Reliability of section column sc (items of the sections so titled). */
-static void section_alpha(struct analysis *a, struct work *w, size_t sc)
+/* Section column of each position of each key: w->sec. */
+static int section_columns(const struct analysis *a, struct work *w)
 {
 	const struct gradebook *gb = a->gb;
-	double sem;
 
 	for (size_t ki = 0; ki < gb->nkeys; ki++) {
 		const struct key *k = gb->keys[ki];
 
-		w->k[ki] = 0;
-		w->sumv[ki] = 0;
+		w->sec[ki] = malloc((k->nitems ? k->nitems : 1) *
+				    sizeof(**w->sec));
+		if (!w->sec[ki])
+			return -1;
+		for (size_t i = 0; i < k->nitems; i++)
+			w->sec[ki][i] = SIZE_MAX;
 		for (size_t s = 0; s < k->nsections; s++) {
 			const struct key_section *ks = &k->sections[s];
+			size_t col = gradebook_section_column(gb, k, s);
 
-			if (gradebook_section_column(gb, k, s) != sc)
-				continue;
-			for (size_t q = 0; q < ks->nitems; q++)
-				if (ks->nos[q] >= 1 && ks->nos[q] <= k->nitems) {
-					w->k[ki]++;
-					w->sumv[ki] += w->fvar[ki]
-							      [ks->nos[q] - 1];
-				}
-		}
-	}
-	for (size_t j = 0; j < a->n; j++) {
-		const struct candidate *c = &gb->cands[a->cand[j]];
-		const struct key *k = c->key;
-
-		w->part[j] = 0;
-		for (size_t s = 0; s < k->nsections; s++) {
-			const struct key_section *ks = &k->sections[s];
-
-			if (gradebook_section_column(gb, k, s) != sc)
-				continue;
 			for (size_t q = 0; q < ks->nitems; q++)
 				if (ks->nos[q] >= 1 && ks->nos[q] <= k->nitems)
-					w->part[j] +=
-						c->resp[ks->nos[q] - 1].earned;
+					w->sec[ki][ks->nos[q] - 1] = col;
 		}
 	}
-	a->has_section_alpha[sc] = part_reliability(a, w, NULL,
-						    &a->section_alpha[sc],
-						    &sem) == 0;
+	return 0;
 }
 
 /* qsort order of doubles, ascending. */
@@ -580,7 +624,7 @@ static int cmp_double(const void *x, const void *y)
 }
 
 /* Percentile rank of each counted candidate: 100 (below + equal / 2) / n
- * over the counted totals. */
+ * over the counted totals, equal meaning the same but for rounding. */
 static int percentile_ranks(struct analysis *a)
 {
 	double *v = malloc((a->n ? a->n : 1) * sizeof(*v));
@@ -590,29 +634,29 @@ static int percentile_ranks(struct analysis *a)
 	memcpy(v, a->total, a->n * sizeof(*v));
 	qsort(v, a->n, sizeof(*v), cmp_double);
 	for (size_t j = 0; j < a->n; j++) {
-		size_t lo = 0, hi = a->n, below, upto;
+		double t = a->total[j];
+		size_t lo = 0, hi = a->n, below;
 
-		while (lo < hi) {	/* first >= total */
+		while (lo < hi) {	/* first not below t */
 			size_t mid = lo + (hi - lo) / 2;
 
-			if (v[mid] < a->total[j])
+			if (v[mid] < t && !stats_same(v[mid], t))
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
 		below = lo;
 		hi = a->n;
-		while (lo < hi) {	/* first > total */
+		while (lo < hi) {	/* first above t */
 			size_t mid = lo + (hi - lo) / 2;
 
-			if (v[mid] <= a->total[j])
+			if (v[mid] <= t || stats_same(v[mid], t))
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
-		upto = lo;
 		a->prank[a->cand[j]] = 100 * ((double)below +
-					      (double)(upto - below) / 2) /
+					      (double)(lo - below) / 2) /
 				       (double)a->n;
 	}
 	free(v);
@@ -649,7 +693,11 @@ static void work_release(struct work *w, size_t nkeys)
 			free(w->fvar[i]);
 		if (w->fdich)
 			free(w->fdich[i]);
+		if (w->sec)
+			free(w->sec[i]);
 	}
+	free(w->sec);
+	free(w->ivar);
 	free(w->kpos);
 	free(w->fvar);
 	free(w->fdich);
@@ -702,11 +750,21 @@ int analysis_run(struct analysis *a, const struct gradebook *gb)
 			goto out;
 		a->items[ii].flags = item_flags(&a->items[ii]);
 	}
+	if (section_columns(a, &w) < 0)
+		goto out;
 	whole_paper(a, &w);
-	for (size_t ii = 0; ii < a->nitems; ii++)
-		alpha_deleted(a, &w, ii);
-	for (size_t sc = 0; sc < gb->nsection_titles; sc++)
-		section_alpha(a, &w, sc);
+	for (size_t ii = 0; ii < a->nitems; ii++) {
+		struct part p = { PART_WITHOUT, ii };
+
+		a->items[ii].has_alpha_del = part_alpha(a, &w, &p,
+						&a->items[ii].alpha_del) == 0;
+	}
+	for (size_t sc = 0; sc < gb->nsection_titles; sc++) {
+		struct part p = { PART_SECTION, sc };
+
+		a->has_section_alpha[sc] = part_alpha(a, &w, &p,
+						      &a->section_alpha[sc]) == 0;
+	}
 	ret = 0;
 out:
 	work_release(&w, gb->nkeys);

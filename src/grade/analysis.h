@@ -4,8 +4,9 @@
  * difficulty, discrimination, item-rest r, alpha if the item is deleted,
  * and per bank option the share choosing it overall and in the upper and
  * lower 27% groups with its option-rest point-biserial; per form alpha and
- * SEM over the whole paper, pooled over forms for the whole test and per
- * section; skewness, kurtosis and each candidate's percentile rank.  The
+ * SEM over the whole paper, and for the whole test and per section alpha
+ * over every candidate (papers of the same questions) or the forms'
+ * pooled (forms of questions of their own); skewness, kurtosis and each candidate's percentile rank.  The
  * report and the JSON output both read it, so they flag alike.  The
  * struct analysis owns its arrays and borrows the gradebook. */
 #ifndef EXAMGEN_GRADE_ANALYSIS_H
@@ -88,8 +89,12 @@ struct analysis {
 	double *prank;			/* per gb->cands: percentile rank
 					 * 0..100, NAN when not counted */
 	struct stats_describe desc;	/* of total[0..n) */
-	double alpha, sem;		/* whole test, pooled over forms */
+	double alpha, sem;		/* the whole test: alpha over every
+					 * candidate when all papers have
+					 * the same questions, else pooled
+					 * over forms */
 	bool has_alpha, has_sem;
+	bool same_questions;		/* every paper has every question */
 	bool kr20;			/* every item right/wrong */
 	unsigned maxopt;		/* most options of one question */
 	bool any_tf;

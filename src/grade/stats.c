@@ -82,6 +82,12 @@ int stats_describe(const double *x, size_t n, struct stats_describe *out)
 	return 0;
 }
 
+/* True if two scores are the same but for rounding. */
+bool stats_same(double a, double b)
+{
+	return fabs(a - b) <= STATS_SAME * fmax(1, fmax(fabs(a), fabs(b)));
+}
+
 /* Size of each extreme group for n candidates. */
 size_t stats_group_size(size_t n)
 {
@@ -118,9 +124,13 @@ int stats_groups(const double *t, size_t n, signed char *group)
 	tu = r[g - 1].t;
 	tl = r[n - g].t;
 	for (i = 0; i < n; i++) {
-		if (tu > tl ? t[i] >= tu : t[i] > tu)
+		bool met = stats_same(tu, tl);
+
+		if (met ? t[i] > tu && !stats_same(t[i], tu) :
+			  t[i] >= tu || stats_same(t[i], tu))
 			group[i] = 1;
-		else if (tu > tl ? t[i] <= tl : t[i] < tl)
+		else if (met ? t[i] < tl && !stats_same(t[i], tl) :
+			       t[i] <= tl || stats_same(t[i], tl))
 			group[i] = -1;
 	}
 	free(r);

@@ -254,9 +254,11 @@ static int write_statistics(struct rpt *r, const struct analysis *a)
 	rpt_str(r, &s, 12, 0, L->st_pass_rate, NULL);
 	rpt_fnum(r, &s, 12, 1, "=IF(B2>0,B12/B2,0)", r->pct,
 		 some ? (double)passed / (double)a->n : 0);
-	/* one form: Cronbach's alpha; forms of their own questions: each
-	 * form's alpha over its whole paper, pooled (docs/grade-report.md) */
-	rpt_str(r, &s, 13, 0, gb->nkeys > 1 ? L->st_pooled :
+	/* papers of the same questions: Cronbach's alpha; forms of their own
+	 * questions: each form's alpha over its whole paper, pooled
+	 * (docs/grade-report.md) */
+	rpt_str(r, &s, 13, 0,
+		gb->nkeys > 1 && !a->same_questions ? L->st_pooled :
 			      a->kr20 ? L->st_kr20 : L->st_alpha, NULL);
 	if (a->has_alpha)
 		rpt_num(r, &s, 13, 1, a->alpha, r->ratio);

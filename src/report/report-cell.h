@@ -37,7 +37,7 @@ struct rpt_labels {
 	const char *pr_file, *pr_line, *pr_col, *pr_candidate,
 		   *pr_question, *pr_message;
 	const char *sh_summary, *sh_answers, *sh_items, *sh_statistics,
-		   *sh_problems;	/* worksheet names */
+		   *sh_distractors, *sh_problems;	/* worksheet names */
 };
 
 /* A worksheet and the widths its columns need (in characters). */

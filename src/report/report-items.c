@@ -165,7 +165,7 @@ int rpt_write_items(struct rpt *r, const struct analysis *a)
 		r->oom = 1;
 		goto out;
 	}
-	if (rpt_sheet_add(r, &s, "Items", ncols) < 0)
+	if (rpt_sheet_add(r, &s, L->sh_items, ncols) < 0)
 		goto out;
 	hdr[0] = L->no;
 	hdr[1] = L->qid;
@@ -251,7 +251,7 @@ int rpt_write_distractors(struct rpt *r, const struct analysis *a)
 	struct rpt_sheet s = { NULL, NULL, 0 };
 	lxw_row_t row = 0;
 
-	if (rpt_sheet_add(r, &s, "Distractors", 10) < 0)
+	if (rpt_sheet_add(r, &s, L->sh_distractors, 10) < 0)
 		goto out;
 	hdr[0] = L->no;
 	hdr[1] = L->qid;

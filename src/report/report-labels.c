@@ -56,7 +56,8 @@ const struct rpt_labels rpt_labels_en = {
 	.pr_candidate = "candidate", .pr_question = "question",
 	.pr_message = "message",
 	.sh_summary = "Summary", .sh_answers = "Answers", .sh_items = "Items",
-	.sh_statistics = "Statistics", .sh_problems = "Problems",
+	.sh_statistics = "Statistics", .sh_distractors = "Distractors",
+	.sh_problems = "Problems",
 };
 
 const struct rpt_labels rpt_labels_zh = {
@@ -102,7 +103,8 @@ const struct rpt_labels rpt_labels_zh = {
 	.pr_candidate = "考生", .pr_question = "题号",
 	.pr_message = "问题",
 	.sh_summary = "Summary", .sh_answers = "Answers", .sh_items = "Items",
-	.sh_statistics = "Statistics", .sh_problems = "Problems",
+	.sh_statistics = "Statistics", .sh_distractors = "Distractors",
+	.sh_problems = "Problems",
 };
 
 /* Text s in Traditional script, in a; NULL with an error in d. */

@@ -18,12 +18,14 @@
 static void summary_range(const struct rpt *r, lxw_col_t col, char *buf,
 			  size_t len)
 {
-	char a[LXW_MAX_CELL_NAME_LENGTH], z[LXW_MAX_CELL_NAME_LENGTH];
+	char a[LXW_MAX_CELL_NAME_LENGTH], z[LXW_MAX_CELL_NAME_LENGTH],
+	     ref[RPT_SHEET_REF_MAX];
 	size_t n = r->gb->ncands ? r->gb->ncands : 1;
 
 	lxw_rowcol_to_cell_abs(a, 1, col, 1, 1);
 	lxw_rowcol_to_cell_abs(z, (lxw_row_t)n, col, 1, 1);
-	snprintf(buf, len, "Summary!%s:%s", a, z);
+	snprintf(buf, len, "%s%s:%s", rpt_sheet_ref(r->L->sh_summary, ref), a,
+		 z);
 }
 
 /* A labelled statistic as an array formula FN over the Summary range rng
@@ -61,8 +63,8 @@ static void add_chart(struct rpt *r, struct rpt_sheet *s, lxw_row_t r1,
 		rpt_check(r, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
-	chart_series_set_categories(se, "Statistics", r1, 0, r2, 0);
-	chart_series_set_values(se, "Statistics", r1, vcol, r2, vcol);
+	chart_series_set_categories(se, r->L->sh_statistics, r1, 0, r2, 0);
+	chart_series_set_values(se, r->L->sh_statistics, r1, vcol, r2, vcol);
 	chart_series_set_fill(se, &fill);
 	chart_series_set_labels(se);
 	chart_title_set_name(ch, title);
@@ -222,7 +224,7 @@ static int write_statistics(struct rpt *r, const struct analysis *a)
 		flagged += c->flagged;
 		incomplete += c->incomplete;
 	}
-	if (rpt_sheet_add(r, &s, "Statistics", 5) < 0)
+	if (rpt_sheet_add(r, &s, L->sh_statistics, 5) < 0)
 		goto out;
 	rpt_str(r, &s, 0, 0, L->statistic, r->hdr);
 	rpt_str(r, &s, 0, 1, L->value, r->hdr);

@@ -335,7 +335,13 @@ START_TEST(test_formulas_cached)
 	has(ANSWERS, "<is><t>T</t></is></c><c r=\"E3\"><f>IF(ISNUMBER("
 		     "MATCH(UPPER(TRIM(D3)),{\"T\",");
 	/* the pass mark, paper total and section maxima beside the table */
-	has(SUMMARY, "<is><t>及格线</t></is></c><c r=\"M2\"");
+	has(SUMMARY, "<is><t>及格线</t></is></c><c r=\"O2\"");
+	/* percentile rank among the sheets not pending (张三 12 over =1+1
+	 * 6.5: 100 (1 + 1/2) / 2) and the borderline mark, both live */
+	has(SUMMARY, "<t>百分位等级</t>");
+	has(SUMMARY, "<c r=\"K2\" s=\"");
+	has(SUMMARY, "COUNTIF($I$2:$I$5,\"&lt;&gt;待定\")*100)</f><v>75</v>");
+	has(SUMMARY, "<f>IF(AND(I2&lt;&gt;\"待定\",ABS(G2-7.8)&lt;=");
 	has(SUMMARY, "满分</t>");
 	/* an invalid response stays as written, its 0 an input cell */
 	lacks(ANSWERS, "TRIM(D4)");
@@ -508,7 +514,7 @@ START_TEST(test_layout)
 {
 	write_report("en", false, REPORT_OK);
 	has(SUMMARY, "<pane xSplit=\"3\" ySplit=\"1\"");
-	has(SUMMARY, "<autoFilter ref=\"A1:J5\"/>");
+	has(SUMMARY, "<autoFilter ref=\"A1:L5\"/>");
 	has(SUMMARY, "<conditionalFormatting sqref=\"I2:I5\">");
 	has(SUMMARY, "<formula>\"pass\"</formula>");
 	has(SUMMARY, "<formula>\"pending\"</formula>");

@@ -10,6 +10,7 @@
 #include <xlsxwriter.h>
 
 #include "base/arena.h"
+#include "grade/analysis.h"
 #include "grade/grade.h"
 
 /* Labels of one report language. */
@@ -21,6 +22,7 @@ struct rpt_labels {
 		   *tf_false;
 	const char *too_easy, *too_hard, *poor_disc, *neg_disc, *low_r,
 		   *distractor, *rare_post, *positive_post;
+	const char *pct_rank, *sem_band, *near_pass;
 	const char *alpha_del, *option, *keyed_mark, *chose_n, *chose_pct,
 		   *upper_pct, *lower_pct, *opt_rpb;
 	const char *types[Q_NTYPES];
@@ -79,6 +81,7 @@ struct rpt {
 	lxw_col_t sum_total_col;	/* Summary: total column */
 	double paper_total;		/* largest key total */
 	double pass_mark;		/* pass mark of the first key */
+	struct analysis an;		/* item and test analysis */
 };
 
 /* Summary column of section column j; Answers columns of question

@@ -284,22 +284,92 @@ out:
 	return r->err || r->oom ? -1 : 0;
 }
 
+/* The SEM of c's band: its form's, else the whole test's; false when
+ * neither is defined. */
+static bool band_sem(const struct rpt *r, const struct candidate *c,
+		     double *sem)
+{
+	const struct analysis *a = &r->an;
+
+	for (size_t ki = 0; ki < r->gb->nkeys; ki++)
+		if (r->gb->keys[ki] == c->key && a->forms[ki].has_sem) {
+			*sem = a->forms[ki].sem;
+			return true;
+		}
+	*sem = a->sem;
+	return a->has_sem;
+}
+
+/* Summary: percentile rank and borderline mark of candidate ci. */
+void rpt_summary_standing(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
+			  size_t ci, lxw_col_t col, bool live)
+{
+	const struct candidate *c = &r->gb->cands[ci];
+	const struct rpt_labels *L = r->L;
+	double pr = r->an.prank[ci], sem;
+	bool counted = !isnan(pr), near;
+	char t[LXW_MAX_CELL_NAME_LENGTH], res[LXW_MAX_CELL_NAME_LENGTH],
+	     t1[LXW_MAX_CELL_NAME_LENGTH], t2[LXW_MAX_CELL_NAME_LENGTH],
+	     r1[LXW_MAX_CELL_NAME_LENGTH], r2[LXW_MAX_CELL_NAME_LENGTH],
+	     fm[640];
+	lxw_row_t last = (lxw_row_t)(r->gb->ncands ? r->gb->ncands : 1);
+
+	lxw_rowcol_to_cell(t, row, r->sum_total_col);
+	lxw_rowcol_to_cell(res, row, (lxw_col_t)(r->sum_total_col + 2));
+	lxw_rowcol_to_cell_abs(t1, 1, r->sum_total_col, 1, 1);
+	lxw_rowcol_to_cell_abs(t2, last, r->sum_total_col, 1, 1);
+	lxw_rowcol_to_cell_abs(r1, 1, (lxw_col_t)(r->sum_total_col + 2), 1, 1);
+	lxw_rowcol_to_cell_abs(r2, last, (lxw_col_t)(r->sum_total_col + 2), 1,
+			       1);
+	if (live) {
+		/* 100 (below + equal / 2) / n over the sheets not pending */
+		snprintf(fm, sizeof(fm), "=IF(%s=\"%s\",\"\",(COUNTIFS(%s:%s,"
+			 "\"<\"&%s,%s:%s,\"<>%s\")+COUNTIFS(%s:%s,%s,%s:%s,"
+			 "\"<>%s\")/2)/COUNTIF(%s:%s,\"<>%s\")*100)", res,
+			 L->pending, t1, t2, t, r1, r2, L->pending, t1, t2, t,
+			 r1, r2, L->pending, r1, r2, L->pending);
+		if (counted)
+			rpt_fnum(r, s, row, col, fm, r->score, pr);
+		else
+			rpt_fstr(r, s, row, col, fm, NULL, "");
+	} else if (counted) {
+		rpt_num(r, s, row, col, pr, r->score);
+	}
+	if (!c->key || !band_sem(r, c, &sem))
+		return;
+	near = counted && fabs(c->total - c->key->pass) <= sem;
+	snprintf(fm, sizeof(fm), "=IF(AND(%s<>\"%s\",ABS(%s-%.15g)<=%.15g),"
+		 "\"%s\",\"\")", res, L->pending, t, c->key->pass, sem,
+		 L->near_pass);
+	rpt_fstr(r, s, row, (lxw_col_t)(col + 1), fm, r->center,
+		 near ? L->near_pass : "");
+}
+
+/* Colour the borderline marks of Summary column col. */
+void rpt_summary_band_format(struct rpt *r, struct rpt_sheet *s,
+			     lxw_col_t col)
+{
+	lxw_conditional_format cf;
+	char word[96];
+
+	if (r->gb->ncands == 0)
+		return;
+	memset(&cf, 0, sizeof(cf));
+	snprintf(word, sizeof(word), "\"%s\"", r->L->near_pass);
+	cf.type = LXW_CONDITIONAL_TYPE_CELL;
+	cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+	cf.value_string = word;
+	cf.format = r->hold;
+	rpt_check(r, worksheet_conditional_format_range(s->ws, 1, col,
+		(lxw_row_t)r->gb->ncands, col, &cf));
+}
+
 /* The Items, Statistics and Distractors sheets. */
 int rpt_write_items_stats(struct rpt *r)
 {
-	struct analysis a;
-	int ret = -1;
-
-	analysis_init(&a);
-	if (analysis_run(&a, r->gb) < 0) {
-		r->oom = 1;
-		goto out;
-	}
-	if (rpt_write_items(r, &a) < 0 || write_statistics(r, &a) < 0 ||
-	    rpt_write_distractors(r, &a) < 0)
-		goto out;
-	ret = 0;
-out:
-	analysis_release(&a);
-	return ret;
+	if (rpt_write_items(r, &r->an) < 0 ||
+	    write_statistics(r, &r->an) < 0 ||
+	    rpt_write_distractors(r, &r->an) < 0)
+		return -1;
+	return 0;
 }

@@ -16,6 +16,7 @@
 
 #include "base/array.h"
 #include "base/fileio.h"
+#include "grade/analysis.h"
 #include "report/report-answers.h"
 #include "report/report-cell.h"
 #include "report/report-labels.h"
@@ -314,7 +315,7 @@ static int write_summary(struct rpt *r)
 	const struct gradebook *gb = r->gb;
 	const struct rpt_labels *L = r->L;
 	size_t nsec = gb->nsection_titles, n = gb->ncands;
-	size_t ncols = 8 + nsec + (size_t)r->any_notes;
+	size_t ncols = 10 + nsec + (size_t)r->any_notes;
 	lxw_col_t legend = (lxw_col_t)(ncols + 1);
 	size_t nlegend = 2 + nsec;
 	const char **hdr;
@@ -344,8 +345,10 @@ static int write_summary(struct rpt *r)
 	hdr[5 + nsec] = L->percent;
 	hdr[6 + nsec] = L->result;
 	hdr[7 + nsec] = L->problems;
+	hdr[8 + nsec] = L->pct_rank;
+	hdr[9 + nsec] = L->sem_band;
 	if (r->any_notes)
-		hdr[8 + nsec] = L->notes;
+		hdr[10 + nsec] = L->notes;
 	rpt_header(r, &s, hdr, ncols);
 	free(hdr);
 	lxw_rowcol_to_cell_abs(first, 1, r->sum_total_col, 1, 1);
@@ -367,7 +370,7 @@ static int write_summary(struct rpt *r)
 		rpt_num(r, &s, row, (lxw_col_t)(7 + nsec), c->nproblems,
 			r->center);
 		if (c->notes)
-			rpt_str(r, &s, row, (lxw_col_t)(8 + nsec), c->notes,
+			rpt_str(r, &s, row, (lxw_col_t)(10 + nsec), c->notes,
 				NULL);
 		if (!k) {
 			rpt_str(r, &s, row, (lxw_col_t)(6 + nsec), L->pending,
@@ -408,6 +411,9 @@ static int write_summary(struct rpt *r)
 		rpt_fstr(r, &s, row, (lxw_col_t)(6 + nsec), b.s, NULL,
 			 res == RESULT_PASS ? L->pass : res == RESULT_FAIL ?
 			 L->fail : L->pending);
+		rpt_summary_standing(r, &s, row, r->order[i],
+				     (lxw_col_t)(8 + nsec),
+				     r->nscored <= RANK_FORMULA_MAX);
 	}
 	worksheet_freeze_panes(s.ws, 1, 3);
 	rpt_check(r, worksheet_autofilter(s.ws, 0, 0, (lxw_row_t)n,
@@ -432,6 +438,7 @@ static int write_summary(struct rpt *r)
 				1, (lxw_col_t)(6 + nsec), (lxw_row_t)n,
 				(lxw_col_t)(6 + nsec), &cf));
 		}
+		rpt_summary_band_format(r, &s, (lxw_col_t)(9 + nsec));
 	}
 	/* rows past the table last: constant-memory mode checks the ranges
 	 * above against the last row written */
@@ -529,7 +536,9 @@ enum report_err report_build_xlsx(struct outfile *o,
 		r.L = &r.hant_labels;
 	}
 	opt.tmpdir = fileio_dirname(path);
-	if (!opt.tmpdir || order_candidates(&r) < 0) {
+	analysis_init(&r.an);
+	if (!opt.tmpdir || order_candidates(&r) < 0 ||
+	    analysis_run(&r.an, gb) < 0) {
 		ret = REPORT_ENOMEM;
 		goto out;
 	}
@@ -585,6 +594,7 @@ out:
 	rpt_answer_columns_free(&r);
 	free(r.order);
 	free(r.total);
+	analysis_release(&r.an);
 	return ret;
 }
 

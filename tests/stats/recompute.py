@@ -582,14 +582,37 @@ def simulate(exe, work, name, forms, n, seed, out):
         out.append(('json item flags', name, '%s flags' % qid,
                     ','.join(flags), ','.join(ji.get('flags', []))))
 
-    # percentile rank per candidate (JSON)
+    # percentile rank and the band of one SEM around the pass mark per
+    # candidate (Summary and JSON)
     jc = {c['candidate_id']: c for c in jdoc['candidates']}
+    summary = {r['candidate id']: r for r in table_rows(book['Summary'])}
+    form_sem = {}
+    for form in names:
+        rows_f = [[c[2][q['id']] for q in forms[form]] for c in cands
+                  if c[1] == form]
+        tot = [math.fsum(r) for r in rows_f]
+        form_sem[form] = math.sqrt(statistics.variance(tot) *
+                                   (1 - alpha(rows_f)))
     for c in cands:
         below = sum(v < c[4] for v in t)
         same = sum(v == c[4] for v in t)
-        out.append(('json percentile rank', name, c[0],
-                    100 * (below + same / 2) / m,
+        pr = 100 * (below + same / 2) / m
+        row = summary.get(c[0], {})
+        out.append(('percentile rank', name, c[0], pr,
+                    row.get('percentile rank')))
+        out.append(('json percentile rank', name, c[0], pr,
                     jc[c[0]]['percentile_rank']))
+        near = abs(c[4] - passmark[c[1]]) <= form_sem[c[1]]
+        out.append(('borderline (pass mark +- 1 SEM)', name, c[0],
+                    'borderline' if near else '',
+                    row.get('within 1 SEM of the pass mark') or ''))
+    for r in summary.values():
+        if r['result'] == 'pending':
+            out.append(('pending: no percentile rank or band', name,
+                        r['candidate id'], '', (r.get('percentile rank') or
+                                                '') + (r.get(
+                                                    'within 1 SEM of the '
+                                                    'pass mark') or '')))
     return n - m, failed
 
 

@@ -281,12 +281,21 @@ static void write_report(const char *lang, bool force, enum report_err want)
 
 START_TEST(test_sheets_and_order)
 {
-	write_report("zh", false, REPORT_OK);
+	/* worksheets named in the report's language */
+	write_report("en", false, REPORT_OK);
 	has("xl/workbook.xml", "name=\"Summary\"");
 	has("xl/workbook.xml", "name=\"Answers\"");
 	has("xl/workbook.xml", "name=\"Items\"");
 	has("xl/workbook.xml", "name=\"Statistics\"");
 	has("xl/workbook.xml", "name=\"Problems\"");
+	write_report("zh", true, REPORT_OK);
+	has("xl/workbook.xml", "name=\"成绩汇总\"");
+	has("xl/workbook.xml", "name=\"答题明细\"");
+	has("xl/workbook.xml", "name=\"题目分析\"");
+	has("xl/workbook.xml", "name=\"统计\"");
+	has("xl/workbook.xml", "name=\"选项分析\"");
+	has("xl/workbook.xml", "name=\"问题清单\"");
+	lacks("xl/workbook.xml", "name=\"Summary\"");
 	/* rank order: 张三 (12) first, =1+1 (6.5) second, 李四 (0) */
 	has(SUMMARY, "<c r=\"B2\" t=\"inlineStr\"><is><t>2026001</t>");
 	has(SUMMARY, "<c r=\"B3\" t=\"inlineStr\"><is><t>2026002</t>");
@@ -315,13 +324,60 @@ START_TEST(test_hant)
 }
 END_TEST
 
+/* Number of times text occurs in member name. */
+static int count(const char *name, const char *text)
+{
+	char *s = member(name), *p = s;
+	int n = 0;
+
+	while ((p = strstr(p, text))) {
+		n++;
+		p += strlen(text);
+	}
+	free(s);
+	return n;
+}
+
+START_TEST(test_histogram_pass_line)
+{
+	struct gradebook gb;
+	struct diags d = DIAGS_INIT;
+
+	/* paper total 13, pass mark 7.8: a band edge (6 x 1.3); the six
+	 * bands below it red, the four from it on green */
+	write_report("en", false, REPORT_OK);
+	has("xl/charts/chart2.xml", "<a:t>Score distribution (pass mark "
+				    "7.8)</a:t>");
+	has("xl/charts/chart2.xml", "red: below the pass mark, green: at or "
+				    "above it");
+	ck_assert_int_eq(count("xl/charts/chart2.xml", "<c:dPt>"), 10);
+	ck_assert_int_eq(count("xl/charts/chart2.xml", "C0504D"), 6);
+	ck_assert_int_eq(count("xl/charts/chart2.xml", "70AD47"), 4);
+	/* a pass mark inside a band splits it: 11 bands, the line an edge */
+	mk_gradebook(&gb);
+	gb.keys[0]->pass = gb.keys[1]->pass = 8;
+	ck_assert_int_eq(report_write_xlsx(out, &gb, "en", true, &d),
+			 REPORT_OK);
+	diags_release(&d);
+	gradebook_release(&gb);
+	has(STATS, "<t>7.8–&lt;8</t>");
+	has(STATS, "<t>8–&lt;9.1</t>");
+	has(STATS, "<t>11.7–13</t>");
+	ck_assert_int_eq(count("xl/charts/chart2.xml", "<c:dPt>"), 11);
+	ck_assert_int_eq(count("xl/charts/chart2.xml", "C0504D"), 7);
+	/* the section means are charted as percent */
+	has("xl/charts/chart1.xml", "formatCode=\"0%\"");
+}
+END_TEST
+
 START_TEST(test_formulas_cached)
 {
 	write_report("zh", false, REPORT_OK);
 	/* section: form A numbers 1, 2 are Answers points columns E, G,
-	 * one cell each (F, a response, is never summed) */
-	has(SUMMARY, "<f>SUM(Answers!E2,Answers!G2)</f><v>3</v>");
-	has(SUMMARY, "<f>SUM(Answers!I2)</f><v>9</v>");
+	 * one cell each (F, a response, is never summed); the Chinese sheet
+	 * names are quoted in formulas */
+	has(SUMMARY, "<f>SUM('答题明细'!E2,'答题明细'!G2)</f><v>3</v>");
+	has(SUMMARY, "<f>SUM('答题明细'!I2)</f><v>9</v>");
 	/* objective points are formulas over the response cell and the
 	 * key: a corrected response re-scores (the single choice keyed C of
 	 * four options, exact) */
@@ -356,8 +412,8 @@ START_TEST(test_formulas_cached)
 	has(SUMMARY, "<c r=\"I5\" t=\"inlineStr\"><is><t>待定</t>");
 	has(SUMMARY, "<c r=\"J5\" s=\"");
 	/* statistics leave pending sheets out */
-	has(STATS, "IF(Summary!$I$2:$I$5&lt;&gt;\"待定\","
-		       "Summary!$G$2:$G$5)");
+	has(STATS, "IF('成绩汇总'!$I$2:$I$5&lt;&gt;\"待定\","
+		       "'成绩汇总'!$G$2:$G$5)");
 	lacks(SUMMARY, "<c r=\"G5\"");
 }
 END_TEST
@@ -622,6 +678,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, test_section_runs);
 	tcase_add_test(tc, test_answer_columns);
 	tcase_add_test(tc, test_hant);
+	tcase_add_test(tc, test_histogram_pass_line);
 	tcase_add_test(tc, test_sum_nested);
 	tcase_add_test(tc, test_responses_are_text);
 	tcase_add_test(tc, test_text_never_formula);

@@ -35,6 +35,7 @@ struct rpt_labels {
 		   *section_pct,
 		   *band,
 		   *candidates, *chart_dist, *chart_dist_x, *chart_dist_y,
+		   *chart_pass_colours,
 		   *chart_sections;
 	const char *pr_file, *pr_line, *pr_col, *pr_candidate,
 		   *pr_question, *pr_message;

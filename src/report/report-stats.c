@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "report/report-stats.h"
+#include "base/csv.h"
 #include "grade/analysis.h"
 #include "report/report-items.h"
 
@@ -48,11 +49,13 @@ static void stat_formula(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 }
 
 /* Add a column chart of Statistics!A[r1..r2] / vcol[r1..r2] at (row,
- * col). */
-static void add_chart(struct rpt *r, struct rpt_sheet *s, lxw_row_t r1,
-		      lxw_row_t r2, lxw_col_t vcol, const char *title,
-		      const char *xname, const char *yname, lxw_row_t row,
-		      lxw_col_t col)
+ * col), its value axis in the number format ynum (NULL: general); returns
+ * its series (NULL on failure, recorded). */
+static lxw_chart_series *add_chart(struct rpt *r, struct rpt_sheet *s,
+				   lxw_row_t r1, lxw_row_t r2, lxw_col_t vcol,
+				   const char *title, const char *xname,
+				   const char *yname, const char *ynum,
+				   lxw_row_t row, lxw_col_t col)
 {
 	lxw_chart *ch = workbook_add_chart(r->wb, LXW_CHART_COLUMN);
 	lxw_chart_series *se;
@@ -61,7 +64,7 @@ static void add_chart(struct rpt *r, struct rpt_sheet *s, lxw_row_t r1,
 
 	if (!ch || !(se = chart_add_series(ch, NULL, NULL))) {
 		rpt_check(r, LXW_ERROR_MEMORY_MALLOC_FAILED);
-		return;
+		return NULL;
 	}
 	chart_series_set_categories(se, r->L->sh_statistics, r1, 0, r2, 0);
 	chart_series_set_values(se, r->L->sh_statistics, r1, vcol, r2, vcol);
@@ -71,9 +74,12 @@ static void add_chart(struct rpt *r, struct rpt_sheet *s, lxw_row_t r1,
 	chart_axis_set_name(ch->x_axis, xname);
 	chart_axis_set_name(ch->y_axis, yname);
 	chart_axis_set_min(ch->y_axis, 0);
+	if (ynum)
+		chart_axis_set_num_format(ch->y_axis, ynum);
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
 	chart_set_series_gap(ch, 20);
 	rpt_check(r, worksheet_insert_chart_opt(s->ws, row, col, ch, &opt));
+	return se;
 }
 
 /* The Statistics block of per-section means; returns the next row. */
@@ -133,27 +139,56 @@ static lxw_row_t section_block(struct rpt *r, struct rpt_sheet *s,
 	if (gb->nsection_titles > 0)
 		add_chart(r, s, first,
 			  (lxw_row_t)(first + gb->nsection_titles - 1), 3,
-			  L->chart_sections, L->section, L->section_mean, 18, 6);
+			  L->chart_sections, L->section, L->section_pct, "0%",
+			  18, 6);
 	return (lxw_row_t)(first + gb->nsection_titles + 1);
 }
 
-/* The score distribution block: NBANDS bands over 0..paper total. */
+/* The score bands: NBANDS equal bands over 0..total, the one the pass
+ * mark falls inside split at it, so that the pass line is a band edge;
+ * returns the number of bands, whose edges are edge[0..n]. */
+static unsigned band_edges(double total, double pass,
+			   double edge[NBANDS + 2])
+{
+	double w = total / NBANDS, eps = 1e-9 * total;
+	unsigned n = 0;
+
+	edge[0] = 0;
+	for (unsigned b = 1; b <= NBANDS; b++) {
+		double e = b == NBANDS ? total : w * b;
+
+		if (pass > edge[n] + eps && pass < e - eps)
+			edge[++n] = pass;
+		edge[++n] = e;
+	}
+	return n;
+}
+
+/* The score distribution block and its histogram, which marks the pass
+ * line: the bands below the pass mark red, those from it on green. */
 static void band_block(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 		       const struct analysis *a)
 {
 	const struct rpt_labels *L = r->L;
-	double w = r->paper_total / NBANDS;
-	char rng[96], res[96], fm[400], label[64];
+	double edge[NBANDS + 2], eps = 1e-9 * r->paper_total;
+	lxw_chart_fill below = { .color = 0xC0504D }, above = {
+		.color = 0x70AD47 };
+	lxw_chart_point pt[NBANDS + 1], *pts[NBANDS + 2];
+	lxw_chart_series *se;
+	char rng[96], res[96], fm[400], label[64], title[256], xname[256],
+	     num[64];
+	unsigned nb;
 
 	summary_range(r, (lxw_col_t)(r->sum_total_col + 2), res, sizeof(res));
 	rpt_str(r, s, row, 0, L->band, r->hdr);
 	rpt_str(r, s, row, 1, L->candidates, r->hdr);
-	if (!(w > 0))
+	if (!(r->paper_total > 0))
 		return;
 	summary_range(r, r->sum_total_col, rng, sizeof(rng));
-	for (unsigned b = 0; b < NBANDS; b++) {
-		double lo = w * b, hi = w * (b + 1);
-		bool last = b == NBANDS - 1;
+	nb = band_edges(r->paper_total, r->pass_mark, edge);
+	for (unsigned b = 0; b < nb; b++) {
+		double lo = edge[b], hi = edge[b + 1];
+		bool last = b == nb - 1;
 		size_t n = 0;
 
 		for (size_t j = 0; j < a->n; j++)
@@ -167,10 +202,19 @@ static void band_block(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 			 res, L->pending);
 		rpt_str(r, s, row + 1 + b, 0, label, NULL);
 		rpt_fnum(r, s, row + 1 + b, 1, fm, NULL, (double)n);
+		pt[b] = (lxw_chart_point){ .fill = lo + eps >= r->pass_mark ?
+					   &above : &below };
+		pts[b] = &pt[b];
 	}
-	add_chart(r, s, row + 1, row + NBANDS, 1, L->chart_dist,
-		  L->chart_dist_x,
-		  L->chart_dist_y, 1, 6);
+	pts[nb] = NULL;
+	snprintf(title, sizeof(title), "%s (%s %s)", L->chart_dist,
+		 L->st_pass_mark, format_number(r->pass_mark, num));
+	snprintf(xname, sizeof(xname), "%s (%s)", L->chart_dist_x,
+		 L->chart_pass_colours);
+	se = add_chart(r, s, row + 1, row + nb, 1, title, xname,
+		       L->chart_dist_y, NULL, 1, 6);
+	if (se)
+		rpt_check(r, chart_series_set_points(se, pts));
 }
 
 /* The reliability of each form over its whole paper, from row on;

@@ -256,7 +256,7 @@ START_TEST(test_why_chinese)
 			 ANSWER_INVALID);
 	ck_assert_str_eq(why.en, "option 'E' does not exist (the question "
 			 "has 4 options)");
-	ck_assert_str_eq(why.zh, "选项“E”不存在(本题只有 4 个选项)");
+	ck_assert_str_eq(why.zh, "选项“E”不存在（本题只有 4 个选项）");
 	ck_assert_int_eq(answer_parse_score("12", 10, &v, &why),
 			 ANSWER_INVALID);
 	ck_assert_str_eq(why.zh, "分数“12”超过本题满分 10 分");

@@ -445,6 +445,12 @@ START_TEST(test_messages_catalog)
 			      en, a, zh, b);
 		ck_assert_str_ne(en, zh);
 		ck_assert_ptr_eq(gmsg_zh(en), zh);
+		/* Chinese text takes full-width punctuation; a position
+		 * "%s:%u" and the quoted character "?" are not text */
+		ck_assert_msg(!strpbrk(zh, ",;()") &&
+			      (!strchr(zh, ':') || strstr(zh, "%s:%u")) &&
+			      (!strchr(zh, '?') || strstr(zh, "\xE2\x80\x9C?")),
+			      "'%s' has half-width punctuation", zh);
 	}
 	ck_assert_str_eq(gmsg_zh("not in the catalog"), "not in the catalog");
 }

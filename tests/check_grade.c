@@ -391,8 +391,8 @@ START_TEST(test_pending_never_fail)
 	ck_assert_str_eq(gb.problems[expect_problem(&gb, 5, 0, 0, "5 of the 5 "
 		       "answers to objective questions are not possible "
 		       "answers on paper 'T-1' form 'A': is this a sheet of "
-		       "another paper?")].msg_zh, "5 个客观题答案(共 5 个)不是"
-		       "试卷“T-1” A 卷可能的答案:这是否是另一份试卷的答题卡?");
+		       "another paper?")].msg_zh, "5 个客观题答案（共 5 个）不是"
+		       "试卷“T-1” A 卷可能的答案：这是否是另一份试卷的答题卡？");
 	expect_problem(&gb, 7, 9, 6, "more than the 5 points");
 	for (size_t i = 0; i < 6; i++)
 		ck_assert_int_eq(candidate_result(&gb.cands[i]),

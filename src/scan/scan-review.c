@@ -106,6 +106,35 @@ static const char review_help[] =
 	"\xE5\x90\x8E\xE8\xBF\x90\xE8\xA1\x8C examgen grade --key ... "
 	"review.xlsx";
 
+/* Each reason scan-read.c gives for a doubt, and its Chinese. */
+static const char *const reasons[][2] = {
+	{ "two marks where one is allowed", "只能涂一个选项，却涂了两个" },
+	{ "a mark that is neither clearly filled nor clearly empty",
+	  "填涂不清：既不像已涂满，也不像未涂" },
+	{ "a half-point mark that is neither clearly filled nor clearly empty",
+	  "半分格填涂不清：既不像已涂满，也不像未涂" },
+	{ "more than one mark in a score group", "同一组评分格涂了不止一个" },
+	{ "no mark in a score group", "一组评分格都没有涂" },
+	{ "a score mark that is neither clearly filled nor clearly empty",
+	  "评分格填涂不清：既不像已涂满，也不像未涂" },
+	{ "two marks in one digit of the candidate id",
+	  "考生编号的同一位涂了两个数字" },
+	{ "a mark in the candidate id that is neither clearly filled nor "
+	  "clearly empty", "考生编号填涂不清：既不像已涂满，也不像未涂" },
+	{ "an empty digit inside the candidate id",
+	  "考生编号中间有一位没有涂" },
+	{ "no candidate id bubbled", "没有涂考生编号" },
+};
+
+/* The Chinese of reason en (the workbook is Chinese), or en. */
+static const char *reason_zh(const char *en)
+{
+	for (size_t i = 0; i < sizeof(reasons) / sizeof(reasons[0]); i++)
+		if (!strcmp(reasons[i][0], en))
+			return reasons[i][1];
+	return en;
+}
+
 /* One row of 待复核 for doubt i at row n. */
 static void write_doubt(struct rw *w, lxw_worksheet *ws, size_t i,
 			lxw_row_t n)
@@ -126,7 +155,8 @@ static void write_doubt(struct rw *w, lxw_worksheet *ws, size_t i,
 							 dt->criterion, col) :
 					"candidate_id", w->row));
 	check(w, worksheet_write_string(ws, n, 7, dt->reading + 1, w->row));
-	check(w, worksheet_write_string(ws, n, 8, dt->reason, w->wrap));
+	check(w, worksheet_write_string(ws, n, 8, reason_zh(dt->reason),
+					w->wrap));
 	check(w, worksheet_write_blank(ws, n, COL_DECISION, w->decide));
 	if (dt->png && dt->png_h && dt->png_w) {
 		lxw_image_options opt = { 0 };

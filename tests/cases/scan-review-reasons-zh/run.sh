@@ -1,0 +1,6 @@
+# The review workbook is Chinese: the reason given for each doubtful mark
+# (原因) is written in Chinese too, not in the English of the messages.
+"$EXAMGEN" build t.yaml --seed 1 --out k --format pdf >/dev/null 2>&1
+mkdir s
+"$SCANSIM" k/ZH-A.key.yaml s seed=3 sheets=2 marks=light dpi=150 noise=10 >/dev/null
+exec "$EXAMGEN" scan --key k --review r --out scan.csv s/page-*.png

@@ -33,15 +33,15 @@ static int read_len(const struct ysource *src, struct arena *a,
 }
 
 static const struct yfield fields[] = {
-	{ "name", yfield_text, offsetof(struct thing, name), 0 },
-	{ "on", yfield_bool, offsetof(struct thing, on), 0 },
+	{ "name", yfield_text, offsetof(struct thing, name), 0, NULL },
+	{ "on", yfield_bool, offsetof(struct thing, on), 0, NULL },
 	{ "tags", yfield_text_list, offsetof(struct thing, tags),
-	  offsetof(struct thing, ntags) },
+	  offsetof(struct thing, ntags), NULL },
 	{ "ids", yfield_texts, offsetof(struct thing, ids),
-	  offsetof(struct thing, nids) },
-	{ "len", read_len, 0, 0 },
-	{ "later", NULL, 0, 0 },
-	{ NULL, NULL, 0, 0 }
+	  offsetof(struct thing, nids), NULL },
+	{ "len", read_len, 0, 0, NULL },
+	{ "later", NULL, 0, 0, NULL },
+	{ NULL, NULL, 0, 0, NULL }
 };
 
 /* Parse YAML text s into *root with arena a; messages into d. */
@@ -135,6 +135,62 @@ START_TEST(test_each_bad_field_reported)
 }
 END_TEST
 
+/* A table with required fields, one read by the caller's own code. */
+static const struct yfield required_fields[] = {
+	{ "name", yfield_text, offsetof(struct thing, name), 0,
+	  "a thing needs a 'name'" },
+	{ "on", yfield_bool, offsetof(struct thing, on), 0, NULL },
+	{ "later", NULL, 0, 0, "a thing needs 'later'" },
+	{ NULL, NULL, 0, 0, NULL }
+};
+
+START_TEST(test_required_missing)
+{
+	struct arena a = ARENA_INIT;
+	struct diags d = DIAGS_INIT;
+	struct ysource src = { "t.yaml", &d };
+	struct ynode *root;
+	struct thing t = { 0 };
+
+	parse(&a, &d, "\n  on: yes\n", &root);
+	ck_assert_int_eq(yfield_read(&src, &a, root, required_fields, &t), -1);
+	ck_assert_uint_eq(d.n, 2);	/* at the mapping, in table order */
+	ck_assert_str_eq(d.v[0].msg, "a thing needs a 'name'");
+	ck_assert_uint_eq(d.v[0].line, 2);
+	ck_assert_uint_eq(d.v[0].col, 3);
+	ck_assert_str_eq(d.v[1].msg, "a thing needs 'later'");
+	ck_assert_uint_eq(d.v[1].line, 2);
+	ck_assert(t.on);		/* the other fields are still read */
+	ck_assert_ptr_null(t.name);
+	diags_release(&d);
+	arena_release(&a);
+}
+END_TEST
+
+START_TEST(test_required_present)
+{
+	struct arena a = ARENA_INIT;
+	struct diags d = DIAGS_INIT;
+	struct ysource src = { "t.yaml", &d };
+	struct ynode *root;
+	struct thing t = { 0 };
+
+	/* present counts, even null; a bad value gets its own message */
+	parse(&a, &d, "name: ~\nlater: 1\n", &root);
+	ck_assert_int_eq(yfield_read(&src, &a, root, required_fields, &t), 0);
+	ck_assert_uint_eq(d.n, 0);
+	ck_assert_ptr_null(t.name);
+	arena_release(&a);
+	arena_init(&a);
+	parse(&a, &d, "name: [x]\nlater: 1\n", &root);
+	ck_assert_int_eq(yfield_read(&src, &a, root, required_fields, &t), -1);
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert(strstr(d.v[0].msg, "needs") == NULL);
+	diags_release(&d);
+	arena_release(&a);
+}
+END_TEST
+
 /* The suite. */
 static Suite *yfield_suite(void)
 {
@@ -145,6 +201,8 @@ static Suite *yfield_suite(void)
 	tcase_add_test(tc, test_absent_and_null_left_alone);
 	tcase_add_test(tc, test_unknown_keys);
 	tcase_add_test(tc, test_each_bad_field_reported);
+	tcase_add_test(tc, test_required_missing);
+	tcase_add_test(tc, test_required_present);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -426,24 +426,25 @@ int question_rule_field(const struct ysource *src, struct arena *a,
 /* The keys of a question; the ones without a reader depend on the type
  * and are read by question_read(). */
 static const struct yfield question_fields[] = {
-	{ "id", NULL, 0, 0 },
-	{ "type", NULL, 0, 0 },
-	{ "stem", NULL, 0, 0 },
-	{ "options", NULL, 0, 0 },
-	{ "answer", NULL, 0, 0 },
-	{ "points", NULL, 0, 0 },
-	{ "tags", yfield_text_list, Q_AT(tags), Q_AT(ntags) },
-	{ "difficulty", read_difficulty, 0, 0 },
-	{ "explanation", yfield_text, Q_AT(explanation), 0 },
-	{ "reference", yfield_text, Q_AT(reference), 0 },
-	{ "keys", yfield_texts, Q_AT(keys), Q_AT(nkeys) },
-	{ "deductions", yfield_texts, Q_AT(deductions), Q_AT(ndeductions) },
-	{ "rubric", NULL, 0, 0 },
-	{ "group", yfield_text, Q_AT(group), 0 },
-	{ "shuffle", yfield_bool, Q_AT(shuffle), 0 },
-	{ "scoring", question_rule_field, Q_AT(scoring), 0 },
-	{ "source", yfield_text, Q_AT(source), 0 },
-	{ NULL, NULL, 0, 0 }
+	{ "id", NULL, 0, 0, NULL },
+	{ "type", NULL, 0, 0, NULL },
+	{ "stem", NULL, 0, 0, NULL },
+	{ "options", NULL, 0, 0, NULL },
+	{ "answer", NULL, 0, 0, NULL },
+	{ "points", NULL, 0, 0, NULL },
+	{ "tags", yfield_text_list, Q_AT(tags), Q_AT(ntags), NULL },
+	{ "difficulty", read_difficulty, 0, 0, NULL },
+	{ "explanation", yfield_text, Q_AT(explanation), 0, NULL },
+	{ "reference", yfield_text, Q_AT(reference), 0, NULL },
+	{ "keys", yfield_texts, Q_AT(keys), Q_AT(nkeys), NULL },
+	{ "deductions", yfield_texts, Q_AT(deductions), Q_AT(ndeductions),
+	  NULL },
+	{ "rubric", NULL, 0, 0, NULL },
+	{ "group", yfield_text, Q_AT(group), 0, NULL },
+	{ "shuffle", yfield_bool, Q_AT(shuffle), 0, NULL },
+	{ "scoring", question_rule_field, Q_AT(scoring), 0, NULL },
+	{ "source", yfield_text, Q_AT(source), 0, NULL },
+	{ NULL, NULL, 0, 0, NULL }
 };
 
 /* Read one question mapping into q; -1 if it has problems. */

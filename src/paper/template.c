@@ -19,30 +19,23 @@
 
 #define TEMPLATE_MAX_PICKS 1000
 
-static const char *const template_keys[] = {
-	"code", "title", "language", "duration", "banks", "total", "pass",
-	"forms", "shuffle", "scoring", "sections", NULL
-};
-static const char *const section_keys[] = {
-	"title", "instructions", "picks", "lines", NULL
-};
-
 #define P_AT(m) offsetof(struct pick, m)
+#define S_AT(m) offsetof(struct tsection, m)
 #define T_AT(m) offsetof(struct template, m)
 
 /* The keys of a pick; type, difficulty, count, points and lines are read
  * by read_pick(). */
 static const struct yfield pick_fields[] = {
-	{ "type", NULL, 0, 0 },
-	{ "tags", yfield_texts, P_AT(tags), P_AT(ntags) },
-	{ "any_tags", yfield_texts, P_AT(any_tags), P_AT(nany_tags) },
-	{ "difficulty", NULL, 0, 0 },
-	{ "bank", yfield_text, P_AT(bank), 0 },
-	{ "ids", yfield_texts, P_AT(ids), P_AT(nids) },
-	{ "count", NULL, 0, 0 },
-	{ "points", NULL, 0, 0 },
-	{ "lines", NULL, 0, 0 },
-	{ NULL, NULL, 0, 0 }
+	{ "type", NULL, 0, 0, NULL },
+	{ "tags", yfield_texts, P_AT(tags), P_AT(ntags), NULL },
+	{ "any_tags", yfield_texts, P_AT(any_tags), P_AT(nany_tags), NULL },
+	{ "difficulty", NULL, 0, 0, NULL },
+	{ "bank", yfield_text, P_AT(bank), 0, NULL },
+	{ "ids", yfield_texts, P_AT(ids), P_AT(nids), NULL },
+	{ "count", NULL, 0, 0, NULL },
+	{ "points", NULL, 0, 0, NULL },
+	{ "lines", NULL, 0, 0, NULL },
+	{ NULL, NULL, 0, 0, NULL }
 };
 
 /* True if s is a valid paper code. */
@@ -154,6 +147,15 @@ static int read_pick(const struct ysource *src, struct arena *a,
 	return bad ? -1 : 0;
 }
 
+/* The keys of a section; picks and lines are read by read_section(). */
+static const struct yfield section_fields[] = {
+	{ "title", yfield_text, S_AT(title), 0, "a section needs a 'title'" },
+	{ "instructions", yfield_text, S_AT(instructions), 0, NULL },
+	{ "picks", NULL, 0, 0, NULL },
+	{ "lines", NULL, 0, 0, NULL },
+	{ NULL, NULL, 0, 0, NULL }
+};
+
 /* Read one section. */
 static int read_section(const struct ysource *src, struct arena *a,
 			struct tsection *s, const struct ynode *m)
@@ -169,15 +171,11 @@ static int read_section(const struct ysource *src, struct arena *a,
 			     ynode_kind_name(m->kind));
 		return -1;
 	}
-	bad |= yvalue_check_keys(src, m, section_keys) > 0;
-	s->title = yvalue_opt_text(src, m, "title", &bad);
-	if (!s->title && !ynode_get(m, "title")) {
-		yvalue_error(src, m, "a section needs a 'title'");
+	bad |= yfield_check_keys(src, m, section_fields) > 0;
+	if (yfield_read(src, a, m, section_fields, s) < 0)
 		bad = 1;
-	}
 	if (!s->title)
 		s->title = "?";
-	s->instructions = yvalue_opt_text(src, m, "instructions", &bad);
 	v = ynode_get(m, "picks");
 	if (!v || v->kind != YNODE_SEQ || v->n == 0) {
 		yvalue_error(src, v ? v : m, "section '%s' needs 'picks': a "
@@ -200,13 +198,16 @@ static int read_section(const struct ysource *src, struct arena *a,
 	return bad ? -1 : 0;
 }
 
-/* Read the pass mark: "60%" or a number of points. */
-static int read_pass(const struct ysource *src, struct template *t,
-		     const struct ynode *v)
+/* Read the pass mark: "60%" or a number of points, into the template at
+ * obj. */
+static int read_pass(const struct ysource *src, struct arena *a,
+		     const struct ynode *v, const struct yfield *f, void *obj)
 {
-	char *end;
+	struct template *t = obj;
 	double x;
 
+	(void)a;
+	(void)f;
 	if (v->kind != YNODE_SCALAR)
 		goto bad;
 	if (v->len > 1 && v->str[v->len - 1] == '%') {
@@ -222,7 +223,6 @@ static int read_pass(const struct ysource *src, struct template *t,
 	} else if (!parse_decimal(v->str, &x) || x < 0) {
 		goto bad;
 	}
-	(void)end;
 	t->pass_value = x;
 	t->has_pass = true;
 	return 0;
@@ -286,130 +286,180 @@ static int read_forms_vary(const struct ysource *src, struct arena *a,
 
 /* The keys of 'forms', 'shuffle' and 'scoring'. */
 static const struct yfield forms_fields[] = {
-	{ "count", read_forms_count, 0, 0 },
-	{ "vary", read_forms_vary, 0, 0 },
-	{ NULL, NULL, 0, 0 }
+	{ "count", read_forms_count, 0, 0, NULL },
+	{ "vary", read_forms_vary, 0, 0, NULL },
+	{ NULL, NULL, 0, 0, NULL }
 };
 static const struct yfield shuffle_fields[] = {
-	{ "questions", yfield_bool, T_AT(shuffle_questions), 0 },
-	{ "options", yfield_bool, T_AT(shuffle_options), 0 },
-	{ NULL, NULL, 0, 0 }
+	{ "questions", yfield_bool, T_AT(shuffle_questions), 0, NULL },
+	{ "options", yfield_bool, T_AT(shuffle_options), 0, NULL },
+	{ NULL, NULL, 0, 0, NULL }
 };
 static const struct yfield scoring_fields[] = {
-	{ "multiple", question_rule_field, T_AT(multiple_rule), 0 },
-	{ NULL, NULL, 0, 0 }
+	{ "multiple", question_rule_field, T_AT(multiple_rule), 0, NULL },
+	{ NULL, NULL, 0, 0, NULL }
 };
 
-/* Read the optional mapping key of root into t by its fields; example
- * shows one in the message when it is not a mapping. */
-static int read_option_map(const struct ysource *src, struct template *t,
-			   const struct ynode *root, const char *key,
-			   const char *example, const struct yfield *fields)
+/* Read the mapping v of option key into the template at obj by fields;
+ * example shows one in the message when it is not a mapping. */
+static int read_option_map(const struct ysource *src, const struct ynode *v,
+			   const char *key, const char *example,
+			   const struct yfield *fields, void *obj)
 {
-	const struct ynode *v = ynode_get(root, key);
 	int bad;
 
-	if (!v)
-		return 0;
 	if (v->kind != YNODE_MAP) {
 		yvalue_error(src, v, "'%s' must be a mapping such as %s", key,
 			     example);
 		return -1;
 	}
 	bad = yfield_check_keys(src, v, fields) > 0;
-	if (yfield_read(src, NULL, v, fields, t) < 0)
+	if (yfield_read(src, NULL, v, fields, obj) < 0)
 		bad = 1;
 	return bad ? -1 : 0;
 }
 
-/* Read forms, shuffle and scoring. */
-static int read_options(const struct ysource *src, struct template *t,
-			const struct ynode *root)
+/* Read 'forms' into the template at obj. */
+static int read_forms(const struct ysource *src, struct arena *a,
+		      const struct ynode *v, const struct yfield *f, void *obj)
 {
-	int bad = 0;
+	(void)a;
+	return read_option_map(src, v, f->key, "{count: 2, vary: order}",
+			       forms_fields, obj);
+}
 
-	bad |= read_option_map(src, t, root, "forms",
-			       "{count: 2, vary: order}", forms_fields) < 0;
-	bad |= read_option_map(src, t, root, "shuffle",
+/* Read 'shuffle' into the template at obj. */
+static int read_shuffle(const struct ysource *src, struct arena *a,
+			const struct ynode *v, const struct yfield *f,
+			void *obj)
+{
+	(void)a;
+	return read_option_map(src, v, f->key,
 			       "{questions: true, options: true}",
-			       shuffle_fields) < 0;
-	bad |= read_option_map(src, t, root, "scoring", "{multiple: exact}",
-			       scoring_fields) < 0;
-	return bad ? -1 : 0;
+			       shuffle_fields, obj);
 }
 
-/* Read the header fields: code, title, language, duration, total, pass. */
-static int read_header(const struct ysource *src, struct template *t,
-		       const struct ynode *root)
+/* Read 'scoring' into the template at obj. */
+static int read_scoring(const struct ysource *src, struct arena *a,
+			const struct ynode *v, const struct yfield *f,
+			void *obj)
 {
-	const struct ynode *v;
-	unsigned long long u;
-	int bad = 0;
-
-	t->code = yvalue_opt_text(src, root, "code", &bad);
-	if (!t->code && !ynode_get(root, "code")) {
-		yvalue_error(src, root, "a template needs a 'code' such as "
-			     "CSM-2026");
-		bad = 1;
-	} else if (t->code && !code_valid(t->code)) {
-		yvalue_error(src, ynode_get(root, "code"), "code '%.60s' may "
-			     "use only letters, digits, '.', '_' and '-'",
-			     t->code);
-		bad = 1;
-	} else if (t->code && fileio_name_reserved(t->code)) {
-		yvalue_error(src, ynode_get(root, "code"), "code '%s' cannot "
-			     "name files: it is a device name on Windows",
-			     t->code);
-		bad = 1;
-	}
-	if (!t->code)
-		t->code = "PAPER";
-	t->title = yvalue_opt_text(src, root, "title", &bad);
-	if (!t->title) {
-		if (!ynode_get(root, "title")) {
-			yvalue_error(src, root, "a template needs a 'title'");
-			bad = 1;
-		}
-		t->title = t->code;
-	}
-	t->language = script_tag(SCRIPT_HANS);
-	if ((v = ynode_get(root, "language"))) {
-		int s;
-
-		if (!yvalue_str(src, v, "language")) {
-			bad = 1;
-		} else if ((s = script_of_template_language(v->str)) < 0) {
-			yvalue_error(src, v, "'language' must be zh-Hans, "
-				     "zh-Hant or en (zh is zh-Hans), not "
-				     "'%.40s'", v->str);
-			bad = 1;
-		} else {
-			t->language = script_tag((enum script)s);
-		}
-	}
-	if ((v = ynode_get(root, "duration"))) {
-		if (yvalue_uint(src, v, "duration", 24 * 60, &u) < 0)
-			bad = 1;
-		else
-			t->duration = (unsigned)u;
-	}
-	t->total = -1;
-	if ((v = ynode_get(root, "total"))) {
-		t->total_line = v->line;
-		t->total_col = v->col;
-		if (yvalue_number(src, v, "total", &t->total) < 0 ||
-		    t->total <= 0) {
-			if (t->total <= 0 && t->total != -1)
-				yvalue_error(src, v, "'total' must be more "
-					     "than 0");
-			t->total = -1;
-			bad = 1;
-		}
-	}
-	if ((v = ynode_get(root, "pass")) && read_pass(src, t, v) < 0)
-		bad = 1;
-	return bad ? -1 : 0;
+	(void)a;
+	return read_option_map(src, v, f->key, "{multiple: exact}",
+			       scoring_fields, obj);
 }
+
+/* Read 'code' into the template at obj: text that can name files. */
+static int read_code(const struct ysource *src, struct arena *a,
+		     const struct ynode *v, const struct yfield *f, void *obj)
+{
+	struct template *t = obj;
+
+	if (yfield_text(src, a, v, f, obj) < 0)
+		return -1;
+	if (!t->code)
+		return 0;
+	if (!code_valid(t->code)) {
+		yvalue_error(src, v, "code '%.60s' may use only letters, "
+			     "digits, '.', '_' and '-'", t->code);
+		return -1;
+	}
+	if (fileio_name_reserved(t->code)) {
+		yvalue_error(src, v, "code '%s' cannot name files: it is a "
+			     "device name on Windows", t->code);
+		return -1;
+	}
+	return 0;
+}
+
+/* Read 'language' into the template at obj. */
+static int read_language(const struct ysource *src, struct arena *a,
+			 const struct ynode *v, const struct yfield *f,
+			 void *obj)
+{
+	int s;
+
+	(void)a;
+	if (!yvalue_str(src, v, f->key))
+		return -1;
+	if ((s = script_of_template_language(v->str)) < 0) {
+		yvalue_error(src, v, "'language' must be zh-Hans, zh-Hant or "
+			     "en (zh is zh-Hans), not '%.40s'", v->str);
+		return -1;
+	}
+	((struct template *)obj)->language = script_tag((enum script)s);
+	return 0;
+}
+
+/* Read 'duration' (minutes) into the template at obj. */
+static int read_duration(const struct ysource *src, struct arena *a,
+			 const struct ynode *v, const struct yfield *f,
+			 void *obj)
+{
+	unsigned long long u;
+
+	(void)a;
+	if (yvalue_uint(src, v, f->key, 24 * 60, &u) < 0)
+		return -1;
+	((struct template *)obj)->duration = (unsigned)u;
+	return 0;
+}
+
+/* Read 'total' (points, more than 0) and where it stands into the
+ * template at obj. */
+static int read_total(const struct ysource *src, struct arena *a,
+		      const struct ynode *v, const struct yfield *f, void *obj)
+{
+	struct template *t = obj;
+
+	(void)a;
+	t->total_line = v->line;
+	t->total_col = v->col;
+	if (yvalue_number(src, v, f->key, &t->total) < 0 || t->total <= 0) {
+		if (t->total <= 0 && t->total != -1)
+			yvalue_error(src, v, "'total' must be more than 0");
+		t->total = -1;
+		return -1;
+	}
+	return 0;
+}
+
+/* Read 'banks' into the template at obj, each relative to its folder. */
+static int read_banks(const struct ysource *src, struct arena *a,
+		      const struct ynode *v, const struct yfield *f, void *obj)
+{
+	struct template *t = obj;
+	const char **rel;
+	long n = yvalue_str_list(src, v, f->key, true, a, &rel);
+
+	if (n < 0)
+		return -1;
+	t->banks = arena_calloc(a, (size_t)n + 1, sizeof(*t->banks));
+	if (!t->banks)
+		return -1;
+	for (long i = 0; i < n; i++)
+		if (!(t->banks[i] = resolve_path(a, t->path, rel[i])))
+			return -1;
+	t->nbanks = (size_t)n;
+	return 0;
+}
+
+/* The keys of a template; sections are read by read_template(). */
+static const struct yfield template_fields[] = {
+	{ "code", read_code, T_AT(code), 0,
+	  "a template needs a 'code' such as CSM-2026" },
+	{ "title", yfield_text, T_AT(title), 0, "a template needs a 'title'" },
+	{ "language", read_language, 0, 0, NULL },
+	{ "duration", read_duration, 0, 0, NULL },
+	{ "banks", read_banks, 0, 0, NULL },
+	{ "total", read_total, 0, 0, NULL },
+	{ "pass", read_pass, 0, 0, NULL },
+	{ "forms", read_forms, 0, 0, NULL },
+	{ "shuffle", read_shuffle, 0, 0, NULL },
+	{ "scoring", read_scoring, 0, 0, NULL },
+	{ "sections", NULL, 0, 0, NULL },
+	{ NULL, NULL, 0, 0, NULL }
+};
 
 /* Read every part of a template document. */
 static int read_template(const struct ysource *src, struct template *t,
@@ -426,29 +476,15 @@ static int read_template(const struct ysource *src, struct template *t,
 			    "mapping with 'code', 'title' and 'sections'");
 		return -1;
 	}
-	bad |= yvalue_check_keys(src, root, template_keys) > 0;
-	if (read_header(src, t, root) < 0)
+	bad |= yfield_check_keys(src, root, template_fields) > 0;
+	if (yfield_read(src, a, root, template_fields, t) < 0)
 		bad = 1;
-	if (read_options(src, t, root) < 0)
-		bad = 1;
-	if ((v = ynode_get(root, "banks"))) {
-		const char **rel;
-		long n = yvalue_str_list(src, v, "banks", true, a, &rel);
-
-		if (n < 0) {
-			bad = 1;
-		} else {
-			t->banks = arena_calloc(a, (size_t)n + 1,
-						sizeof(*t->banks));
-			if (!t->banks)
-				return -1;
-			for (long i = 0; i < n; i++)
-				if (!(t->banks[i] = resolve_path(a, t->path,
-								 rel[i])))
-					return -1;
-			t->nbanks = (size_t)n;
-		}
-	}
+	if (t->arena.failed)
+		return -1;
+	if (!t->code)
+		t->code = "PAPER";
+	if (!t->title)
+		t->title = t->code;
 	v = ynode_get(root, "sections");
 	if (!v || v->kind != YNODE_SEQ || v->n == 0) {
 		yvalue_error(src, v ? v : root, "a template needs 'sections': "
@@ -498,6 +534,7 @@ struct template *template_load_buffer(const char *path, const char *buf,
 	t->shuffle_options = true;
 	t->multiple_rule = MC_EXACT;
 	t->total = -1;
+	t->language = script_tag(SCRIPT_HANS);
 	sha256_init(&digest);
 	sha256_update(&digest, buf, len);
 	memcpy(t->digest, "sha256:", 7);

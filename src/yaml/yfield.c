@@ -90,9 +90,14 @@ int yfield_read(const struct ysource *src, struct arena *a,
 	for (const struct yfield *f = fields; f->key; f++) {
 		const struct ynode *v;
 
-		if (f->read && (v = ynode_get(map, f->key)) &&
-		    f->read(src, a, v, f, obj) < 0)
+		if (!(v = ynode_get(map, f->key))) {
+			if (f->required) {
+				yvalue_error(src, map, "%s", f->required);
+				bad = 1;
+			}
+		} else if (f->read && f->read(src, a, v, f, obj) < 0) {
 			bad = 1;
+		}
 	}
 	return bad ? -1 : 0;
 }

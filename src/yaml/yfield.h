@@ -27,6 +27,8 @@ struct yfield {
 	yfield_fn read;		/* NULL: read by the caller's own code */
 	size_t off;		/* of the value in obj */
 	size_t count_off;	/* of a list's length (size_t) in obj */
+	const char *required;	/* the message at the mapping when the key
+				 * is absent; NULL: optional */
 };
 
 /* Readers.  Optional text into a const char * (null leaves it alone). */
@@ -48,7 +50,8 @@ int yfield_texts(const struct ysource *src, struct arena *a,
 int yfield_check_keys(const struct ysource *src, const struct ynode *map,
 		      const struct yfield *fields);
 /* Read each field of fields that has a reader and is in map, in table
- * order; -1 if any was reported. */
+ * order, and report each required one that map lacks; -1 if any was
+ * reported. */
 int yfield_read(const struct ysource *src, struct arena *a,
 		const struct ynode *map, const struct yfield *fields,
 		void *obj);

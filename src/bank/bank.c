@@ -14,15 +14,12 @@
 #include "base/array.h"
 #include "base/fileio.h"
 #include "base/hash.h"
+#include "yaml/yfield.h"
 #include "yaml/ynode.h"
 #include "yaml/yvalue.h"
 
 #define BANK_MAX_BYTES ((size_t)256 * 1024 * 1024)
 
-static const char *const bank_keys[] = {
-	"bank", "language", "defaults", "questions", NULL
-};
-static const char *const defaults_keys[] = { "points", NULL };
 
 /* Prepare an empty set. */
 void bankset_init(struct bankset *bs)
@@ -213,6 +210,59 @@ static int on_question(void *ctx, const struct ynode *item)
 	return 0;
 }
 
+/* Read 'points' of 'defaults' (more than 0) into the bank at obj. */
+static int read_default_points(const struct ysource *src, struct arena *a,
+			       const struct ynode *v, const struct yfield *f,
+			       void *obj)
+{
+	struct bank *b = obj;
+
+	(void)a;
+	if (yvalue_number(src, v, f->key, &b->default_points) < 0 ||
+	    b->default_points <= 0) {
+		if (b->default_points <= 0)
+			yvalue_error(src, v, "'points' must be more than 0");
+		b->default_points = 1;
+		return -1;
+	}
+	return 0;
+}
+
+/* The keys of 'defaults'. */
+static const struct yfield defaults_fields[] = {
+	{ "points", read_default_points, 0, 0, NULL },
+	{ NULL, NULL, 0, 0, NULL }
+};
+
+/* Read 'defaults' into the bank at obj. */
+static int read_defaults(const struct ysource *src, struct arena *a,
+			 const struct ynode *v, const struct yfield *f,
+			 void *obj)
+{
+	int bad;
+
+	(void)f;
+	if (v->kind != YNODE_MAP) {
+		yvalue_error(src, v, "'defaults' must be a mapping");
+		return -1;
+	}
+	bad = yfield_check_keys(src, v, defaults_fields) > 0;
+	if (yfield_read(src, a, v, defaults_fields, obj) < 0)
+		bad = 1;
+	return bad ? -1 : 0;
+}
+
+#define B_AT(m) offsetof(struct bank, m)
+
+/* The keys of a bank; its questions are read while parsing. */
+static const struct yfield bank_fields[] = {
+	{ "bank", yfield_text, B_AT(name), 0, NULL },
+	{ "language", yfield_text, B_AT(language), 0, NULL },
+	{ "defaults", read_defaults, 0, 0, NULL },
+	{ "questions", NULL, 0, 0, "a bank needs 'questions:'" },
+	{ NULL, NULL, 0, 0, NULL }
+};
+
 /* Read the top level of a bank document; *qsp is set to its questions
  * list when that is one (its items were read while parsing). */
 static int read_bank(struct bankset *bs, const struct ysource *src,
@@ -220,8 +270,7 @@ static int read_bank(struct bankset *bs, const struct ysource *src,
 		     const struct ynode **qsp)
 {
 	struct arena *a = &bs->arena;
-	const struct ynode *v, *qs;
-	const char *name;
+	const struct ynode *qs;
 	int bad = 0;
 
 	*qsp = NULL;
@@ -237,35 +286,13 @@ static int read_bank(struct bankset *bs, const struct ysource *src,
 			     "'questions:', not %s", ynode_kind_name(root->kind));
 		return 1;
 	}
-	bad |= yvalue_check_keys(src, root, bank_keys) > 0;
-	if ((name = yvalue_opt_text(src, root, "bank", &bad)))
-		b->name = name;
-	b->language = yvalue_opt_text(src, root, "language", &bad);
+	bad |= yfield_check_keys(src, root, bank_fields) > 0;
+	b->language = NULL;
 	b->default_points = 1;
-	if ((v = ynode_get(root, "defaults"))) {
-		if (v->kind != YNODE_MAP) {
-			yvalue_error(src, v, "'defaults' must be a mapping");
-			bad = 1;
-		} else {
-			const struct ynode *p = ynode_get(v, "points");
-
-			bad |= yvalue_check_keys(src, v, defaults_keys) > 0;
-			if (p && (yvalue_number(src, p, "points",
-						&b->default_points) < 0 ||
-				  b->default_points <= 0)) {
-				if (b->default_points <= 0)
-					yvalue_error(src, p, "'points' must "
-						     "be more than 0");
-				b->default_points = 1;
-				bad = 1;
-			}
-		}
-	}
-	qs = ynode_get(root, "questions");
-	if (!qs) {
-		yvalue_error(src, root, "a bank needs 'questions:'");
+	if (yfield_read(src, a, root, bank_fields, b) < 0)
+		bad = 1;
+	if (!(qs = ynode_get(root, "questions")))
 		return 1;
-	}
 	if (qs->kind != YNODE_SEQ) {
 		yvalue_error(src, qs, "'questions' must be a list, not %s",
 			     ynode_kind_name(qs->kind));

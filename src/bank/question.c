@@ -20,8 +20,6 @@ static const char *const difficulty_names[] = {
 static const char *const mc_rule_names[] = {
 	"", "exact", "half", "per_option", NULL
 };
-static const char *const option_keys[] = { "text", "fixed", NULL };
-static const char *const criterion_keys[] = { "criterion", "points", NULL };
 
 /* Index of s in a NULL-terminated name table, or -1. */
 static int name_index(const char *const *names, const char *s)
@@ -82,6 +80,28 @@ bool question_id_valid(const char *s)
 	return true;
 }
 
+/* Read non-empty text (null is not text) into the const char * of obj
+ * at f->off. */
+static int read_text(const struct ysource *src, struct arena *a,
+		     const struct ynode *v, const struct yfield *f, void *obj)
+{
+	const char *s;
+
+	(void)a;
+	if (!(s = yvalue_text(src, v, f->key)))
+		return -1;
+	*(const char **)((char *)obj + f->off) = s;
+	return 0;
+}
+
+/* The keys of an option written as a mapping. */
+static const struct yfield option_fields[] = {
+	{ "text", read_text, offsetof(struct option, text), 0,
+	  "option needs 'text'" },
+	{ "fixed", yfield_bool, offsetof(struct option, fixed), 0, NULL },
+	{ NULL, NULL, 0, 0, NULL }
+};
+
 /* Read the options list of a choice question. */
 static int read_options(const struct ysource *src, struct arena *a,
 			struct question *q, const struct ynode *n)
@@ -108,20 +128,12 @@ static int read_options(const struct ysource *src, struct arena *a,
 		return -1;
 	q->noptions = n->n;
 	for (size_t i = 0; i < n->n; i++) {
-		const struct ynode *o = n->items[i], *v;
+		const struct ynode *o = n->items[i];
 		struct option *opt = &q->options[i];
 
 		if (o->kind == YNODE_MAP) {
-			bad |= yvalue_check_keys(src, o, option_keys) > 0;
-			v = ynode_get(o, "text");
-			if (!v) {
-				yvalue_error(src, o, "option needs 'text'");
-				bad = 1;
-			} else if (!(opt->text = yvalue_text(src, v, "text"))) {
-				bad = 1;
-			}
-			v = ynode_get(o, "fixed");
-			if (v && yvalue_bool(src, v, "fixed", &opt->fixed) < 0)
+			bad |= yfield_check_keys(src, o, option_fields) > 0;
+			if (yfield_read(src, a, o, option_fields, opt) < 0)
 				bad = 1;
 		} else if (!(opt->text = yvalue_text(src, o, "option"))) {
 			bad = 1;
@@ -221,6 +233,34 @@ static int read_choice_answer(const struct ysource *src, struct question *q,
 	return 0;
 }
 
+/* Read a rubric entry's 'points' (more than 0) into the criterion at
+ * obj. */
+static int read_criterion_points(const struct ysource *src, struct arena *a,
+				 const struct ynode *v, const struct yfield *f,
+				 void *obj)
+{
+	struct criterion *cr = obj;
+
+	(void)a;
+	if (yvalue_number(src, v, f->key, &cr->points) < 0)
+		return -1;
+	if (cr->points <= 0) {
+		yvalue_error(src, v, "rubric 'points' must be more than 0, "
+			     "not '%.40s'", v->str);
+		return -1;
+	}
+	return 0;
+}
+
+/* The keys of a rubric entry. */
+static const struct yfield criterion_fields[] = {
+	{ "criterion", read_text, offsetof(struct criterion, text), 0,
+	  "rubric entry needs 'criterion'" },
+	{ "points", read_criterion_points, 0, 0,
+	  "rubric entry needs 'points'" },
+	{ NULL, NULL, 0, 0, NULL }
+};
+
 /* Read an essay rubric and check it against explicit points. */
 static int read_rubric(const struct ysource *src, struct arena *a,
 		       struct question *q, const struct ynode *n)
@@ -238,7 +278,7 @@ static int read_rubric(const struct ysource *src, struct arena *a,
 		return -1;
 	q->nrubric = n->n;
 	for (size_t i = 0; i < n->n; i++) {
-		const struct ynode *c = n->items[i], *v;
+		const struct ynode *c = n->items[i];
 		struct criterion *cr = &q->rubric[i];
 
 		if (c->kind != YNODE_MAP) {
@@ -248,25 +288,9 @@ static int read_rubric(const struct ysource *src, struct arena *a,
 			bad = 1;
 			continue;
 		}
-		bad |= yvalue_check_keys(src, c, criterion_keys) > 0;
-		v = ynode_get(c, "criterion");
-		if (!v) {
-			yvalue_error(src, c, "rubric entry needs 'criterion'");
+		bad |= yfield_check_keys(src, c, criterion_fields) > 0;
+		if (yfield_read(src, a, c, criterion_fields, cr) < 0)
 			bad = 1;
-		} else if (!(cr->text = yvalue_text(src, v, "criterion"))) {
-			bad = 1;
-		}
-		v = ynode_get(c, "points");
-		if (!v) {
-			yvalue_error(src, c, "rubric entry needs 'points'");
-			bad = 1;
-		} else if (yvalue_number(src, v, "points", &cr->points) < 0) {
-			bad = 1;
-		} else if (cr->points <= 0) {
-			yvalue_error(src, v, "rubric 'points' must be more "
-				     "than 0, not '%.40s'", v->str);
-			bad = 1;
-		}
 		sum += cr->points;
 	}
 	if (bad)

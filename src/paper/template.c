@@ -23,20 +23,6 @@
 #define S_AT(m) offsetof(struct tsection, m)
 #define T_AT(m) offsetof(struct template, m)
 
-/* The keys of a pick; type, difficulty, count, points and lines are read
- * by read_pick(). */
-static const struct yfield pick_fields[] = {
-	{ "type", NULL, 0, 0, NULL },
-	{ "tags", yfield_texts, P_AT(tags), P_AT(ntags), NULL },
-	{ "any_tags", yfield_texts, P_AT(any_tags), P_AT(nany_tags), NULL },
-	{ "difficulty", NULL, 0, 0, NULL },
-	{ "bank", yfield_text, P_AT(bank), 0, NULL },
-	{ "ids", yfield_texts, P_AT(ids), P_AT(nids), NULL },
-	{ "count", NULL, 0, 0, NULL },
-	{ "points", NULL, 0, 0, NULL },
-	{ "lines", NULL, 0, 0, NULL },
-	{ NULL, NULL, 0, 0, NULL }
-};
 
 /* True if s is a valid paper code. */
 static bool code_valid(const char *s)
@@ -67,13 +53,88 @@ static int read_lines(const struct ysource *src, const struct ynode *m,
 	return 0;
 }
 
+/* Read a pick's 'type' into the pick at obj. */
+static int read_pick_type(const struct ysource *src, struct arena *a,
+			  const struct ynode *v, const struct yfield *f,
+			  void *obj)
+{
+	int i;
+
+	(void)a;
+	if (!yvalue_str(src, v, f->key))
+		return -1;
+	if ((i = qtype_parse(v->str)) < 0) {
+		yvalue_error(src, v, "unknown type '%.40s' (true_false, "
+			     "single, multiple, short or essay)", v->str);
+		return -1;
+	}
+	((struct pick *)obj)->type = i;
+	return 0;
+}
+
+/* Read a pick's 'difficulty' into the pick at obj. */
+static int read_pick_difficulty(const struct ysource *src, struct arena *a,
+				const struct ynode *v, const struct yfield *f,
+				void *obj)
+{
+	int i;
+
+	(void)a;
+	if (!yvalue_str(src, v, f->key))
+		return -1;
+	if ((i = difficulty_parse(v->str)) < 0) {
+		yvalue_error(src, v, "unknown difficulty '%.40s' (easy, "
+			     "medium or hard)", v->str);
+		return -1;
+	}
+	((struct pick *)obj)->difficulty = i;
+	return 0;
+}
+
+/* Read a pick's 'points' (a positive whole or half number) into the pick
+ * at obj. */
+static int read_pick_points(const struct ysource *src, struct arena *a,
+			    const struct ynode *v, const struct yfield *f,
+			    void *obj)
+{
+	struct pick *p = obj;
+
+	(void)a;
+	if (yvalue_number(src, v, f->key, &p->points) < 0) {
+		p->points = -1;
+		return -1;
+	}
+	if (p->points <= 0 || !points_halves(p->points)) {
+		yvalue_error(src, v, "'points' must be a positive whole or "
+			     "half number, not '%.40s'", v->str);
+		p->points = -1;
+		return -1;
+	}
+	return 0;
+}
+
+/* The keys of a pick; count (which ids can stand for) and lines are read
+ * by read_pick(). */
+static const struct yfield pick_fields[] = {
+	{ "type", read_pick_type, 0, 0, NULL },
+	{ "tags", yfield_texts, P_AT(tags), P_AT(ntags), NULL },
+	{ "any_tags", yfield_texts, P_AT(any_tags), P_AT(nany_tags), NULL },
+	{ "difficulty", read_pick_difficulty, 0, 0, NULL },
+	{ "bank", yfield_text, P_AT(bank), 0, NULL },
+	{ "ids", yfield_texts, P_AT(ids), P_AT(nids), NULL },
+	{ "count", NULL, 0, 0, NULL },
+	{ "points", read_pick_points, 0, 0, NULL },
+	{ "lines", NULL, 0, 0, NULL },
+	{ NULL, NULL, 0, 0, NULL }
+};
+
 /* Read one pick of a section. */
 static int read_pick(const struct ysource *src, struct arena *a,
 		     struct pick *p, const struct ynode *m)
 {
 	const struct ynode *v;
 	unsigned long long u;
-	int bad = 0, i;
+	int bad = 0;
 
 	p->type = -1;
 	p->difficulty = -1;
@@ -87,29 +148,6 @@ static int read_pick(const struct ysource *src, struct arena *a,
 		return -1;
 	}
 	bad |= yfield_check_keys(src, m, pick_fields) > 0;
-	if ((v = ynode_get(m, "type"))) {
-		if (!yvalue_str(src, v, "type")) {
-			bad = 1;
-		} else if ((i = qtype_parse(v->str)) < 0) {
-			yvalue_error(src, v, "unknown type '%.40s' (true_false, "
-				     "single, multiple, short or essay)",
-				     v->str);
-			bad = 1;
-		} else {
-			p->type = i;
-		}
-	}
-	if ((v = ynode_get(m, "difficulty"))) {
-		if (!yvalue_str(src, v, "difficulty")) {
-			bad = 1;
-		} else if ((i = difficulty_parse(v->str)) < 0) {
-			yvalue_error(src, v, "unknown difficulty '%.40s' "
-				     "(easy, medium or hard)", v->str);
-			bad = 1;
-		} else {
-			p->difficulty = i;
-		}
-	}
 	if (yfield_read(src, a, m, pick_fields, p) < 0)
 		bad = 1;
 	v = ynode_get(m, "count");
@@ -128,18 +166,6 @@ static int read_pick(const struct ysource *src, struct arena *a,
 		bad = 1;
 	} else {
 		p->count = (unsigned)u;
-	}
-	if ((v = ynode_get(m, "points"))) {
-		if (yvalue_number(src, v, "points", &p->points) < 0) {
-			bad = 1;
-			p->points = -1;
-		} else if (p->points <= 0 || !points_halves(p->points)) {
-			yvalue_error(src, v, "'points' must be a positive "
-				     "whole or half number, not '%.40s'",
-				     v->str);
-			bad = 1;
-			p->points = -1;
-		}
 	}
 	p->lines = -1;
 	if (read_lines(src, m, &p->lines) < 0)

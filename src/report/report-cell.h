@@ -18,8 +18,8 @@ struct rpt_labels {
 	const char *rank, *id, *name, *form, *total, *percent, *result;
 	const char *pass, *fail, *pending, *problems, *notes, *pts;
 	const char *no, *qid, *type, *points, *n, *mean, *p, *disc, *rpb,
-		   *key, *blank, *invalid, *flags, *opt_t, *opt_f, *tf_true,
-		   *tf_false;
+		   *key, *blank, *invalid, *flags, *flag_sep, *opt_t, *opt_f,
+		   *tf_true, *tf_false;
 	const char *too_easy, *too_hard, *poor_disc, *neg_disc, *low_r,
 		   *distractor, *rare_post, *positive_post;
 	const char *pct_rank, *sem_band, *near_pass;

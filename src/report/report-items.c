@@ -8,12 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Append "; " (unless first), a, the letter c (unless 0) and b to buf. */
-static void add_flag(char *buf, size_t len, size_t *used, const char *a,
-		     char c, const char *b)
+/* Append sep (unless first), a, the letter c (unless 0) and b to buf. */
+static void add_flag(char *buf, size_t len, size_t *used, const char *sep,
+		     const char *a, char c, const char *b)
 {
 	int n = snprintf(buf + *used, len - *used, "%s%s%.*s%s",
-			 *used ? "; " : "", a, c ? 1 : 0, &c, b);
+			 *used ? sep : "", a, c ? 1 : 0, &c, b);
 
 	if (n > 0 && (size_t)n < len - *used)
 		*used += (size_t)n;
@@ -27,7 +27,7 @@ static char option_letter(const struct item_stats *s, unsigned o)
 	return (char)('A' + o);
 }
 
-/* Flags of an item ("; "-separated) into buf. */
+/* Flags of an item (separated by the labels' flag_sep) into buf. */
 static void item_flags(const struct rpt_labels *L, const struct item_stats *s,
 		       char *buf, size_t len)
 {
@@ -35,21 +35,21 @@ static void item_flags(const struct rpt_labels *L, const struct item_stats *s,
 
 	buf[0] = 0;
 	if (s->flags & ITEM_EASY)
-		add_flag(buf, len, &used, L->too_easy, 0, "");
+		add_flag(buf, len, &used, L->flag_sep, L->too_easy, 0, "");
 	if (s->flags & ITEM_HARD)
-		add_flag(buf, len, &used, L->too_hard, 0, "");
+		add_flag(buf, len, &used, L->flag_sep, L->too_hard, 0, "");
 	if (s->flags & ITEM_NEG_DISC)
-		add_flag(buf, len, &used, L->neg_disc, 0, "");
+		add_flag(buf, len, &used, L->flag_sep, L->neg_disc, 0, "");
 	if (s->flags & ITEM_POOR_DISC)
-		add_flag(buf, len, &used, L->poor_disc, 0, "");
+		add_flag(buf, len, &used, L->flag_sep, L->poor_disc, 0, "");
 	if (s->flags & ITEM_LOW_R)
-		add_flag(buf, len, &used, L->low_r, 0, "");
+		add_flag(buf, len, &used, L->flag_sep, L->low_r, 0, "");
 	for (unsigned o = 0; o < s->nopt; o++) {
 		if (s->opt[o].positive)
-			add_flag(buf, len, &used, L->distractor,
+			add_flag(buf, len, &used, L->flag_sep, L->distractor,
 				 option_letter(s, o), L->positive_post);
 		if (s->opt[o].rare)
-			add_flag(buf, len, &used, L->distractor,
+			add_flag(buf, len, &used, L->flag_sep, L->distractor,
 				 option_letter(s, o), L->rare_post);
 	}
 }
@@ -233,11 +233,11 @@ static void option_row(struct rpt *r, struct rpt_sheet *sh, lxw_row_t row,
 		  op->positive);
 	buf[0] = 0;
 	if (op->positive)
-		add_flag(buf, sizeof(buf), &used, L->distractor, letter[0],
-			 L->positive_post);
+		add_flag(buf, sizeof(buf), &used, L->flag_sep, L->distractor,
+			 letter[0], L->positive_post);
 	if (op->rare)
-		add_flag(buf, sizeof(buf), &used, L->distractor, letter[0],
-			 L->rare_post);
+		add_flag(buf, sizeof(buf), &used, L->flag_sep, L->distractor,
+			 letter[0], L->rare_post);
 	rpt_str(r, sh, row, 9, buf, r->flag);
 }
 

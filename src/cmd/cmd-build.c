@@ -30,7 +30,6 @@
 #include "paper/template.h"
 #include "pdf/pdf-handout.h"
 #include "pdf/pdf-print.h"
-#include "pdf/pdf-sheet.h"
 #include "render/render-html.h"
 #include "render/render.h"
 #include "render/responses-xlsx.h"
@@ -232,10 +231,10 @@ static bool is_pdf_job(const struct output *o)
 {
 	return o->fmt == FMT_PDF &&
 	       (o->kind == OUT_DOC || o->kind == OUT_PRINT ||
-		o->kind == OUT_GUIDES);
+		o->kind == OUT_GUIDES || o->kind == OUT_SHEET_DOC);
 }
 
-/* Write every PDF paper and guide into the set in one go
+/* Write every PDF paper, guide and answer sheet into the set in one go
  * (render_pdf_jobs spreads them over the cores); the print file holds
  * copies, the guide file each form once.  0, or -1 with the failure in
  * d. */
@@ -275,6 +274,7 @@ static int write_pdfs(const struct plan *pl, const struct paper *p,
 		} else {
 			jobs[n].copies = &forms[o->form];
 			jobs[n].ncopies = 1;
+			jobs[n].sheet = o->kind == OUT_SHEET_DOC;
 		}
 		which[n++] = k;
 	}
@@ -327,8 +327,8 @@ static int write_output(const struct output *o, const struct paper *p,
 		rc = render_doc(fp, o->fmt, o->doc, p, f);
 		break;
 	case OUT_SHEET_DOC:
-		rc = o->fmt == FMT_PDF ? render_sheet_pdf(fp, p, f) :
-					 render_sheet_html(fp, p, f);
+		/* the PDF sheets are print jobs (write_pdfs) */
+		rc = render_sheet_html(fp, p, f);
 		break;
 	case OUT_KEY:
 		rc = key_write(fp, p, f);

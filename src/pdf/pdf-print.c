@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdf-print.c - the PDF files of a build (print file, guide file, per-form
- * files): one page count for every form's paper, then the files written
+ * files, answer sheets alone): one page count for every form's paper, then the files written
  * by as many threads as there are cores, each thread with its own fonts
  * (pango objects are not shared between threads).  Which thread writes a
  * file does not change its bytes. */
@@ -14,6 +14,7 @@
 
 #include "pdf/pdf-compose.h"
 #include "pdf/pdf-paper.h"
+#include "pdf/pdf-sheet.h"
 
 #define MAX_THREADS 8
 
@@ -86,7 +87,9 @@ static void *work(void *arg)
 			continue;
 		}
 		/* a guide copy only needs an even page count */
-		if (pdf_write_copies(j->fp, &w->ft, j->doc, run->p, j->copies,
+		if (j->sheet ? pdf_sheet_write(j->fp, &w->ft, run->p,
+					       j->copies[0].f) < 0 :
+		    pdf_write_copies(j->fp, &w->ft, j->doc, run->p, j->copies,
 				     j->ncopies, paper ? run->body : 0,
 				     paper ? run->total : 0) < 0)
 			j->err = errno ? errno : EIO;
@@ -152,7 +155,7 @@ int render_pdf(FILE *fp, enum render_doc doc, const struct paper *p,
 	       const struct paper_form *f)
 {
 	struct pdf_copy c = { f, NULL, NULL };
-	struct pdf_job j = { fp, doc, &c, 1, 0 };
+	struct pdf_job j = { fp, doc, &c, 1, false, 0 };
 
 	return render_pdf_jobs(p, &j, 1);
 }

@@ -4,19 +4,22 @@
 #ifndef EXAMGEN_PDF_PDF_PRINT_H
 #define EXAMGEN_PDF_PDF_PRINT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "paper/paper.h"
 #include "pdf/pdf-paper.h"
 #include "render/render.h"
 
-/* One PDF file of a build: copies of the paper or of the guide, in order.
+/* One PDF file of a build: copies of the paper or of the guide, in order,
+ * or with sheet set the blank answer sheet of copies[0]'s form alone.
  * err is set by render_pdf_jobs: 0, or the errno of its failure. */
 struct pdf_job {
 	FILE *fp;
 	enum render_doc doc;
 	const struct pdf_copy *copies;
 	size_t ncopies;
+	bool sheet;
 	int err;
 };
 

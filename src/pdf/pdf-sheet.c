@@ -195,18 +195,17 @@ int pdf_sheet_pages(const struct paper *p, const struct paper_form *f)
 	return n;
 }
 
-/* The sheet of form f alone as a PDF file. */
-int render_sheet_pdf(FILE *fp, const struct paper *p,
-		     const struct paper_form *f)
+/* The sheet of form f alone as a PDF file, laid out with ft. */
+int pdf_sheet_write(FILE *fp, struct pdf_fonts *ft, const struct paper *p,
+		    const struct paper_form *f)
 {
 	const struct labels *lb = labels_for(p);
 	struct pdf_sink sink = { NULL, 0 };
 	cairo_surface_t *sf = NULL;
 	cairo_t *cr = NULL;
 	struct pdf_paper pp;
-	struct pdf_fonts ft;
-	bool ft_ok;
-	int rc = -1, oom = 0, pages;
+	int rc = -1, pages;
+	bool oom;
 	char *title;
 
 	memset(&pp, 0, sizeof(pp));
@@ -214,13 +213,12 @@ int render_sheet_pdf(FILE *fp, const struct paper *p,
 	pp.f = f;
 	pp.lb = lb;
 	pp.kind = DOC_PAPER;
-	ft_ok = pdf_fonts_init(&ft, pdf_paper_script(p)) == 0;
+	pdf_doc_init(&pp.doc, ft, pdf_paper_script(p));
 	pages = pdf_sheet_pages(p, f);
-	if (!ft_ok || pages < 0) {
-		oom = 1;
+	if (pages < 0) {
+		pp.doc.oom = true;
 		goto out;
 	}
-	pdf_doc_init(&pp.doc, &ft, pdf_paper_script(p));
 	title = g_strdup_printf("%s %s%s%s%s%s", p->tpl->title, lb->form_pre,
 				f->name, lb->form_post, lb->sep,
 				lb->answer_sheet);
@@ -242,11 +240,8 @@ out:
 		cairo_destroy(cr);
 	if (sf)
 		cairo_surface_destroy(sf);
-	oom |= pp.doc.oom;
-	if (ft_ok) {
-		pdf_doc_release(&pp.doc);
-		pdf_fonts_release(&ft);
-	}
+	oom = pp.doc.oom;
+	pdf_doc_release(&pp.doc);
 	if (rc < 0)
 		errno = sink.err ? sink.err : oom ? ENOMEM : EIO;
 	return rc;

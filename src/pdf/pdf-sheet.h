@@ -21,9 +21,9 @@ int pdf_sheet_draw_page(cairo_t *cr, struct pdf_doc *d,
 			const struct pdf_paper *pp, unsigned page);
 /* The number of pages of form f's answer sheet; -1 when out of memory. */
 int pdf_sheet_pages(const struct paper *p, const struct paper_form *f);
-/* Write the blank answer sheet of form f alone as a PDF to fp.  0, or -1
- * with errno set. */
-int render_sheet_pdf(FILE *fp, const struct paper *p,
-		     const struct paper_form *f);
+/* Write the blank answer sheet of form f alone as a PDF to fp, laid out
+ * with the fonts ft.  0, or -1 with errno set. */
+int pdf_sheet_write(FILE *fp, struct pdf_fonts *ft, const struct paper *p,
+		    const struct paper_form *f);
 
 #endif

@@ -17,7 +17,7 @@
 CC ?= cc
 BUILD ?= build
 PKGS = yaml-0.1 xlsxwriter pangocairo cairo-pdf fontconfig libqrencode lept \
-       zbar poppler-glib minizip expat
+       zbar poppler-glib minizip expat zlib
 # script conversion (src/paper/script.c)
 PKGS += opencc
 CHECK_PKGS = check

@@ -26,6 +26,7 @@ libleptonica-dev
 libzbar-dev
 libpoppler-glib-dev
 libopencc-dev
+zlib1g-dev
 libopencc-data
 fonts-noto-cjk
 python3

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* check_pdf_sink.c - pdf_surface_create(): the PDF reaches the file with
- * its fixed stamp, and a failed write is kept as the sink's errno. */
+/* check_pdf_sink.c - pdf_surface_create() and pdf_surface_finish(): the
+ * PDF reaches the file with its fixed stamp, and a failed write is kept
+ * as the sink's errno. */
 #include <check.h>
 #include <errno.h>
 #include <stdio.h>
@@ -9,8 +10,8 @@
 
 #include "pdf/pdf-doc.h"
 
-/* Draw one page on sf and finish it; the surface's status. */
-static cairo_status_t one_page(cairo_surface_t *sf)
+/* Draw one page on sf and write it through sink: pdf_surface_finish(). */
+static int one_page(struct pdf_sink *sink, cairo_surface_t *sf)
 {
 	cairo_t *cr = cairo_create(sf);
 
@@ -18,8 +19,7 @@ static cairo_status_t one_page(cairo_surface_t *sf)
 	cairo_fill(cr);
 	cairo_show_page(cr);
 	cairo_destroy(cr);
-	cairo_surface_finish(sf);
-	return cairo_surface_status(sf);
+	return pdf_surface_finish(sink, sf);
 }
 
 /* True if the size bytes at buf hold s. */
@@ -43,7 +43,7 @@ START_TEST(test_writes_pdf)
 
 	ck_assert_ptr_nonnull(fp);
 	sf = pdf_surface_create(&sink, fp, "Title of the test");
-	ck_assert_int_eq(one_page(sf), CAIRO_STATUS_SUCCESS);
+	ck_assert_int_eq(one_page(&sink, sf), 0);
 	cairo_surface_destroy(sf);
 	ck_assert_int_eq(fclose(fp), 0);
 	ck_assert_int_eq(sink.err, 0);
@@ -66,7 +66,7 @@ START_TEST(test_write_error_kept)
 		return;	/* no /dev/full here */
 	setvbuf(fp, NULL, _IONBF, 0);
 	sf = pdf_surface_create(&sink, fp, "t");
-	ck_assert_int_ne(one_page(sf), CAIRO_STATUS_SUCCESS);
+	ck_assert_int_ne(one_page(&sink, sf), 0);
 	cairo_surface_destroy(sf);
 	fclose(fp);
 	ck_assert_int_eq(sink.err, ENOSPC);

@@ -491,7 +491,7 @@ int pdf_write_copies(FILE *fp, struct pdf_fonts *ft, enum render_doc doc,
 		     const struct paper *p, const struct pdf_copy *v,
 		     size_t n, unsigned body, unsigned total)
 {
-	struct pdf_sink sink = { NULL, 0 };
+	struct pdf_sink sink = { .fp = NULL };
 	struct pdf_paper pp;
 	cairo_surface_t *sf = NULL;
 	cairo_t *cr = NULL;
@@ -527,8 +527,7 @@ int pdf_write_copies(FILE *fp, struct pdf_fonts *ft, enum render_doc doc,
 	}
 	cairo_destroy(cr);
 	cr = NULL;
-	cairo_surface_finish(sf);
-	if (cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS && !sink.err)
+	if (pdf_surface_finish(&sink, sf) == 0)
 		rc = 0;
 out:
 	if (cr)

@@ -9,6 +9,8 @@
 
 #include <cairo-pdf.h>
 
+#include "pdf/pdf-cff.h"
+
 /* Point size and face of each font role: serif regular (宋体 style) or
  * sans bold (黑体 style).  Two faces only: cairo 1.16 reads a whole CJK
  * font (15-25 MB) twice per document for each face it embeds. */
@@ -488,19 +490,44 @@ int pdf_doc_draw(struct pdf_doc *d, cairo_t *cr, unsigned body,
 	return 0;
 }
 
-/* cairo's write callback: the errno of the first failure in the sink. */
+/* cairo's write callback: append to the sink's buffer. */
 static cairo_status_t sink_write(void *closure, const unsigned char *data,
 				 unsigned int len)
 {
 	struct pdf_sink *k = closure;
 
-	if (fwrite(data, 1, len, k->fp) != len) {
-		if (!k->err)
-			k->err = errno ? errno : EIO;
-		return CAIRO_STATUS_WRITE_ERROR;
+	if (k->len + len > k->cap) {
+		size_t cap = k->cap ? k->cap : 1 << 16;
+		unsigned char *b;
+
+		while (cap < k->len + len)
+			cap *= 2;
+		b = realloc(k->buf, cap);
+		if (!b) {
+			if (!k->err)
+				k->err = ENOMEM;
+			return CAIRO_STATUS_NO_MEMORY;
+		}
+		k->buf = b;
+		k->cap = cap;
 	}
+	memcpy(k->buf + k->len, data, len);
+	k->len += len;
 	return CAIRO_STATUS_SUCCESS;
 }
+
+/* Free a sink's buffer (when its surface is destroyed). */
+static void sink_free(void *closure)
+{
+	struct pdf_sink *k = closure;
+
+	free(k->buf);
+	k->buf = NULL;
+	k->len = k->cap = 0;
+}
+
+/* The user-data key of the sink on its surface. */
+static const cairo_user_data_key_t sink_key;
 
 /* See pdf-doc.h. */
 cairo_surface_t *pdf_surface_create(struct pdf_sink *sink, FILE *fp,
@@ -509,10 +536,13 @@ cairo_surface_t *pdf_surface_create(struct pdf_sink *sink, FILE *fp,
 	static const char date[] = "2026-01-01T00:00:00Z";
 	cairo_surface_t *sf;
 
+	memset(sink, 0, sizeof(*sink));
 	sink->fp = fp;
-	sink->err = 0;
 	sf = cairo_pdf_surface_create_for_stream(sink_write, sink, PDF_PAGE_W,
 						 PDF_PAGE_H);
+	if (cairo_surface_set_user_data(sf, &sink_key, sink, sink_free) !=
+	    CAIRO_STATUS_SUCCESS)
+		sink->err = ENOMEM;
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATE_DATE,
 				       date);
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_MOD_DATE, date);
@@ -520,4 +550,23 @@ cairo_surface_t *pdf_surface_create(struct pdf_sink *sink, FILE *fp,
 				       "examgen");
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, title);
 	return sf;
+}
+
+/* See pdf-doc.h. */
+int pdf_surface_finish(struct pdf_sink *sink, cairo_surface_t *sf)
+{
+	unsigned char *small = NULL;
+	size_t n = 0;
+
+	cairo_surface_finish(sf);
+	if (sink->err || cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS)
+		return -1;
+	if (pdf_cff_shrink_pdf(sink->buf, sink->len, &small, &n) < 0)
+		sink->err = ENOMEM;
+	else if (small ? fwrite(small, 1, n, sink->fp) != n :
+		 fwrite(sink->buf, 1, sink->len, sink->fp) != sink->len)
+		sink->err = errno ? errno : EIO;
+	free(small);
+	sink_free(sink);
+	return sink->err ? -1 : 0;
 }

@@ -175,16 +175,23 @@ int pdf_doc_draw(struct pdf_doc *d, cairo_t *cr, unsigned body,
 /* Draw a layout now at (x, y) (for headers and footers). */
 void pdf_show(cairo_t *cr, PangoLayout *l, double x, double y, double gray);
 
-/* Where a PDF file's bytes go, and the first write error. */
+/* Where a PDF file's bytes go: held in memory while cairo writes them,
+ * then written to fp with the fonts shrunk (pdf-cff.h); and the first
+ * error. */
 struct pdf_sink {
 	FILE *fp;
-	int err;	/* errno of the first failed write, 0 if none */
+	int err;		/* errno of the first failure, 0 if none */
+	unsigned char *buf;	/* the PDF so far (freed with the surface) */
+	size_t len, cap;
 };
 
 /* An A4 cairo PDF surface writing to fp through sink, stamped with
  * examgen as creator, title and a constant date (the same paper gives
- * the same bytes); check its status, then sink->err after finishing. */
+ * the same bytes); write it with pdf_surface_finish(). */
 cairo_surface_t *pdf_surface_create(struct pdf_sink *sink, FILE *fp,
 				    const char *title);
+/* Finish surface sf and write its PDF, fonts shrunk, to the sink's file.
+ * 0, or -1: sink->err says why (0 when cairo failed). */
+int pdf_surface_finish(struct pdf_sink *sink, cairo_surface_t *sf);
 
 #endif

@@ -111,7 +111,7 @@ static int handout_pdf(FILE *fp, const struct paper *p,
 	const struct labels *lb = labels_for(p);
 	enum pdf_script script = strcmp(lb->html_lang, "en") == 0 ? PS_LATIN :
 		strcmp(lb->html_lang, "zh-Hant") == 0 ? PS_HANT : PS_HANS;
-	struct pdf_sink sink = { NULL, 0 };
+	struct pdf_sink sink = { .fp = NULL };
 	struct pdf_fonts ft;
 	struct pdf_doc d;
 	cairo_surface_t *sf = NULL;
@@ -130,8 +130,7 @@ static int handout_pdf(FILE *fp, const struct paper *p,
 		goto out;
 	cairo_destroy(cr);
 	cr = NULL;
-	cairo_surface_finish(sf);
-	if (cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS && !sink.err)
+	if (pdf_surface_finish(&sink, sf) == 0)
 		rc = 0;
 out:
 	if (cr)

@@ -200,7 +200,7 @@ int pdf_sheet_write(FILE *fp, struct pdf_fonts *ft, const struct paper *p,
 		    const struct paper_form *f)
 {
 	const struct labels *lb = labels_for(p);
-	struct pdf_sink sink = { NULL, 0 };
+	struct pdf_sink sink = { .fp = NULL };
 	cairo_surface_t *sf = NULL;
 	cairo_t *cr = NULL;
 	struct pdf_paper pp;
@@ -232,8 +232,7 @@ int pdf_sheet_write(FILE *fp, struct pdf_fonts *ft, const struct paper *p,
 	}
 	cairo_destroy(cr);
 	cr = NULL;
-	cairo_surface_finish(sf);
-	if (cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS && !sink.err)
+	if (pdf_surface_finish(&sink, sf) == 0)
 		rc = 0;
 out:
 	if (cr)

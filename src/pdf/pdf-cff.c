@@ -1,0 +1,843 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pdf-cff.c - unused CFF subroutines dropped from cairo's PDFs (see
+ * pdf-cff.h).  References: Adobe TN 5176 (CFF) and TN 5177 (Type 2
+ * charstrings). */
+#include "pdf/pdf-cff.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <zlib.h>
+
+#define MAX_FDS 256
+#define MAX_STACK 48
+#define MAX_DEPTH 10		/* subroutine nesting (TN 5177) */
+#define MAX_WORK 50000000L	/* charstring bytes read per font */
+#define OP_RETURN 11
+
+/* An INDEX: count items, offsets at off[] of size osz, data after. */
+struct cff_index {
+	size_t start, end;	/* the INDEX's bytes */
+	unsigned count, osz;
+	size_t data;		/* byte before the first item */
+};
+
+/* A font being read. */
+struct cff {
+	const unsigned char *b;
+	size_t len;
+	struct cff_index gsubrs, charstrings, fdarray;
+	struct cff_index lsubrs[MAX_FDS];
+	size_t priv_at[MAX_FDS];	/* where each FD's Private offset is */
+	size_t priv[MAX_FDS];		/* each FD's Private DICT */
+	size_t subrs_at[MAX_FDS];	/* where its Subrs offset is, or 0 */
+	unsigned nfds;
+	size_t fdselect;
+	unsigned char *gused, *lused[MAX_FDS];
+	/* the charstring interpreter */
+	int32_t stack[MAX_STACK];
+	unsigned sp, nhints;
+	bool masked;		/* a hintmask has been seen */
+	long work;		/* bytes still to be read: a damaged font
+				 * could call subroutines without end */
+};
+
+/* Read an INDEX at off; false when it does not fit. */
+static bool index_read(const struct cff *c, size_t off, struct cff_index *x)
+{
+	size_t last;
+
+	memset(x, 0, sizeof(*x));
+	if (off + 2 > c->len)
+		return false;
+	x->start = off;
+	x->count = (unsigned)c->b[off] << 8 | c->b[off + 1];
+	if (!x->count) {
+		x->end = off + 2;
+		return true;
+	}
+	if (off + 3 > c->len)
+		return false;
+	x->osz = c->b[off + 2];
+	if (x->osz < 1 || x->osz > 4 ||
+	    off + 3 + ((size_t)x->count + 1) * x->osz > c->len)
+		return false;
+	x->data = off + 2 + ((size_t)x->count + 1) * x->osz;
+	last = 0;
+	for (unsigned i = 0; i < x->osz; i++)
+		last = last << 8 | c->b[off + 3 + (size_t)x->count * x->osz + i];
+	if (last < 1 || x->data + last > c->len)
+		return false;
+	x->end = x->data + last;
+	return true;
+}
+
+/* Item i of INDEX x: its bytes [*a, *z); false when malformed. */
+static bool index_item(const struct cff *c, const struct cff_index *x,
+		       unsigned i, size_t *a, size_t *z)
+{
+	size_t o[2] = { 0, 0 };
+
+	if (i >= x->count)
+		return false;
+	for (int k = 0; k < 2; k++)
+		for (unsigned j = 0; j < x->osz; j++)
+			o[k] = o[k] << 8 |
+			       c->b[x->start + 3 + (i + (unsigned)k) * x->osz + j];
+	if (o[0] < 1 || o[0] > o[1] || x->data + o[1] > x->end)
+		return false;
+	*a = x->data + o[0];
+	*z = x->data + o[1];
+	return true;
+}
+
+/* The subroutine number bias for an INDEX of n items. */
+static int32_t bias(unsigned n)
+{
+	return n < 1240 ? 107 : n < 33900 ? 1131 : 32768;
+}
+
+/* One DICT operand or operator read at *p of [.., end); an operator is
+ * returned as 1000 + op (1200 + op for escaped ones), an integer as its
+ * value with *pos its first byte and *five set when it is the 5-byte
+ * form.  -1 on a malformed dict; real numbers come back as 0. */
+static long dict_next(const unsigned char *b, size_t *p, size_t end,
+		      long *val, size_t *pos, bool *five)
+{
+	unsigned v = b[*p];
+
+	*pos = *p;
+	*five = false;
+	if (v <= 21) {
+		if (v == 12) {
+			if (*p + 1 >= end)
+				return -1;
+			*p += 2;
+			return 1200 + b[*p - 1];
+		}
+		(*p)++;
+		return 1000 + v;
+	}
+	if (v == 28) {
+		if (*p + 3 > end)
+			return -1;
+		*val = (int16_t)(b[*p + 1] << 8 | b[*p + 2]);
+		*p += 3;
+	} else if (v == 29) {
+		if (*p + 5 > end)
+			return -1;
+		*val = (int32_t)((uint32_t)b[*p + 1] << 24 |
+				 (uint32_t)b[*p + 2] << 16 |
+				 (uint32_t)b[*p + 3] << 8 | b[*p + 4]);
+		*five = true;
+		*p += 5;
+	} else if (v == 30) {
+		for ((*p)++; *p < end; (*p)++)
+			if ((b[*p] & 15) == 15 || (b[*p] >> 4) == 15)
+				break;
+		if (*p >= end)
+			return -1;
+		(*p)++;
+		*val = 0;
+	} else if (v >= 32 && v <= 246) {
+		*val = (long)v - 139;
+		(*p)++;
+	} else if (v >= 247 && v <= 254) {
+		if (*p + 2 > end)
+			return -1;
+		*val = v <= 250 ? (long)(v - 247) * 256 + b[*p + 1] + 108 :
+				  -(long)(v - 251) * 256 - b[*p + 1] - 108;
+		*p += 2;
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
+/* What a DICT says about the operators this code needs. */
+struct dict_ops {
+	long charstrings, fdarray, fdselect, priv_size, priv_off, subrs;
+	size_t at_charset, at_charstrings, at_fdarray, at_fdselect, at_priv;
+	size_t at_subrs;
+	bool ros, other_offsets, small;	/* small: an offset not in 5 bytes */
+};
+
+/* Read the DICT [a, z) into o; false when malformed. */
+static bool dict_read(const struct cff *c, size_t a, size_t z,
+		      struct dict_ops *o)
+{
+	long args[48], val = 0;
+	size_t pos[48], p = a, at = 0;
+	bool five[48], f;
+	unsigned n = 0;
+
+	memset(o, 0, sizeof(*o));
+	o->charstrings = o->fdarray = o->fdselect = o->priv_off = -1;
+	o->subrs = -1;
+	while (p < z) {
+		long r = dict_next(c->b, &p, z, &val, &at, &f);
+
+		if (r < 0)
+			return false;
+		if (!r) {
+			if (n == 48)
+				return false;
+			pos[n] = at;
+			five[n] = f;
+			args[n++] = val;
+			continue;
+		}
+		switch (r) {
+		case 1015:	/* charset */
+			if (n != 1)
+				return false;
+			o->at_charset = pos[0];
+			o->small |= !five[0];
+			break;
+		case 1017:	/* CharStrings */
+			if (n != 1)
+				return false;
+			o->charstrings = args[0];
+			o->at_charstrings = pos[0];
+			o->small |= !five[0];
+			break;
+		case 1236:	/* FDArray */
+			if (n != 1)
+				return false;
+			o->fdarray = args[0];
+			o->at_fdarray = pos[0];
+			o->small |= !five[0];
+			break;
+		case 1237:	/* FDSelect */
+			if (n != 1)
+				return false;
+			o->fdselect = args[0];
+			o->at_fdselect = pos[0];
+			o->small |= !five[0];
+			break;
+		case 1018:	/* Private */
+			if (n != 2)
+				return false;
+			o->priv_size = args[0];
+			o->priv_off = args[1];
+			o->at_priv = pos[1];
+			o->small |= !five[1];
+			break;
+		case 1019:	/* Subrs */
+			if (n != 1)
+				return false;
+			o->subrs = args[0];
+			o->at_subrs = pos[0];
+			o->small |= !five[0];
+			break;
+		case 1230:	/* ROS */
+			o->ros = true;
+			break;
+		case 1016:	/* Encoding */
+			o->other_offsets |= n != 1 || args[0] > 1;
+			break;
+		default:
+			break;
+		}
+		n = 0;
+	}
+	return true;
+}
+
+/* Run charstring [a, z) of a glyph of FD fd, marking the subroutines it
+ * calls.  1 at endchar, 0 at its end or a return, -1 when it is not
+ * understood. */
+static int run(struct cff *c, unsigned fd, size_t a, size_t z, int depth)
+{
+	const unsigned char *b = c->b;
+	size_t p = a;
+
+	if (depth > MAX_DEPTH || (c->work -= (long)(z - a)) < 0)
+		return -1;
+	while (p < z) {
+		unsigned v = b[p];
+		int32_t num;
+
+		if (v == 28 || v >= 32) {
+			if (v == 28) {
+				if (p + 3 > z)
+					return -1;
+				num = (int16_t)(b[p + 1] << 8 | b[p + 2]);
+				p += 3;
+			} else if (v <= 246) {
+				num = (int32_t)v - 139;
+				p++;
+			} else if (v <= 254) {
+				if (p + 2 > z)
+					return -1;
+				num = v <= 250 ?
+				      (int32_t)(v - 247) * 256 + b[p + 1] + 108 :
+				      -(int32_t)(v - 251) * 256 - b[p + 1] - 108;
+				p += 2;
+			} else {
+				if (p + 5 > z)
+					return -1;
+				/* 16.16 fixed: the integer part */
+				num = (int16_t)(b[p + 1] << 8 | b[p + 2]);
+				p += 5;
+			}
+			if (c->sp == MAX_STACK)
+				return -1;
+			c->stack[c->sp++] = num;
+			continue;
+		}
+		p++;
+		switch (v) {
+		case 1: case 3: case 18: case 23:	/* stem hints */
+			c->nhints += c->sp / 2;
+			c->sp = 0;
+			break;
+		case 19: case 20: {			/* hintmask, cntrmask */
+			if (!c->masked)
+				c->nhints += c->sp / 2;
+			c->masked = true;
+			c->sp = 0;
+			p += (c->nhints + 7) / 8;
+			break;
+		}
+		case 10: case 29: {			/* callsubr, callgsubr */
+			const struct cff_index *x = v == 10 ? &c->lsubrs[fd] :
+							      &c->gsubrs;
+			unsigned char *used = v == 10 ? c->lused[fd] : c->gused;
+			int32_t i;
+			size_t sa, sz;
+			int r;
+
+			if (!c->sp)
+				return -1;
+			i = c->stack[--c->sp] + bias(x->count);
+			if (i < 0 || !index_item(c, x, (unsigned)i, &sa, &sz))
+				return -1;
+			used[i] = 1;
+			r = run(c, fd, sa, sz, depth + 1);
+			if (r)
+				return r;
+			break;
+		}
+		case OP_RETURN:
+			return 0;
+		case 14:				/* endchar */
+			/* four arguments: the seac form, other glyphs */
+			return c->sp >= 4 ? -1 : 1;
+		case 12:
+			if (p >= z)
+				return -1;
+			v = b[p++];
+			/* flex operators; others compute on the stack */
+			if (v < 34 || v > 37)
+				return -1;
+			c->sp = 0;
+			break;
+		default:
+			if (v == 0 || v == 2 || v == 9 || v == 13 || v == 15 ||
+			    v == 16 || v == 17)
+				return -1;
+			c->sp = 0;			/* path operators */
+			break;
+		}
+	}
+	return 0;
+}
+
+/* Write INDEX x with unused items (used[i] == 0) replaced by `return`
+ * at out; the bytes written. */
+static size_t index_write(const struct cff *c, const struct cff_index *x,
+			  const unsigned char *used, unsigned char *out)
+{
+	size_t total = 1, o = 2, a, z;
+	unsigned osz = 1;
+
+	for (unsigned i = 0; i < x->count; i++) {
+		index_item(c, x, i, &a, &z);
+		total += used[i] ? z - a : 1;
+	}
+	while (osz < 4 && total >> (8 * osz))
+		osz++;
+	out[0] = (unsigned char)(x->count >> 8);
+	out[1] = (unsigned char)x->count;
+	out[o++] = (unsigned char)osz;
+	total = 1;
+	for (unsigned i = 0; i <= x->count; i++) {
+		for (unsigned k = 0; k < osz; k++)
+			out[o++] = (unsigned char)(total >> (8 * (osz - 1 - k)));
+		if (i < x->count) {
+			index_item(c, x, i, &a, &z);
+			total += used[i] ? z - a : 1;
+		}
+	}
+	for (unsigned i = 0; i < x->count; i++) {
+		index_item(c, x, i, &a, &z);
+		if (used[i]) {
+			memcpy(out + o, c->b + a, z - a);
+			o += z - a;
+		} else {
+			out[o++] = OP_RETURN;
+		}
+	}
+	return o;
+}
+
+/* Read the font's structure; false when it is not a CID-keyed CFF with
+ * 5-byte offsets (as cairo writes them). */
+static bool cff_read(struct cff *c)
+{
+	struct cff_index name, top, strings;
+	struct dict_ops t, fdo;
+	size_t a, z;
+
+	if (c->len < 4 || c->b[0] != 1 ||
+	    !index_read(c, c->b[2], &name) ||
+	    !index_read(c, name.end, &top) || top.count != 1 ||
+	    !index_read(c, top.end, &strings) ||
+	    !index_read(c, strings.end, &c->gsubrs) ||
+	    !index_item(c, &top, 0, &a, &z) || !dict_read(c, a, z, &t) ||
+	    !t.ros || t.small || t.other_offsets || t.priv_off >= 0 ||
+	    t.charstrings < 0 || t.fdarray < 0 || t.fdselect < 0 ||
+	    (size_t)t.fdselect >= c->len ||
+	    !index_read(c, (size_t)t.charstrings, &c->charstrings) ||
+	    !index_read(c, (size_t)t.fdarray, &c->fdarray) ||
+	    c->fdarray.count > MAX_FDS)
+		return false;
+	c->fdselect = (size_t)t.fdselect;
+	/* format 0 only (cairo's): one FD number per glyph */
+	if (c->b[c->fdselect] != 0 ||
+	    c->fdselect + 1 + c->charstrings.count > c->len)
+		return false;
+	c->nfds = c->fdarray.count;
+	for (unsigned i = 0; i < c->nfds; i++) {
+		struct dict_ops po;
+
+		if (!index_item(c, &c->fdarray, i, &a, &z) ||
+		    !dict_read(c, a, z, &fdo) || fdo.priv_off < 0 ||
+		    fdo.small || fdo.priv_size < 0 ||
+		    (size_t)fdo.priv_off + (size_t)fdo.priv_size > c->len ||
+		    !dict_read(c, (size_t)fdo.priv_off,
+			       (size_t)(fdo.priv_off + fdo.priv_size), &po) ||
+		    po.small)
+			return false;
+		c->priv_at[i] = fdo.at_priv;
+		c->priv[i] = (size_t)fdo.priv_off;
+		c->subrs_at[i] = po.subrs >= 0 ? po.at_subrs : 0;
+		if (po.subrs >= 0 &&
+		    !index_read(c, (size_t)(fdo.priv_off + po.subrs),
+				&c->lsubrs[i]))
+			return false;
+	}
+	return true;
+}
+
+/* Mark the subroutines every glyph calls; false when a charstring is not
+ * understood. */
+static bool cff_mark(struct cff *c)
+{
+	c->work = MAX_WORK;
+	c->gused = calloc(c->gsubrs.count + 1, 1);
+	if (!c->gused)
+		return false;
+	for (unsigned i = 0; i < c->nfds; i++) {
+		c->lused[i] = calloc(c->lsubrs[i].count + 1, 1);
+		if (!c->lused[i])
+			return false;
+	}
+	for (unsigned g = 0; g < c->charstrings.count; g++) {
+		unsigned fd = c->b[c->fdselect + 1 + g];
+		size_t a, z;
+
+		if (fd >= c->nfds ||
+		    !index_item(c, &c->charstrings, g, &a, &z))
+			return false;
+		c->sp = c->nhints = 0;
+		c->masked = false;
+		if (run(c, fd, a, z, 0) < 0)
+			return false;
+	}
+	return true;
+}
+
+/* Put v as a 5-byte DICT integer at b[at]. */
+static void put5(unsigned char *b, size_t at, size_t v)
+{
+	b[at] = 29;
+	for (int k = 0; k < 4; k++)
+		b[at + 1 + (size_t)k] = (unsigned char)(v >> (24 - 8 * k));
+}
+
+/* Read the 5-byte DICT integer at b[at]. */
+static size_t get5(const unsigned char *b, size_t at)
+{
+	return (size_t)b[at + 1] << 24 | (size_t)b[at + 2] << 16 |
+	       (size_t)b[at + 3] << 8 | b[at + 4];
+}
+
+/* Where old offset o lands once the INDEXes starting before it have
+ * been rewritten: cut[k] is an INDEX's old start, grow[k] its change. */
+static size_t moved(size_t o, const size_t *cut, const long *grow, size_t n)
+{
+	long d = 0;
+
+	for (size_t k = 0; k < n; k++)
+		if (cut[k] < o)
+			d += grow[k];
+	return (size_t)((long)o + d);
+}
+
+/* Shrink a font in place. */
+size_t pdf_cff_shrink(unsigned char *cff, size_t len)
+{
+	struct cff *c = calloc(1, sizeof(*c));
+	size_t cut[MAX_FDS + 1], n = 0, o = 0, p = 0;
+	const struct cff_index *which[MAX_FDS + 1];
+	const unsigned char *used[MAX_FDS + 1];
+	long grow[MAX_FDS + 1];
+	unsigned char *out = NULL;
+	size_t result = 0, top_a, top_z;
+	struct cff_index name, top;
+
+	if (!c)
+		return 0;
+	c->b = cff;
+	c->len = len;
+	if (!cff_read(c) || !cff_mark(c) || !(out = malloc(len)))
+		goto out;
+	/* the INDEXes to rewrite, in file order (cairo writes the
+	 * subroutines of each FD in FD order, after everything else) */
+	which[n] = &c->gsubrs;
+	used[n++] = c->gused;
+	for (unsigned i = 0; i < c->nfds; i++)
+		if (c->lsubrs[i].count) {
+			if (c->lsubrs[i].start < which[n - 1]->end)
+				goto out;
+			which[n] = &c->lsubrs[i];
+			used[n++] = c->lused[i];
+		}
+	for (size_t k = 0; k < n; k++) {
+		size_t w;
+
+		memcpy(out + o, cff + p, which[k]->start - p);
+		o += which[k]->start - p;
+		w = index_write(c, which[k], used[k], out + o);
+		cut[k] = which[k]->start;
+		grow[k] = (long)w - (long)(which[k]->end - which[k]->start);
+		o += w;
+		p = which[k]->end;
+	}
+	memcpy(out + o, cff + p, len - p);
+	o += len - p;
+	if (o >= len)
+		goto out;
+
+	/* the offsets that point past a rewritten INDEX */
+	index_read(c, cff[2], &name);
+	index_read(c, name.end, &top);
+	index_item(c, &top, 0, &top_a, &top_z);
+	{
+		struct dict_ops t;
+		size_t at[4];
+
+		dict_read(c, top_a, top_z, &t);
+		at[0] = t.at_charset;
+		at[1] = t.at_charstrings;
+		at[2] = t.at_fdarray;
+		at[3] = t.at_fdselect;
+		for (int k = 0; k < 4; k++)
+			if (at[k])	/* the top DICT precedes every cut */
+				put5(out, at[k], moved(get5(cff, at[k]), cut,
+						       grow, n));
+	}
+	for (unsigned i = 0; i < c->nfds; i++) {
+		size_t at = moved(c->priv_at[i], cut, grow, n);
+		size_t priv = moved(c->priv[i], cut, grow, n);
+
+		put5(out, at, priv);
+		/* Subrs is relative to the Private DICT */
+		if (c->subrs_at[i])
+			put5(out, moved(c->subrs_at[i], cut, grow, n),
+			     moved(c->lsubrs[i].start, cut, grow, n) - priv);
+	}
+	memcpy(cff, out, o);
+	result = o;
+out:
+	free(out);
+	if (c) {
+		free(c->gused);
+		for (unsigned i = 0; i < c->nfds; i++)
+			free(c->lused[i]);
+	}
+	free(c);
+	return result;
+}
+
+/* A PDF edit: bytes [at, at + len) of the old file become new[0..nlen). */
+struct edit {
+	size_t at, len;
+	unsigned char *bytes;
+	size_t nlen;
+};
+
+/* The unsigned decimal number at pdf[*p] (after spaces); false if none. */
+static bool read_num(const unsigned char *pdf, size_t len, size_t *p,
+		     size_t *v)
+{
+	size_t n = 0;
+	bool any = false;
+
+	while (*p < len && (pdf[*p] == ' ' || pdf[*p] == '\n' ||
+			    pdf[*p] == '\r'))
+		(*p)++;
+	while (*p < len && pdf[*p] >= '0' && pdf[*p] <= '9' && n < SIZE_MAX / 10) {
+		n = n * 10 + (size_t)(pdf[(*p)++] - '0');
+		any = true;
+	}
+	*v = n;
+	return any;
+}
+
+/* First occurrence of the string s in [a, z), or z. */
+static size_t find(const unsigned char *pdf, size_t a, size_t z,
+		   const char *s)
+{
+	size_t n = strlen(s);
+
+	for (size_t i = a; i + n <= z; i++)
+		if (!memcmp(pdf + i, s, n))
+			return i;
+	return z;
+}
+
+/* Inflate src into a malloc'd buffer; NULL when it is not zlib data or
+ * memory is short. */
+static unsigned char *inflate_all(const unsigned char *src, size_t n,
+				  size_t *out)
+{
+	z_stream z;
+	size_t cap = n * 4 + 1024;
+	unsigned char *b = malloc(cap);
+	int r = Z_OK;
+
+	memset(&z, 0, sizeof(z));
+	if (!b || inflateInit(&z) != Z_OK) {
+		free(b);
+		return NULL;
+	}
+	z.next_in = (unsigned char *)(uintptr_t)src;
+	z.avail_in = (uInt)n;
+	while (r == Z_OK) {
+		if (z.total_out == cap) {
+			unsigned char *nb = realloc(b, cap * 2);
+
+			if (!nb)
+				break;
+			b = nb;
+			cap *= 2;
+		}
+		z.next_out = b + z.total_out;
+		z.avail_out = (uInt)(cap - z.total_out);
+		r = inflate(&z, Z_NO_FLUSH);
+	}
+	*out = z.total_out;
+	inflateEnd(&z);
+	if (r != Z_STREAM_END) {
+		free(b);
+		return NULL;
+	}
+	return b;
+}
+
+/* The edits that shrink the font stream object at pdf[at] (whose length
+ * object is found through xref[]); 0 edits when it is no such font. */
+static int font_edits(const unsigned char *pdf, size_t len, size_t at,
+		      const size_t *xref, size_t nobj, struct edit *e,
+		      size_t *ne)
+{
+	size_t dict_end = find(pdf, at, len < at + 512 ? len : at + 512,
+			       ">>\nstream\n");
+	size_t p, lobj, gen, slen, lat, data, raw_n, lnum_at, lnum_end;
+	unsigned char *raw, *z;
+	uLongf zn;
+	char num[32];
+	int nl;
+
+	*ne = 0;
+	/* the dictionary of this object, not of one after it */
+	if (dict_end >= len || find(pdf, at, dict_end, "endobj") < dict_end ||
+	    find(pdf, at, dict_end,
+				    "/Subtype /CIDFontType0C") >= dict_end ||
+	    find(pdf, at, dict_end, "/Filter /FlateDecode") >= dict_end)
+		return 0;
+	p = find(pdf, at, dict_end, "/Length ");
+	if (p >= dict_end)
+		return 0;
+	p += 8;
+	if (!read_num(pdf, dict_end, &p, &lobj) ||
+	    !read_num(pdf, dict_end, &p, &gen) || gen != 0 ||
+	    find(pdf, p, p + 3 < dict_end ? p + 3 : dict_end, " R") != p ||
+	    lobj == 0 || lobj >= nobj || !xref[lobj])
+		return 0;
+	/* "N 0 obj\n   LENGTH\nendobj" */
+	lat = find(pdf, xref[lobj], len, "obj");
+	if (lat >= len)
+		return 0;
+	lnum_at = lat + 3;
+	lnum_end = lnum_at;
+	if (!read_num(pdf, len, &lnum_end, &slen))
+		return 0;
+	while (pdf[lnum_at] == ' ' || pdf[lnum_at] == '\n')
+		lnum_at++;
+	data = dict_end + 10;
+	if (data + slen > len)
+		return 0;
+	raw = inflate_all(pdf + data, slen, &raw_n);
+	if (!raw)
+		return 0;
+	raw_n = pdf_cff_shrink(raw, raw_n);
+	if (!raw_n) {
+		free(raw);
+		return 0;
+	}
+	zn = compressBound(raw_n);
+	z = malloc(zn);
+	if (!z || compress2(z, &zn, raw, raw_n, Z_DEFAULT_COMPRESSION) != Z_OK ||
+	    zn >= slen) {
+		free(raw);
+		free(z);
+		return z ? 0 : -1;
+	}
+	free(raw);
+	nl = snprintf(num, sizeof(num), "%lu", (unsigned long)zn);
+	e[0] = (struct edit){ data, slen, z, zn };
+	e[1] = (struct edit){ lnum_at, lnum_end - lnum_at, NULL, 0 };
+	e[1].bytes = malloc((size_t)nl);
+	if (!e[1].bytes) {
+		free(z);
+		return -1;
+	}
+	memcpy(e[1].bytes, num, (size_t)nl);
+	e[1].nlen = (size_t)nl;
+	*ne = 2;
+	return 0;
+}
+
+/* Order edits by place. */
+static int edit_cmp(const void *a, const void *b)
+{
+	const struct edit *x = a, *y = b;
+
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* Shrink the fonts of a PDF. */
+int pdf_cff_shrink_pdf(const unsigned char *pdf, size_t len,
+		       unsigned char **out, size_t *outlen)
+{
+	size_t sx, p, xat, first, nobj, ne = 0, o = 0, q = 0;
+	size_t *xref = NULL;
+	struct edit *e = NULL;
+	unsigned char *b = NULL;
+	int rc = -1;
+
+	*out = NULL;
+	*outlen = 0;
+	/* "startxref\nOFFSET\n%%EOF" at the end */
+	sx = len > 64 ? len - 64 : 0;
+	p = find(pdf, sx, len, "startxref");
+	if (p >= len)
+		return 0;
+	p += 9;
+	if (!read_num(pdf, len, &p, &xat) || xat + 5 > len ||
+	    memcmp(pdf + xat, "xref\n", 5))
+		return 0;
+	p = xat + 5;
+	if (!read_num(pdf, len, &p, &first) || first != 0 ||
+	    !read_num(pdf, len, &p, &nobj) || nobj < 2 || nobj > len / 20 ||
+	    pdf[p] != '\n' || p + 1 + nobj * 20 > len)
+		return 0;
+	p++;
+	xref = calloc(nobj, sizeof(*xref));
+	e = calloc(nobj * 2, sizeof(*e));
+	if (!xref || !e)
+		goto out;
+	for (size_t i = 0; i < nobj; i++) {
+		size_t q2 = p + i * 20, v;
+
+		if (pdf[q2 + 17] == 'n' && read_num(pdf, q2 + 10, &q2, &v) &&
+		    v < xat)
+			xref[i] = v;
+	}
+	for (size_t i = 1; i < nobj; i++) {
+		size_t n2;
+
+		if (xref[i] && font_edits(pdf, xat, xref[i], xref, nobj,
+					  e + ne, &n2) < 0)
+			goto out;
+		if (xref[i])
+			ne += n2;
+	}
+	if (!ne) {
+		rc = 0;
+		goto out;
+	}
+	qsort(e, ne, sizeof(*e), edit_cmp);
+	b = malloc(len + 64);
+	if (!b)
+		goto out;
+	for (size_t k = 0; k < ne; k++) {
+		memcpy(b + o, pdf + q, e[k].at - q);
+		o += e[k].at - q;
+		memcpy(b + o, e[k].bytes, e[k].nlen);
+		o += e[k].nlen;
+		q = e[k].at + e[k].len;
+	}
+	/* the objects up to the cross-reference table, then the table
+	 * with the new offsets */
+	memcpy(b + o, pdf + q, xat - q);
+	o += xat - q;
+	{
+		size_t newx = o;
+		int nw = snprintf((char *)b + o, 64, "xref\n0 %lu\n",
+				  (unsigned long)nobj);
+
+		o += (size_t)nw;
+		for (size_t i = 0; i < nobj; i++) {
+			size_t v = xref[i];
+			char ent[24];
+
+			for (size_t k = 0; k < ne && v; k++)
+				if (e[k].at < xref[i])
+					v = v - e[k].len + e[k].nlen;
+			memcpy(ent, pdf + p + i * 20, 20);
+			if (xref[i]) {
+				snprintf(ent, sizeof(ent), "%010lu",
+					 (unsigned long)v);
+				ent[10] = ' ';
+			}
+			memcpy(b + o, ent, 20);
+			o += 20;
+		}
+		q = p + nobj * 20;
+		p = find(pdf, q, len, "startxref");
+		memcpy(b + o, pdf + q, p - q);
+		o += p - q;
+		nw = snprintf((char *)b + o, 64, "startxref\n%lu\n%%%%EOF\n",
+			      (unsigned long)newx);
+		o += (size_t)nw;
+	}
+	*out = b;
+	*outlen = o;
+	b = NULL;
+	rc = 0;
+out:
+	for (size_t k = 0; e && k < ne; k++)
+		free(e[k].bytes);
+	free(e);
+	free(xref);
+	free(b);
+	return rc;
+}

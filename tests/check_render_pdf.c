@@ -3,7 +3,8 @@
  * count, every stem found by pdftotext and no answer text on the paper,
  * the guide's answers, Noto CJK fonts embedded for Simplified, Traditional
  * and English papers, byte-identical repeats, write errors, and the
- * typesetting engine's pagination and CJK line breaking. */
+ * typesetting engine's pagination and CJK line breaking, and the answer
+ * sheet's common part held once by a print file of several forms. */
 #include <check.h>
 #include <errno.h>
 #include <stdio.h>
@@ -561,6 +562,71 @@ START_TEST(answer_table_fits)
 }
 END_TEST
 
+/* Occurrences of s in the n bytes at b. */
+static int count(const char *b, size_t n, const char *s)
+{
+	size_t k = strlen(s);
+	int c = 0;
+
+	for (size_t i = 0; i + k <= n; i++)
+		c += memcmp(b + i, s, k) == 0;
+	return c;
+}
+
+START_TEST(sheet_shared_by_forms)
+{
+	static const char *const names[3] = { "A", "B", "C" };
+	struct fixture x;
+	struct paper_form forms[3];
+	struct pdf_copy copies[3];
+	struct pdf_job j;
+	char *buf = NULL, *path = strdup("/tmp/check_render_pdf-XXXXXX");
+	char *text, *one;
+	size_t len;
+	FILE *fp = open_memstream(&buf, &len);
+	int fd, words;
+
+	fixture_init(&x, "zh", "zh-Hans");
+	/* how often form A's paper alone says 考生编号 */
+	one = save(&x, DOC_PAPER);
+	text = run("pdftotext -enc UTF-8", one);
+	words = count(text, strlen(text), "考生编号");
+	ck_assert_int_gt(words, 0);
+	free(text);
+	unlink(one);
+	free(one);
+	for (int i = 0; i < 3; i++) {
+		forms[i] = x.form;
+		strcpy(forms[i].name, names[i]);
+		copies[i] = (struct pdf_copy){ &forms[i], NULL, NULL };
+	}
+	x.p.forms = forms;
+	x.p.nforms = 3;
+	j = (struct pdf_job){ fp, DOC_PAPER, copies, 3, false, 0 };
+	ck_assert_int_eq(render_pdf_jobs(&x.p, &j, 1), 0);
+	ck_assert_int_eq(fclose(fp), 0);
+	/* the three forms' sheets differ only in the form's name and QR
+	 * code: the rest of the page is in the file once */
+	ck_assert_int_eq(count(buf, len, "/Subtype /Form"), 1);
+	fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, buf, len), (ssize_t)len);
+	close(fd);
+	text = run("pdftotext -enc UTF-8", path);
+	ck_assert_int_eq(count(text, strlen(text), "考生编号"), 3 * words);
+	for (int i = 0; i < 3; i++) {
+		char form[32];
+
+		snprintf(form, sizeof(form), "%s卷", names[i]);
+		ck_assert_msg(strstr(text, form), "'%s' missing", form);
+	}
+	free(text);
+	free(buf);
+	unlink(path);
+	free(path);
+}
+END_TEST
+
 /* The suite. */
 static Suite *render_pdf_suite(void)
 {
@@ -580,6 +646,7 @@ static Suite *render_pdf_suite(void)
 	tcase_add_test(tc, blocks_stay_on_one_page);
 	tcase_add_test(tc, cjk_line_breaks);
 	tcase_add_test(tc, answer_table_fits);
+	tcase_add_test(tc, sheet_shared_by_forms);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -193,6 +193,8 @@ static void new_page(struct lb_state *S)
 			 lb->form_pre, S->f->name, lb->form_post);
 	if (s)
 		add_text(S, LEFT, 23, SR_HEAD, SA_LEFT, s);
+	if (s && !S->oom)
+		S->L->texts[S->L->ntexts - 1].own = true;
 	add_text(S, LEFT, 30, SR_SMALL, SA_LEFT, S->p->tpl->title);
 	/* the page count is only known at the end: filled in then */
 	add_text(S, QR_X, QR_Y + QR_SIZE / 2 + 1.5, SR_LABEL, SA_CENTER, "");
@@ -203,6 +205,8 @@ static void new_page(struct lb_state *S)
 				 S->cand_name ? S->cand_name : "");
 		if (s)
 			add_text(S, LEFT, 38, SR_BODY, SA_LEFT, s);
+		if (s && !S->oom)
+			S->L->texts[S->L->ntexts - 1].own = true;
 	} else {
 		add_text(S, LEFT, 38, SR_BODY, SA_LEFT, lb->name);
 		add_rect(S, LEFT + 12, 43, 50, 0, 0.6);

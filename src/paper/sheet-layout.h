@@ -55,6 +55,9 @@ struct sheet_text {
 	enum sheet_anchor anchor;
 	bool latin;			/* Latin letters and digits only */
 	bool id_grid;			/* the candidate-id grid's label */
+	bool own;			/* names the form or the candidate:
+					 * differs between the sheets of a
+					 * paper's forms */
 	const char *text;
 };
 

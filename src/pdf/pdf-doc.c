@@ -126,6 +126,8 @@ void pdf_doc_reset(struct pdf_doc *d)
 /* Free everything. */
 void pdf_doc_release(struct pdf_doc *d)
 {
+	if (d->shared)
+		g_hash_table_destroy(d->shared);
 	free(d->ops);
 	free(d->blocks);
 	free(d->sheet_pages);
@@ -424,6 +426,41 @@ void pdf_show(cairo_t *cr, PangoLayout *l, double x, double y, double gray)
 	cairo_set_source_rgb(cr, gray, gray, gray);
 	cairo_move_to(cr, x, y);
 	pango_cairo_show_layout(cr, l);
+}
+
+/* Paint a shared drawing, recording it on first use. */
+int pdf_paint_shared(struct pdf_doc *d, cairo_t *cr, const char *key,
+		     pdf_draw_fn draw, void *arg)
+{
+	static const cairo_rectangle_t page = { 0, 0, PDF_PAGE_W, PDF_PAGE_H };
+	cairo_surface_t *rec;
+
+	if (!d->shared)
+		d->shared = g_hash_table_new_full(g_str_hash, g_str_equal,
+			g_free, (GDestroyNotify)cairo_surface_destroy);
+	rec = g_hash_table_lookup(d->shared, key);
+	if (!rec) {
+		cairo_t *rc;
+		int r;
+
+		rec = cairo_recording_surface_create(
+			CAIRO_CONTENT_COLOR_ALPHA, &page);
+		rc = cairo_create(rec);
+		r = draw(rc, arg);
+		if (cairo_status(rc) != CAIRO_STATUS_SUCCESS)
+			r = -1;
+		cairo_destroy(rc);
+		if (r < 0) {
+			cairo_surface_destroy(rec);
+			return -1;
+		}
+		g_hash_table_insert(d->shared, g_strdup(key), rec);
+	}
+	cairo_save(cr);
+	cairo_set_source_surface(cr, rec, 0, 0);
+	cairo_paint(cr);
+	cairo_restore(cr);
+	return cairo_status(cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }
 
 /* Draw one operation. */

@@ -118,6 +118,8 @@ struct pdf_doc {
 	unsigned pages;			/* after pagination */
 	unsigned body_pages;		/* pages before the first sheet page */
 	unsigned char *sheet_pages;	/* [pages]: 1 = answer sheet page */
+	GHashTable *shared;		/* key -> recorded drawing (see
+					 * pdf_paint_shared), kept by reset */
 	bool oom;
 };
 
@@ -174,6 +176,15 @@ int pdf_doc_draw(struct pdf_doc *d, cairo_t *cr, unsigned body,
 		 unsigned total, pdf_decorate_fn decorate, void *arg);
 /* Draw a layout now at (x, y) (for headers and footers). */
 void pdf_show(cairo_t *cr, PangoLayout *l, double x, double y, double gray);
+
+/* Draws a page's worth of content on cr; 0, or -1 on failure. */
+typedef int (*pdf_draw_fn)(cairo_t *cr, void *arg);
+/* Paint the drawing named key on cr: drawn by draw(arg) the first time
+ * the doc meets key, then reused, so that a PDF holds it once (a form
+ * XObject) however many pages show it.  0, or -1 when out of memory or
+ * draw failed. */
+int pdf_paint_shared(struct pdf_doc *d, cairo_t *cr, const char *key,
+		     pdf_draw_fn draw, void *arg);
 
 /* Where a PDF file's bytes go: held in memory while cairo writes them,
  * then written to fp with the fonts shrunk (pdf-cff.h); and the first

@@ -103,11 +103,22 @@ static int draw_bubble(cairo_t *cr, struct pdf_doc *d,
 	return 0;
 }
 
-/* Draw page (1-based) of layout L. */
-static int draw_page(cairo_t *cr, struct pdf_doc *d,
-		     const struct sheet_layout *L, unsigned page,
-		     const char *qr_text)
+/* What the common part of a sheet page is drawn from. */
+struct sheet_page {
+	struct pdf_doc *d;
+	const struct sheet_layout *L;
+	unsigned page;
+};
+
+/* Draw what page sp->page of the layout shares with the same page of the
+ * paper's other forms: marks, boxes, words (not the form's or the
+ * candidate's own), bubbles. */
+static int draw_common(cairo_t *cr, void *arg)
 {
+	const struct sheet_page *sp = arg;
+	const struct sheet_layout *L = sp->L;
+	unsigned page = sp->page;
+
 	for (size_t i = 0; i < L->nmarks; i++)
 		if (L->marks[i].page == page) {
 			const struct sheet_square *m = &L->marks[i];
@@ -118,10 +129,6 @@ static int draw_page(cairo_t *cr, struct pdf_doc *d,
 					m->size * PT, m->size * PT);
 			cairo_fill(cr);
 		}
-	for (size_t i = 0; i < L->nqr; i++)
-		if (L->qr[i].page == page && draw_qr(cr, &L->qr[i],
-						     qr_text) < 0)
-			return -1;
 	for (size_t i = 0; i < L->nrects; i++) {
 		const struct sheet_rect *r = &L->rects[i];
 
@@ -139,12 +146,76 @@ static int draw_page(cairo_t *cr, struct pdf_doc *d,
 		cairo_stroke(cr);
 	}
 	for (size_t i = 0; i < L->ntexts; i++)
-		if (L->texts[i].page == page &&
-		    draw_text(cr, d, &L->texts[i]) < 0)
+		if (L->texts[i].page == page && !L->texts[i].own &&
+		    draw_text(cr, sp->d, &L->texts[i]) < 0)
 			return -1;
 	for (size_t i = 0; i < L->nbubbles; i++)
 		if (L->bubbles[i].page == page &&
-		    draw_bubble(cr, d, &L->bubbles[i]) < 0)
+		    draw_bubble(cr, sp->d, &L->bubbles[i]) < 0)
+			return -1;
+	return 0;
+}
+
+/* The name of the common part of page sp->page: everything it is drawn
+ * from, so that equal names draw equal pages (malloc'd). */
+static char *common_key(const struct sheet_page *sp)
+{
+	const struct sheet_layout *L = sp->L;
+	GString *k = g_string_new("sheet");
+
+	for (size_t i = 0; i < L->nmarks; i++)
+		if (L->marks[i].page == sp->page)
+			g_string_append_printf(k, "|m%.3f %.3f %.3f",
+					       L->marks[i].x, L->marks[i].y,
+					       L->marks[i].size);
+	for (size_t i = 0; i < L->nrects; i++) {
+		const struct sheet_rect *r = &L->rects[i];
+
+		if (r->page == sp->page)
+			g_string_append_printf(k, "|r%.3f %.3f %.3f %.3f %.3f",
+					       r->x, r->y, r->w, r->h, r->lw);
+	}
+	for (size_t i = 0; i < L->ntexts; i++) {
+		const struct sheet_text *t = &L->texts[i];
+
+		if (t->page == sp->page && !t->own)
+			g_string_append_printf(k, "|t%.3f %.3f %d %d %d %s",
+					       t->x, t->y, (int)t->role,
+					       (int)t->anchor, (int)t->latin,
+					       t->text);
+	}
+	for (size_t i = 0; i < L->nbubbles; i++) {
+		const struct sheet_bubble *b = &L->bubbles[i];
+
+		if (b->page == sp->page)
+			g_string_append_printf(k, "|b%.3f %.3f %.3f %d %d %d %g",
+					       b->x, b->y, b->r, (int)b->kind,
+					       b->option, (int)b->group,
+					       b->value);
+	}
+	return g_string_free(k, FALSE);
+}
+
+/* Draw page (1-based) of layout L: the part it shares with the other
+ * forms' sheets once per PDF, then its QR code and own words. */
+static int draw_page(cairo_t *cr, struct pdf_doc *d,
+		     const struct sheet_layout *L, unsigned page,
+		     const char *qr_text)
+{
+	struct sheet_page sp = { d, L, page };
+	char *key = common_key(&sp);
+	int rc = pdf_paint_shared(d, cr, key, draw_common, &sp);
+
+	g_free(key);
+	if (rc < 0)
+		return -1;
+	for (size_t i = 0; i < L->nqr; i++)
+		if (L->qr[i].page == page && draw_qr(cr, &L->qr[i],
+						     qr_text) < 0)
+			return -1;
+	for (size_t i = 0; i < L->ntexts; i++)
+		if (L->texts[i].page == page && L->texts[i].own &&
+		    draw_text(cr, d, &L->texts[i]) < 0)
 			return -1;
 	return 0;
 }

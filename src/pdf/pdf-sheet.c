@@ -25,25 +25,39 @@ static enum pdf_font font_of(enum sheet_role r)
 	return map[r];
 }
 
-/* Draw the QR code of text filling the square s. */
+/* Draw the QR code of text filling the square s: each run of dark
+ * modules in a row is one stroke of a module's width, drawn in module
+ * units so that the PDF holds small whole numbers. */
 static int draw_qr(cairo_t *cr, const struct sheet_square *s,
 		   const char *text)
 {
 	QRcode *qr = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-	double m, x0, y0;
+	int n;
 
 	if (!qr)
 		return -1;
-	m = s->size * PT / qr->width;
-	x0 = (s->x - s->size / 2) * PT;
-	y0 = (s->y - s->size / 2) * PT;
+	n = qr->width;
+	cairo_save(cr);
+	cairo_translate(cr, (s->x - s->size / 2) * PT,
+			(s->y - s->size / 2) * PT);
+	cairo_scale(cr, s->size * PT / n, s->size * PT / n);
 	cairo_set_source_rgb(cr, 0, 0, 0);
-	for (int r = 0; r < qr->width; r++)
-		for (int c = 0; c < qr->width; c++)
-			if (qr->data[r * qr->width + c] & 1)
-				cairo_rectangle(cr, x0 + m * c, y0 + m * r,
-						m, m);
-	cairo_fill(cr);
+	cairo_set_line_width(cr, 1);
+	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+	for (int r = 0; r < n; r++)
+		for (int c = 0; c < n; c++) {
+			int end = c;
+
+			if (!(qr->data[r * n + c] & 1))
+				continue;
+			while (end < n && (qr->data[r * n + end] & 1))
+				end++;
+			cairo_move_to(cr, c, r + 0.5);
+			cairo_line_to(cr, end, r + 0.5);
+			c = end;
+		}
+	cairo_stroke(cr);
+	cairo_restore(cr);
 	QRcode_free(qr);
 	return 0;
 }

@@ -6,17 +6,20 @@
 #
 # A 30-question written test (10 true/false, 15 single, 5 multiple choice;
 # bench/gen.py print) in English and in Chinese, built as 100 forms with
-# --format pdf: the print file (100 papers with their answer sheets) and
-# the guide file (100 guides).  Reports CPU (user + system, mean), wall
-# (fastest), pages and PDF bytes, each beside the baseline measured in the
-# same run: bench/base_pdf.c writing as many pages of text (30 lines a
-# page) into one PDF with the same fonts, and nothing else.  Runs the build
-# twice more to check that the bytes do not change.
+# --format pdf: the print file (100 papers with their answer sheets), the
+# guide file (100 guides) and the 100 answer sheets alone.  The build and
+# the baseline - bench/base_pdf.c writing as many pages of text (30 lines a
+# page) into one PDF with the same fonts, and nothing else - run in turns
+# (paired runs: one warm-up round, then BENCH_RUNS rounds), each under
+# /usr/bin/time; reported are CPU (user + system) min / median / max, the
+# fastest wall time, the ratio of the medians, pages and PDF bytes (all
+# files, and the print and guide files alone).  Runs the build twice more
+# to check that the bytes do not change.
 #
-# Environment: BENCH_DIR (work folder), BENCH_RUNS (hyperfine runs, 5),
+# Environment: BENCH_DIR (work folder), BENCH_RUNS (rounds, 5),
 # PRINT_FORMS (100), PRINT_BEFORE (another examgen binary, e.g. an older
-# release, timed in the same run on the same job and shown as a row of its
-# own).
+# release, run in the same rounds on the same job and shown as rows of
+# its own, with its ratio to this one).
 set -eu
 
 die() {
@@ -31,9 +34,11 @@ EXAMGEN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 W=${BENCH_DIR:-$ROOT/build-bench/data}/print
 RUNS=${BENCH_RUNS:-5}
 FORMS=${PRINT_FORMS:-100}
-for tool in hyperfine python3 cc pkg-config pdfinfo; do
+BEFORE=${PRINT_BEFORE:-}
+for tool in python3 cc pkg-config pdfinfo /usr/bin/time; do
 	command -v $tool >/dev/null || die "'$tool' is missing (make deps)"
 done
+[ -z "$BEFORE" ] || [ -x "$BEFORE" ] || die "'$BEFORE' is not an executable"
 mkdir -p "$W"
 cd "$W"
 if [ ! -x base_pdf ] || [ "$ROOT/bench/base_pdf.c" -nt base_pdf ]; then
@@ -52,60 +57,90 @@ pages() {
 	echo $n
 }
 
-# bytes DIR: the bytes of every PDF in DIR
-bytes() {
-	cat "$1"/*.pdf | wc -c
+# cpu OUT CMD...: run CMD, add "user+system wall" to OUT
+cpu() {
+	out=$1
+	shift
+	/usr/bin/time -o time.tmp -f "%U %S %e" "$@" >run.log 2>&1 ||
+		{ tail -20 run.log >&2; die "'$1' failed"; }
+	awk '{ printf "%.3f %.3f\n", $1 + $2, $3 }' time.tmp >>"$out"
 }
 
-BEFORE=${PRINT_BEFORE:-}
 rows=""
 for lang in en zh; do
 	python3 "$ROOT/bench/gen.py" print $lang .
-	echo "bench: print ($lang, $FORMS forms) ..." >&2
-	build="$EXAMGEN build print-$lang.yaml --seed 1 --forms $FORMS --format pdf --force"
-	$build --out $lang >/dev/null 2>&1 || die "examgen build failed"
+	echo "bench: print ($lang, $FORMS forms, 1 + $RUNS rounds) ..." >&2
+	set -- build print-$lang.yaml --seed 1 --forms "$FORMS" --format pdf
+	rm -rf $lang $lang-again
+	"$EXAMGEN" "$@" --out $lang >/dev/null 2>&1 ||
+		die "examgen build failed"
 	n=$(pages $lang)
-	b=$(bytes $lang)
 	# byte-identical rebuilds
-	$build --out $lang-again >/dev/null 2>&1 || die "examgen build failed"
+	"$EXAMGEN" "$@" --out $lang-again >/dev/null 2>&1 ||
+		die "examgen build failed"
 	for f in $lang/*.pdf; do
 		cmp -s "$f" "$lang-again/${f#$lang/}" ||
 			die "'$f' differs between two builds with one seed"
 	done
-	hyperfine -N --style none --warmup 1 --runs "$RUNS" \
-		--export-json print-$lang.json \
-		"$build --out $lang" "./base_pdf base-$lang.pdf $n 30 $lang" \
-		>/dev/null 2>hf.err || { cat hf.err >&2; die "hyperfine failed"; }
-	bb=$(wc -c <base-$lang.pdf)
-	rows="$rows $lang:$n:$b:$bb:print-$lang.json:0"
+	rm -f eg-$lang.cpu base-$lang.cpu before-$lang.cpu
+	for r in $(seq 0 "$RUNS"); do
+		cpu eg-$lang.cpu "$EXAMGEN" "$@" --force --out $lang
+		cpu base-$lang.cpu ./base_pdf base-$lang.pdf "$n" 30 $lang
+		if [ -n "$BEFORE" ]; then
+			cpu before-$lang.cpu "$BEFORE" "$@" --force \
+				--out before-$lang
+		fi
+	done
+	row="$lang:$n:$(cat $lang/*.pdf | wc -c)"
+	row="$row:$(cat $lang/*.print.pdf $lang/*.guide.pdf | wc -c)"
+	row="$row:$(wc -c <base-$lang.pdf)"
 	if [ -n "$BEFORE" ]; then
-		old="$BEFORE build print-$lang.yaml --seed 1 --forms $FORMS --format pdf --force"
-		rm -rf before-$lang
-		$old --out before-$lang >/dev/null 2>&1 || die "'$BEFORE' failed"
-		hyperfine -N --style none --warmup 1 --runs "$RUNS" \
-			--export-json before-$lang.json \
-			"$old --out before-$lang" \
-			"./base_pdf base-$lang.pdf $n 30 $lang" \
-			>/dev/null 2>hf.err || { cat hf.err >&2; die "hyperfine failed"; }
-		rows="$rows $lang-before:$(pages before-$lang):$(bytes before-$lang):$bb:before-$lang.json:1"
+		row="$row:$(pages before-$lang):$(cat before-$lang/*.pdf | wc -c)"
+		row="$row:$(cat before-$lang/*.print.pdf before-$lang/*.guide.pdf | wc -c)"
 	fi
+	rows="$rows $row"
 done
-python3 - $FORMS $rows <<'PY'
-import json, sys
+python3 - "$FORMS" $rows <<'PY'
+import statistics, sys
 
 forms = int(sys.argv[1])
-print("| %d forms, pdf | examgen CPU | wall | base CPU | wall | CPU ratio | pages | PDF bytes | base bytes | bytes ratio |" % forms)
-print("|---|---|---|---|---|---|---|---|---|---|")
+
+
+def runs(path):
+    v = [tuple(map(float, l.split())) for l in open(path)]
+    return v[1:]          # the first round is the warm-up
+
+
+def mmm(v):
+    return "%.2f / %.2f / %.2f s" % (min(v), statistics.median(v), max(v))
+
+
+print("| %d forms, pdf | CPU min / median / max | fastest wall | base CPU "
+      "median | CPU ratio (medians) | pages | PDF bytes (all) | print + "
+      "guide | base bytes |" % forms)
+print("|---|---|---|---|---|---|---|---|---|")
 for row in sys.argv[2:]:
-    lang, pages, b, bb, js, before = row.split(":")
-    r = json.load(open(js))["results"]
-    cpu = [x["user"] + x["system"] for x in r]
-    wall = [x["min"] for x in r]
-    name = {"en": "English", "zh": "Chinese"}[lang.split("-")[0]]
-    if before == "1":
-        name += " (PRINT_BEFORE)"
-    print("| %s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f | %s | %.2f MB | %.2f MB | %.2f |"
-          % (name, cpu[0], wall[0],
-             cpu[1], wall[1], cpu[0] / cpu[1], pages, int(b) / 1e6,
-             int(bb) / 1e6, int(b) / int(bb)))
+    f = row.split(":")
+    lang, n, b, pg, bb = f[0], f[1], int(f[2]), int(f[3]), int(f[4])
+    name = {"en": "English", "zh": "Chinese"}[lang]
+    eg, base = runs("eg-%s.cpu" % lang), runs("base-%s.cpu" % lang)
+    ec, bc = [x[0] for x in eg], [x[0] for x in base]
+    bmed = statistics.median(bc)
+    print("| %s | %s | %.2f s | %.2f s | %.2f | %s | %.2f MB | %.2f MB | "
+          "%.2f MB |" % (name, mmm(ec), min(x[1] for x in eg), bmed,
+                          statistics.median(ec) / bmed, n, b / 1e6, pg / 1e6,
+                          bb / 1e6))
+    if len(f) > 5:
+        old = runs("before-%s.cpu" % lang)
+        oc = [x[0] for x in old]
+        pair = [o / e for o, e in zip(oc, ec)]
+        print("| %s, PRINT_BEFORE | %s | %.2f s | %.2f s | %.2f | %s | "
+              "%.2f MB | %.2f MB | %.2f MB |"
+              % (name, mmm(oc), min(x[1] for x in old), bmed,
+                 statistics.median(oc) / bmed, f[5], int(f[6]) / 1e6,
+                 int(f[7]) / 1e6, bb / 1e6))
+        print("| %s: PRINT_BEFORE / this, CPU | %.2f× (medians), %.2f×-%.2f× "
+              "pair by pair | | | | | %.2f× bytes (all) | %.2f× | |"
+              % (name, statistics.median(oc) / statistics.median(ec),
+                 min(pair), max(pair), int(f[6]) / b, int(f[7]) / pg))
 PY

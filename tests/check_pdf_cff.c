@@ -44,10 +44,11 @@ static cairo_status_t mem_write(void *closure, const unsigned char *data,
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/* Show text in font (a Pango description) at y. */
-static void show(cairo_t *cr, const char *font, const char *text, double y)
+/* Show text in font (a Pango description) at y, laid out in ctx. */
+static void show(cairo_t *cr, PangoContext *ctx, const char *font,
+		 const char *text, double y)
 {
-	PangoLayout *l = pango_cairo_create_layout(cr);
+	PangoLayout *l = pango_layout_new(ctx);
 	PangoFontDescription *fd = pango_font_description_from_string(font);
 
 	pango_layout_set_font_description(l, fd);
@@ -67,9 +68,15 @@ static struct mem make_pdf(void)
 								  &m, 595,
 								  842);
 	cairo_t *cr = cairo_create(sf);
+	/* a font map of its own, freed after (pango's default one stays) */
+	PangoFontMap *fm = pango_cairo_font_map_new();
+	PangoContext *ctx = pango_font_map_create_context(fm);
 
-	show(cr, "Noto Sans CJK SC Bold 18", bold_text, 40);
-	show(cr, "Noto Serif CJK SC 10.5", serif_text, 100);
+	pango_cairo_update_context(cr, ctx);
+	show(cr, ctx, "Noto Sans CJK SC Bold 18", bold_text, 40);
+	show(cr, ctx, "Noto Serif CJK SC 10.5", serif_text, 100);
+	g_object_unref(ctx);
+	g_object_unref(fm);
 	cairo_destroy(cr);
 	cairo_surface_finish(sf);
 	ck_assert_int_eq(cairo_surface_status(sf), CAIRO_STATUS_SUCCESS);

@@ -9,7 +9,7 @@
 
 #include <cairo-pdf.h>
 
-#include "pdf/pdf-cff.h"
+#include "pdf/pdf-file.h"
 
 /* Point size and face of each font role: serif regular (宋体 style) or
  * sans bold (黑体 style).  Two faces only: cairo 1.16 reads a whole CJK
@@ -592,18 +592,26 @@ cairo_surface_t *pdf_surface_create(struct pdf_sink *sink, FILE *fp,
 /* See pdf-doc.h. */
 int pdf_surface_finish(struct pdf_sink *sink, cairo_surface_t *sf)
 {
-	unsigned char *small = NULL;
-	size_t n = 0;
+	struct pdf_bytes out = { NULL, 0, 0, false };
+	struct pdf_file f;
+	int r;
 
 	cairo_surface_finish(sf);
 	if (sink->err || cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS)
 		return -1;
-	if (pdf_cff_shrink_pdf(sink->buf, sink->len, &small, &n) < 0)
+	/* the file takes cairo's bytes */
+	r = pdf_file_read(&f, sink->buf, sink->len);
+	sink->buf = NULL;
+	sink->len = sink->cap = 0;
+	if (r == 0 && (pdf_file_shrink_fonts(&f) < 0 ||
+		       pdf_file_write(&f, &out) < 0))
+		r = -1;
+	if (r < 0)
 		sink->err = ENOMEM;
-	else if (small ? fwrite(small, 1, n, sink->fp) != n :
-		 fwrite(sink->buf, 1, sink->len, sink->fp) != sink->len)
+	else if (r == 0 ? fwrite(out.b, 1, out.len, sink->fp) != out.len :
+		 fwrite(f.b, 1, f.len, sink->fp) != f.len)
 		sink->err = errno ? errno : EIO;
-	free(small);
-	sink_free(sink);
+	free(out.b);
+	pdf_file_release(&f);
 	return sink->err ? -1 : 0;
 }

@@ -590,26 +590,38 @@ cairo_surface_t *pdf_surface_create(struct pdf_sink *sink, FILE *fp,
 }
 
 /* See pdf-doc.h. */
-int pdf_surface_finish(struct pdf_sink *sink, cairo_surface_t *sf)
+int pdf_surface_finish_file(struct pdf_sink *sink, cairo_surface_t *sf,
+			    struct pdf_file *f)
 {
-	struct pdf_bytes out = { NULL, 0, 0, false };
-	struct pdf_file f;
 	int r;
 
+	memset(f, 0, sizeof(*f));
 	cairo_surface_finish(sf);
 	if (sink->err || cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS)
 		return -1;
 	/* the file takes cairo's bytes */
-	r = pdf_file_read(&f, sink->buf, sink->len);
+	r = pdf_file_read(f, sink->buf, sink->len);
 	sink->buf = NULL;
 	sink->len = sink->cap = 0;
-	if (r == 0 && (pdf_file_shrink_fonts(&f) < 0 ||
-		       pdf_file_write(&f, &out) < 0))
+	if (r == 0 && pdf_file_shrink_fonts(f) < 0)
 		r = -1;
 	if (r < 0)
 		sink->err = ENOMEM;
-	else if (r == 0 ? fwrite(out.b, 1, out.len, sink->fp) != out.len :
-		 fwrite(f.b, 1, f.len, sink->fp) != f.len)
+	return r;
+}
+
+/* See pdf-doc.h. */
+int pdf_surface_finish(struct pdf_sink *sink, cairo_surface_t *sf)
+{
+	struct pdf_bytes out = { NULL, 0, 0, false };
+	struct pdf_file f;
+	int r = pdf_surface_finish_file(sink, sf, &f);
+
+	if (r == 0 && pdf_file_write(&f, &out) < 0)
+		sink->err = ENOMEM;
+	else if (r >= 0 && (r == 0 ?
+		 fwrite(out.b, 1, out.len, sink->fp) != out.len :
+		 fwrite(f.b, 1, f.len, sink->fp) != f.len))
 		sink->err = errno ? errno : EIO;
 	free(out.b);
 	pdf_file_release(&f);

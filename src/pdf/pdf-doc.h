@@ -18,6 +18,8 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "pdf/pdf-file.h"
+
 /* A4 in points, and the printable body. */
 #define PDF_PAGE_W 595.276
 #define PDF_PAGE_H 841.89
@@ -187,8 +189,7 @@ int pdf_paint_shared(struct pdf_doc *d, cairo_t *cr, const char *key,
 		     pdf_draw_fn draw, void *arg);
 
 /* Where a PDF file's bytes go: held in memory while cairo writes them,
- * then written to fp with the fonts shrunk (pdf-cff.h); and the first
- * error. */
+ * then written to fp anew (pdf-file.h); and the first error. */
 struct pdf_sink {
 	FILE *fp;
 	int err;		/* errno of the first failure, 0 if none */
@@ -201,8 +202,15 @@ struct pdf_sink {
  * the same bytes); write it with pdf_surface_finish(). */
 cairo_surface_t *pdf_surface_create(struct pdf_sink *sink, FILE *fp,
 				    const char *title);
-/* Finish surface sf and write its PDF, fonts shrunk, to the sink's file.
- * 0, or -1: sink->err says why (0 when cairo failed). */
+/* Finish surface sf and write its PDF, fonts shrunk and compact
+ * (pdf-file.h), to the sink's file.  0, or -1: sink->err says why (0 when
+ * cairo failed). */
 int pdf_surface_finish(struct pdf_sink *sink, cairo_surface_t *sf);
+/* Finish surface sf and read its PDF into f, fonts shrunk (f then holds
+ * cairo's bytes as they are when it could not read them).  0; 1 when f
+ * could not be read; -1 on failure (sink->err says why, 0 when cairo
+ * failed). */
+int pdf_surface_finish_file(struct pdf_sink *sink, cairo_surface_t *sf,
+			    struct pdf_file *f);
 
 #endif

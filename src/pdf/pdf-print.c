@@ -25,6 +25,10 @@ struct print_run {
 	size_t njobs;
 	atomic_size_t next;		/* next job to take */
 	unsigned body, total;		/* every paper's page counts */
+	pthread_mutex_t sheets_lock;	/* the first sheet job draws them */
+	bool sheets_drawn;
+	int sheets_err;			/* errno of drawing them, or 0 */
+	struct pdf_sheets sheets;
 };
 
 /* One thread's fonts and result. */
@@ -71,6 +75,29 @@ static int paper_pages(struct print_run *run, struct pdf_fonts *ft)
 	return rc;
 }
 
+/* Write the blank sheet of the form of job j alone, drawing every form's
+ * sheet first if no thread has.  0, or -1 with errno set. */
+static int sheet_job(struct print_run *run, struct pdf_job *j,
+		     struct pdf_fonts *ft)
+{
+	int err;
+
+	pthread_mutex_lock(&run->sheets_lock);
+	if (!run->sheets_drawn) {
+		run->sheets_drawn = true;
+		if (pdf_sheets_init(&run->sheets, ft, run->p) < 0)
+			run->sheets_err = errno ? errno : EIO;
+	}
+	err = run->sheets_err;
+	pthread_mutex_unlock(&run->sheets_lock);
+	if (err) {
+		errno = err;
+		return -1;
+	}
+	return pdf_sheets_write(&run->sheets, j->fp,
+				(size_t)(j->copies[0].f - run->p->forms), ft);
+}
+
 /* Take jobs until none is left. */
 static void *work(void *arg)
 {
@@ -87,8 +114,8 @@ static void *work(void *arg)
 			continue;
 		}
 		/* a guide copy only needs an even page count */
-		if (j->sheet ? pdf_sheet_write(j->fp, &w->ft, run->p,
-					       j->copies[0].f) < 0 :
+		errno = 0;
+		if (j->sheet ? sheet_job(run, j, &w->ft) < 0 :
 		    pdf_write_copies(j->fp, &w->ft, j->doc, run->p, j->copies,
 				     j->ncopies, paper ? run->body : 0,
 				     paper ? run->total : 0) < 0)
@@ -122,6 +149,7 @@ int render_pdf_jobs(const struct paper *p, struct pdf_job *jobs, size_t n)
 		return 0;
 	memset(w, 0, sizeof(w));
 	atomic_init(&run.next, 0);
+	pthread_mutex_init(&run.sheets_lock, NULL);
 	for (size_t t = 0; t < nthreads; t++) {
 		w[t].run = &run;
 		w[t].ft_ok = pdf_fonts_init(&w[t].ft, pdf_paper_script(p)) == 0;
@@ -140,6 +168,9 @@ int render_pdf_jobs(const struct paper *p, struct pdf_job *jobs, size_t n)
 	for (size_t t = 1; t < started; t++)
 		pthread_join(w[t].tid, NULL);
 out:
+	if (run.sheets_drawn)
+		pdf_sheets_release(&run.sheets);
+	pthread_mutex_destroy(&run.sheets_lock);
 	for (size_t t = 0; t < nthreads; t++)
 		pdf_fonts_release(&w[t].ft);
 	for (size_t i = 0; i < n; i++)

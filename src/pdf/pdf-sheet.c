@@ -5,6 +5,7 @@
 #include "pdf/pdf-sheet.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <qrencode.h>
@@ -280,53 +281,137 @@ int pdf_sheet_pages(const struct paper *p, const struct paper_form *f)
 	return n;
 }
 
-/* The sheet of form f alone as a PDF file, laid out with ft. */
-int pdf_sheet_write(FILE *fp, struct pdf_fonts *ft, const struct paper *p,
-		    const struct paper_form *f)
+/* The title of form f's sheet alone (g_free). */
+static char *sheet_title(const struct paper *p, const struct paper_form *f)
 {
 	const struct labels *lb = labels_for(p);
-	struct pdf_sink sink = { .fp = NULL };
-	cairo_surface_t *sf = NULL;
-	cairo_t *cr = NULL;
+
+	return g_strdup_printf("%s %s%s%s%s%s", p->tpl->title, lb->form_pre,
+			       f->name, lb->form_post, lb->sep,
+			       lb->answer_sheet);
+}
+
+/* Draw the blank sheets of forms [0, nforms) on the pages of sf, form i
+ * from page first[i]; 0, or -1 with the failure in *oom or the sink. */
+static int sheets_draw(cairo_surface_t *sf, struct pdf_fonts *ft,
+		       const struct paper *p, size_t from, size_t to,
+		       size_t *first, bool *oom)
+{
+	cairo_t *cr = cairo_create(sf);
 	struct pdf_paper pp;
-	int rc = -1, pages;
-	bool oom;
-	char *title;
+	size_t page = 0;
+	int rc = -1;
 
 	memset(&pp, 0, sizeof(pp));
 	pp.p = p;
-	pp.f = f;
-	pp.lb = lb;
+	pp.lb = labels_for(p);
 	pp.kind = DOC_PAPER;
 	pdf_doc_init(&pp.doc, ft, pdf_paper_script(p));
-	pages = pdf_sheet_pages(p, f);
-	if (pages < 0) {
-		pp.doc.oom = true;
-		goto out;
-	}
-	title = g_strdup_printf("%s %s%s%s%s%s", p->tpl->title, lb->form_pre,
-				f->name, lb->form_post, lb->sep,
-				lb->answer_sheet);
-	sf = pdf_surface_create(&sink, fp, title);
-	g_free(title);
-	cr = cairo_create(sf);
-	for (int pg = 1; pg <= pages; pg++) {
-		if (pdf_sheet_draw_page(cr, &pp.doc, &pp, (unsigned)pg) < 0)
+	for (size_t i = from; i < to; i++) {
+		int pages = pdf_sheet_pages(p, &p->forms[i]);
+
+		if (first)
+			first[i - from] = page;
+		if (pages < 0) {
+			pp.doc.oom = true;
 			goto out;
-		cairo_show_page(cr);
+		}
+		pp.f = &p->forms[i];
+		for (int pg = 1; pg <= pages; pg++, page++) {
+			if (pdf_sheet_draw_page(cr, &pp.doc, &pp,
+						(unsigned)pg) < 0)
+				goto out;
+			cairo_show_page(cr);
+		}
 	}
-	cairo_destroy(cr);
-	cr = NULL;
-	if (pdf_surface_finish(&sink, sf) == 0)
-		rc = 0;
+	if (first)
+		first[to - from] = page;
+	rc = 0;
 out:
-	if (cr)
-		cairo_destroy(cr);
-	if (sf)
-		cairo_surface_destroy(sf);
-	oom = pp.doc.oom;
+	cairo_destroy(cr);
+	*oom = pp.doc.oom;
 	pdf_doc_release(&pp.doc);
+	return rc;
+}
+
+/* The sheet of form f alone as a PDF file, laid out with ft. */
+static int sheet_write(FILE *fp, struct pdf_fonts *ft, const struct paper *p,
+		       size_t f)
+{
+	struct pdf_sink sink = { .fp = NULL };
+	char *title = sheet_title(p, &p->forms[f]);
+	cairo_surface_t *sf = pdf_surface_create(&sink, fp, title);
+	bool oom = false;
+	int rc = -1;
+
+	g_free(title);
+	if (sheets_draw(sf, ft, p, f, f + 1, NULL, &oom) == 0 &&
+	    pdf_surface_finish(&sink, sf) == 0)
+		rc = 0;
+	cairo_surface_destroy(sf);
 	if (rc < 0)
 		errno = sink.err ? sink.err : oom ? ENOMEM : EIO;
+	return rc;
+}
+
+/* See pdf-sheet.h. */
+int pdf_sheets_init(struct pdf_sheets *s, struct pdf_fonts *ft,
+		    const struct paper *p)
+{
+	struct pdf_sink sink = { .fp = NULL };
+	cairo_surface_t *sf;
+	bool oom = false;
+	int rc = -1;
+
+	memset(s, 0, sizeof(*s));
+	s->p = p;
+	s->first = calloc(p->nforms + 1, sizeof(*s->first));
+	if (!s->first) {
+		errno = ENOMEM;
+		return -1;
+	}
+	sf = pdf_surface_create(&sink, NULL, p->tpl->title);
+	if (sheets_draw(sf, ft, p, 0, p->nforms, s->first, &oom) == 0) {
+		int r = pdf_surface_finish_file(&sink, sf, &s->file);
+
+		/* a file this reader does not split: a sheet at a time */
+		s->whole = r == 0;
+		rc = r < 0 ? -1 : 0;
+	}
+	cairo_surface_destroy(sf);
+	if (rc < 0)
+		errno = sink.err ? sink.err : oom ? ENOMEM : EIO;
+	return rc;
+}
+
+/* See pdf-sheet.h. */
+void pdf_sheets_release(struct pdf_sheets *s)
+{
+	pdf_file_release(&s->file);
+	free(s->first);
+	memset(s, 0, sizeof(*s));
+}
+
+/* See pdf-sheet.h. */
+int pdf_sheets_write(const struct pdf_sheets *s, FILE *fp, size_t f,
+		     struct pdf_fonts *ft)
+{
+	struct pdf_bytes out = { NULL, 0, 0, false };
+	char *title;
+	int rc = -1;
+
+	if (!s->whole)
+		return sheet_write(fp, ft, s->p, f);
+	title = sheet_title(s->p, &s->p->forms[f]);
+	if (pdf_file_write_pages(&s->file, s->first[f],
+				 s->first[f + 1] - s->first[f], title,
+				 &out) < 0)
+		errno = ENOMEM;
+	else if (fwrite(out.b, 1, out.len, fp) != out.len)
+		errno = errno ? errno : EIO;
+	else
+		rc = 0;
+	g_free(title);
+	free(out.b);
 	return rc;
 }

@@ -9,6 +9,7 @@
 
 #include "paper/paper.h"
 #include "pdf/pdf-doc.h"
+#include "pdf/pdf-file.h"
 #include "pdf/pdf-paper.h"
 
 /* The answer-sheet pages of the paper being composed on pp. */
@@ -21,9 +22,26 @@ int pdf_sheet_draw_page(cairo_t *cr, struct pdf_doc *d,
 			const struct pdf_paper *pp, unsigned page);
 /* The number of pages of form f's answer sheet; -1 when out of memory. */
 int pdf_sheet_pages(const struct paper *p, const struct paper_form *f);
-/* Write the blank answer sheet of form f alone as a PDF to fp, laid out
- * with the fonts ft.  0, or -1 with errno set. */
-int pdf_sheet_write(FILE *fp, struct pdf_fonts *ft, const struct paper *p,
-		    const struct paper_form *f);
+/* The blank answer sheets of every form of a paper, drawn once as one
+ * PDF, each form's pages then written as a file of its own: one font
+ * subset for all of them. */
+struct pdf_sheets {
+	const struct paper *p;
+	struct pdf_file file;	/* every form's sheet, in form order */
+	size_t *first;		/* page of form i's sheet; [nforms]: all */
+	bool whole;		/* file was read (else a sheet at a time) */
+};
+
+/* Draw the sheets of every form of p with the fonts ft.  0, or -1 with
+ * errno set. */
+int pdf_sheets_init(struct pdf_sheets *s, struct pdf_fonts *ft,
+		    const struct paper *p);
+/* Free the sheets. */
+void pdf_sheets_release(struct pdf_sheets *s);
+/* Write the blank answer sheet of form f (an index into p->forms) alone
+ * as a PDF to fp; drawn anew with the fonts ft when s's file could not be
+ * read.  0, or -1 with errno set. */
+int pdf_sheets_write(const struct pdf_sheets *s, FILE *fp, size_t f,
+		     struct pdf_fonts *ft);
 
 #endif

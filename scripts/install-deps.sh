@@ -39,6 +39,7 @@ python3-yaml
 python3-jsonschema
 opencc
 poppler-utils
+qpdf
 libreoffice-calc-nogui
 unzip
 clang

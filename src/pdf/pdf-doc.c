@@ -60,6 +60,7 @@ int pdf_fonts_init(struct pdf_fonts *ft, enum pdf_script script)
 	/* one PDF point per unit, outlines unhinted: what is measured is
 	 * what is drawn */
 	pango_cairo_context_set_resolution(ft->ctx, 72);
+	pango_context_set_round_glyph_positions(ft->ctx, FALSE);
 	fo = cairo_font_options_create();
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);

@@ -514,6 +514,15 @@ int pdf_write_copies(FILE *fp, struct pdf_fonts *ft, enum render_doc doc,
 	sf = pdf_surface_create(&sink, fp, title);
 	g_free(title);
 	cr = cairo_create(sf);
+	/* the copies of a file say many of the same texts: counted first,
+	 * each is then drawn once */
+	for (size_t i = 0; n > 1 && i < n; i++) {
+		if (pdf_paper_compose(&pp, doc, p, &v[i]) < 0) {
+			oom = 1;
+			goto out;
+		}
+		pdf_doc_count_texts(&pp.doc);
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (pdf_paper_compose(&pp, doc, p, &v[i]) < 0) {
 			oom = 1;

@@ -122,6 +122,8 @@ struct pdf_doc {
 	unsigned char *sheet_pages;	/* [pages]: 1 = answer sheet page */
 	GHashTable *shared;		/* key -> recorded drawing (see
 					 * pdf_paint_shared), kept by reset */
+	GHashTable *uses;		/* text -> times the file shows it
+					 * (pdf_doc_count_texts), or NULL */
 	bool oom;
 };
 
@@ -176,6 +178,10 @@ int pdf_doc_paginate(struct pdf_doc *d);
  * answer sheet until the document has total pages (0: no padding). */
 int pdf_doc_draw(struct pdf_doc *d, cairo_t *cr, unsigned body,
 		 unsigned total, pdf_decorate_fn decorate, void *arg);
+/* Count the long texts the doc's pages show, adding to the counts of
+ * earlier docs (kept by reset): pdf_doc_draw() then draws a text shown
+ * more than once only once per file. */
+void pdf_doc_count_texts(struct pdf_doc *d);
 /* Draw a layout now at (x, y) (for headers and footers). */
 void pdf_show(cairo_t *cr, PangoLayout *l, double x, double y, double gray);
 

@@ -13,276 +13,17 @@
 #include "base/array.h"
 #include "base/utf8.h"
 #include "pdf/pdf-cff.h"
+#include "pdf/pdf-syntax.h"
 
-/* Deepest nesting of arrays and dictionaries read. */
-#define MAX_DEPTH 32
 /* Objects per object stream. */
 #define OBJSTM_MAX 200
-/* A value that is not there (a malformed body). */
-#define BAD SIZE_MAX
 
-/* True for PDF white space. */
-static bool is_space(unsigned char c)
-{
-	return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' ||
-	       c == ' ';
-}
-
-/* True for a PDF delimiter. */
-static bool is_delim(unsigned char c)
-{
-	return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' ||
-	       c == ']' || c == '{' || c == '}' || c == '/' || c == '%';
-}
-
-/* True for a regular character (part of a number, keyword or name). */
-static bool is_regular(unsigned char c)
-{
-	return !is_space(c) && !is_delim(c);
-}
-
-/* The place after the white space and comments at b[p..z). */
-static size_t skip(const unsigned char *b, size_t p, size_t z)
-{
-	while (p < z) {
-		if (b[p] == '%')
-			while (p < z && b[p] != '\n' && b[p] != '\r')
-				p++;
-		else if (is_space(b[p]))
-			p++;
-		else
-			break;
-	}
-	return p;
-}
-
-/* The end of the token at b[p] (p < z, not white space); BAD when a
- * string runs past z. */
-static size_t token_end(const unsigned char *b, size_t p, size_t z)
-{
-	size_t q = p + 1;
-
-	switch (b[p]) {
-	case '(': {
-		int depth = 1;
-
-		for (; q < z && depth; q++)
-			if (b[q] == '\\')
-				q++;
-			else if (b[q] == '(')
-				depth++;
-			else if (b[q] == ')')
-				depth--;
-		return depth || q > z ? BAD : q;
-	}
-	case '<':
-		if (q < z && b[q] == '<')
-			return q + 1;
-		while (q < z && b[q] != '>')
-			q++;
-		return q < z ? q + 1 : BAD;
-	case '>':
-		return q < z && b[q] == '>' ? q + 1 : BAD;
-	case '/':
-		break;
-	default:
-		if (!is_regular(b[p]))
-			return q;
-	}
-	while (q < z && is_regular(b[q]))
-		q++;
-	return q;
-}
-
-/* True when the token b[a, e) is the string s. */
-static bool token_is(const unsigned char *b, size_t a, size_t e,
-		     const char *s)
-{
-	size_t n = strlen(s);
-
-	return e - a == n && !memcmp(b + a, s, n);
-}
-
-/* The non-negative integer token b[a, e) as *v; false if it is none. */
-static bool token_int(const unsigned char *b, size_t a, size_t e, size_t *v)
-{
-	size_t n = 0;
-
-	if (a == e || e - a > 12)
-		return false;
-	for (size_t i = a; i < e; i++) {
-		if (b[i] < '0' || b[i] > '9')
-			return false;
-		n = n * 10 + (size_t)(b[i] - '0');
-	}
-	*v = n;
-	return true;
-}
-
-/* An indirect reference "N G R" at b[p] (a token's start): its object
- * number and end; false if there is none. */
-static bool ref_at(const unsigned char *b, size_t p, size_t z, size_t *num,
-		   size_t *end)
-{
-	size_t e = token_end(b, p, z), q, gen;
-
-	if (e == BAD || !token_int(b, p, e, num))
-		return false;
-	q = skip(b, e, z);
-	if (q >= z)
-		return false;
-	e = token_end(b, q, z);
-	if (e == BAD || !token_int(b, q, e, &gen) || gen != 0)
-		return false;
-	q = skip(b, e, z);
-	if (q >= z || b[q] != 'R' || (q + 1 < z && is_regular(b[q + 1])))
-		return false;
-	*end = q + 1;
-	return true;
-}
-
-/* A walk over an object's body: checking it, collecting its references
- * or writing it renumbered. */
-struct walk {
-	const struct pdf_file *f;
-	const size_t *map;	/* new numbers by old (0: none), or NULL */
-	struct pdf_bytes *out;	/* written here, or NULL */
-	bool collect;		/* references go to refs (not written) */
-	size_t *refs;
-	size_t nrefs, cap;
-	const char *key;	/* at depth 1 this key's value ... */
-	const char *value;	/* ... becomes this text */
-	bool bad;
-};
-
-/* Append n bytes to out. */
-static void put(struct pdf_bytes *out, const void *s, size_t n)
-{
-	if (out->oom)
-		return;
-	if (out->len + n > out->cap &&
-	    array_grow(&out->b, &out->cap, out->len + n, 1) < 0) {
-		out->oom = true;
-		return;
-	}
-	memcpy(out->b + out->len, s, n);
-	out->len += n;
-}
-
-/* Append the string s to out. */
-static void puts_(struct pdf_bytes *out, const char *s)
-{
-	put(out, s, strlen(s));
-}
-
-/* Append a token to out, after a space when two regular characters would
- * otherwise meet. */
-static void put_token(struct pdf_bytes *out, const void *s, size_t n)
-{
-	if (n && out->len && is_regular(out->b[out->len - 1]) &&
-	    is_regular(*(const unsigned char *)s))
-		put(out, " ", 1);
-	put(out, s, n);
-}
-
-/* Walk the value at b[p] (after white space), depth deep; its end, or BAD
- * with w->bad set. */
-static size_t walk_value(struct walk *w, size_t p, size_t z, int depth)
-{
-	const unsigned char *b = w->f->b;
-	size_t e, num;
-	bool key;
-
-	if (p >= z || depth > MAX_DEPTH)
-		goto bad;
-	if (ref_at(b, p, z, &num, &e)) {
-		if (num >= w->f->nobj || !w->f->obj[num].used)
-			goto bad;
-		if (w->out) {
-			char s[32];
-
-			if (w->map[num])
-				snprintf(s, sizeof(s), "%zu 0 R", w->map[num]);
-			else
-				snprintf(s, sizeof(s), "null");
-			put_token(w->out, s, strlen(s));
-		} else if (w->collect) {
-			if (ARRAY_GROW(w->refs, w->cap, w->nrefs + 1) < 0)
-				goto bad;
-			w->refs[w->nrefs++] = num;
-		}
-		return e;
-	}
-	e = token_end(b, p, z);
-	if (e == BAD)
-		goto bad;
-	if (w->out)
-		put_token(w->out, b + p, e - p);
-	if (token_is(b, p, e, "<<")) {
-		for (p = skip(b, e, z); p < z && !(b[p] == '>' && p + 1 < z &&
-						    b[p + 1] == '>');
-		     p = skip(b, p, z)) {
-			e = token_end(b, p, z);
-			if (e == BAD || b[p] != '/')
-				goto bad;
-			if (w->out)
-				put_token(w->out, b + p, e - p);
-			key = depth == 0 && w->key && token_is(b, p, e, w->key);
-			p = skip(b, e, z);
-			if (key) {
-				/* the replaced value is skipped unwalked */
-				struct walk quiet = *w;
-
-				quiet.out = NULL;
-				quiet.collect = false;
-				p = walk_value(&quiet, p, z, depth + 1);
-				if (quiet.bad)
-					goto bad;
-				if (w->out)
-					put_token(w->out, w->value,
-						  strlen(w->value));
-				continue;
-			}
-			p = walk_value(w, p, z, depth + 1);
-			if (w->bad)
-				return BAD;
-		}
-		if (p >= z)
-			goto bad;
-		if (w->out)
-			put(w->out, ">>", 2);
-		return p + 2;
-	}
-	if (token_is(b, p, e, "[")) {
-		for (p = skip(b, e, z); p < z && b[p] != ']'; p = skip(b, p, z)) {
-			p = walk_value(w, p, z, depth + 1);
-			if (w->bad)
-				return BAD;
-		}
-		if (p >= z)
-			goto bad;
-		if (w->out)
-			put(w->out, "]", 1);
-		return p + 1;
-	}
-	/* a lone closing bracket, a keyword or a brace is not a value */
-	if (b[p] == ']' || b[p] == '>' || b[p] == ')' || b[p] == '{' ||
-	    b[p] == '}' || token_is(b, p, e, "R") ||
-	    token_is(b, p, e, "obj") || token_is(b, p, e, "endobj") ||
-	    token_is(b, p, e, "stream"))
-		goto bad;
-	return e;
-bad:
-	w->bad = true;
-	return BAD;
-}
-
-/* Check the value at b[p..z); its end, or BAD when malformed. */
+/* Check the value at b[p..z); its end, or PDF_BAD when malformed. */
 static size_t value_end(const struct pdf_file *f, size_t p, size_t z)
 {
-	struct walk w = { .f = f };
+	struct pdf_walk w = { .f = f };
 
-	return walk_value(&w, skip(f->b, p, z), z, 0);
+	return pdf_walk_value(&w, pdf_skip(f->b, p, z), z, 0);
 }
 
 /* The value of key in the dictionary at b[p..z): its span [*va, *vz);
@@ -293,19 +34,19 @@ static bool dict_get(const struct pdf_file *f, size_t p, size_t z,
 	const unsigned char *b = f->b;
 	size_t e;
 
-	p = skip(b, p, z);
+	p = pdf_skip(b, p, z);
 	if (p + 2 > z || memcmp(b + p, "<<", 2))
 		return false;
-	for (p = skip(b, p + 2, z); p < z && b[p] == '/'; p = skip(b, p, z)) {
+	for (p = pdf_skip(b, p + 2, z); p < z && b[p] == '/'; p = pdf_skip(b, p, z)) {
 		bool hit;
 
-		e = token_end(b, p, z);
-		if (e == BAD)
+		e = pdf_token_end(b, p, z);
+		if (e == PDF_BAD)
 			return false;
-		hit = token_is(b, p, e, key);
-		p = skip(b, e, z);
+		hit = pdf_token_is(b, p, e, key);
+		p = pdf_skip(b, e, z);
 		e = value_end(f, p, z);
-		if (e == BAD)
+		if (e == PDF_BAD)
 			return false;
 		if (hit) {
 			*va = p;
@@ -324,7 +65,7 @@ static size_t dict_ref(const struct pdf_file *f, size_t p, size_t z,
 	size_t va, vz, num, e;
 
 	if (!dict_get(f, p, z, key, &va, &vz) ||
-	    !ref_at(f->b, va, vz, &num, &e) || num >= f->nobj ||
+	    !pdf_ref_at(f->b, va, vz, &num, &e) || num >= f->nobj ||
 	    !f->obj[num].used)
 		return 0;
 	return num;
@@ -336,27 +77,27 @@ static bool body_read(struct pdf_file *f, size_t i, size_t at)
 {
 	const unsigned char *b = f->b;
 	struct pdf_object *o = &f->obj[i];
-	size_t z = f->len, e, v, p = skip(b, at, z);
+	size_t z = f->len, e, v, p = pdf_skip(b, at, z);
 
-	e = p < z ? token_end(b, p, z) : BAD;
-	if (e == BAD || !token_int(b, p, e, &v) || v != i)
+	e = p < z ? pdf_token_end(b, p, z) : PDF_BAD;
+	if (e == PDF_BAD || !pdf_token_int(b, p, e, &v) || v != i)
 		return false;
-	p = skip(b, e, z);
-	e = p < z ? token_end(b, p, z) : BAD;
-	if (e == BAD || !token_is(b, p, e, "0"))
+	p = pdf_skip(b, e, z);
+	e = p < z ? pdf_token_end(b, p, z) : PDF_BAD;
+	if (e == PDF_BAD || !pdf_token_is(b, p, e, "0"))
 		return false;
-	p = skip(b, e, z);
-	e = p < z ? token_end(b, p, z) : BAD;
-	if (e == BAD || !token_is(b, p, e, "obj"))
+	p = pdf_skip(b, e, z);
+	e = p < z ? pdf_token_end(b, p, z) : PDF_BAD;
+	if (e == PDF_BAD || !pdf_token_is(b, p, e, "obj"))
 		return false;
-	o->at = skip(b, e, z);
+	o->at = pdf_skip(b, e, z);
 	e = value_end(f, o->at, z);
-	if (e == BAD)
+	if (e == PDF_BAD)
 		return false;
 	o->len = e - o->at;
-	p = skip(b, e, z);
-	e = p < z ? token_end(b, p, z) : BAD;
-	if (e != BAD && token_is(b, p, e, "stream") && b[o->at] == '<') {
+	p = pdf_skip(b, e, z);
+	e = p < z ? pdf_token_end(b, p, z) : PDF_BAD;
+	if (e != PDF_BAD && pdf_token_is(b, p, e, "stream") && b[o->at] == '<') {
 		o->stream = true;
 		if (e + 1 < z && b[e] == '\r' && b[e + 1] == '\n')
 			e++;
@@ -365,7 +106,7 @@ static bool body_read(struct pdf_file *f, size_t i, size_t at)
 		o->data = e + 1;
 		return true;
 	}
-	return e != BAD && token_is(b, p, e, "endobj");
+	return e != PDF_BAD && pdf_token_is(b, p, e, "endobj");
 }
 
 /* The length of stream i (direct or in an object of its own) and its
@@ -378,18 +119,18 @@ static bool stream_read(struct pdf_file *f, size_t i)
 
 	if (!dict_get(f, o->at, o->at + o->len, "/Length", &va, &vz))
 		return false;
-	if (ref_at(b, va, vz, &n, &e)) {
+	if (pdf_ref_at(b, va, vz, &n, &e)) {
 		const struct pdf_object *l = &f->obj[n];
 
-		if (l->stream || !token_int(b, l->at, l->at + l->len, &n))
+		if (l->stream || !pdf_token_int(b, l->at, l->at + l->len, &n))
 			return false;
-	} else if (!token_int(b, va, vz, &n)) {
+	} else if (!pdf_token_int(b, va, vz, &n)) {
 		return false;
 	}
 	if (n > f->len - o->data)
 		return false;
 	o->data_len = n;
-	p = skip(b, o->data + n, f->len);
+	p = pdf_skip(b, o->data + n, f->len);
 	return p + 9 <= f->len && !memcmp(b + p, "endstream", 9);
 }
 
@@ -407,20 +148,20 @@ static int xref_read(struct pdf_file *f, size_t *trailer)
 		;
 	if (memcmp(b + p, "startxref", 9))
 		return 1;
-	p = skip(b, p + 9, len);
-	e = p < len ? token_end(b, p, len) : BAD;
-	if (e == BAD || !token_int(b, p, e, &at) || at + 5 > len ||
+	p = pdf_skip(b, p + 9, len);
+	e = p < len ? pdf_token_end(b, p, len) : PDF_BAD;
+	if (e == PDF_BAD || !pdf_token_int(b, p, e, &at) || at + 5 > len ||
 	    memcmp(b + at, "xref", 4))
 		return 1;
-	p = skip(b, at + 4, len);
-	e = p < len ? token_end(b, p, len) : BAD;
-	if (e == BAD || !token_int(b, p, e, &first) || first != 0)
+	p = pdf_skip(b, at + 4, len);
+	e = p < len ? pdf_token_end(b, p, len) : PDF_BAD;
+	if (e == PDF_BAD || !pdf_token_int(b, p, e, &first) || first != 0)
 		return 1;
-	p = skip(b, e, len);
-	e = p < len ? token_end(b, p, len) : BAD;
-	if (e == BAD || !token_int(b, p, e, &n) || n < 2 || n > len / 20)
+	p = pdf_skip(b, e, len);
+	e = p < len ? pdf_token_end(b, p, len) : PDF_BAD;
+	if (e == PDF_BAD || !pdf_token_int(b, p, e, &n) || n < 2 || n > len / 20)
 		return 1;
-	p = skip(b, e, len);
+	p = pdf_skip(b, e, len);
 	if (p + n * 20 > len)
 		return 1;
 	f->obj = calloc(n, sizeof(*f->obj));
@@ -433,14 +174,14 @@ static int xref_read(struct pdf_file *f, size_t *trailer)
 
 		if (x[17] == 'f')
 			continue;
-		if (x[17] != 'n' || !token_int(x, 0, 10, &off) ||
-		    !token_int(x, 11, 16, &first) || first != 0 || off >= at ||
+		if (x[17] != 'n' || !pdf_token_int(x, 0, 10, &off) ||
+		    !pdf_token_int(x, 11, 16, &first) || first != 0 || off >= at ||
 		    i == 0)
 			return 1;
 		f->obj[i].used = true;
 		f->obj[i].at = off;
 	}
-	p = skip(b, p + n * 20, len);
+	p = pdf_skip(b, p + n * 20, len);
 	if (p + 7 > len || memcmp(b + p, "trailer", 7))
 		return 1;
 	*trailer = p + 7;
@@ -477,16 +218,16 @@ int pdf_file_read(struct pdf_file *f, unsigned char *b, size_t len)
 		      &vz) || f->b[va] != '[')
 		return 1;
 	/* a flat page tree: every kid a page */
-	for (p = skip(b, va + 1, vz); p < vz && b[p] != ']'; p = skip(b, e, vz)) {
+	for (p = pdf_skip(b, va + 1, vz); p < vz && b[p] != ']'; p = pdf_skip(b, e, vz)) {
 		const struct pdf_object *k;
 		size_t ta, tz;
 
-		if (!ref_at(b, p, vz, &num, &e) || num >= f->nobj)
+		if (!pdf_ref_at(b, p, vz, &num, &e) || num >= f->nobj)
 			return 1;
 		k = &f->obj[num];
 		if (!k->used || k->stream ||
 		    !dict_get(f, k->at, k->at + k->len, "/Type", &ta, &tz) ||
-		    !token_is(b, ta, tz, "/Page"))
+		    !pdf_token_is(b, ta, tz, "/Page"))
 			return 1;
 		if (ARRAY_GROW(f->kids, cap, f->nkids + 1) < 0)
 			return -1;
@@ -572,9 +313,9 @@ int pdf_file_shrink_fonts(struct pdf_file *f)
 
 		if (!o->stream || o->own ||
 		    !dict_get(f, o->at, o->at + o->len, "/Subtype", &va, &vz) ||
-		    !token_is(f->b, va, vz, "/CIDFontType0C") ||
+		    !pdf_token_is(f->b, va, vz, "/CIDFontType0C") ||
 		    !dict_get(f, o->at, o->at + o->len, "/Filter", &va, &vz) ||
-		    !token_is(f->b, va, vz, "/FlateDecode"))
+		    !pdf_token_is(f->b, va, vz, "/FlateDecode"))
 			continue;
 		raw = inflate_all(f->b + o->data, o->data_len, &raw_n);
 		if (!raw)
@@ -641,10 +382,10 @@ static void body_write(struct writer *wr, size_t i, struct pdf_bytes *out,
 		       const char *key, const char *value)
 {
 	const struct pdf_object *o = &wr->f->obj[i];
-	struct walk w = { .f = wr->f, .map = wr->map, .out = out, .key = key,
+	struct pdf_walk w = { .f = wr->f, .map = wr->map, .out = out, .key = key,
 			  .value = value };
 
-	walk_value(&w, o->at, o->at + o->len, 0);
+	pdf_walk_value(&w, o->at, o->at + o->len, 0);
 	if (w.bad)	/* pdf_file_read walked every body */
 		wr->oom = true;
 }
@@ -658,7 +399,7 @@ static struct pdf_bytes *pack_next(struct writer *wr, size_t num)
 		return &wr->pack;
 	}
 	if (wr->pack.len)
-		put(&wr->pack, "\n", 1);
+		pdf_put(&wr->pack, "\n", 1);
 	wr->pack_num[wr->npack] = num;
 	wr->pack_at[wr->npack++] = wr->pack.len;
 	return &wr->pack;
@@ -672,11 +413,11 @@ static void stream_put(struct writer *wr, size_t num, const char *dict,
 
 	xref_set(wr, num, 1, wr->out->len, 0);
 	snprintf(head, sizeof(head), "%zu 0 obj\n", num);
-	puts_(wr->out, head);
-	puts_(wr->out, dict);
-	puts_(wr->out, "\nstream\n");
-	put(wr->out, data, n);
-	puts_(wr->out, "\nendstream\nendobj\n");
+	pdf_puts(wr->out, head);
+	pdf_puts(wr->out, dict);
+	pdf_puts(wr->out, "\nstream\n");
+	pdf_put(wr->out, data, n);
+	pdf_puts(wr->out, "\nendstream\nendobj\n");
 }
 
 /* Write the waiting bodies as object streams numbered from *next. */
@@ -697,12 +438,12 @@ static void pack_flush(struct writer *wr, size_t *next)
 		for (size_t j = k; j < k + m; j++) {
 			snprintf(nums, sizeof(nums), "%s%zu %zu", j > k ? " " :
 				 "", wr->pack_num[j], wr->pack_at[j] - from);
-			puts_(&s, nums);
+			pdf_puts(&s, nums);
 			xref_set(wr, wr->pack_num[j], 2, num, j - k);
 		}
-		put(&s, "\n", 1);
+		pdf_put(&s, "\n", 1);
 		first = s.len;
-		put(&s, wr->pack.b + from, to - from);
+		pdf_put(&s, wr->pack.b + from, to - from);
 		if (s.oom || deflate_all(s.b, s.len, Z_BEST_COMPRESSION, &z,
 					 &zn) < 0) {
 			wr->oom = true;
@@ -761,7 +502,7 @@ static void xref_finish(struct writer *wr, size_t num, size_t root,
 			 "/Filter/FlateDecode/Length %zu>>", zn);
 		stream_put(wr, num, dict, z, zn);
 		snprintf(tail, sizeof(tail), "startxref\n%zu\n%%%%EOF\n", at);
-		puts_(wr->out, tail);
+		pdf_puts(wr->out, tail);
 	}
 	free(z);
 	free(raw);
@@ -772,7 +513,7 @@ static void xref_finish(struct writer *wr, size_t num, size_t root,
 static int reach(const struct pdf_file *f, bool *reached, size_t *stack,
 		 size_t n)
 {
-	struct walk w = { .f = f, .collect = true, .key = "/Length",
+	struct pdf_walk w = { .f = f, .collect = true, .key = "/Length",
 			  .value = "" };
 	int rc = 0;
 
@@ -781,7 +522,7 @@ static int reach(const struct pdf_file *f, bool *reached, size_t *stack,
 
 		w.nrefs = 0;
 		w.key = o->stream ? "/Length" : NULL;
-		walk_value(&w, o->at, o->at + o->len, 0);
+		pdf_walk_value(&w, o->at, o->at + o->len, 0);
 		if (w.bad) {
 			rc = -1;
 			break;
@@ -864,7 +605,7 @@ static int file_write(const struct pdf_file *f, size_t first, size_t n,
 	root = n ? next++ : wr.map[f->root];
 	if (f->info)
 		info = n ? next++ : wr.map[f->info];
-	puts_(out, "%PDF-1.5\n%\xb5\xed\xae\xfb\n");
+	pdf_puts(out, "%PDF-1.5\n%\xb5\xed\xae\xfb\n");
 	for (size_t i = 1; i < f->nobj && !wr.oom; i++) {
 		const struct pdf_object *o = &f->obj[i];
 
@@ -876,7 +617,7 @@ static int file_write(const struct pdf_file *f, size_t first, size_t n,
 
 			snprintf(len_text, sizeof(len_text), "%zu", dn);
 			body_write(&wr, i, &d, "/Length", len_text);
-			put(&d, "", 1);
+			pdf_put(&d, "", 1);
 			if (d.oom)
 				wr.oom = true;
 			else
@@ -893,17 +634,17 @@ static int file_write(const struct pdf_file *f, size_t first, size_t n,
 		struct pdf_bytes *p = pack_next(&wr, pages);
 		char s[48];
 
-		puts_(p, "<</Type/Pages/Kids[");
+		pdf_puts(p, "<</Type/Pages/Kids[");
 		for (size_t k = first; k < first + n; k++) {
 			snprintf(s, sizeof(s), "%s%zu 0 R", k > first ? " " : "",
 				 wr.map[f->kids[k]]);
-			puts_(p, s);
+			pdf_puts(p, s);
 		}
 		snprintf(s, sizeof(s), "]/Count %zu>>", n);
-		puts_(p, s);
+		pdf_puts(p, s);
 		p = pack_next(&wr, root);
 		snprintf(s, sizeof(s), "<</Type/Catalog/Pages %zu 0 R>>", pages);
-		puts_(p, s);
+		pdf_puts(p, s);
 		if (f->info) {
 			hex = utf16_hex(title ? title : "");
 			if (!hex)

@@ -658,7 +658,9 @@ static bool layout_ok(const struct cff *c, const struct region *r,
 			return false;
 	for (unsigned i = 0; i < c->nfds; i++)
 		if (!clear(c->priv[i], c->priv[i] + c->priv_size[i], r, n) ||
-		    (c->subrs_at[i] && c->lsubrs[i].start < c->priv[i]))
+		    (c->subrs_at[i] &&
+		     (c->lsubrs[i].start < c->priv[i] ||
+		      !clear(c->lsubrs[i].start, c->lsubrs[i].start, r, n))))
 			return false;
 	return true;
 }

@@ -7,7 +7,8 @@
  * and every glyph, its calls expanded, is the same bytes as before (in
  * cairo's fonts and in fonts built here: numbers re-encoded shorter and
  * longer, an emptied INDEX); a subroutine number not written right
- * before its call leaves the font as it is. */
+ * before its call, or one written in a global subroutine that numbers
+ * the local subroutines of two FDs, leaves the font as it is. */
 #include <check.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -513,13 +514,13 @@ static void put_dict5(unsigned char *b, size_t at, size_t v)
 	put_be(b, at + 1, v, 4);
 }
 
-/* A CID-keyed CFF font with one FD laid out as cairo does (offsets in
- * 5 bytes) into b; its length. */
+/* A CID-keyed CFF font laid out as cairo does (offsets in 5 bytes) into
+ * b: glyph g in FD g % nfd (at most 4), each FD with its own copy of the
+ * local subroutines; its length. */
 static size_t build_font(unsigned char *b, const char *const *glyphs,
 			 const size_t *glens, unsigned ng,
-			 const char *const *gsubrs,
-			 unsigned ngs, const char *const *lsubrs,
-			 unsigned nls)
+			 const char *const *gsubrs, unsigned ngs,
+			 const char *const *lsubrs, unsigned nls, unsigned nfd)
 {
 	/* ROS, then charset, CharStrings, FDArray, FDSelect, set below */
 	static const char top[] =
@@ -528,10 +529,11 @@ static size_t build_font(unsigned char *b, const char *const *glyphs,
 		"\x1d\x00\x00\x00\x00\x0c\x24\x1d\x00\x00\x00\x00\x0c\x25";
 	/* Private: 6 bytes at 0, set below */
 	static const char fd[] = "\x1d\x00\x00\x00\x06\x1d\x00\x00\x00\x00\x12";
-	const char *item[] = { "F" };
-	size_t len[] = { sizeof(top) - 1 };
-	size_t o = 4, at, priv;
+	const char *item[4] = { "F" };
+	size_t len[4] = { sizeof(top) - 1 };
+	size_t o = 4, at, fds;
 
+	ck_assert_uint_le(nfd, 4);
 	memcpy(b, "\x01\x00\x04\x04", 4);
 	put_index(b, &o, item, NULL, 1);		/* name */
 	item[0] = top;
@@ -547,21 +549,24 @@ static size_t build_font(unsigned char *b, const char *const *glyphs,
 	}
 	put_dict5(b, at + 32, o);			/* FDSelect */
 	b[o++] = 0;
-	memset(b + o, 0, ng);
-	o += ng;
+	for (unsigned g = 0; g < ng; g++)
+		b[o++] = (unsigned char)(g % nfd);
 	put_dict5(b, at + 19, o);			/* CharStrings */
 	put_index(b, &o, glyphs, glens, ng);
 	put_dict5(b, at + 25, o);			/* FDArray */
-	item[0] = fd;
-	len[0] = sizeof(fd) - 1;
-	priv = o + 11 + sizeof(fd) - 1;
-	put_index(b, &o, item, len, 1);
-	put_dict5(b, priv - 6, priv);
-	ck_assert_uint_eq(o, priv);
-	put_dict5(b, o, 6);				/* Subrs */
-	b[o + 5] = 19;
-	o += 6;
-	put_index(b, &o, lsubrs, NULL, nls);
+	for (unsigned k = 0; k < nfd; k++) {
+		item[k] = fd;
+		len[k] = sizeof(fd) - 1;
+	}
+	fds = o + 3 + (nfd + 1) * 4;			/* the first FD dict */
+	put_index(b, &o, item, len, nfd);
+	for (unsigned k = 0; k < nfd; k++) {
+		put_dict5(b, fds + k * (sizeof(fd) - 1) + 5, o);
+		put_dict5(b, o, 6);			/* Subrs */
+		b[o + 5] = 19;
+		o += 6;
+		put_index(b, &o, lsubrs, NULL, nls);
+	}
 	return o;
 }
 
@@ -673,7 +678,7 @@ START_TEST(renumbers_and_reencodes_calls)
 	memcpy(g[1], "\x8b\x8b\x15\x22\x1d\x0e", 6);	/* global 2 */
 	glen[1] = 6;
 	glen[2] = calls(g[2], at + 299, 1, 1300);
-	len = build_font(font, glyphs, glen, 3, gs, 3, ls, 1300);
+	len = build_font(font, glyphs, glen, 3, gs, 3, ls, 1300, 1);
 	shrink_checked(font, len, a, b, copy);
 	ck_assert_uint_eq(uncalled(a), 1000 + 2);
 	ck_assert_uint_eq(b->nlsubrs[0], 300);
@@ -686,13 +691,13 @@ START_TEST(renumbers_and_reencodes_calls)
 		at[i] = 100 + i;
 	glen[0] = calls(g[0], at, 2300, 2400);
 	glen[1] = 6;
-	len = build_font(font, glyphs, glen, 2, gs, 3, ls, 2400);
+	len = build_font(font, glyphs, glen, 2, gs, 3, ls, 2400, 1);
 	shrink_checked(font, len, a, b, copy);
 	ck_assert_uint_eq(b->nlsubrs[0], 2300);
 	ck_assert(memchr(font + a->glyph[0][0], 28, glen[0]));
 	/* no local subroutine called: an empty INDEX */
 	glen[1] = 6;
-	len = build_font(font, glyphs + 1, glen + 1, 1, gs, 3, ls, 10);
+	len = build_font(font, glyphs + 1, glen + 1, 1, gs, 3, ls, 10, 1);
 	shrink_checked(font, len, a, b, copy);
 	ck_assert_uint_eq(b->nlsubrs[0], 0);
 	ck_assert_uint_eq(b->ngsubrs, 1);
@@ -718,7 +723,7 @@ START_TEST(subroutine_number_not_written_before_call_left_alone)
 		ls[i] = line;
 	for (unsigned k = 0; k < 3; k++) {
 		size_t len = build_font(font, cases + k, lens + k, 1, gs, 3,
-					ls, 10);
+					ls, 10, 1);
 
 		memcpy(copy, font, len);
 		if (k < 2) {
@@ -728,6 +733,39 @@ START_TEST(subroutine_number_not_written_before_call_left_alone)
 			ck_assert_uint_gt(pdf_cff_shrink(copy, len), 0);
 		}
 	}
+}
+END_TEST
+
+START_TEST(global_subroutine_numbering_two_fds_locals_left_alone)
+{
+	/* global 0 calls local 5: of FD 0 for glyph 0, of FD 1 for glyph 1
+	 * (when there are two FDs), one number written for two INDEXes
+	 * where it would become 1 (FD 0 keeps locals 2 and 5) and 0 */
+	static const char *gs[3] = { "\x25\x0a\x0b", line, line };
+	static const char *ls[10];
+	static const char *const glyphs[2] = {
+		"\x8b\x8b\x15\x22\x0a\x20\x1d\x0e",
+		"\x8b\x8b\x15\x20\x1d\x0e",
+	};
+	static unsigned char font[4096], copy[4096];
+	struct font *a = malloc(sizeof(*a)), *b = malloc(sizeof(*b));
+	size_t len;
+
+	ck_assert_ptr_nonnull(a);
+	ck_assert_ptr_nonnull(b);
+	for (unsigned i = 0; i < 10; i++)
+		ls[i] = line;
+	len = build_font(font, glyphs, NULL, 2, gs, 3, ls, 10, 2);
+	memcpy(copy, font, len);
+	ck_assert_uint_eq(pdf_cff_shrink(copy, len), 0);
+	ck_assert(memcmp(copy, font, len) == 0);
+	/* one FD: shrinks */
+	len = build_font(font, glyphs, NULL, 2, gs, 3, ls, 10, 1);
+	shrink_checked(font, len, a, b, copy);
+	ck_assert_uint_eq(b->ngsubrs, 1);
+	ck_assert_uint_eq(b->nlsubrs[0], 2);
+	free(a);
+	free(b);
 }
 END_TEST
 
@@ -743,6 +781,7 @@ static Suite *pdf_cff_suite(void)
 	tcase_add_test(tc, keeps_only_called_subroutines_renumbered);
 	tcase_add_test(tc, renumbers_and_reencodes_calls);
 	tcase_add_test(tc, subroutine_number_not_written_before_call_left_alone);
+	tcase_add_test(tc, global_subroutine_numbering_two_fds_locals_left_alone);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -11,7 +11,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 2
 secs=${1:-60}
 shift 2>/dev/null
-targets=${*:-"fuzz_bank fuzz_template fuzz_sheet_yaml fuzz_csv fuzz_xlsx fuzz_review fuzz_scan_image fuzz_pdf_file"}
+targets=${*:-"fuzz_bank fuzz_template fuzz_sheet_yaml fuzz_csv fuzz_xlsx fuzz_review fuzz_scan_image fuzz_cff fuzz_pdf_file"}
 jobs=${FUZZ_JOBS:-1}
 B=build-fuzz
 CLANG=${FUZZ_CC:-clang}

@@ -17,6 +17,7 @@
 #define MAX_DEPTH 10		/* subroutine nesting (TN 5177) */
 #define MAX_WORK 50000000L	/* charstring bytes read per font */
 #define OP_RETURN 11
+#define CALL_GLOBAL 0xffff	/* a callgsubr's number (see struct cff) */
 
 /* An INDEX: count items, offsets at off[] of size osz, data after. */
 struct cff_index {
@@ -33,10 +34,23 @@ struct cff {
 	struct cff_index lsubrs[MAX_FDS];
 	size_t priv_at[MAX_FDS];	/* where each FD's Private offset is */
 	size_t priv[MAX_FDS];		/* each FD's Private DICT */
+	size_t priv_size[MAX_FDS];
 	size_t subrs_at[MAX_FDS];	/* where its Subrs offset is, or 0 */
 	unsigned nfds;
 	size_t fdselect;
-	unsigned char *gused, *lused[MAX_FDS];
+	size_t top_a, top_z;		/* the top INDEX */
+	/* where the top DICT's charset, CharStrings, FDArray and FDSelect
+	 * offsets are, or 0 */
+	size_t top_at[4];
+	/* per subroutine: 0 when no glyph calls it, else 1 + its new
+	 * number; and the new count of each INDEX */
+	unsigned *gused, *lused[MAX_FDS];
+	unsigned gcount, lcount[MAX_FDS];
+	/* per font byte: at the first byte of a subroutine number, which
+	 * INDEX it numbers (CALL_GLOBAL or 1 + the FD); at a hintmask or
+	 * cntrmask operator, 1 + the mask's length */
+	uint16_t *call;
+	unsigned char *mask;
 	/* the charstring interpreter */
 	int32_t stack[MAX_STACK];
 	unsigned sp, nhints;
@@ -247,49 +261,55 @@ static bool dict_read(const struct cff *c, size_t a, size_t z,
 	return true;
 }
 
+/* The Type 2 number at b[p] of [.., z) (b[p] is 28 or 32..255) into
+ * *num, a 16.16 fixed one by its integer part; its length, 0 when it
+ * does not fit. */
+static size_t t2_number(const unsigned char *b, size_t p, size_t z,
+			int32_t *num)
+{
+	unsigned v = b[p];
+	size_t n = v == 28 ? 3 : v <= 246 ? 1 : v <= 254 ? 2 : 5;
+
+	if (p + n > z)
+		return 0;
+	if (v == 28 || v == 255)
+		*num = (int16_t)(b[p + 1] << 8 | b[p + 2]);
+	else if (v <= 246)
+		*num = (int32_t)v - 139;
+	else if (v <= 250)
+		*num = (int32_t)(v - 247) * 256 + b[p + 1] + 108;
+	else
+		*num = -(int32_t)(v - 251) * 256 - b[p + 1] - 108;
+	return n;
+}
+
 /* Run charstring [a, z) of a glyph of FD fd, marking the subroutines it
- * calls.  1 at endchar, 0 at its end or a return, -1 when it is not
- * understood. */
+ * calls, where their numbers are written and how long its masks are.
+ * 1 at endchar, 0 at its end or a return, -1 when it is not understood
+ * (a subroutine number that is not an integer written right before its
+ * call, or a byte that two runs read in two ways). */
 static int run(struct cff *c, unsigned fd, size_t a, size_t z, int depth)
 {
 	const unsigned char *b = c->b;
-	size_t p = a;
+	size_t p = a, num_at = SIZE_MAX;	/* the number just read */
 
 	if (depth > MAX_DEPTH || (c->work -= (long)(z - a)) < 0)
 		return -1;
 	while (p < z) {
 		unsigned v = b[p];
-		int32_t num;
+		size_t n, at = num_at;
 
 		if (v == 28 || v >= 32) {
-			if (v == 28) {
-				if (p + 3 > z)
-					return -1;
-				num = (int16_t)(b[p + 1] << 8 | b[p + 2]);
-				p += 3;
-			} else if (v <= 246) {
-				num = (int32_t)v - 139;
-				p++;
-			} else if (v <= 254) {
-				if (p + 2 > z)
-					return -1;
-				num = v <= 250 ?
-				      (int32_t)(v - 247) * 256 + b[p + 1] + 108 :
-				      -(int32_t)(v - 251) * 256 - b[p + 1] - 108;
-				p += 2;
-			} else {
-				if (p + 5 > z)
-					return -1;
-				/* 16.16 fixed: the integer part */
-				num = (int16_t)(b[p + 1] << 8 | b[p + 2]);
-				p += 5;
-			}
-			if (c->sp == MAX_STACK)
+			if (c->sp == MAX_STACK ||
+			    !(n = t2_number(b, p, z, &c->stack[c->sp])))
 				return -1;
-			c->stack[c->sp++] = num;
+			c->sp++;
+			num_at = p;
+			p += n;
 			continue;
 		}
 		p++;
+		num_at = SIZE_MAX;
 		switch (v) {
 		case 1: case 3: case 18: case 23:	/* stem hints */
 			c->nhints += c->sp / 2;
@@ -300,19 +320,28 @@ static int run(struct cff *c, unsigned fd, size_t a, size_t z, int depth)
 				c->nhints += c->sp / 2;
 			c->masked = true;
 			c->sp = 0;
-			p += (c->nhints + 7) / 8;
+			n = (c->nhints + 7) / 8;
+			if (n > 250 || p + n > z ||
+			    (c->mask[p - 1] && c->mask[p - 1] != n + 1))
+				return -1;
+			c->mask[p - 1] = (unsigned char)(n + 1);
+			p += n;
 			break;
 		}
 		case 10: case 29: {			/* callsubr, callgsubr */
 			const struct cff_index *x = v == 10 ? &c->lsubrs[fd] :
 							      &c->gsubrs;
-			unsigned char *used = v == 10 ? c->lused[fd] : c->gused;
+			unsigned *used = v == 10 ? c->lused[fd] : c->gused;
+			uint16_t site = v == 10 ? (uint16_t)(fd + 1) :
+						  CALL_GLOBAL;
 			int32_t i;
 			size_t sa, sz;
 			int r;
 
-			if (!c->sp)
+			if (at == SIZE_MAX || b[at] == 255 ||
+			    (c->call[at] && c->call[at] != site))
 				return -1;
+			c->call[at] = site;
 			i = c->stack[--c->sp] + bias(x->count);
 			if (i < 0 || !index_item(c, x, (unsigned)i, &sa, &sz))
 				return -1;
@@ -347,42 +376,117 @@ static int run(struct cff *c, unsigned fd, size_t a, size_t z, int depth)
 	return 0;
 }
 
-/* Write INDEX x with unused items (used[i] == 0) replaced by `return`
- * at out; the bytes written. */
-static size_t index_write(const struct cff *c, const struct cff_index *x,
-			  const unsigned char *used, unsigned char *out)
+/* Write v as the shortest Type 2 integer at out (when not NULL); its
+ * length. */
+static size_t put_int(unsigned char *out, int32_t v)
 {
-	size_t total = 1, o = 2, a, z;
-	unsigned osz = 1;
+	int32_t m = v < 0 ? -v - 108 : v - 108;
+
+	if (v >= -107 && v <= 107) {
+		if (out)
+			out[0] = (unsigned char)(v + 139);
+		return 1;
+	}
+	if (m <= 1023) {
+		if (out) {
+			out[0] = (unsigned char)((v < 0 ? 251 : 247) + m / 256);
+			out[1] = (unsigned char)(m % 256);
+		}
+		return 2;
+	}
+	if (out) {
+		out[0] = 28;
+		out[1] = (unsigned char)((uint32_t)v >> 8);
+		out[2] = (unsigned char)v;
+	}
+	return 3;
+}
+
+/* The new number of the subroutine whose old number is at b[p], and the
+ * old number's length in *n. */
+static int32_t renumbered(const struct cff *c, size_t p, size_t *n)
+{
+	bool global = c->call[p] == CALL_GLOBAL;
+	unsigned fd = global ? 0 : c->call[p] - 1u;
+	const struct cff_index *x = global ? &c->gsubrs : &c->lsubrs[fd];
+	const unsigned *used = global ? c->gused : c->lused[fd];
+	unsigned count = global ? c->gcount : c->lcount[fd];
+	int32_t old = 0;
+
+	*n = t2_number(c->b, p, c->len, &old);
+	return (int32_t)used[old + bias(x->count)] - 1 - bias(count);
+}
+
+/* Write charstring [a, z) with its subroutine numbers renumbered at out
+ * (when not NULL); its new length. */
+static size_t item_write(const struct cff *c, size_t a, size_t z,
+			 unsigned char *out)
+{
+	size_t o = 0, p = a;
+
+	while (p < z) {
+		size_t q = p, n;
+		int32_t v;
+
+		while (q < z && !c->call[q])
+			q++;
+		if (out)
+			memcpy(out + o, c->b + p, q - p);
+		o += q - p;
+		if (q == z)
+			break;
+		v = renumbered(c, q, &n);
+		o += put_int(out ? out + o : NULL, v);
+		p = q + n;
+	}
+	return o;
+}
+
+/* Write INDEX x at out (when not NULL) with only the items kept (keep[i]
+ * not 0; all when keep is NULL), renumbered; its length, 0 when an item
+ * is malformed (so no two items overlap). */
+static size_t index_write(const struct cff *c, const struct cff_index *x,
+			  const unsigned *keep, unsigned char *out)
+{
+	size_t total = 1, a, z, data;
+	unsigned n = 0, osz = 1;
 
 	for (unsigned i = 0; i < x->count; i++) {
-		index_item(c, x, i, &a, &z);
-		total += used[i] ? z - a : 1;
+		if (!index_item(c, x, i, &a, &z))
+			return 0;
+		if (!keep || keep[i]) {
+			total += item_write(c, a, z, NULL);
+			n++;
+		}
+	}
+	if (!n) {
+		if (out)
+			out[0] = out[1] = 0;
+		return 2;
 	}
 	while (osz < 4 && total >> (8 * osz))
 		osz++;
-	out[0] = (unsigned char)(x->count >> 8);
-	out[1] = (unsigned char)x->count;
-	out[o++] = (unsigned char)osz;
-	total = 1;
-	for (unsigned i = 0; i <= x->count; i++) {
-		for (unsigned k = 0; k < osz; k++)
-			out[o++] = (unsigned char)(total >> (8 * (osz - 1 - k)));
-		if (i < x->count) {
-			index_item(c, x, i, &a, &z);
-			total += used[i] ? z - a : 1;
+	data = 2 + ((size_t)n + 1) * osz;	/* the byte before the data */
+	if (out) {
+		size_t k = 0, o = 1;
+
+		out[0] = (unsigned char)(n >> 8);
+		out[1] = (unsigned char)n;
+		out[2] = (unsigned char)osz;
+		for (unsigned i = 0; i <= x->count; i++) {
+			if (i < x->count && keep && !keep[i])
+				continue;
+			for (unsigned j = 0; j < osz; j++)
+				out[3 + k * osz + j] =
+					(unsigned char)(o >> (8 * (osz - 1 - j)));
+			k++;
+			if (i < x->count) {
+				index_item(c, x, i, &a, &z);
+				o += item_write(c, a, z, out + data + o);
+			}
 		}
 	}
-	for (unsigned i = 0; i < x->count; i++) {
-		index_item(c, x, i, &a, &z);
-		if (used[i]) {
-			memcpy(out + o, c->b + a, z - a);
-			o += z - a;
-		} else {
-			out[o++] = OP_RETURN;
-		}
-	}
-	return o;
+	return data + total;
 }
 
 /* Read the font's structure; false when it is not a CID-keyed CFF with
@@ -406,6 +510,12 @@ static bool cff_read(struct cff *c)
 	    !index_read(c, (size_t)t.fdarray, &c->fdarray) ||
 	    c->fdarray.count > MAX_FDS)
 		return false;
+	c->top_a = top.start;
+	c->top_z = top.end;
+	c->top_at[0] = t.at_charset;
+	c->top_at[1] = t.at_charstrings;
+	c->top_at[2] = t.at_fdarray;
+	c->top_at[3] = t.at_fdselect;
 	c->fdselect = (size_t)t.fdselect;
 	/* format 0 only (cairo's): one FD number per glyph */
 	if (c->b[c->fdselect] != 0 ||
@@ -425,6 +535,7 @@ static bool cff_read(struct cff *c)
 			return false;
 		c->priv_at[i] = fdo.at_priv;
 		c->priv[i] = (size_t)fdo.priv_off;
+		c->priv_size[i] = (size_t)fdo.priv_size;
 		c->subrs_at[i] = po.subrs >= 0 ? po.at_subrs : 0;
 		if (po.subrs >= 0 &&
 		    !index_read(c, (size_t)(fdo.priv_off + po.subrs),
@@ -434,16 +545,30 @@ static bool cff_read(struct cff *c)
 	return true;
 }
 
-/* Mark the subroutines every glyph calls; false when a charstring is not
- * understood. */
+/* Give the called subroutines of an INDEX of n items new numbers in
+ * order (used[i] becomes 1 + its new number); how many there are. */
+static unsigned renumber(unsigned *used, unsigned n)
+{
+	unsigned k = 0;
+
+	for (unsigned i = 0; i < n; i++)
+		if (used[i])
+			used[i] = ++k;
+	return k;
+}
+
+/* Mark and renumber the subroutines every glyph calls; false when a
+ * charstring is not understood. */
 static bool cff_mark(struct cff *c)
 {
 	c->work = MAX_WORK;
-	c->gused = calloc(c->gsubrs.count + 1, 1);
-	if (!c->gused)
+	c->gused = calloc(c->gsubrs.count + 1, sizeof(unsigned));
+	c->call = calloc(c->len, sizeof(uint16_t));
+	c->mask = calloc(c->len, 1);
+	if (!c->gused || !c->call || !c->mask)
 		return false;
 	for (unsigned i = 0; i < c->nfds; i++) {
-		c->lused[i] = calloc(c->lsubrs[i].count + 1, 1);
+		c->lused[i] = calloc(c->lsubrs[i].count + 1, sizeof(unsigned));
 		if (!c->lused[i])
 			return false;
 	}
@@ -459,6 +584,9 @@ static bool cff_mark(struct cff *c)
 		if (run(c, fd, a, z, 0) < 0)
 			return false;
 	}
+	c->gcount = renumber(c->gused, c->gsubrs.count);
+	for (unsigned i = 0; i < c->nfds; i++)
+		c->lcount[i] = renumber(c->lused[i], c->lsubrs[i].count);
 	return true;
 }
 
@@ -477,96 +605,129 @@ static size_t get5(const unsigned char *b, size_t at)
 	       (size_t)b[at + 3] << 8 | b[at + 4];
 }
 
-/* Where old offset o lands once the INDEXes starting before it have
- * been rewritten: cut[k] is an INDEX's old start, grow[k] its change. */
-static size_t moved(size_t o, const size_t *cut, const long *grow, size_t n)
+/* An INDEX to rewrite, with what it keeps (see index_write) and its new
+ * size. */
+struct region {
+	const struct cff_index *x;
+	const unsigned *keep;
+	size_t size;
+};
+
+/* Order regions by place. */
+static int region_cmp(const void *a, const void *b)
+{
+	const struct region *x = a, *y = b;
+
+	return x->x->start < y->x->start ? -1 : x->x->start > y->x->start;
+}
+
+/* Where old offset o lands once the n regions are rewritten. */
+static size_t moved(size_t o, const struct region *r, size_t n)
 {
 	long d = 0;
 
 	for (size_t k = 0; k < n; k++)
-		if (cut[k] < o)
-			d += grow[k];
+		if (r[k].x->start < o)
+			d += (long)r[k].size -
+			     (long)(r[k].x->end - r[k].x->start);
 	return (size_t)((long)o + d);
+}
+
+/* Whether bytes [a, z) (an offset when a == z) stay out of the n
+ * regions, so that they move as a whole. */
+static bool clear(size_t a, size_t z, const struct region *r, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (a < r[k].x->end && r[k].x->start < z)
+			return false;
+	return true;
+}
+
+/* Whether the DICTs and the offsets to fix stay out of the n regions
+ * (so a font whose parts overlap is left alone). */
+static bool layout_ok(const struct cff *c, const struct region *r,
+		      size_t n)
+{
+	if (!clear(c->top_a, c->top_z, r, n) ||
+	    !clear(c->fdarray.start, c->fdarray.end, r, n) ||
+	    !clear(c->fdselect, c->fdselect + 1 + c->charstrings.count, r, n))
+		return false;
+	for (int k = 0; k < 4; k++)
+		if (c->top_at[k] && !clear(get5(c->b, c->top_at[k]),
+					   get5(c->b, c->top_at[k]), r, n))
+			return false;
+	for (unsigned i = 0; i < c->nfds; i++)
+		if (!clear(c->priv[i], c->priv[i] + c->priv_size[i], r, n) ||
+		    (c->subrs_at[i] &&
+		     (c->lsubrs[i].start < c->priv[i] ||
+		      !clear(c->lsubrs[i].start, c->lsubrs[i].start, r, n))))
+			return false;
+	return true;
 }
 
 /* Shrink a font in place. */
 size_t pdf_cff_shrink(unsigned char *cff, size_t len)
 {
 	struct cff *c = calloc(1, sizeof(*c));
-	size_t cut[MAX_FDS + 1], n = 0, o = 0, p = 0;
-	const struct cff_index *which[MAX_FDS + 1];
-	const unsigned char *used[MAX_FDS + 1];
-	long grow[MAX_FDS + 1];
+	struct region r[MAX_FDS + 2];
+	size_t n = 0, o = 0, p = 0, total = len;
 	unsigned char *out = NULL;
-	size_t result = 0, top_a, top_z;
-	struct cff_index name, top;
+	size_t result = 0;
 
 	if (!c)
 		return 0;
 	c->b = cff;
 	c->len = len;
-	if (!cff_read(c) || !cff_mark(c) || !(out = malloc(len)))
+	if (!cff_read(c) || !cff_mark(c))
 		goto out;
-	/* the INDEXes to rewrite, in file order (cairo writes the
-	 * subroutines of each FD in FD order, after everything else) */
-	which[n] = &c->gsubrs;
-	used[n++] = c->gused;
+	/* the INDEXes to rewrite, in file order */
+	r[n++] = (struct region){ &c->gsubrs, c->gused, 0 };
+	r[n++] = (struct region){ &c->charstrings, NULL, 0 };
 	for (unsigned i = 0; i < c->nfds; i++)
-		if (c->lsubrs[i].count) {
-			if (c->lsubrs[i].start < which[n - 1]->end)
-				goto out;
-			which[n] = &c->lsubrs[i];
-			used[n++] = c->lused[i];
-		}
+		if (c->lsubrs[i].count)
+			r[n++] = (struct region){ &c->lsubrs[i], c->lused[i],
+						  0 };
+	qsort(r, n, sizeof(*r), region_cmp);
 	for (size_t k = 0; k < n; k++) {
-		size_t w;
-
-		memcpy(out + o, cff + p, which[k]->start - p);
-		o += which[k]->start - p;
-		w = index_write(c, which[k], used[k], out + o);
-		cut[k] = which[k]->start;
-		grow[k] = (long)w - (long)(which[k]->end - which[k]->start);
-		o += w;
-		p = which[k]->end;
+		if ((k && r[k].x->start < r[k - 1].x->end) ||
+		    !(r[k].size = index_write(c, r[k].x, r[k].keep, NULL)))
+			goto out;
+		total -= r[k].x->end - r[k].x->start;
+		total += r[k].size;
+	}
+	if (total >= len || !layout_ok(c, r, n) || !(out = malloc(total)))
+		goto out;
+	for (size_t k = 0; k < n; k++) {
+		memcpy(out + o, cff + p, r[k].x->start - p);
+		o += r[k].x->start - p;
+		o += index_write(c, r[k].x, r[k].keep, out + o);
+		p = r[k].x->end;
 	}
 	memcpy(out + o, cff + p, len - p);
 	o += len - p;
-	if (o >= len)
-		goto out;
 
 	/* the offsets that point past a rewritten INDEX */
-	index_read(c, cff[2], &name);
-	index_read(c, name.end, &top);
-	index_item(c, &top, 0, &top_a, &top_z);
-	{
-		struct dict_ops t;
-		size_t at[4];
-
-		dict_read(c, top_a, top_z, &t);
-		at[0] = t.at_charset;
-		at[1] = t.at_charstrings;
-		at[2] = t.at_fdarray;
-		at[3] = t.at_fdselect;
-		for (int k = 0; k < 4; k++)
-			if (at[k])	/* the top DICT precedes every cut */
-				put5(out, at[k], moved(get5(cff, at[k]), cut,
-						       grow, n));
-	}
+	for (int k = 0; k < 4; k++)
+		if (c->top_at[k])
+			put5(out, moved(c->top_at[k], r, n),
+			     moved(get5(cff, c->top_at[k]), r, n));
 	for (unsigned i = 0; i < c->nfds; i++) {
-		size_t at = moved(c->priv_at[i], cut, grow, n);
-		size_t priv = moved(c->priv[i], cut, grow, n);
+		size_t at = moved(c->priv_at[i], r, n);
+		size_t priv = moved(c->priv[i], r, n);
 
 		put5(out, at, priv);
 		/* Subrs is relative to the Private DICT */
 		if (c->subrs_at[i])
-			put5(out, moved(c->subrs_at[i], cut, grow, n),
-			     moved(c->lsubrs[i].start, cut, grow, n) - priv);
+			put5(out, moved(c->subrs_at[i], r, n),
+			     moved(c->lsubrs[i].start, r, n) - priv);
 	}
 	memcpy(cff, out, o);
 	result = o;
 out:
 	free(out);
 	if (c) {
+		free(c->call);
+		free(c->mask);
 		free(c->gused);
 		for (unsigned i = 0; i < c->nfds; i++)
 			free(c->lused[i]);

@@ -5,8 +5,8 @@
  * subroutine, which happens with most Noto CJK text: a few hundred
  * glyphs then embed 0.4-0.8 MB of subroutines per face.  Here every
  * glyph's charstring is run through (subroutines included, each time) to
- * find the subroutines really called, the others become a one-byte
- * `return` (as cairo itself does), and the PDF's cross-reference table is
+ * find the subroutines really called; only those are kept, with new
+ * numbers (every call renumbered), and the PDF's cross-reference table is
  * rewritten.  A font this reader does not understand is left as it is. */
 #ifndef EXAMGEN_PDF_PDF_CFF_H
 #define EXAMGEN_PDF_PDF_CFF_H
@@ -14,7 +14,7 @@
 #include <stddef.h>
 
 /* Shrink the CFF font program cff[0..len) in place: the unused
- * subroutines become `return`.  The new length, or 0 when the font is
+ * subroutines are dropped.  The new length, or 0 when the font is
  * left as it is (not a CID-keyed CFF this code reads, or nothing to
  * gain). */
 size_t pdf_cff_shrink(unsigned char *cff, size_t len);

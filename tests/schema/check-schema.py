@@ -138,11 +138,16 @@ def schema_errors(validator, data, marks, rep):
         if err.validator in ("oneOf", "anyOf") and tuple(path) in precise:
             continue
         if err.validator is None and msg.startswith("False schema"):
-            # a key forbidden for this kind of question: jsonschema reports
-            # it at the parent object, so find the key by its value
+            # a key forbidden for this kind of question: jsonschema 4.10
+            # (Debian 12) reports it at the key, later versions at the
+            # parent object, where the key is found by its value
             parent = _node_at(data, path)
+            if path and isinstance(path[-1], str) and parent == err.instance:
+                path, keys = path[:-1], [path[-1]]
+                parent = _node_at(data, path)
+            else:
+                keys = [k for k, v in parent.items() if v == err.instance] if isinstance(parent, dict) else []
             qtype = parent.get("type") if isinstance(parent, dict) else None
-            keys = [k for k, v in parent.items() if v == err.instance] if isinstance(parent, dict) else []
             for k in keys[:1] or ["?"]:
                 rep.error(where(marks, path + [k, "<key>"]),
                           "'%s' is not allowed here%s" % (k, " (type %s)" % qtype if qtype else ""))

@@ -410,17 +410,12 @@ static int read_difficulty(const struct ysource *src, struct arena *a,
 			   const struct ynode *v, const struct yfield *f,
 			   void *obj)
 {
-	const char *s = yvalue_str(src, v, f->key);
 	int i;
 
 	(void)a;
-	if (!s)
+	if (yvalue_enum(src, v, f->key, difficulty_parse, "difficulty",
+			"easy, medium or hard", &i) < 0)
 		return -1;
-	if ((i = difficulty_parse(s)) < 0) {
-		yvalue_error(src, v, "unknown difficulty '%.40s' (easy, "
-			     "medium or hard)", s);
-		return -1;
-	}
 	((struct question *)obj)->difficulty = (enum difficulty)i;
 	return 0;
 }
@@ -430,17 +425,12 @@ int question_rule_field(const struct ysource *src, struct arena *a,
 			const struct ynode *v, const struct yfield *f,
 			void *obj)
 {
-	const char *s = yvalue_str(src, v, f->key);
 	int i;
 
 	(void)a;
-	if (!s)
+	if (yvalue_enum(src, v, f->key, mc_rule_parse, "scoring rule",
+			"exact, half or per_option", &i) < 0)
 		return -1;
-	if ((i = mc_rule_parse(s)) < 0) {
-		yvalue_error(src, v, "unknown scoring rule '%.40s' (exact, "
-			     "half or per_option)", s);
-		return -1;
-	}
 	*(enum mc_rule *)((char *)obj + f->off) = (enum mc_rule)i;
 	return 0;
 }

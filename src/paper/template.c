@@ -58,18 +58,10 @@ static int read_pick_type(const struct ysource *src, struct arena *a,
 			  const struct ynode *v, const struct yfield *f,
 			  void *obj)
 {
-	int i;
-
 	(void)a;
-	if (!yvalue_str(src, v, f->key))
-		return -1;
-	if ((i = qtype_parse(v->str)) < 0) {
-		yvalue_error(src, v, "unknown type '%.40s' (true_false, "
-			     "single, multiple, short or essay)", v->str);
-		return -1;
-	}
-	((struct pick *)obj)->type = i;
-	return 0;
+	return yvalue_enum(src, v, f->key, qtype_parse, "type", "true_false, "
+			   "single, multiple, short or essay",
+			   &((struct pick *)obj)->type);
 }
 
 /* Read a pick's 'difficulty' into the pick at obj. */
@@ -77,18 +69,10 @@ static int read_pick_difficulty(const struct ysource *src, struct arena *a,
 				const struct ynode *v, const struct yfield *f,
 				void *obj)
 {
-	int i;
-
 	(void)a;
-	if (!yvalue_str(src, v, f->key))
-		return -1;
-	if ((i = difficulty_parse(v->str)) < 0) {
-		yvalue_error(src, v, "unknown difficulty '%.40s' (easy, "
-			     "medium or hard)", v->str);
-		return -1;
-	}
-	((struct pick *)obj)->difficulty = i;
-	return 0;
+	return yvalue_enum(src, v, f->key, difficulty_parse, "difficulty",
+			   "easy, medium or hard",
+			   &((struct pick *)obj)->difficulty);
 }
 
 /* Read a pick's 'points' (a positive whole or half number) into the pick

@@ -134,6 +134,24 @@ const char *yvalue_str(const struct ysource *src, const struct ynode *n,
 	return n->str;
 }
 
+/* One of the names parse knows. */
+int yvalue_enum(const struct ysource *src, const struct ynode *n,
+		const char *key, int (*parse)(const char *s),
+		const char *what, const char *names, int *out)
+{
+	const char *s = yvalue_str(src, n, key);
+	int i;
+
+	if (!s)
+		return -1;
+	if ((i = parse(s)) < 0) {
+		yvalue_error(src, n, "unknown %s '%.40s' (%s)", what, s, names);
+		return -1;
+	}
+	*out = i;
+	return 0;
+}
+
 /* Non-empty text. */
 const char *yvalue_text(const struct ysource *src, const struct ynode *n,
 			const char *what)

@@ -28,6 +28,12 @@ void yvalue_error(const struct ysource *src, const struct ynode *n,
 /* Text of a scalar; NULL (reported) if n is not a scalar. */
 const char *yvalue_str(const struct ysource *src, const struct ynode *n,
 		       const char *what);
+/* A scalar that parse knows as one of its names: its number in *out, or
+ * -1 with "unknown WHAT 'TEXT' (NAMES)" reported and *out unchanged (what
+ * names the kind, names lists the names for the reader). */
+int yvalue_enum(const struct ysource *src, const struct ynode *n,
+		const char *key, int (*parse)(const char *s),
+		const char *what, const char *names, int *out);
 /* Non-empty text (white space alone counts as empty). */
 const char *yvalue_text(const struct ysource *src, const struct ynode *n,
 			const char *what);

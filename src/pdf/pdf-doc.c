@@ -637,20 +637,11 @@ static cairo_status_t sink_write(void *closure, const unsigned char *data,
 {
 	struct pdf_sink *k = closure;
 
-	if (k->len + len > k->cap) {
-		size_t cap = k->cap ? k->cap : 1 << 16;
-		unsigned char *b;
-
-		while (cap < k->len + len)
-			cap *= 2;
-		b = realloc(k->buf, cap);
-		if (!b) {
-			if (!k->err)
-				k->err = ENOMEM;
-			return CAIRO_STATUS_NO_MEMORY;
-		}
-		k->buf = b;
-		k->cap = cap;
+	if (k->len + len > k->cap &&
+	    array_grow(&k->buf, &k->cap, k->len + len, 1) < 0) {
+		if (!k->err)
+			k->err = ENOMEM;
+		return CAIRO_STATUS_NO_MEMORY;
 	}
 	memcpy(k->buf + k->len, data, len);
 	k->len += len;

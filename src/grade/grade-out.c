@@ -192,6 +192,13 @@ static void json_stat(FILE *fp, bool defined, double v)
 		fputs("null", fp);
 }
 
+/* Write ,"name": and the statistic v (null unless defined). */
+static void json_field(FILE *fp, const char *name, bool defined, double v)
+{
+	fprintf(fp, ",\"%s\":", name);
+	json_stat(fp, defined, v);
+}
+
 /* Write one candidate with its sections and answers; prank is its
  * percentile rank (NAN: not in the statistics). */
 static void json_candidate(FILE *fp, const struct candidate *c, double prank)
@@ -225,8 +232,7 @@ static void json_candidate(FILE *fp, const struct candidate *c, double prank)
 		c->flagged ? "true" : "false",
 		c->incomplete ? "true" : "false");
 	json_str(fp, c->notes);
-	fputs(",\"percentile_rank\":", fp);
-	json_stat(fp, true, prank);
+	json_field(fp, "percentile_rank", true, prank);
 	fputs(",\"answers\":[", fp);
 	for (size_t i = 0; k && i < k->nitems; i++) {
 		const struct response *r = &c->resp[i];
@@ -263,12 +269,9 @@ static void json_option(FILE *fp, const struct item_stats *s, unsigned o)
 		"\"share\":", o ? "," : "", letter,
 		op->keyed ? "true" : "false", op->n);
 	json_stat(fp, s->st.n > 0, op->share);
-	fputs(",\"upper\":", fp);
-	json_stat(fp, op->has_groups, op->upper);
-	fputs(",\"lower\":", fp);
-	json_stat(fp, op->has_groups, op->lower);
-	fputs(",\"option_rest_r\":", fp);
-	json_stat(fp, op->has_rpb, op->rpb);
+	json_field(fp, "upper", op->has_groups, op->upper);
+	json_field(fp, "lower", op->has_groups, op->lower);
+	json_field(fp, "option_rest_r", op->has_rpb, op->rpb);
 	fputs(",\"flags\":[", fp);
 	if (op->positive) {
 		fputs("\"positive_option_rest_r\"", fp);
@@ -291,14 +294,10 @@ static void json_item(FILE *fp, const struct item_stats *s)
 	json_num(fp, s->it->points);
 	fprintf(fp, ",\"n\":%zu,\"mean\":", s->st.n);
 	json_stat(fp, s->st.n > 0, s->st.mean);
-	fputs(",\"p\":", fp);
-	json_stat(fp, s->st.n > 0, s->st.p);
-	fputs(",\"discrimination\":", fp);
-	json_stat(fp, s->st.has_disc, s->st.disc);
-	fputs(",\"item_rest_r\":", fp);
-	json_stat(fp, s->st.has_rpb, s->st.rpb);
-	fputs(",\"alpha_if_deleted\":", fp);
-	json_stat(fp, s->has_alpha_del, s->alpha_del);
+	json_field(fp, "p", s->st.n > 0, s->st.p);
+	json_field(fp, "discrimination", s->st.has_disc, s->st.disc);
+	json_field(fp, "item_rest_r", s->st.has_rpb, s->st.rpb);
+	json_field(fp, "alpha_if_deleted", s->has_alpha_del, s->alpha_del);
 	fputs(",\"flags\":[", fp);
 	for (unsigned b = 0; b < sizeof(item_flag_names) /
 				 sizeof(*item_flag_names); b++)
@@ -320,20 +319,13 @@ static void json_statistics(FILE *fp, const struct analysis *a)
 
 	fprintf(fp, "\"statistics\":{\"n\":%zu,\"mean\":", a->n);
 	json_stat(fp, a->n > 0, d->mean);
-	fputs(",\"median\":", fp);
-	json_stat(fp, a->n > 0, d->median);
-	fputs(",\"sd\":", fp);
-	json_stat(fp, a->n > 1, d->sd);
-	fputs(",\"min\":", fp);
-	json_stat(fp, a->n > 0, d->min);
-	fputs(",\"max\":", fp);
-	json_stat(fp, a->n > 0, d->max);
-	fputs(",\"skewness\":", fp);
-	json_stat(fp, d->has_skew, d->skew);
-	fputs(",\"kurtosis\":", fp);
-	json_stat(fp, d->has_kurt, d->kurt);
-	fputs(",\"alpha\":", fp);
-	json_stat(fp, a->has_alpha, a->alpha);
+	json_field(fp, "median", a->n > 0, d->median);
+	json_field(fp, "sd", a->n > 1, d->sd);
+	json_field(fp, "min", a->n > 0, d->min);
+	json_field(fp, "max", a->n > 0, d->max);
+	json_field(fp, "skewness", d->has_skew, d->skew);
+	json_field(fp, "kurtosis", d->has_kurt, d->kurt);
+	json_field(fp, "alpha", a->has_alpha, a->alpha);
 	fprintf(fp, ",\"kr20\":%s,\"sem\":", a->kr20 ? "true" : "false");
 	json_stat(fp, a->has_sem, a->sem);
 	fputs(",\n\"forms\":[", fp);
@@ -356,8 +348,7 @@ static void json_statistics(FILE *fp, const struct analysis *a)
 	for (size_t i = 0; i < gb->nsection_titles; i++) {
 		fputs(i ? ",{\"title\":" : "{\"title\":", fp);
 		json_str(fp, gb->section_titles[i]);
-		fputs(",\"alpha\":", fp);
-		json_stat(fp, a->has_section_alpha[i], a->section_alpha[i]);
+		json_field(fp, "alpha", a->has_section_alpha[i], a->section_alpha[i]);
 		fputc('}', fp);
 	}
 	fputs("],\n\"items\":[", fp);

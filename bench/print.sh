@@ -48,23 +48,8 @@ if [ ! -x base_pdf ] || [ "$ROOT/bench/base_pdf.c" -nt base_pdf ]; then
 		die "cannot compile bench/base_pdf.c"
 fi
 
-# pages DIR: the pages of every PDF in DIR
-pages() {
-	n=0
-	for f in "$1"/*.pdf; do
-		n=$((n + $(pdfinfo "$f" | sed -n 's/^Pages: *//p')))
-	done
-	echo $n
-}
-
-# cpu OUT CMD...: run CMD, add "user+system wall" to OUT
-cpu() {
-	out=$1
-	shift
-	/usr/bin/time -o time.tmp -f "%U %S %e" "$@" >run.log 2>&1 ||
-		{ tail -20 run.log >&2; die "'$1' failed"; }
-	awk '{ printf "%.3f %.3f\n", $1 + $2, $3 }' time.tmp >>"$out"
-}
+# pages FILE..., cpu OUT CMD...
+. "$ROOT/bench/timing.sh"
 
 rows=""
 for lang in en zh; do
@@ -74,7 +59,7 @@ for lang in en zh; do
 	rm -rf $lang $lang-again
 	"$EXAMGEN" "$@" --out $lang >/dev/null 2>&1 ||
 		die "examgen build failed"
-	n=$(pages $lang)
+	n=$(pages $lang/*.pdf)
 	# byte-identical rebuilds
 	"$EXAMGEN" "$@" --out $lang-again >/dev/null 2>&1 ||
 		die "examgen build failed"
@@ -95,7 +80,7 @@ for lang in en zh; do
 	row="$row:$(cat $lang/*.print.pdf $lang/*.guide.pdf | wc -c)"
 	row="$row:$(wc -c <base-$lang.pdf)"
 	if [ -n "$BEFORE" ]; then
-		row="$row:$(pages before-$lang):$(cat before-$lang/*.pdf | wc -c)"
+		row="$row:$(pages before-$lang/*.pdf):$(cat before-$lang/*.pdf | wc -c)"
 		row="$row:$(cat before-$lang/*.print.pdf before-$lang/*.guide.pdf | wc -c)"
 	fi
 	rows="$rows $row"

@@ -22,6 +22,7 @@
 
 #include "pdf/pdf-cff.h"
 #include "pdf/pdf-file.h"
+#include "lib/pdfmem.h"
 
 /* Text whose glyphs make cairo 1.16 keep all subroutines: several glyphs
  * that start their outline in one shared subroutine. */
@@ -29,28 +30,6 @@ static const char serif_text[] =
 	"用黑色签字笔或2B铅笔将所选项的圆圈涂满；改时擦净。"
 	"请勿折叠、污损本答题卡，在四角黑块与二维码处不要书写。";
 static const char bold_text[] = "客服专员招聘笔试 FL KL EF";
-
-/* cairo's bytes into a growing buffer. */
-struct mem {
-	unsigned char *b;
-	size_t len, cap;
-};
-
-/* cairo's write callback. */
-static cairo_status_t mem_write(void *closure, const unsigned char *data,
-				unsigned int len)
-{
-	struct mem *m = closure;
-
-	if (m->len + len > m->cap) {
-		m->cap = (m->len + len) * 2;
-		m->b = realloc(m->b, m->cap);
-		ck_assert_ptr_nonnull(m->b);
-	}
-	memcpy(m->b + m->len, data, len);
-	m->len += len;
-	return CAIRO_STATUS_SUCCESS;
-}
 
 /* Show text in font (a Pango description) at y, laid out in ctx. */
 static void show(cairo_t *cr, PangoContext *ctx, const char *font,
@@ -69,12 +48,11 @@ static void show(cairo_t *cr, PangoContext *ctx, const char *font,
 }
 
 /* A one-page PDF made by cairo alone. */
-static struct mem make_pdf(void)
+static struct pdf_bytes make_pdf(void)
 {
-	struct mem m = { NULL, 0, 0 };
-	cairo_surface_t *sf = cairo_pdf_surface_create_for_stream(mem_write,
-								  &m, 595,
-								  842);
+	struct pdf_bytes m = { NULL, 0, 0, false };
+	cairo_surface_t *sf = cairo_pdf_surface_create_for_stream(
+		pdfmem_write, &m, 595, 842);
 	cairo_t *cr = cairo_create(sf);
 	/* a font map of its own, freed after (pango's default one stays) */
 	PangoFontMap *fm = pango_cairo_font_map_new();
@@ -132,7 +110,7 @@ static unsigned char *find(unsigned char *b, size_t from, size_t len,
 }
 
 /* The first CID CFF font program of a cairo PDF, inflated (malloc'd). */
-static unsigned char *first_font(const struct mem *m, size_t *len)
+static unsigned char *first_font(const struct pdf_bytes *m, size_t *len)
 {
 	unsigned char *at = find(m->b, 0, m->len, "/Subtype /CIDFontType0C");
 	unsigned char *out = malloc(4 << 20);
@@ -153,7 +131,7 @@ static unsigned char *first_font(const struct mem *m, size_t *len)
 
 START_TEST(shrinks_and_draws_the_same)
 {
-	struct mem m = make_pdf();
+	struct pdf_bytes m = make_pdf();
 	struct pdf_bytes small = { NULL, 0, 0, false };
 	struct pdf_file f;
 	unsigned char *copy = malloc(m.len), *font;
@@ -198,7 +176,7 @@ END_TEST
 
 START_TEST(damaged_input_is_left_alone)
 {
-	struct mem m = make_pdf();
+	struct pdf_bytes m = make_pdf();
 	unsigned char junk[4096];
 	size_t flen, steps = 0;
 	unsigned char *font = first_font(&m, &flen);
@@ -631,7 +609,7 @@ static size_t shrink_checked(const unsigned char *b, size_t len,
 
 START_TEST(keeps_only_called_subroutines_renumbered)
 {
-	struct mem m = make_pdf();
+	struct pdf_bytes m = make_pdf();
 	size_t len, n, before, after;
 	unsigned char *font = first_font(&m, &len);
 	unsigned char *small = malloc(len);

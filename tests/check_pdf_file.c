@@ -15,6 +15,7 @@
 #include <poppler.h>
 
 #include "pdf/pdf-file.h"
+#include "lib/pdfmem.h"
 
 /* The text of page i of the test file. */
 static const char *const page_text[3] = {
@@ -23,30 +24,13 @@ static const char *const page_text[3] = {
 	"第三页 page three: 评分要点 T F",
 };
 
-/* cairo's bytes into a growing buffer. */
-static cairo_status_t mem_write(void *closure, const unsigned char *data,
-				unsigned int len)
-{
-	struct pdf_bytes *m = closure;
-
-	if (m->len + len > m->cap) {
-		m->cap = (m->len + len) * 2;
-		m->b = realloc(m->b, m->cap);
-		ck_assert_ptr_nonnull(m->b);
-	}
-	memcpy(m->b + m->len, data, len);
-	m->len += len;
-	return CAIRO_STATUS_SUCCESS;
-}
-
 /* A three-page PDF made by cairo: text, and a drawing shared by pages 1
  * and 3 (one form XObject). */
 static struct pdf_bytes make_pdf(void)
 {
 	struct pdf_bytes m = { NULL, 0, 0, false };
-	cairo_surface_t *sf = cairo_pdf_surface_create_for_stream(mem_write,
-								  &m, 595,
-								  842);
+	cairo_surface_t *sf = cairo_pdf_surface_create_for_stream(
+		pdfmem_write, &m, 595, 842);
 	cairo_t *cr = cairo_create(sf);
 	PangoFontMap *fm = pango_cairo_font_map_new();
 	PangoContext *ctx = pango_font_map_create_context(fm);

@@ -8,6 +8,7 @@
 
 #include <qrencode.h>
 
+#include "base/numfmt.h"
 #include "paper/labels.h"
 #include "paper/sheet-layout.h"
 #include "render/html-escape.h"
@@ -29,41 +30,104 @@ static double size_of(enum sheet_role r)
 	return pt[r] * 25.4 / 72.0;
 }
 
+/* Write v at fp as "%g" writes it. */
+static void put_g(FILE *fp, double v)
+{
+	char b[NUMFMT_MAX];
+
+	fwrite(b, 1, numfmt_g(b, v), fp);
+}
+
+/* Write v at fp as "%.*f" writes it with the given decimals. */
+static void put_fixed(FILE *fp, double v, int decimals)
+{
+	char b[NUMFMT_MAX];
+
+	fwrite(b, 1, numfmt_fixed(b, v, decimals), fp);
+}
+
+/* Write n at fp as "%d" writes it. */
+static void put_int(FILE *fp, int n)
+{
+	char b[NUMFMT_MAX];
+
+	fwrite(b, 1, numfmt_long(b, n), fp);
+}
+
 /* The QR code of text as one SVG path filling square s. */
 static int svg_qr(FILE *fp, const struct sheet_square *s, const char *text)
 {
 	QRcode *qr = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-	double m;
 
 	if (!qr)
 		return -1;
-	m = s->size / qr->width;
-	fprintf(fp, "<g transform=\"translate(%.3f %.3f) scale(%.5f)\">"
-		"<path d=\"", s->x - s->size / 2, s->y - s->size / 2, m);
+	fputs("<g transform=\"translate(", fp);
+	put_fixed(fp, s->x - s->size / 2, 3);
+	fputc(' ', fp);
+	put_fixed(fp, s->y - s->size / 2, 3);
+	fputs(") scale(", fp);
+	put_fixed(fp, s->size / qr->width, 5);
+	fputs(")\"><path d=\"", fp);
 	for (int r = 0; r < qr->width; r++)
 		for (int c = 0; c < qr->width; c++)
-			if (qr->data[r * qr->width + c] & 1)
-				fprintf(fp, "M%d %dh1v1h-1z", c, r);
+			if (qr->data[r * qr->width + c] & 1) {
+				fputc('M', fp);
+				put_int(fp, c);
+				fputc(' ', fp);
+				put_int(fp, r);
+				fputs("h1v1h-1z", fp);
+			}
 	fputs("\"/></g>\n", fp);
 	QRcode_free(qr);
 	return 0;
 }
 
-/* One page of the layout as SVG. */
+/* Attribute name="v" with v as "%g" writes it, a space before it. */
+static void put_attr(FILE *fp, const char *name, double v)
+{
+	fputc(' ', fp);
+	fputs(name, fp);
+	fputs("=\"", fp);
+	put_g(fp, v);
+	fputc('"', fp);
+}
+
+/* <text x=.. y=.. font-size=..: the start of a text element, unclosed. */
+static void put_text_start(FILE *fp, double x, double y, double size)
+{
+	fputs("<text", fp);
+	put_attr(fp, "x", x);
+	fputs(" y=\"", fp);
+	put_fixed(fp, y, 2);
+	fputs("\" font-size=\"", fp);
+	put_fixed(fp, size, 2);
+	fputc('"', fp);
+}
+
+/* One page of the layout as SVG.  Every figure is written through
+ * base/numfmt: a build writes hundreds of thousands of them. */
 static int svg_page(FILE *fp, const struct sheet_layout *L, unsigned page,
 		    const char *qr_text)
 {
 	static const char *const anchors[] = { "start", "middle", "end" };
 
-	fprintf(fp, "<svg class=\"sheetpage\" viewBox=\"0 0 %g %g\" "
-		"xmlns=\"http://www.w3.org/2000/svg\">\n", SHEET_W, SHEET_H);
-	for (size_t i = 0; i < L->nmarks; i++)
-		if (L->marks[i].page == page)
-			fprintf(fp, "<rect x=\"%g\" y=\"%g\" width=\"%g\" "
-				"height=\"%g\"/>\n",
-				L->marks[i].x - L->marks[i].size / 2,
-				L->marks[i].y - L->marks[i].size / 2,
-				L->marks[i].size, L->marks[i].size);
+	fputs("<svg class=\"sheetpage\" viewBox=\"0 0 ", fp);
+	put_g(fp, SHEET_W);
+	fputc(' ', fp);
+	put_g(fp, SHEET_H);
+	fputs("\" xmlns=\"http://www.w3.org/2000/svg\">\n", fp);
+	for (size_t i = 0; i < L->nmarks; i++) {
+		const struct sheet_square *m = &L->marks[i];
+
+		if (m->page != page)
+			continue;
+		fputs("<rect", fp);
+		put_attr(fp, "x", m->x - m->size / 2);
+		put_attr(fp, "y", m->y - m->size / 2);
+		put_attr(fp, "width", m->size);
+		put_attr(fp, "height", m->size);
+		fputs("/>\n", fp);
+	}
 	for (size_t i = 0; i < L->nqr; i++)
 		if (L->qr[i].page == page && svg_qr(fp, &L->qr[i],
 						    qr_text) < 0)
@@ -74,38 +138,58 @@ static int svg_page(FILE *fp, const struct sheet_layout *L, unsigned page,
 
 		if (r->page != page)
 			continue;
-		if (r->h > 0)
-			fprintf(fp, "<rect x=\"%g\" y=\"%g\" width=\"%g\" "
-				"height=\"%g\" stroke-width=\"%.3f\"/>\n",
-				r->x, r->y, r->w, r->h, r->lw * 25.4 / 72);
-		else
-			fprintf(fp, "<path d=\"M%g %gh%g\" "
-				"stroke-width=\"%.3f\"/>\n", r->x, r->y, r->w,
-				r->lw * 25.4 / 72);
+		if (r->h > 0) {
+			fputs("<rect", fp);
+			put_attr(fp, "x", r->x);
+			put_attr(fp, "y", r->y);
+			put_attr(fp, "width", r->w);
+			put_attr(fp, "height", r->h);
+		} else {
+			fputs("<path d=\"M", fp);
+			put_g(fp, r->x);
+			fputc(' ', fp);
+			put_g(fp, r->y);
+			fputc('h', fp);
+			put_g(fp, r->w);
+			fputc('"', fp);
+		}
+		fputs(" stroke-width=\"", fp);
+		put_fixed(fp, r->lw * 25.4 / 72, 3);
+		fputs("\"/>\n", fp);
 	}
 	fputs("</g>\n<g fill=\"none\" stroke=\"#404040\" "
 	      "stroke-width=\".25\">\n", fp);
-	for (size_t i = 0; i < L->nbubbles; i++)
-		if (L->bubbles[i].page == page)
-			fprintf(fp, "<circle cx=\"%g\" cy=\"%g\" r=\"%g\"/>\n",
-				L->bubbles[i].x, L->bubbles[i].y,
-				L->bubbles[i].r);
-	fputs("</g>\n<g fill=\"#737373\" text-anchor=\"middle\">\n", fp);
 	for (size_t i = 0; i < L->nbubbles; i++) {
 		const struct sheet_bubble *b = &L->bubbles[i];
-		char s[16];
 
 		if (b->page != page)
 			continue;
-		if (b->kind == SB_OPTION)
-			snprintf(s, sizeof(s), "%c", b->option);
-		else if (b->kind == SB_SCORE && b->group == SG_HALF)
+		fputs("<circle", fp);
+		put_attr(fp, "cx", b->x);
+		put_attr(fp, "cy", b->y);
+		put_attr(fp, "r", b->r);
+		fputs("/>\n", fp);
+	}
+	fputs("</g>\n<g fill=\"#737373\" text-anchor=\"middle\">\n", fp);
+	for (size_t i = 0; i < L->nbubbles; i++) {
+		const struct sheet_bubble *b = &L->bubbles[i];
+		char s[NUMFMT_MAX];
+
+		if (b->page != page)
+			continue;
+		if (b->kind == SB_OPTION) {
+			s[0] = b->option;
+			s[1] = '\0';
+		} else if (b->kind == SB_SCORE && b->group == SG_HALF) {
 			strcpy(s, ".5");
-		else
-			snprintf(s, sizeof(s), "%g", b->value);
-		fprintf(fp, "<text x=\"%g\" y=\"%.2f\" font-size=\"%.2f\">%s"
-			"</text>\n", b->x, b->y + 1.0,
-			size_of(strlen(s) > 1 ? SR_TINY : SR_LABEL), s);
+		} else {
+			numfmt_g(s, b->value);
+		}
+		put_text_start(fp, b->x, b->y + 1.0,
+			       size_of(strlen(s) > 1 ? SR_TINY : SR_LABEL));
+		fputc('>', fp);
+		fputs(s, fp);
+		fputs("</text>\n", fp);
 	}
 	fputs("</g>\n", fp);
 	for (size_t i = 0; i < L->ntexts; i++) {
@@ -114,10 +198,12 @@ static int svg_page(FILE *fp, const struct sheet_layout *L, unsigned page,
 
 		if (t->page != page)
 			continue;
-		fprintf(fp, "<text x=\"%g\" y=\"%.2f\" font-size=\"%.2f\"%s "
-			"text-anchor=\"%s\">", t->x, t->y + sz * 0.95, sz,
-			t->role == SR_TITLE || t->role == SR_HEAD ?
-			" font-weight=\"700\"" : "", anchors[t->anchor]);
+		put_text_start(fp, t->x, t->y + sz * 0.95, sz);
+		if (t->role == SR_TITLE || t->role == SR_HEAD)
+			fputs(" font-weight=\"700\"", fp);
+		fputs(" text-anchor=\"", fp);
+		fputs(anchors[t->anchor], fp);
+		fputs("\">", fp);
 		html_escape(fp, t->text, strlen(t->text));
 		fputs("</text>\n", fp);
 	}

@@ -141,10 +141,11 @@ oom: $(EXAMGEN) $(BUILD)/tests/failmalloc.so
 	@sh tests/oom/run.sh $(EXAMGEN) $(BUILD)/tests/failmalloc.so
 
 # Every source file carries its licence line (SPDX), and the tree keeps its
-# layers (tests/lint/layers.py).
-lint:
+# layers in its includes and in its link graph, the objects' symbols
+# (tests/lint/layers.py).
+lint: $(LIB_OBJ) $(BUILD)/obj/cmd/main.o
 	@sh tests/lint/spdx.sh
-	@python3 tests/lint/layers.py
+	@python3 tests/lint/layers.py $(abspath $(BUILD)/obj)
 
 # Build the Debian package from a clean copy of the tree, install it with
 # apt-get and run the demo with /usr/bin/examgen (as root; part of check).

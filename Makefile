@@ -140,12 +140,15 @@ $(BUILD)/tests/failmalloc.so: tests/oom/failmalloc.c | $(BUILD)
 oom: $(EXAMGEN) $(BUILD)/tests/failmalloc.so
 	@sh tests/oom/run.sh $(EXAMGEN) $(BUILD)/tests/failmalloc.so
 
-# Every source file carries its licence line (SPDX), and the tree keeps its
+# Every source file carries its licence line (SPDX), the tree keeps its
 # layers in its includes and in its link graph, the objects' symbols
-# (tests/lint/layers.py).
+# (tests/lint/layers.py), and every check of a test script can fail
+# (tests/lint/can-fail.py, itself tested on planted checks).
 lint: $(LIB_OBJ) $(BUILD)/obj/cmd/main.o
 	@sh tests/lint/spdx.sh
 	@python3 tests/lint/layers.py $(abspath $(BUILD)/obj)
+	@python3 tests/lint/can-fail.py --self-test
+	@python3 tests/lint/can-fail.py
 
 # Build the Debian package from a clean copy of the tree, install it with
 # apt-get and run the demo with /usr/bin/examgen (as root; part of check).

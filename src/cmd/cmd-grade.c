@@ -119,10 +119,7 @@ static void print_problems(const struct gradebook *gb, struct diags *d)
 static int output_failed(const char *path, enum fileio_err fe,
 			 struct diags *d)
 {
-	diags_fail(d, fe == FILEIO_EXISTS ? DIAG_REFUSED : DIAG_SYSTEM, NULL,
-		   0, 0, "cannot write '%s': %s", path,
-		   fe == FILEIO_EIO && errno ? diag_errno(errno)
-					     : fileio_strerror(fe));
+	fileio_fail(d, fe, errno, NULL, "cannot write '%s'", path);
 	return -1;
 }
 

@@ -76,11 +76,7 @@ int gradebook_read(struct gradebook *gb, const char *path, struct diags *d)
 		goto oom;
 	fe = fileio_read(path, SHEET_MAX_BYTES, &buf, &len);
 	if (fe != FILEIO_OK) {
-		int err = errno;
-
-		diags_fail(d, fileio_class(fe, err), path, 0, 0,
-			   "cannot read sheet: %s", fe == FILEIO_EIO && err ?
-			   diag_errno(err) : fileio_strerror(fe));
+		fileio_fail(d, fe, errno, path, "cannot read sheet");
 		rc = -1;
 		goto out;
 	}

@@ -119,10 +119,7 @@ static int add_key_dir(struct keyset *ks, const char *dir, struct diags *d)
 	int rc = 0;
 
 	if (fileio_list(dir, is_key_name, &names, &n) < 0) {
-		int err = errno;
-
-		diags_fail(d, diag_errno_class(err), dir, 0, 0,
-			   "cannot open folder: %s", diag_errno(err));
+		diags_errno(d, errno, dir, "cannot open folder");
 		return -1;
 	}
 	if (!n) {

@@ -622,8 +622,7 @@ enum report_err report_write_xlsx(const char *path,
 				    "(use --force to replace it)");
 			return REPORT_EXISTS;
 		}
-		diags_error(d, path, 0, 0, "cannot create the report: %s",
-			    o.err ? diag_errno(o.err) : fileio_strerror(fe));
+		fileio_fail(d, fe, o.err, path, "cannot create the report");
 		return fe == FILEIO_ENOMEM ? REPORT_ENOMEM : REPORT_EIO;
 	}
 	ret = report_build_xlsx(&o, gb, lang, d);
@@ -638,8 +637,7 @@ enum report_err report_write_xlsx(const char *path,
 		return REPORT_EXISTS;
 	}
 	if (fe != FILEIO_OK) {
-		diags_error(d, path, 0, 0, "cannot write the report: %s",
-			    diag_errno(o.err));
+		diags_errno(d, o.err, path, "cannot write the report");
 		return REPORT_EIO;
 	}
 	return REPORT_OK;

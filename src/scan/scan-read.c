@@ -262,8 +262,7 @@ static int write_crop(struct page_read *pr, size_t a, size_t b, unsigned q,
 	if (fe != FILEIO_OK)
 		diags_error(pr->r->d, path ? path : pr->r->review, 0, 0,
 			    "cannot write review image: %s",
-			    fe == FILEIO_EIO ? diag_errno(errno) :
-					       fileio_strerror(fe));
+			    fileio_reason(fe, errno));
 	free(path);
 	return fe == FILEIO_OK ? 0 : -1;
 }

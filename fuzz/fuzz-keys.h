@@ -74,7 +74,8 @@ static void fuzz_keys_setup(void)
 	fuzz_write_key("A");
 	fuzz_write_key("B");
 	gradebook_init(&gb);
-	if (gradebook_add_keys(&gb, fuzz_key_dir, &d) < 0 || gb.nkeys != 2) {
+	if (keyset_add(&gb.keys, fuzz_key_dir, &d) < 0 ||
+	    gb.keys.nkeys != 2) {
 		diags_print(&d, stderr);
 		fprintf(stderr, "fuzz: the fuzz keys do not load\n");
 		exit(1);
@@ -89,7 +90,7 @@ static void fuzz_gradebook(struct gradebook *gb)
 	struct diags d = DIAGS_INIT;
 
 	gradebook_init(gb);
-	if (gradebook_add_keys(gb, fuzz_key_dir, &d) < 0) {
+	if (keyset_add(&gb->keys, fuzz_key_dir, &d) < 0) {
 		diags_print(&d, stderr);
 		abort();
 	}

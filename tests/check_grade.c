@@ -89,7 +89,7 @@ static void book(struct gradebook *gb)
 	struct diags d = DIAGS_INIT;
 
 	gradebook_init(gb);
-	ck_assert_int_eq(gradebook_add_keys(gb, put_s("t.key.yaml", key_a),
+	ck_assert_int_eq(keyset_add(&gb->keys, put_s("t.key.yaml", key_a),
 					    &d), 0);
 	ck_assert_uint_eq(d.n, 0);
 	diags_release(&d);
@@ -659,14 +659,14 @@ START_TEST(test_keys_folder_and_papers)
 	put_s("out/U-2-A.key.yaml", k2);
 	put_s("out/notes.yaml", "not a key");
 	gradebook_init(&gb);
-	ck_assert_int_eq(gradebook_add_keys(&gb, sub, &d), 0);
-	ck_assert_uint_eq(gb.nkeys, 3);
-	ck_assert_str_eq(gb.keys[0]->form, "A");
-	ck_assert_str_eq(gb.keys[1]->form, "B");
-	ck_assert_str_eq(gb.keys[2]->paper, "U-2");
-	ck_assert_uint_eq(gb.nsection_titles, 2);
+	ck_assert_int_eq(keyset_add(&gb.keys, sub, &d), 0);
+	ck_assert_uint_eq(gb.keys.nkeys, 3);
+	ck_assert_str_eq(gb.keys.keys[0]->form, "A");
+	ck_assert_str_eq(gb.keys.keys[1]->form, "B");
+	ck_assert_str_eq(gb.keys.keys[2]->paper, "U-2");
+	ck_assert_uint_eq(gb.keys.nsection_titles, 2);
 	/* the same key again: refused */
-	ck_assert_int_eq(gradebook_add_keys(&gb, put_s("again.key.yaml",
+	ck_assert_int_eq(keyset_add(&gb.keys, put_s("again.key.yaml",
 						       key_a), &d), -1);
 	ck_assert_ptr_nonnull(strstr(d.v[0].msg, "second key for paper "
 				     "'T-1' form 'A'"));
@@ -678,13 +678,13 @@ START_TEST(test_keys_folder_and_papers)
 		       "papers are loaded");
 	read_sheet(&gb, put_s("q.csv", "paper,candidate_id,form,1\n"
 			      "U-2,y,a,T\nT-1,z,B,F\n"));
-	ck_assert_ptr_eq(gb.cands[1].key, gb.keys[2]);
-	ck_assert_ptr_eq(gb.cands[2].key, gb.keys[1]);
+	ck_assert_ptr_eq(gb.cands[1].key, gb.keys.keys[2]);
+	ck_assert_ptr_eq(gb.cands[2].key, gb.keys.keys[1]);
 	ck_near(earned(&gb, 1, 1), 1);
 	/* an empty folder */
 	snprintf(sub, sizeof(sub), "%s/empty", dir);
 	ck_assert_int_eq(mkdir(sub, 0777), 0);
-	ck_assert_int_eq(gradebook_add_keys(&gb, sub, &d), -1);
+	ck_assert_int_eq(keyset_add(&gb.keys, sub, &d), -1);
 	ck_assert_ptr_nonnull(strstr(d.v[d.n - 1].msg, "no key files"));
 	diags_release(&d);
 	gradebook_release(&gb);

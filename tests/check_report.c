@@ -130,7 +130,7 @@ static void add_cand(struct gradebook *gb, const char *id, const char *name,
 		     size_t ki, const struct resp_spec *rs)
 {
 	struct candidate *c = &gb->cands[gb->ncands++];
-	const struct key *k = ki < gb->nkeys ? gb->keys[ki] : NULL;
+	const struct key *k = ki < gb->keys.nkeys ? gb->keys.keys[ki] : NULL;
 
 	c->id = id;
 	c->name = name;
@@ -183,27 +183,27 @@ static void mk_gradebook(struct gradebook *gb)
 		{ NULL, 0, 0, RESP_MISSING } };
 
 	gradebook_init(gb);
-	gb->keys = calloc(2, sizeof(*gb->keys));
-	gb->key_cols = calloc(2, sizeof(*gb->key_cols));
-	gb->section_titles = calloc(2, sizeof(*gb->section_titles));
+	gb->keys.keys = calloc(2, sizeof(*gb->keys.keys));
+	gb->keys.key_cols = calloc(2, sizeof(*gb->keys.key_cols));
+	gb->keys.section_titles = calloc(2, sizeof(*gb->keys.section_titles));
 	gb->cands = calloc(4, sizeof(*gb->cands));
 	gb->problems = calloc(1, sizeof(*gb->problems));
-	ck_assert(gb->keys && gb->key_cols && gb->section_titles && gb->cands &&
+	ck_assert(gb->keys.keys && gb->keys.key_cols && gb->keys.section_titles && gb->cands &&
 		  gb->problems);
 	gb->cand_cap = 4;
 	gb->prob_cap = 1;
-	gb->keys[0] = mk_key("A", a, 3, titles, sizes, 2);
-	gb->keys[1] = mk_key("B", b, 3, titles, sizes, 2);
-	gb->nkeys = 2;
+	gb->keys.keys[0] = mk_key("A", a, 3, titles, sizes, 2);
+	gb->keys.keys[1] = mk_key("B", b, 3, titles, sizes, 2);
+	gb->keys.nkeys = 2;
 	for (size_t i = 0; i < 2; i++) {
-		gb->key_cols[i] = calloc(2, sizeof(size_t));
-		ck_assert_ptr_nonnull(gb->key_cols[i]);
-		gb->key_cols[i][0] = 0;
-		gb->key_cols[i][1] = 1;
+		gb->keys.key_cols[i] = calloc(2, sizeof(size_t));
+		ck_assert_ptr_nonnull(gb->keys.key_cols[i]);
+		gb->keys.key_cols[i][0] = 0;
+		gb->keys.key_cols[i][1] = 1;
 	}
-	gb->section_titles[0] = titles[0];
-	gb->section_titles[1] = titles[1];
-	gb->nsection_titles = 2;
+	gb->keys.section_titles[0] = titles[0];
+	gb->keys.section_titles[1] = titles[1];
+	gb->keys.nsection_titles = 2;
 	add_cand(gb, "2026002", "=1+1", 1, r2);
 	add_cand(gb, "2026001", "张三", 0, r1);
 	add_cand(gb, "2026003", "李四", 0, r3);
@@ -355,7 +355,7 @@ START_TEST(test_histogram_pass_line)
 	ck_assert_int_eq(count("xl/charts/chart2.xml", "70AD47"), 4);
 	/* a pass mark inside a band splits it: 11 bands, the line an edge */
 	mk_gradebook(&gb);
-	gb.keys[0]->pass = gb.keys[1]->pass = 8;
+	gb.keys.keys[0]->pass = gb.keys.keys[1]->pass = 8;
 	ck_assert_int_eq(report_write_xlsx(out, &gb, "en", true, &d),
 			 REPORT_OK);
 	diags_release(&d);
@@ -426,9 +426,9 @@ START_TEST(test_section_runs)
 
 	/* form B's first section is questions 1 and 3, its second 2 */
 	mk_gradebook(&gb);
-	nos = gb.keys[1]->sections[0].nos;
+	nos = gb.keys.keys[1]->sections[0].nos;
 	nos[1] = 3;
-	gb.keys[1]->sections[1].nos[0] = 2;
+	gb.keys.keys[1]->sections[1].nos[0] = 2;
 	ck_assert_int_eq(report_write_xlsx(out, &gb, "en", false, &d),
 			 REPORT_OK);
 	diags_release(&d);
@@ -458,7 +458,7 @@ START_TEST(test_answer_columns)
 	 * one form A does not have, and gets a column of its own, beside
 	 * the other questions of its section */
 	mk_gradebook(&gb);
-	gb.keys[1]->items[0].id = "sc-other";
+	gb.keys.keys[1]->items[0].id = "sc-other";
 	ck_assert_int_eq(report_write_xlsx(out, &gb, "en", true, &d),
 			 REPORT_OK);
 	diags_release(&d);
@@ -494,25 +494,25 @@ START_TEST(test_sum_nested)
 		rs[i] = (struct resp_spec){ "T", 1, 1, RESP_OK };
 	}
 	gradebook_init(&gb);
-	gb.keys = calloc(1, sizeof(*gb.keys));
-	gb.key_cols = calloc(1, sizeof(*gb.key_cols));
+	gb.keys.keys = calloc(1, sizeof(*gb.keys.keys));
+	gb.keys.key_cols = calloc(1, sizeof(*gb.keys.key_cols));
 	gb.cands = calloc(1, sizeof(*gb.cands));
-	gb.section_titles = calloc(2, sizeof(*gb.section_titles));
-	ck_assert(gb.keys && gb.key_cols && gb.cands && gb.section_titles);
+	gb.keys.section_titles = calloc(2, sizeof(*gb.keys.section_titles));
+	ck_assert(gb.keys.keys && gb.keys.key_cols && gb.cands && gb.keys.section_titles);
 	gb.cand_cap = 1;
-	gb.keys[0] = mk_key("A", spec, N, t2, sz, 2);
-	gb.nkeys = 1;
-	gb.key_cols[0] = calloc(2, sizeof(size_t));
-	ck_assert_ptr_nonnull(gb.key_cols[0]);
-	gb.key_cols[0][1] = 1;
-	gb.section_titles[0] = t2[0];
-	gb.section_titles[1] = t2[1];
-	gb.nsection_titles = 2;
+	gb.keys.keys[0] = mk_key("A", spec, N, t2, sz, 2);
+	gb.keys.nkeys = 1;
+	gb.keys.key_cols[0] = calloc(2, sizeof(size_t));
+	ck_assert_ptr_nonnull(gb.keys.key_cols[0]);
+	gb.keys.key_cols[0][1] = 1;
+	gb.keys.section_titles[0] = t2[0];
+	gb.keys.section_titles[1] = t2[1];
+	gb.keys.nsection_titles = 2;
 	/* odd questions in one section, even ones in the other: 201 and
 	 * 200 single cells */
-	odd = &gb.keys[0]->sections[0];
-	even = &gb.keys[0]->sections[1];
-	even->nos = arena_calloc(&gb.keys[0]->arena, N, sizeof(unsigned));
+	odd = &gb.keys.keys[0]->sections[0];
+	even = &gb.keys.keys[0]->sections[1];
+	even->nos = arena_calloc(&gb.keys.keys[0]->arena, N, sizeof(unsigned));
 	ck_assert_ptr_nonnull(even->nos);
 	odd->nitems = even->nitems = 0;
 	for (unsigned no = 1; no <= N; no++) {

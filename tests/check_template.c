@@ -182,7 +182,7 @@ START_TEST(test_missing_file)
 
 	ck_assert_ptr_null(template_load("/nonexistent/t.yaml", &d, &bad));
 	ck_assert_str_eq(d.v[0].msg, "cannot read template: no such file or "
-			 "directory");
+			 "folder");
 	diags_release(&d);
 }
 END_TEST

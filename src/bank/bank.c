@@ -444,10 +444,7 @@ static int load_file(struct bankset *bs, const char *path, struct diags *d)
 		return 0;
 	e = fileio_read(path, BANK_MAX_BYTES, &buf, &len);
 	if (e != FILEIO_OK) {
-		diags_fail(d, fileio_class(e, errno), path, 0, 0,
-			   "cannot read bank: %s",
-			    e == FILEIO_EIO ? diag_errno(errno) :
-			    fileio_strerror(e));
+		fileio_fail(d, e, errno, path, "cannot read bank");
 		return -1;
 	}
 	r = bankset_load_buffer(bs, path, buf, len, d);
@@ -472,10 +469,7 @@ static int load_dir(struct bankset *bs, const char *path, struct diags *d)
 	int rc = 0;
 
 	if (fileio_list(path, is_yaml_name, &names, &n) < 0) {
-		int err = errno;
-
-		diags_fail(d, diag_errno_class(err), path, 0, 0,
-			   "cannot open folder: %s", diag_errno(err));
+		diags_errno(d, errno, path, "cannot open folder");
 		return -1;
 	}
 	if (n == 0) {
@@ -503,8 +497,7 @@ int bankset_load(struct bankset *bs, const char *path, struct diags *d)
 	struct stat st;
 
 	if (stat(path, &st) < 0) {
-		diags_fail(d, diag_errno_class(errno), path, 0, 0,
-			   "cannot read bank: %s", diag_errno(errno));
+		diags_errno(d, errno, path, "cannot read bank");
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode))

@@ -74,12 +74,15 @@ void diag_sanitize(char *msg)
 	*w = '\0';
 }
 
-/* Append a formatted entry of class cls (0 for a warning). */
-__attribute__((format(printf, 7, 0)))
+/* Append a formatted entry of class cls (0 for a warning), followed by
+ * ": " and reason when reason is not NULL. */
+__attribute__((format(printf, 8, 0)))
 static void diags_vadd(struct diags *d, enum diag_level level,
-		       enum diag_class cls, const char *path, unsigned line,
-		       unsigned col, const char *fmt, va_list ap)
+		       enum diag_class cls, const char *reason,
+		       const char *path, unsigned line, unsigned col,
+		       const char *fmt, va_list ap)
 {
+	size_t more = reason ? strlen(reason) + 2 : 0;
 	struct diag *e;
 	va_list ap2;
 	int n;
@@ -99,7 +102,7 @@ static void diags_vadd(struct diags *d, enum diag_level level,
 	va_copy(ap2, ap);
 	n = vsnprintf(NULL, 0, fmt, ap2);
 	va_end(ap2);
-	e->msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	e->msg = n >= 0 ? malloc((size_t)n + more + 1) : NULL;
 	if ((path && !e->path) || !e->msg) {
 		free(e->path);
 		free(e->msg);
@@ -107,6 +110,8 @@ static void diags_vadd(struct diags *d, enum diag_level level,
 		return;
 	}
 	vsnprintf(e->msg, (size_t)n + 1, fmt, ap);
+	if (reason)
+		sprintf(e->msg + n, ": %s", reason);
 	diag_sanitize(e->msg);
 	d->n++;
 	if (level == DIAG_ERROR)
@@ -120,7 +125,7 @@ void diags_error(struct diags *d, const char *path, unsigned line,
 	va_list ap;
 
 	va_start(ap, fmt);
-	diags_vadd(d, DIAG_ERROR, DIAG_PROBLEM, path, line, col, fmt, ap);
+	diags_vadd(d, DIAG_ERROR, DIAG_PROBLEM, NULL, path, line, col, fmt, ap);
 	va_end(ap);
 }
 
@@ -128,7 +133,7 @@ void diags_error(struct diags *d, const char *path, unsigned line,
 void diags_vfail(struct diags *d, enum diag_class cls, const char *path,
 		 unsigned line, unsigned col, const char *fmt, va_list ap)
 {
-	diags_vadd(d, DIAG_ERROR, cls, path, line, col, fmt, ap);
+	diags_vadd(d, DIAG_ERROR, cls, NULL, path, line, col, fmt, ap);
 }
 
 /* Append an error of a given class. */
@@ -138,16 +143,38 @@ void diags_fail(struct diags *d, enum diag_class cls, const char *path,
 	va_list ap;
 
 	va_start(ap, fmt);
-	diags_vadd(d, DIAG_ERROR, cls, path, line, col, fmt, ap);
+	diags_vadd(d, DIAG_ERROR, cls, NULL, path, line, col, fmt, ap);
 	va_end(ap);
 }
 
-/* The class of a failed system call's errno. */
+/* Append an error whose reason is given apart: the message, ": ", the
+ * reason. */
+void diags_vfail_reason(struct diags *d, enum diag_class cls,
+			const char *reason, const char *path, const char *fmt,
+			va_list ap)
+{
+	diags_vadd(d, DIAG_ERROR, cls, reason, path, 0, 0, fmt, ap);
+}
+
+/* Append an error about a failed system call (errno e). */
+void diags_errno(struct diags *d, int e, const char *path, const char *fmt,
+		 ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diags_vadd(d, DIAG_ERROR, diag_errno_class(e), diag_errno(e), path, 0,
+		   0, fmt, ap);
+	va_end(ap);
+}
+
+/* The class of a failed system call's errno: the one mapping from a file
+ * error to an exit class. */
 enum diag_class diag_errno_class(int e)
 {
 	switch (e) {
 	case ENOENT: case ENOTDIR: case EISDIR: case EACCES: case EPERM:
-	case ELOOP: case ENAMETOOLONG:
+	case ELOOP: case ENAMETOOLONG: case EEXIST:
 		return DIAG_REFUSED;
 	default:
 		return DIAG_SYSTEM;
@@ -187,7 +214,8 @@ void diags_add(struct diags *d, enum diag_level level, const char *path,
 	va_list ap;
 
 	va_start(ap, fmt);
-	diags_vadd(d, level, level == DIAG_ERROR ? DIAG_PROBLEM : 0, path,
+	diags_vadd(d, level, level == DIAG_ERROR ? DIAG_PROBLEM : 0, NULL,
+		   path,
 		   line, col, fmt, ap);
 	va_end(ap);
 }
@@ -291,11 +319,22 @@ void diags_unique(struct diags *d)
 	free(slot);
 }
 
-/* strerror with a lower-case first letter (static buffer). */
+/* strerror with a lower-case first letter (static buffer), saying
+ * "folder" where it says "directory". */
 const char *diag_errno(int e)
 {
 	static char buf[256];
 
+	switch (e) {
+	case ENOENT:
+		return "no such file or folder";
+	case ENOTDIR:
+		return "not a folder";
+	case EISDIR:
+		return "is a folder";
+	default:
+		break;
+	}
 	snprintf(buf, sizeof(buf), "%s", strerror(e));
 	if (buf[0] >= 'A' && buf[0] <= 'Z' && buf[1] >= 'a' && buf[1] <= 'z')
 		buf[0] = (char)(buf[0] - 'A' + 'a');

@@ -83,11 +83,26 @@ void diags_unique(struct diags *d);
 /* Make a message printable on one line, in place: control characters
  * become '?', bytes that are not UTF-8 are dropped. */
 void diag_sanitize(char *msg);
-/* The class of a failed system call's errno: a refusal for what the user
- * named wrongly (missing, a folder, not permitted), else a system error. */
+/* The class of a failed system call's errno, the one mapping from a file
+ * error to an exit class: a refusal for what the user named wrongly
+ * (missing, in a folder that is not there, a folder, existing, not
+ * permitted), else a system error (I/O, no space, no memory). */
 enum diag_class diag_errno_class(int e);
-/* strerror(e) starting in lower case, as messages are worded. */
+/* strerror(e) starting in lower case, as messages are worded ("folder",
+ * not "directory"). */
 const char *diag_errno(int e);
+/* Append an error about a failed system call: the formatted message, then
+ * ": " and errno e's text (diag_errno); its class is diag_errno_class(e).
+ * Every message about an errno is written through this. */
+void diags_errno(struct diags *d, int e, const char *path, const char *fmt,
+		 ...)
+	__attribute__((format(printf, 4, 5)));
+/* Append an error of class cls whose reason is given apart: the message,
+ * then ": " and reason (for fileio_fail). */
+void diags_vfail_reason(struct diags *d, enum diag_class cls,
+			const char *reason, const char *path, const char *fmt,
+			va_list ap)
+	__attribute__((format(printf, 5, 0)));
 /* Print every entry to fp in the standard form and drop it (the counts
  * and the class stay): a later call prints only what was added since. */
 void diags_print(struct diags *d, FILE *fp);

@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,26 @@ enum diag_class fileio_class(enum fileio_err e, int err)
 	if (e == FILEIO_ENOMEM)
 		return DIAG_SYSTEM;
 	return e == FILEIO_EIO ? diag_errno_class(err) : DIAG_REFUSED;
+}
+
+/* Why a file operation failed. */
+const char *fileio_reason(enum fileio_err e, int err)
+{
+	if (err && (e == FILEIO_EIO || e == FILEIO_ENOENT))
+		return diag_errno(err);
+	return fileio_strerror(e);
+}
+
+/* Append an error for a failed file operation. */
+void fileio_fail(struct diags *d, enum fileio_err e, int err,
+		 const char *path, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diags_vfail_reason(d, fileio_class(e, err), fileio_reason(e, err),
+			   path, fmt, ap);
+	va_end(ap);
 }
 
 /* Read everything from fd, at most limit bytes, into a NUL-terminated

@@ -28,6 +28,15 @@ const char *fileio_strerror(enum fileio_err e);
  * a refusal for what the user named wrongly (missing, existing, oversize,
  * a folder, not permitted) or a system error (I/O, out of memory). */
 enum diag_class fileio_class(enum fileio_err e, int err);
+/* Why a file operation failed, as a message says it: errno err's text
+ * when it is known (FILEIO_EIO, FILEIO_ENOENT), else e's. */
+const char *fileio_reason(enum fileio_err e, int err);
+/* Append an error for a failed file operation: the formatted message, then
+ * ": " and why (errno err's text when it is known, else e's); its class is
+ * fileio_class(e, err). */
+void fileio_fail(struct diags *d, enum fileio_err e, int err,
+		 const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
 
 /* Read a whole file (or stdin for "-") into a malloc'd buffer that has a
  * NUL after the last byte.  Caller frees *buf.  Returns FILEIO_OK or an

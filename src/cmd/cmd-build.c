@@ -249,8 +249,7 @@ static int write_pdfs(const struct plan *pl, const struct paper *p,
 	int rc = -1;
 
 	if (!jobs || !which) {
-		diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "%s",
-			   diag_errno(ENOMEM));
+		diags_oom(d);
 		goto out;
 	}
 	for (size_t k = 0; k < pl->n; k++) {
@@ -260,8 +259,8 @@ static int write_pdfs(const struct plan *pl, const struct paper *p,
 			continue;
 		jobs[n].fp = outset_create(set, o->rel);
 		if (!jobs[n].fp) {
-			diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "cannot create "
-				   "'%s': %s", o->path, diag_errno(errno));
+			diags_errno(d, errno, NULL, "cannot create '%s'",
+				    o->path);
 			goto out;
 		}
 		jobs[n].doc = o->doc;
@@ -287,9 +286,8 @@ out:
 		if (outset_close(jobs[i].fp) < 0 && !err)
 			err = errno ? errno : EIO;
 		if (err && rc == 0) {
-			diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "cannot write "
-				   "'%s': %s", pl->v[which[i]].path,
-				   diag_errno(err));
+			diags_errno(d, err, NULL, "cannot write '%s'",
+				    pl->v[which[i]].path);
 			rc = -1;
 		}
 	}
@@ -318,8 +316,7 @@ static int write_output(const struct output *o, const struct paper *p,
 	else
 		fp = outset_create(set, o->rel);
 	if (!fp && !path) {
-		diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "cannot create '%s': %s",
-			   o->path, diag_errno(errno));
+		diags_errno(d, errno, NULL, "cannot create '%s'", o->path);
 		return -1;
 	}
 	switch (o->kind) {
@@ -359,8 +356,7 @@ static int write_output(const struct output *o, const struct paper *p,
 	}
 	free(path);
 	if ((fp && outset_close(fp) < 0) || rc < 0) {
-		diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "cannot write '%s': %s",
-			   o->path, diag_errno(errno));
+		diags_errno(d, errno, NULL, "cannot write '%s'", o->path);
 		return -1;
 	}
 	return 0;
@@ -489,14 +485,13 @@ static int write_all(const struct plan *pl, const struct build_opts *o,
 			   "whole; give a folder below it with --out", o->out);
 		goto out;
 	default:
-		diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "cannot create folder "
-			   "'%s': %s", o->out, diag_errno(errno));
+		diags_errno(d, errno, NULL, "cannot create folder '%s'",
+			    o->out);
 		goto out;
 	}
 	copies = calloc(ncopies + p->nforms, sizeof(*copies));
 	if (!copies) {
-		diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "%s",
-			   diag_errno(ENOMEM));
+		diags_oom(d);
 		goto out;
 	}
 	forms = copies + ncopies;
@@ -523,8 +518,8 @@ static int write_all(const struct plan *pl, const struct build_opts *o,
 		free(path);
 		break;
 	default:
-		diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "cannot write the "
-			   "outputs into '%s': %s", o->out, diag_errno(errno));
+		diags_errno(d, errno, NULL, "cannot write the outputs into "
+			    "'%s'", o->out);
 		break;
 	}
 	if (set.kept)
@@ -582,9 +577,8 @@ static int build(struct build_opts *o)
 	}
 	if (!o->has_seed) {
 		if (os_seed(&o->seed) < 0) {
-			diags_fail(&d, DIAG_SYSTEM, NULL, 0, 0, "cannot get a "
-				   "random seed from the system: %s",
-				   diag_errno(errno));
+			diags_errno(&d, errno, NULL, "cannot get a random "
+				    "seed from the system");
 			goto out;
 		}
 		fprintf(stderr, "examgen: seed %" PRIu64 " (use --seed %"
@@ -612,8 +606,7 @@ static int build(struct build_opts *o)
 		o->out = out;
 	}
 	if (plan_make(&pl, o, p, o->roster ? &ros : NULL) < 0) {
-		diags_fail(&d, DIAG_SYSTEM, NULL, 0, 0, "cannot plan the "
-			   "outputs: %s", diag_errno(errno));
+		diags_errno(&d, errno, NULL, "cannot plan the outputs");
 		goto out;
 	}
 	if (check_existing(&pl, o->force, &d) == 0 &&

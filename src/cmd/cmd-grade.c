@@ -119,10 +119,7 @@ static void print_problems(const struct gradebook *gb, struct diags *d)
 static int output_failed(const char *path, enum fileio_err fe,
 			 struct diags *d)
 {
-	diags_fail(d, fe == FILEIO_EXISTS ? DIAG_REFUSED : DIAG_SYSTEM, NULL,
-		   0, 0, "cannot write '%s': %s", path,
-		   fe == FILEIO_EIO && errno ? diag_errno(errno)
-					     : fileio_strerror(fe));
+	fileio_fail(d, fe, errno, NULL, "cannot write '%s'", path);
 	return -1;
 }
 
@@ -190,7 +187,7 @@ static int stage_xlsx(struct outbatch *batch, const struct grade_opts *o,
 static const char *report_lang(const struct grade_opts *o,
 			       const struct gradebook *gb)
 {
-	const char *keys = gb->keys[0]->language;
+	const char *keys = gb->keys.keys[0]->language;
 
 	if (o->lang && (strcmp(o->lang, "zh") || strcmp(keys, "zh-Hant")))
 		return o->lang;
@@ -253,7 +250,7 @@ static int grade_all(const struct grade_opts *o, struct gradebook *gb,
 	bool failed = false;
 
 	for (size_t i = 0; i < o->nkeys; i++)
-		failed |= gradebook_add_keys(gb, o->keys[i], d) != 0;
+		failed |= keyset_add(&gb->keys, o->keys[i], d) != 0;
 	if (!failed && isatty(2))
 		gb->progress = show_progress;
 	for (size_t i = 0; !failed && i < o->nsheets; i++)

@@ -140,10 +140,7 @@ static void write_outputs(struct scan_run *r, const struct scan_opts *o,
 
 	fe = write_one(out, o->force, r, scan_run_write_csv);
 	if (fe != FILEIO_OK) {
-		diags_fail(d, fe == FILEIO_EXISTS ? DIAG_REFUSED : DIAG_SYSTEM,
-			   NULL, 0, 0, "cannot write '%s': %s", out,
-			   fe == FILEIO_EIO ? diag_errno(errno) :
-					      fileio_strerror(fe));
+		fileio_fail(d, fe, errno, NULL, "cannot write '%s'", out);
 		return;
 	}
 	if (o->review) {
@@ -152,18 +149,15 @@ static void write_outputs(struct scan_run *r, const struct scan_opts *o,
 		fe = list ? write_one(list, o->force, r,
 				      scan_run_write_review) : FILEIO_ENOMEM;
 		if (fe != FILEIO_OK)
-			diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "cannot write "
-				   "'%s': %s", list ? list : o->review,
-				   fe == FILEIO_EIO ? diag_errno(errno) :
-						      fileio_strerror(fe));
+			fileio_fail(d, fe, errno, NULL, "cannot write '%s'",
+				    list ? list : o->review);
 		free(list);
 		if (fe != FILEIO_OK)
 			return;
 		list = fileio_join(o->review, "review.xlsx");
 		if (!list || scan_review_write_xlsx(r, list, o->force) < 0)
-			diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "cannot write "
-				   "'%s': %s", list ? list : o->review,
-				   diag_errno(list ? errno : ENOMEM));
+			diags_errno(d, list ? errno : ENOMEM, NULL,
+				    "cannot write '%s'", list ? list : o->review);
 		free(list);
 	}
 }
@@ -198,8 +192,7 @@ static int cmd_scan_exec(const struct cmd_args *a)
 	if (keys_failed)
 		diags_raise(&d, DIAG_REFUSED);
 	else if (o.review && fileio_mkdirs(o.review) < 0)
-		diags_fail(&d, DIAG_SYSTEM, NULL, 0, 0, "cannot create '%s': %s",
-			   o.review, diag_errno(errno));
+		diags_errno(&d, errno, NULL, "cannot create '%s'", o.review);
 	r.review = o.review;
 	r.force = o.force;
 	if (!diags_exit(&d)) {

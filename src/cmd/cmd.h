@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cmd.h - the command table (cmd.c): one file per command (src/cmd-NAME.c),
- * each exporting a struct cmd_entry that main.c dispatches to.  An entry holds
- * the command's option grammar (cmdline.h): main.c parses every command
- * line against it before the command runs. */
+/* cmd.h - the command table (cmd.c, with the help command): one file per
+ * other command (src/cmd-NAME.c), each exporting a struct cmd_entry that
+ * main.c dispatches to.  An entry holds the command's option grammar
+ * (cmdline.h): main.c parses every command line against it before the
+ * command runs. */
 #ifndef EXAMGEN_CMD_CMD_H
 #define EXAMGEN_CMD_CMD_H
 

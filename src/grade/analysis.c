@@ -44,11 +44,11 @@ static bool counts(const struct candidate *c)
 	return c->key && candidate_result(c) != RESULT_PENDING;
 }
 
-/* Index of key k in gb->keys, or SIZE_MAX. */
+/* Index of key k in gb->keys.keys, or SIZE_MAX. */
 static size_t key_index(const struct gradebook *gb, const struct key *k)
 {
-	for (size_t i = 0; k && i < gb->nkeys; i++)
-		if (gb->keys[i] == k)
+	for (size_t i = 0; k && i < gb->keys.nkeys; i++)
+		if (gb->keys.keys[i] == k)
 			return i;
 	return SIZE_MAX;
 }
@@ -97,17 +97,17 @@ static uint32_t marked(const struct key_item *it, const struct response *rs)
 static int build_items(struct analysis *a, struct work *w)
 {
 	const struct gradebook *gb = a->gb;
-	size_t cap = 0, nk = gb->nkeys ? gb->nkeys : 1;
+	size_t cap = 0, nk = gb->keys.nkeys ? gb->keys.nkeys : 1;
 
 	a->kmap = calloc(nk, sizeof(*a->kmap));
 	w->kpos = calloc(nk, sizeof(*w->kpos));
-	for (size_t ki = 0; ki < gb->nkeys; ki++)
-		cap += gb->keys[ki]->nitems;
+	for (size_t ki = 0; ki < gb->keys.nkeys; ki++)
+		cap += gb->keys.keys[ki]->nitems;
 	a->items = calloc(cap ? cap : 1, sizeof(*a->items));
 	if (!a->kmap || !w->kpos || !a->items)
 		return -1;
-	for (size_t ki = 0; ki < gb->nkeys; ki++) {
-		const struct key *k = gb->keys[ki];
+	for (size_t ki = 0; ki < gb->keys.nkeys; ki++) {
+		const struct key *k = gb->keys.keys[ki];
 
 		a->kmap[ki] = calloc(k->nitems ? k->nitems : 1,
 				     sizeof(**a->kmap));
@@ -146,14 +146,14 @@ static int build_items(struct analysis *a, struct work *w)
 			a->kmap[ki][i] = j;
 		}
 	}
-	for (size_t ki = 0; ki < gb->nkeys; ki++) {
+	for (size_t ki = 0; ki < gb->keys.nkeys; ki++) {
 		w->kpos[ki] = malloc((a->nitems ? a->nitems : 1) *
 				     sizeof(**w->kpos));
 		if (!w->kpos[ki])
 			return -1;
 		for (size_t j = 0; j < a->nitems; j++)
 			w->kpos[ki][j] = SIZE_MAX;
-		for (size_t i = gb->keys[ki]->nitems; i-- > 0;)
+		for (size_t i = gb->keys.keys[ki]->nitems; i-- > 0;)
 			w->kpos[ki][a->kmap[ki][i]] = i;
 	}
 	return 0;
@@ -189,7 +189,7 @@ static int list_counted(struct analysis *a)
 /* Allocate the per-candidate and per-key scratch arrays. */
 static int work_alloc(struct analysis *a, struct work *w)
 {
-	size_t n = a->n ? a->n : 1, nk = a->gb->nkeys ? a->gb->nkeys : 1;
+	size_t n = a->n ? a->n : 1, nk = a->gb->keys.nkeys ? a->gb->keys.nkeys : 1;
 
 	w->x = malloc(n * sizeof(*w->x));
 	w->tt = malloc(n * sizeof(*w->tt));
@@ -225,7 +225,7 @@ static int work_alloc(struct analysis *a, struct work *w)
 static int gather(struct analysis *a, struct work *w)
 {
 	const struct gradebook *gb = a->gb;
-	size_t *nk = calloc(gb->nkeys ? gb->nkeys : 1, sizeof(*nk));
+	size_t *nk = calloc(gb->keys.nkeys ? gb->keys.nkeys : 1, sizeof(*nk));
 	size_t *fill = malloc((a->nitems ? a->nitems : 1) * sizeof(*fill));
 	size_t len;
 	int ret = -1;
@@ -237,7 +237,7 @@ static int gather(struct analysis *a, struct work *w)
 		nk[a->kidx[j]]++;
 	for (size_t ii = 0; ii < a->nitems; ii++) {
 		w->xoff[ii + 1] = w->xoff[ii];
-		for (size_t ki = 0; ki < gb->nkeys; ki++)
+		for (size_t ki = 0; ki < gb->keys.nkeys; ki++)
 			if (w->kpos[ki][ii] != SIZE_MAX)
 				w->xoff[ii + 1] += nk[ki];
 		fill[ii] = w->xoff[ii];
@@ -281,7 +281,7 @@ static bool same_papers(const struct analysis *a, const struct work *w,
 {
 	if (jj == SIZE_MAX)
 		return false;
-	for (size_t ki = 0; ki < a->gb->nkeys; ki++)
+	for (size_t ki = 0; ki < a->gb->keys.nkeys; ki++)
 		if ((w->kpos[ki][ii] == SIZE_MAX) !=
 		    (w->kpos[ki][jj] == SIZE_MAX))
 			return false;
@@ -371,8 +371,8 @@ static int form_items(struct analysis *a, struct work *w)
 {
 	const struct gradebook *gb = a->gb;
 
-	for (size_t ki = 0; ki < gb->nkeys; ki++) {
-		const struct key *k = gb->keys[ki];
+	for (size_t ki = 0; ki < gb->keys.nkeys; ki++) {
+		const struct key *k = gb->keys.keys[ki];
 		size_t ni = k->nitems ? k->nitems : 1, n = 0;
 		double *mean = calloc(ni, sizeof(*mean));
 
@@ -457,18 +457,18 @@ static void part_prepare(const struct analysis *a, struct work *w,
 		const struct response *rs = gb->cands[a->cand[j]].resp;
 
 		w->part[j] = 0;
-		for (size_t i = 0; i < gb->keys[ki]->nitems; i++)
+		for (size_t i = 0; i < gb->keys.keys[ki]->nitems; i++)
 			if (in_part(a, w, ki, i, p))
 				w->part[j] += rs[i].earned;
 	}
-	for (size_t ki = 0; ki < gb->nkeys; ki++) {
+	for (size_t ki = 0; ki < gb->keys.nkeys; ki++) {
 		size_t g = one ? 0 : ki;
 
 		if (one && (a->n == 0 || ki != a->kidx[0]))
 			continue;
 		w->k[g] = 0;
 		w->sumv[g] = 0;
-		for (size_t i = 0; i < gb->keys[ki]->nitems; i++)
+		for (size_t i = 0; i < gb->keys.keys[ki]->nitems; i++)
 			if (in_part(a, w, ki, i, p)) {
 				w->k[g]++;
 				w->sumv[g] += one ? w->ivar[a->kmap[ki][i]] :
@@ -488,7 +488,7 @@ static int part_reliability(const struct analysis *a, struct work *w,
 			    bool one, struct form_stats *fs, double *rel,
 			    double *sem)
 {
-	size_t ng = one ? 1 : a->gb->nkeys, nall = 0;
+	size_t ng = one ? 1 : a->gb->keys.nkeys, nall = 0;
 	double err = 0, df = 0, sum = 0, ss = 0, mean, var;
 
 	memset(w->fsum, 0, ng * sizeof(*w->fsum));
@@ -558,8 +558,8 @@ static void whole_paper(struct analysis *a, struct work *w)
 		a->kr20 = a->kr20 && a->items[ii].dich;
 		a->same_questions = a->same_questions && a->items[ii].common;
 	}
-	for (size_t ki = 0; ki < gb->nkeys; ki++) {
-		const struct key *k = gb->keys[ki];
+	for (size_t ki = 0; ki < gb->keys.nkeys; ki++) {
+		const struct key *k = gb->keys.keys[ki];
 
 		a->forms[ki].k = k;
 		a->forms[ki].kr20 = k->nitems > 0;
@@ -594,8 +594,8 @@ static int section_columns(const struct analysis *a, struct work *w)
 {
 	const struct gradebook *gb = a->gb;
 
-	for (size_t ki = 0; ki < gb->nkeys; ki++) {
-		const struct key *k = gb->keys[ki];
+	for (size_t ki = 0; ki < gb->keys.nkeys; ki++) {
+		const struct key *k = gb->keys.keys[ki];
 
 		w->sec[ki] = malloc((k->nitems ? k->nitems : 1) *
 				    sizeof(**w->sec));
@@ -605,7 +605,7 @@ static int section_columns(const struct analysis *a, struct work *w)
 			w->sec[ki][i] = SIZE_MAX;
 		for (size_t s = 0; s < k->nsections; s++) {
 			const struct key_section *ks = &k->sections[s];
-			size_t col = gradebook_section_column(gb, k, s);
+			size_t col = keyset_section_column(&gb->keys, k, s);
 
 			for (size_t q = 0; q < ks->nitems; q++)
 				if (ks->nos[q] >= 1 && ks->nos[q] <= k->nitems)
@@ -730,7 +730,7 @@ void analysis_init(struct analysis *a)
 int analysis_run(struct analysis *a, const struct gradebook *gb)
 {
 	struct work w;
-	size_t nsec = gb->nsection_titles ? gb->nsection_titles : 1;
+	size_t nsec = gb->keys.nsection_titles ? gb->keys.nsection_titles : 1;
 	int ret = -1;
 
 	memset(&w, 0, sizeof(w));
@@ -759,7 +759,7 @@ int analysis_run(struct analysis *a, const struct gradebook *gb)
 		a->items[ii].has_alpha_del = part_alpha(a, &w, &p,
 						&a->items[ii].alpha_del) == 0;
 	}
-	for (size_t sc = 0; sc < gb->nsection_titles; sc++) {
+	for (size_t sc = 0; sc < gb->keys.nsection_titles; sc++) {
 		struct part p = { PART_SECTION, sc };
 
 		a->has_section_alpha[sc] = part_alpha(a, &w, &p,
@@ -767,14 +767,14 @@ int analysis_run(struct analysis *a, const struct gradebook *gb)
 	}
 	ret = 0;
 out:
-	work_release(&w, gb->nkeys);
+	work_release(&w, gb->keys.nkeys);
 	return ret;
 }
 
 /* Free what analysis_run allocated. */
 void analysis_release(struct analysis *a)
 {
-	for (size_t i = 0; a->kmap && a->gb && i < a->gb->nkeys; i++)
+	for (size_t i = 0; a->kmap && a->gb && i < a->gb->keys.nkeys; i++)
 		free(a->kmap[i]);
 	free(a->kmap);
 	free(a->items);

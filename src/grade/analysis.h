@@ -79,12 +79,12 @@ struct analysis {
 	struct item_stats *items;	/* one per question id */
 	size_t nitems;
 	size_t **kmap;			/* kmap[key][position] = item index */
-	struct form_stats *forms;	/* one per key, as gb->keys */
-	double *section_alpha;		/* per gb->section_titles */
+	struct form_stats *forms;	/* one per key, as gb->keys.keys */
+	double *section_alpha;		/* per gb->keys.section_titles */
 	bool *has_section_alpha;
 	size_t n;			/* counted candidates */
 	size_t *cand;			/* their index in gb->cands */
-	size_t *kidx;			/* their key in gb->keys */
+	size_t *kidx;			/* their key in gb->keys.keys */
 	double *total;			/* their totals */
 	double *prank;			/* per gb->cands: percentile rank
 					 * 0..100, NAN when not counted */

@@ -16,16 +16,16 @@ static const char *keys_named(const struct gradebook *gb, char *buf,
 	size_t len = 0, shown = 0;
 
 	buf[0] = '\0';
-	for (size_t i = 0; i < gb->nkeys && len < size; i++) {
-		const struct key *k = gb->keys[i];
+	for (size_t i = 0; i < gb->keys.nkeys && len < size; i++) {
+		const struct key *k = gb->keys.keys[i];
 		bool seen = false;
 		int n;
 
 		for (size_t j = 0; j < i && !seen; j++)
-			seen = !strcmp(gb->keys[j]->paper, k->paper) &&
-			       (gb->keys[j]->build && k->build ?
-				!strcmp(gb->keys[j]->build, k->build) :
-				gb->keys[j]->build == k->build);
+			seen = !strcmp(gb->keys.keys[j]->paper, k->paper) &&
+			       (gb->keys.keys[j]->build && k->build ?
+				!strcmp(gb->keys.keys[j]->build, k->build) :
+				gb->keys.keys[j]->build == k->build);
 		if (seen)
 			continue;
 		if (shown++ == 3) {
@@ -103,11 +103,11 @@ void gradebook_report_refusals(struct gradebook *gb, const char *file,
 void gradebook_unchecked(struct gradebook *gb, const char *file,
 			 unsigned line, const char *what)
 {
-	if (gb->unchecked_file == file)
+	if (gb->rd.unchecked_file == file)
 		return;
-	gb->unchecked_file = file;
-	if (gb->diags)
-		diags_add(gb->diags, DIAG_WARNING, file, line, 1, "no %s: "
+	gb->rd.unchecked_file = file;
+	if (gb->rd.diags)
+		diags_add(gb->rd.diags, DIAG_WARNING, file, line, 1, "no %s: "
 			  "not checked to be of the keys' build (a hand-made "
 			  "sheet?)", what);
 }
@@ -116,8 +116,8 @@ void gradebook_unchecked(struct gradebook *gb, const char *file,
 static bool key_known(const struct gradebook *gb, const char *paper,
 		      const char *build)
 {
-	for (size_t i = 0; i < gb->nkeys; i++) {
-		const struct key *k = gb->keys[i];
+	for (size_t i = 0; i < gb->keys.nkeys; i++) {
+		const struct key *k = gb->keys.keys[i];
 
 		if (strcmp(k->paper, paper))
 			continue;
@@ -141,13 +141,13 @@ const struct key *gradebook_sheet_key(struct gradebook *gb,
 		refuse(gb, c, line, col, paper, build);
 		return NULL;
 	}
-	if (!*paper && !gb->one_paper) {
+	if (!*paper && !gb->keys.one_paper) {
 		candidate_problem(gb, c, line, col, 0, "no paper given, and "
 				  "keys of several papers are loaded");
 		return NULL;
 	}
 	if (!*paper)
-		paper = gb->one_paper;
+		paper = gb->keys.one_paper;
 	if (*build && !key_known(gb, paper, build)) {
 		refuse(gb, c, line, col, paper, build);
 		return NULL;
@@ -156,7 +156,7 @@ const struct key *gradebook_sheet_key(struct gradebook *gb,
 		candidate_problem(gb, c, line, form_col, 0, "missing form");
 		return NULL;
 	}
-	k = gradebook_find_key(gb, paper, c->form);
+	k = keyset_find(&gb->keys, paper, c->form);
 	if (!k) {
 		candidate_problem(gb, c, line, form_col, 0, "no key for "
 				  "paper '%s' form '%s'", paper, c->form);
@@ -166,9 +166,9 @@ const struct key *gradebook_sheet_key(struct gradebook *gb,
 		refuse(gb, c, line, col, paper, build);
 		return NULL;
 	}
-	if (*build && !k->build && !gb->warned_old_key && gb->diags) {
+	if (*build && !k->build && !gb->warned_old_key && gb->rd.diags) {
 		gb->warned_old_key = true;
-		diags_add(gb->diags, DIAG_WARNING, k->path, 0, 0, "this key "
+		diags_add(gb->rd.diags, DIAG_WARNING, k->path, 0, 0, "this key "
 			  "has no build id (written by examgen 0.1): sheets "
 			  "are not checked to be of its build");
 	}

@@ -50,7 +50,7 @@ const struct csv_words csv_words_hant = {
 int grade_write_csv_words(FILE *fp, const struct gradebook *gb,
 			  const struct csv_words *w)
 {
-	size_t n = gb->nsection_titles;
+	size_t n = gb->keys.nsection_titles;
 	const double **cell = calloc(n ? n : 1, sizeof(*cell));
 	char num[FORMAT_NUMBER_MAX];
 
@@ -59,7 +59,7 @@ int grade_write_csv_words(FILE *fp, const struct gradebook *gb,
 	fprintf(fp, "%s,%s,%s", w->id, w->name, w->form);
 	for (size_t i = 0; i < n; i++) {
 		fputc(',', fp);
-		csv_write_text(fp, gb->section_titles[i]);
+		csv_write_text(fp, gb->keys.section_titles[i]);
 	}
 	fprintf(fp, ",%s,%s,%s,%s\n", w->total, w->percent, w->result,
 		w->problems);
@@ -76,7 +76,7 @@ int grade_write_csv_words(FILE *fp, const struct gradebook *gb,
 		/* a section column the candidate's key lacks stays empty */
 		memset(cell, 0, n * sizeof(*cell));
 		for (size_t s = 0; k && s < k->nsections; s++)
-			cell[gradebook_section_column(gb, k, s)] =
+			cell[keyset_section_column(&gb->keys, k, s)] =
 				&c->section[s];
 		for (size_t col = 0; col < n; col++)
 			fprintf(fp, ",%s", cell[col] ?
@@ -151,8 +151,8 @@ static const char *const status_names[] = {
 static void json_keys(FILE *fp, const struct gradebook *gb)
 {
 	fputs("\"keys\":[", fp);
-	for (size_t i = 0; i < gb->nkeys; i++) {
-		const struct key *k = gb->keys[i];
+	for (size_t i = 0; i < gb->keys.nkeys; i++) {
+		const struct key *k = gb->keys.keys[i];
 
 		fputs(i ? ",\n{\"paper\":" : "\n{\"paper\":", fp);
 		json_str(fp, k->paper);
@@ -329,7 +329,7 @@ static void json_statistics(FILE *fp, const struct analysis *a)
 	fprintf(fp, ",\"kr20\":%s,\"sem\":", a->kr20 ? "true" : "false");
 	json_stat(fp, a->has_sem, a->sem);
 	fputs(",\n\"forms\":[", fp);
-	for (size_t ki = 0; ki < gb->nkeys; ki++) {
+	for (size_t ki = 0; ki < gb->keys.nkeys; ki++) {
 		const struct form_stats *f = &a->forms[ki];
 
 		fputs(ki ? ",{\"paper\":" : "{\"paper\":", fp);
@@ -345,9 +345,9 @@ static void json_statistics(FILE *fp, const struct analysis *a)
 		fputc('}', fp);
 	}
 	fputs("],\n\"sections\":[", fp);
-	for (size_t i = 0; i < gb->nsection_titles; i++) {
+	for (size_t i = 0; i < gb->keys.nsection_titles; i++) {
 		fputs(i ? ",{\"title\":" : "{\"title\":", fp);
-		json_str(fp, gb->section_titles[i]);
+		json_str(fp, gb->keys.section_titles[i]);
 		json_field(fp, "alpha", a->has_section_alpha[i], a->section_alpha[i]);
 		fputc('}', fp);
 	}
@@ -374,9 +374,9 @@ int grade_write_json(FILE *fp, const struct gradebook *gb)
 	fputs("{", fp);
 	json_keys(fp, gb);
 	fputs("\"sections\":[", fp);
-	for (size_t i = 0; i < gb->nsection_titles; i++) {
+	for (size_t i = 0; i < gb->keys.nsection_titles; i++) {
 		fputs(i ? "," : "", fp);
-		json_str(fp, gb->section_titles[i]);
+		json_str(fp, gb->keys.section_titles[i]);
 	}
 	fputs("],\n\"candidates\":[", fp);
 	for (size_t i = 0; i < gb->ncands; i++) {

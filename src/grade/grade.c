@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* grade.c - the gradebook: keys loaded by paper and form, candidates graded
+/* grade.c - the gradebook: candidates graded against its keys
  * as the sheet readers (read-csv.c, read-yaml.c, read-xlsx.c) hand over
  * their answers,
  * and every problem recorded with file, line and column.  Candidates,
@@ -9,16 +9,12 @@
 #include "base/array.h"
 #include "base/hash.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 
 #include "base/csv.h"
-#include "base/fileio.h"
 #include "base/points.h"
 #include "grade/answer.h"
 #include "grade/grade-msg.h"
@@ -28,21 +24,16 @@ void gradebook_init(struct gradebook *gb)
 {
 	memset(gb, 0, sizeof(*gb));
 	arena_init(&gb->arena);
+	keyset_init(&gb->keys);
 	gb->keep_answers = true;
 }
 
 /* Free everything, keys included. */
 void gradebook_release(struct gradebook *gb)
 {
-	for (size_t i = 0; i < gb->nkeys; i++) {
-		key_free(gb->keys[i]);
-		free(gb->key_cols[i]);
-	}
-	free(gb->keys);
-	free(gb->key_cols);
+	keyset_release(&gb->keys);
 	free(gb->cands);
 	free(gb->problems);
-	free(gb->section_titles);
 	free(gb->id_slots);
 	free(gb->refusals);
 	free(gb->scratch_resp);
@@ -50,159 +41,17 @@ void gradebook_release(struct gradebook *gb)
 	memset(gb, 0, sizeof(*gb));
 }
 
-/* Column of a section title, appending it when new; SIZE_MAX on no memory. */
-static size_t title_column(struct gradebook *gb, const char *title)
-{
-	const char **v;
-
-	for (size_t i = 0; i < gb->nsection_titles; i++)
-		if (!strcmp(gb->section_titles[i], title))
-			return i;
-	v = realloc(gb->section_titles, (gb->nsection_titles + 1) * sizeof(*v));
-	if (!v)
-		return SIZE_MAX;
-	gb->section_titles = v;
-	v[gb->nsection_titles] = title;
-	return gb->nsection_titles++;
-}
-
-/* Take ownership of a loaded key: refuse a second key for its paper and
- * form, and map its sections to report columns.  0, or -1 (k freed). */
-static int add_key(struct gradebook *gb, struct key *k, struct diags *d)
-{
-	struct key **kv;
-	size_t **cv, *cols;
-
-	for (size_t i = 0; i < gb->nkeys; i++) {
-		const struct key *o = gb->keys[i];
-
-		if (!strcmp(o->paper, k->paper) && !strcmp(o->form, k->form)) {
-			diags_error(d, k->path, 0, 0, "second key for paper "
-				    "'%s' form '%s' (the first is '%s')",
-				    k->paper, k->form, o->path);
-			key_free(k);
-			return -1;
-		}
-	}
-	kv = realloc(gb->keys, (gb->nkeys + 1) * sizeof(*kv));
-	if (kv)
-		gb->keys = kv;
-	cv = realloc(gb->key_cols, (gb->nkeys + 1) * sizeof(*cv));
-	if (cv)
-		gb->key_cols = cv;
-	cols = calloc(k->nsections ? k->nsections : 1, sizeof(*cols));
-	if (!kv || !cv || !cols)
-		goto oom;
-	for (size_t s = 0; s < k->nsections; s++)
-		if ((cols[s] = title_column(gb, k->sections[s].title)) ==
-		    SIZE_MAX)
-			goto oom;
-	gb->keys[gb->nkeys] = k;
-	gb->key_cols[gb->nkeys] = cols;
-	gb->one_paper = !gb->nkeys ? k->paper :
-			gb->one_paper && !strcmp(gb->one_paper, k->paper) ?
-			gb->one_paper : NULL;
-	gb->nkeys++;
-	return 0;
-oom:
-	free(cols);
-	key_free(k);
-	diags_oom(d);
-	return -1;
-}
-
-/* Load one key file into the gradebook. */
-static int add_key_file(struct gradebook *gb, const char *path,
-			struct diags *d)
-{
-	struct key *k = key_load(path, d);
-
-	return k ? add_key(gb, k, d) : -1;
-}
-
-/* True if name is a key file's. */
-static bool is_key_name(const char *name)
-{
-	size_t n = strlen(name), m = strlen(".key.yaml");
-
-	return n > m && !strcmp(name + n - m, ".key.yaml");
-}
-
-/* Load every *.key.yaml of a folder, sorted by name. */
-static int add_key_dir(struct gradebook *gb, const char *dir, struct diags *d)
-{
-	char **names;
-	size_t n;
-	int rc = 0;
-
-	if (fileio_list(dir, is_key_name, &names, &n) < 0) {
-		int err = errno;
-
-		diags_fail(d, diag_errno_class(err), dir, 0, 0,
-			   "cannot open folder: %s", diag_errno(err));
-		return -1;
-	}
-	if (!n) {
-		diags_error(d, dir, 0, 0, "no key files ('*.key.yaml') in "
-			    "this folder");
-		rc = -1;
-	}
-	for (size_t i = 0; i < n; i++)
-		if (add_key_file(gb, names[i], d))
-			rc = -1;
-	fileio_list_free(names, n);
-	return rc;
-}
-
-/* Add a key file, or every *.key.yaml of a build folder. */
-int gradebook_add_keys(struct gradebook *gb, const char *path,
-		       struct diags *d)
-{
-	struct stat st;
-
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return add_key_dir(gb, path, d);
-	return add_key_file(gb, path, d);
-}
-
-/* The key for paper (NULL: the only paper loaded) and form, or NULL. */
-const struct key *gradebook_find_key(const struct gradebook *gb,
-				     const char *paper, const char *form)
-{
-	if (!paper)
-		paper = gb->one_paper;
-	if (!paper || !form)
-		return NULL;
-	for (size_t i = 0; i < gb->nkeys; i++) {
-		const struct key *k = gb->keys[i];
-
-		if (!strcmp(k->paper, paper) && !strcasecmp(k->form, form))
-			return k;
-	}
-	return NULL;
-}
-
-/* Column of section s of key k among gb->section_titles. */
-size_t gradebook_section_column(const struct gradebook *gb,
-				const struct key *k, size_t section)
-{
-	for (size_t i = 0; i < gb->nkeys; i++)
-		if (gb->keys[i] == k)
-			return gb->key_cols[i][section];
-	return SIZE_MAX;
-}
-
 /* Record that memory ran out while reading a file. */
 void gradebook_oom(struct gradebook *gb)
 {
-	if (gb->diags)
-		diags_oom(gb->diags);
+	if (gb->rd.diags)
+		diags_oom(gb->rd.diags);
 }
 
 /* True once memory ran out while reading a file. */
 bool gradebook_out_of_memory(const struct gradebook *gb)
 {
-	return gb->diags && diags_out_of_memory(gb->diags);
+	return gb->rd.diags && diags_out_of_memory(gb->rd.diags);
 }
 
 /* Append a problem whose message is en, in Chinese zh (both cleaned in

@@ -2,7 +2,7 @@
 /* grade.h - grading: keys loaded, sheets read (YAML one candidate, CSV many),
  * each response normalised and scored, problems recorded with file and
  * line/row.  The gradebook owns an arena for candidates, responses and
- * problem texts, and owns the keys added to it. */
+ * problem texts, and owns the keyset it grades against. */
 #ifndef EXAMGEN_GRADE_GRADE_H
 #define EXAMGEN_GRADE_GRADE_H
 
@@ -13,7 +13,9 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
+#include "grade/read.h"
 #include "paper/key.h"
+#include "paper/keyset.h"
 
 enum resp_status {
 	RESP_BLANK,		/* omitted: 0 points */
@@ -71,27 +73,23 @@ struct refusal {
 	size_t rows;
 };
 
+/* The book of one grading run: the candidates read, the problems and
+ * the refusals, graded against its keys while its reader session reads
+ * one sheet file after another. */
 struct gradebook {
 	struct arena arena;
-	struct key **keys;
-	size_t nkeys;
+	struct keyset keys;		/* owned (paper/keyset.h) */
+	struct read_session rd;		/* the sheet file being read */
 	struct candidate *cands;
 	size_t ncands, cand_cap;
 	struct problem *problems;
 	size_t nproblems, prob_cap;
-	const char **section_titles;	/* union over keys, first seen first */
-	size_t nsection_titles;
 	size_t sheets_read;		/* candidates read, flagged or not */
-	size_t **key_cols;		/* per key: section -> title column */
-	const char *one_paper;		/* paper code if all keys share it */
 	size_t *id_slots;		/* id hash: candidate index + 1, 0 free */
 	size_t id_cap, nids;
 	struct refusal *refusals;	/* by file and paper/build */
 	size_t nrefusals, refusal_cap;
 	size_t nrefused;		/* sheets or rows refused */
-	struct diags *diags;		/* while a file is read: its warnings
-					 * and running out of memory */
-	const char *unchecked_file;	/* warned: no paper/build in it */
 	bool warned_old_key;		/* warned: a key without build */
 	/* false: no output needs the answers (CSV summary only), so a
 	 * candidate's responses and raw cells live in reused scratch
@@ -99,10 +97,6 @@ struct gradebook {
 	bool keep_answers;
 	struct response *scratch_resp;
 	size_t scratch_resp_cap;
-	bool repaired;			/* this file had bytes not UTF-8 */
-	unsigned repair_line, repair_col; /* the first of them */
-	unsigned repair_byte;
-	size_t repair_count;
 	/* when set, called every GRADE_PROGRESS_EVERY candidates */
 	void (*progress)(size_t ncands, void *ctx);
 	void *progress_ctx;
@@ -120,20 +114,13 @@ struct sheet_cell {
 void gradebook_init(struct gradebook *gb);
 /* Free everything, keys included. */
 void gradebook_release(struct gradebook *gb);
-/* Add a key file or every *.key.yaml in a build folder.  0, or -1 with
- * errors in d (missing file, bad key, two keys for one paper/form). */
-int gradebook_add_keys(struct gradebook *gb, const char *path,
-		       struct diags *d);
-/* Column index of a candidate's section k in gb->section_titles. */
-size_t gradebook_section_column(const struct gradebook *gb,
-				const struct key *k, size_t section);
 /* Record a sheet file that holds no readable sheet (empty, binary, not
  * decodable) as one pending candidate with that problem; -1 on no
  * memory. */
 int gradebook_damaged(struct gradebook *gb, const char *file, unsigned line,
 		      unsigned col, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
-/* Record that memory ran out while reading a file (in gb->diags, which
+/* Record that memory ran out while reading a file (in gb->rd.diags, which
  * the readers' callers set; nowhere without it). */
 void gradebook_oom(struct gradebook *gb);
 /* True once memory ran out while reading a file. */
@@ -164,9 +151,6 @@ void gradebook_unchecked(struct gradebook *gb, const char *file,
 /* Report the sheets of file refused for their paper or build into d. */
 void gradebook_report_refusals(struct gradebook *gb, const char *file,
 			       struct diags *d);
-/* The key for paper (NULL: the only paper loaded) and form, or NULL. */
-const struct key *gradebook_find_key(const struct gradebook *gb,
-				     const char *paper, const char *form);
 /* Give c its key (NULL: flagged as having none); -1 on no memory. */
 int candidate_set_key(struct gradebook *gb, struct candidate *c,
 		      const struct key *k);

@@ -68,8 +68,8 @@ static int note_column(struct gradebook *gb, const char *file,
 	if (!(names[L->nnotes] = arena_strdup(&gb->arena, h)))
 		return -1;
 	cols[L->nnotes++] = i + 1;
-	if (gb->diags)
-		diags_add(gb->diags, DIAG_WARNING, file, line, (unsigned)(i + 1),
+	if (gb->rd.diags)
+		diags_add(gb->rd.diags, DIAG_WARNING, file, line, (unsigned)(i + 1),
 			  "column '%s' is not a question: carried into the "
 			  "report as notes", h);
 	return 0;
@@ -192,16 +192,16 @@ static int read_header(struct gradebook *gb, const char *file,
 	if (!L->id)
 		gradebook_problem(gb, file, row->line, 0, NULL, 0,
 				  "missing column 'candidate_id'");
-	if (!L->form && gb->nkeys > 1)
+	if (!L->form && gb->keys.nkeys > 1)
 		gradebook_problem(gb, file, row->line, 0, NULL, 0,
 				  "missing column 'form'");
 	if (!L->build)
 		gradebook_unchecked(gb, file, row->line, L->paper ?
 				    "'build' column" :
 				    "'paper' and 'build' columns");
-	for (size_t i = 0; i < gb->nkeys; i++)
-		if (gb->keys[i]->nitems > L->max_items)
-			L->max_items = gb->keys[i]->nitems;
+	for (size_t i = 0; i < gb->keys.nkeys; i++)
+		if (gb->keys.keys[i]->nitems > L->max_items)
+			L->max_items = gb->keys.keys[i]->nitems;
 	L->no_column_flagged = calloc(L->max_items + 1, sizeof(bool));
 	return L->no_column_flagged ? 0 : -1;
 }
@@ -283,8 +283,8 @@ static const struct key *row_key(struct gradebook *gb, struct candidate *c,
 	const char *build = L->build && f[L->build - 1] ?
 			    trim(f[L->build - 1]) : "";
 
-	if (!L->form && gb->nkeys == 1)
-		c->form = gb->keys[0]->form;
+	if (!L->form && gb->keys.nkeys == 1)
+		c->form = gb->keys.keys[0]->form;
 	if (L->build && !*build)
 		gradebook_unchecked(gb, c->file, c->line, "build in some rows");
 	return gradebook_sheet_key(gb, c, paper, build, c->line,
@@ -397,7 +397,7 @@ static int read_row(struct gradebook *gb, const char *file, struct layout *L,
 	}
 	if (L->nnotes && row_notes(gb, c, L, f))
 		return -1;
-	if (gb->repaired && row_repaired(row))
+	if (gb->rd.repaired && row_repaired(row))
 		candidate_problem(gb, c, row->line, 0, 0, "this row holds "
 				  "bytes that are not UTF-8 (read as "
 				  "\xEF\xBF\xBD): check it and save the file as "
@@ -429,8 +429,8 @@ int sheet_read_csv(struct gradebook *gb, const char *file, const char *text,
 		if (!(resep = csv_reseparate(text, len, sep, &len)))
 			return -1;
 		text = resep;
-		if (gb->diags)
-			diags_add(gb->diags, DIAG_WARNING, file, 1, 1, "the "
+		if (gb->rd.diags)
+			diags_add(gb->rd.diags, DIAG_WARNING, file, 1, 1, "the "
 				  "header is separated by %s, not commas: "
 				  "read as such", sep == ';' ?
 				  "';' (a European Excel export)" :

@@ -15,6 +15,7 @@
 #include "base/csv.h"
 #include "base/utf8.h"
 #include "base/xlsx-read.h"
+#include "paper/review-format.h"
 
 #define MAX_DECISIONS 1000000u
 

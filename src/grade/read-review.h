@@ -15,11 +15,6 @@
 #include "base/diag.h"
 #include "grade/grade.h"
 
-#define REVIEW_SHEET "\xE5\xBE\x85\xE5\xA4\x8D\xE6\xA0\xB8"	/* 待复核 */
-#define REVIEW_ID "\xE8\x80\x83\xE7\x94\x9F\xE7\xBC\x96\xE5\x8F\xB7" /* 考生编号 */
-#define REVIEW_COLUMN "\xE9\xA2\x98\xE5\x8F\xB7"		/* 题号 */
-#define REVIEW_DECISION "\xE5\xA4\x8D\xE6\xA0\xB8\xE7\xBB\x93\xE6\x9E\x9C" /* 复核结果 */
-
 /* Apply the decisions of worksheet 待复核 of the workbook data[0..len)
  * (read from file) to csv[0..csvlen), its first worksheet as CSV text (row
  * N on line N).  *out gets a malloc'd CSV text with the decided cells

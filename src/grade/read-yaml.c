@@ -251,11 +251,11 @@ int sheet_read_yaml(struct gradebook *gb, const char *file, const char *text,
 		if (read_sheet(&R, root))
 			goto out;
 	}
-	if (gb->repaired)
-		candidate_problem(gb, R.c, gb->repair_line, gb->repair_col, 0,
+	if (gb->rd.repaired)
+		candidate_problem(gb, R.c, gb->rd.repair_line, gb->rd.repair_col, 0,
 				  "byte 0x%02X is not UTF-8 (read as "
 				  "\xEF\xBF\xBD): check the sheet and save it "
-				  "as UTF-8", gb->repair_byte);
+				  "as UTF-8", gb->rd.repair_byte);
 	rc = candidate_finish(gb, R.c);
 out:
 	if (rc)

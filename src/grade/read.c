@@ -14,6 +14,7 @@
 #include "base/fileio.h"
 #include "base/textenc.h"
 #include "base/utf8.h"
+#include "grade/grade.h"
 #include "grade/read-csv.h"
 #include "grade/read-xlsx.h"
 #include "grade/read-yaml.h"
@@ -69,17 +70,13 @@ int gradebook_read(struct gradebook *gb, const char *path, struct diags *d)
 	enum textenc enc;
 	int rc = 0;
 
-	gb->diags = d;
+	gb->rd.diags = d;
 	file = arena_strdup(&gb->arena, path);
 	if (!file)
 		goto oom;
 	fe = fileio_read(path, SHEET_MAX_BYTES, &buf, &len);
 	if (fe != FILEIO_OK) {
-		int err = errno;
-
-		diags_fail(d, fileio_class(fe, err), path, 0, 0,
-			   "cannot read sheet: %s", fe == FILEIO_EIO && err ?
-			   diag_errno(err) : fileio_strerror(fe));
+		fileio_fail(d, fe, errno, path, "cannot read sheet");
 		rc = -1;
 		goto out;
 	}
@@ -109,11 +106,11 @@ int gradebook_read(struct gradebook *gb, const char *path, struct diags *d)
 			goto read;
 		}
 		/* a few stray bytes: read the rest, flag what they touch */
-		gb->repaired = true;
-		gb->repair_line = line;
-		gb->repair_col = col;
-		gb->repair_byte = (unsigned char)buf[at];
-		gb->repair_count = bad;
+		gb->rd.repaired = true;
+		gb->rd.repair_line = line;
+		gb->rd.repair_col = col;
+		gb->rd.repair_byte = (unsigned char)buf[at];
+		gb->rd.repair_count = bad;
 		text = utf8;
 	} else if (enc != TEXTENC_UTF8) {
 		if (textenc_to_utf8(buf, len, enc, &utf8, &tlen, &bad)) {
@@ -129,20 +126,20 @@ int gradebook_read(struct gradebook *gb, const char *path, struct diags *d)
 	if (looks_like_yaml(text, text + tlen)) {
 		rc = sheet_read_yaml(gb, file, text, tlen);
 	} else {
-		if (gb->repaired)
-			gradebook_problem(gb, file, gb->repair_line,
-					  gb->repair_col, NULL, 0, "byte 0x%02X "
+		if (gb->rd.repaired)
+			gradebook_problem(gb, file, gb->rd.repair_line,
+					  gb->rd.repair_col, NULL, 0, "byte 0x%02X "
 					  "here is not UTF-8 (%zu such %s, read "
 					  "as \xEF\xBF\xBD): save the file as "
 					  "UTF-8; the rows they touch are "
-					  "pending", gb->repair_byte,
-					  gb->repair_count,
-					  gb->repair_count == 1 ? "byte" :
+					  "pending", gb->rd.repair_byte,
+					  gb->rd.repair_count,
+					  gb->rd.repair_count == 1 ? "byte" :
 					  "bytes");
 		rc = sheet_read_csv(gb, file, text, tlen);
 	}
 read:
-	gb->repaired = false;
+	gb->rd.repaired = false;
 	if (rc)
 		goto oom;
 	gradebook_report_refusals(gb, file, d);
@@ -151,7 +148,7 @@ oom:
 	diags_fail(d, DIAG_SYSTEM, path, 0, 0, "out of memory while grading");
 	rc = -1;
 out:
-	gb->diags = NULL;
+	gb->rd.diags = NULL;
 	free(utf8);
 	free(buf);
 	return rc;

@@ -668,8 +668,7 @@ struct key *key_load(const char *path, struct diags *d)
 	L.k = k;
 	fe = fileio_read(path, KEY_MAX_BYTES, &buf, &len);
 	if (fe != FILEIO_OK) {
-		diags_fail(d, fileio_class(fe, errno), path, 0, 0,
-			   "cannot read key: %s", fileio_strerror(fe));
+		fileio_fail(d, fe, errno, path, "cannot read key");
 		L.errors++;
 		goto out;
 	}

@@ -275,10 +275,7 @@ int roster_load(struct roster *r, const char *path, struct diags *d)
 
 	fe = fileio_read(path, ROSTER_MAX_BYTES, &raw, &len);
 	if (fe != FILEIO_OK) {
-		diags_fail(d, fileio_class(fe, errno), path, 0, 0,
-			   "cannot read the roster: %s",
-			   fe == FILEIO_EIO ? diag_errno(errno) :
-					      fileio_strerror(fe));
+		fileio_fail(d, fe, errno, path, "cannot read the roster");
 		goto out;
 	}
 	enc = textenc_detect(raw, len);

@@ -19,7 +19,7 @@ struct gkey {
 };
 
 /* The distinct group keys of a pick's pool, sorted. */
-struct keyset {
+struct gkeyset {
 	struct gkey *v;
 	size_t n;
 };
@@ -39,7 +39,7 @@ static int key_cmp(const void *a, const void *b)
 }
 
 /* Build the sorted distinct keys of questions matching pick p. */
-static int keyset_build(struct keyset *ks, const struct pick *p,
+static int gkeyset_build(struct gkeyset *ks, const struct pick *p,
 			const struct bankset *bs, double *points,
 			bool *same_points)
 {
@@ -80,7 +80,7 @@ static int keyset_build(struct keyset *ks, const struct pick *p,
 }
 
 /* True if two sorted key sets share a key. */
-static bool keyset_overlap(const struct keyset *a, const struct keyset *b)
+static bool gkeyset_overlap(const struct gkeyset *a, const struct gkeyset *b)
 {
 	size_t i = 0, j = 0;
 
@@ -184,7 +184,7 @@ static int check_filters(const struct template *t, const struct tsection *s,
 int template_check(const struct template *t, const struct bankset *bs,
 		   struct diags *d)
 {
-	struct keyset *sets;
+	struct gkeyset *sets;
 	unsigned *counts;
 	double *sec_points;
 	size_t np = 0, k = 0;
@@ -214,14 +214,14 @@ int template_check(const struct template *t, const struct bankset *bs,
 			int unknown = check_filters(t, sec, p, bs, d);
 
 			bad |= unknown;
-			if (keyset_build(&sets[k], p, bs, &pts, &same) < 0) {
+			if (gkeyset_build(&sets[k], p, bs, &pts, &same) < 0) {
 				diags_oom(d);
 				bad = 1;
 				goto out;
 			}
 			counts[k] = p->count;
 			for (size_t j = 0; j < k; j++)
-				if (keyset_overlap(&sets[j], &sets[k]))
+				if (gkeyset_overlap(&sets[j], &sets[k]))
 					taken += counts[j];
 			if (unknown) {
 				/* the pool is empty for a reason said above */

@@ -580,10 +580,7 @@ struct template *template_load(const char *path, struct diags *d, bool *bad)
 	*bad = false;
 	e = fileio_read(path, TEMPLATE_MAX_BYTES, &buf, &len);
 	if (e != FILEIO_OK) {
-		diags_fail(d, fileio_class(e, errno), path, 0, 0,
-			   "cannot read template: %s",
-			    e == FILEIO_EIO || e == FILEIO_ENOENT ?
-			    diag_errno(errno) : fileio_strerror(e));
+		fileio_fail(d, e, errno, path, "cannot read template");
 		return NULL;
 	}
 	t = template_load_buffer(path, buf, len, d, bad);

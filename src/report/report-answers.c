@@ -18,7 +18,7 @@
 /* One question of one key while the columns are laid out. */
 struct qentry {
 	const char *id;
-	size_t sec;		/* section column (gb->section_titles) */
+	size_t sec;		/* section column (gb->keys.section_titles) */
 	size_t ki, item;	/* key index, item index */
 };
 
@@ -55,13 +55,13 @@ int rpt_answer_columns(struct rpt *r)
 	size_t n = 0, k = 0, nlead = 0;
 	int ret = -1;
 
-	r->qcol = calloc(gb->nkeys ? gb->nkeys : 1, sizeof(*r->qcol));
+	r->qcol = calloc(gb->keys.nkeys ? gb->keys.nkeys : 1, sizeof(*r->qcol));
 	if (!r->qcol)
 		goto out;
-	for (size_t ki = 0; ki < gb->nkeys; ki++) {
-		n += gb->keys[ki]->nitems;
-		r->qcol[ki] = calloc(gb->keys[ki]->nitems ?
-				     gb->keys[ki]->nitems : 1, sizeof(size_t));
+	for (size_t ki = 0; ki < gb->keys.nkeys; ki++) {
+		n += gb->keys.keys[ki]->nitems;
+		r->qcol[ki] = calloc(gb->keys.keys[ki]->nitems ?
+				     gb->keys.keys[ki]->nitems : 1, sizeof(size_t));
 		if (!r->qcol[ki])
 			goto out;
 	}
@@ -69,12 +69,12 @@ int rpt_answer_columns(struct rpt *r)
 	lead = malloc((n ? n : 1) * sizeof(*lead));
 	if (!e || !lead)
 		goto out;
-	for (size_t ki = 0; ki < gb->nkeys; ki++) {
-		const struct key *key = gb->keys[ki];
+	for (size_t ki = 0; ki < gb->keys.nkeys; ki++) {
+		const struct key *key = gb->keys.keys[ki];
 
 		for (size_t i = 0; i < key->nitems; i++)
 			e[k++] = (struct qentry){ key->items[i].id,
-				gradebook_section_column(gb, key,
+				keyset_section_column(&gb->keys, key,
 							 key->items[i].section),
 				ki, i };
 	}
@@ -104,7 +104,7 @@ out:
 /* Free the column layout. */
 void rpt_answer_columns_free(struct rpt *r)
 {
-	for (size_t ki = 0; r->qcol && ki < r->gb->nkeys; ki++)
+	for (size_t ki = 0; r->qcol && ki < r->gb->keys.nkeys; ki++)
 		free(r->qcol[ki]);
 	free(r->qcol);
 	r->qcol = NULL;
@@ -171,10 +171,10 @@ static const char *column_id(const struct rpt *r, size_t j)
 {
 	const struct gradebook *gb = r->gb;
 
-	for (size_t ki = 0; ki < gb->nkeys; ki++)
-		for (size_t i = 0; i < gb->keys[ki]->nitems; i++)
+	for (size_t ki = 0; ki < gb->keys.nkeys; ki++)
+		for (size_t i = 0; i < gb->keys.keys[ki]->nitems; i++)
 			if (r->qcol[ki][i] == j)
-				return gb->keys[ki]->items[i].id;
+				return gb->keys.keys[ki]->items[i].id;
 	return "";
 }
 
@@ -203,12 +203,12 @@ static void answer_header(struct rpt *r, struct rpt_sheet *s)
 		r->oom = 1;
 		return;
 	}
-	for (size_t ki = 0; ki < gb->nkeys; ki++) {
-		const struct key *k = gb->keys[ki];
+	for (size_t ki = 0; ki < gb->keys.nkeys; ki++) {
+		const struct key *k = gb->keys.keys[ki];
 
 		for (size_t i = 0; i < k->nitems; i++)
 			header_add(hdr[r->qcol[ki][i]],
-				   gb->nkeys > 1 ? k->form : "",
+				   gb->keys.nkeys > 1 ? k->form : "",
 				   k->items[i].no);
 	}
 	rpt_str(r, s, 0, 0, r->L->id, r->hdr);

@@ -183,11 +183,11 @@ void rpt_header(struct rpt *r, struct rpt_sheet *s, const char *const *labels,
 	}
 }
 
-/* Index of a key in gb->keys, or SIZE_MAX. */
+/* Index of a key in gb->keys.keys, or SIZE_MAX. */
 size_t rpt_key_index(const struct gradebook *gb, const struct key *k)
 {
-	for (size_t i = 0; k && i < gb->nkeys; i++)
-		if (gb->keys[i] == k)
+	for (size_t i = 0; k && i < gb->keys.nkeys; i++)
+		if (gb->keys.keys[i] == k)
 			return i;
 	return SIZE_MAX;
 }

@@ -75,7 +75,7 @@ struct rpt {
 	size_t nscored;			/* candidates with a key */
 	size_t ncounted;		/* of those, not pending */
 	bool any_notes;			/* some candidate has notes */
-	size_t **qcol;			/* per key (index in gb->keys): item
+	size_t **qcol;			/* per key (index in gb->keys.keys): item
 					 * index -> Answers question column */
 	size_t nqcols;			/* Answers: bank questions, one pair
 					 * of columns each */
@@ -130,7 +130,7 @@ void rpt_header(struct rpt *r, struct rpt_sheet *s, const char *const *labels,
 		size_t n);
 /* True if c counts in item and test statistics: graded, not pending. */
 bool rpt_counted(const struct candidate *c);
-/* Index of a candidate's key in gb->keys, or SIZE_MAX. */
+/* Index of a candidate's key in gb->keys.keys, or SIZE_MAX. */
 size_t rpt_key_index(const struct gradebook *gb, const struct key *k);
 
 #endif

@@ -76,8 +76,8 @@ static void item_no(struct rpt *r, struct rpt_sheet *sh, lxw_row_t row,
 		return;
 	}
 	buf[0] = 0;
-	for (size_t ki = 0; ki < r->gb->nkeys; ki++) {
-		const struct key *k = r->gb->keys[ki];
+	for (size_t ki = 0; ki < r->gb->keys.nkeys; ki++) {
+		const struct key *k = r->gb->keys.keys[ki];
 
 		for (size_t i = 0; i < k->nitems; i++) {
 			int n;

@@ -96,7 +96,7 @@ static lxw_row_t section_block(struct rpt *r, struct rpt_sheet *s,
 	rpt_str(r, s, row, 2, L->section_points, r->hdr);
 	rpt_str(r, s, row, 3, L->section_pct, r->hdr);
 	rpt_str(r, s, row, 4, L->section_alpha, r->hdr);
-	for (size_t j = 0; j < gb->nsection_titles; j++) {
+	for (size_t j = 0; j < gb->keys.nsection_titles; j++) {
 		double sum = 0, pts = 0;
 		size_t n = 0;
 
@@ -111,7 +111,7 @@ static lxw_row_t section_block(struct rpt *r, struct rpt_sheet *s,
 				const struct key_section *ks =
 					&c->key->sections[k];
 
-				if (gradebook_section_column(gb, c->key, k) !=
+				if (keyset_section_column(&gb->keys, c->key, k) !=
 				    j)
 					continue;
 				for (size_t q = 0; q < ks->nitems; q++)
@@ -125,7 +125,7 @@ static lxw_row_t section_block(struct rpt *r, struct rpt_sheet *s,
 			}
 		}
 		summary_range(r, RPT_SUM_SECTION(j), rng, sizeof(rng));
-		stat_formula(r, s, row, gb->section_titles[j], "AVERAGE", rng,
+		stat_formula(r, s, row, gb->keys.section_titles[j], "AVERAGE", rng,
 			     n > 0, n ? sum / (double)n : 0, r->score);
 		rpt_num(r, s, row, 2, pts, NULL);
 		/* charted: sections of different maxima compare as percent */
@@ -136,12 +136,12 @@ static lxw_row_t section_block(struct rpt *r, struct rpt_sheet *s,
 		if (a->has_section_alpha[j])
 			rpt_num(r, s, row, 4, a->section_alpha[j], r->ratio);
 	}
-	if (gb->nsection_titles > 0)
+	if (gb->keys.nsection_titles > 0)
 		add_chart(r, s, first,
-			  (lxw_row_t)(first + gb->nsection_titles - 1), 3,
+			  (lxw_row_t)(first + gb->keys.nsection_titles - 1), 3,
 			  L->chart_sections, L->section, L->section_pct, "0%",
 			  18, 6);
-	return (lxw_row_t)(first + gb->nsection_titles + 1);
+	return (lxw_row_t)(first + gb->keys.nsection_titles + 1);
 }
 
 /* The score bands: NBANDS equal bands over 0..total, the one the pass
@@ -228,12 +228,12 @@ static lxw_row_t form_block(struct rpt *r, struct rpt_sheet *s,
 	rpt_str(r, s, row, 1, L->n, r->hdr);
 	rpt_str(r, s, row, 2, L->st_form_alpha, r->hdr);
 	rpt_str(r, s, row, 3, L->st_form_sem, r->hdr);
-	for (size_t ki = 0; ki < r->gb->nkeys; ki++) {
+	for (size_t ki = 0; ki < r->gb->keys.nkeys; ki++) {
 		const struct form_stats *f = &a->forms[ki];
 		char name[160];
 
 		row++;
-		if (r->gb->one_paper)
+		if (r->gb->keys.one_paper)
 			snprintf(name, sizeof(name), "%s", f->k->form);
 		else
 			snprintf(name, sizeof(name), "%s %s", f->k->paper,
@@ -304,7 +304,7 @@ static int write_statistics(struct rpt *r, const struct analysis *a)
 	 * questions: each form's alpha over its whole paper, pooled
 	 * (docs/grade-report.md) */
 	rpt_str(r, &s, 13, 0,
-		gb->nkeys > 1 && !a->same_questions ? L->st_pooled :
+		gb->keys.nkeys > 1 && !a->same_questions ? L->st_pooled :
 			      a->kr20 ? L->st_kr20 : L->st_alpha, NULL);
 	if (a->has_alpha)
 		rpt_num(r, &s, 13, 1, a->alpha, r->ratio);
@@ -335,8 +335,8 @@ static bool band_sem(const struct rpt *r, const struct candidate *c,
 {
 	const struct analysis *a = &r->an;
 
-	for (size_t ki = 0; ki < r->gb->nkeys; ki++)
-		if (r->gb->keys[ki] == c->key && a->forms[ki].has_sem) {
+	for (size_t ki = 0; ki < r->gb->keys.nkeys; ki++)
+		if (r->gb->keys.keys[ki] == c->key && a->forms[ki].has_sem) {
 			*sem = a->forms[ki].sem;
 			return true;
 		}

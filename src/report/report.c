@@ -176,8 +176,8 @@ static int order_candidates(struct rpt *r)
 		r->oom = 1;
 		return -1;
 	}
-	for (size_t i = 0; i < gb->nkeys; i++) {
-		const struct key *k = gb->keys[i];
+	for (size_t i = 0; i < gb->keys.nkeys; i++) {
+		const struct key *k = gb->keys.keys[i];
 
 		if (k->total > r->paper_total)
 			r->paper_total = k->total;
@@ -237,7 +237,7 @@ static void summary_scores(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 
 	for (size_t si = 0; si < k->nsections; si++) {
 		const struct key_section *ks = &k->sections[si];
-		size_t col = gradebook_section_column(gb, k, si);
+		size_t col = keyset_section_column(&gb->keys, k, si);
 		double v = 0;
 
 		for (size_t i = 0; i < ks->nitems; i++)
@@ -250,7 +250,7 @@ static void summary_scores(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 			r->oom = 1;
 			return;
 		}
-		if (col >= gb->nsection_titles)
+		if (col >= gb->keys.nsection_titles)
 			continue;
 		if (ks->nitems > 0 && b->len <= FORMULA_MAX)
 			rpt_fnum(r, s, row, RPT_SUM_SECTION(col), b->s,
@@ -258,9 +258,9 @@ static void summary_scores(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 		else
 			rpt_num(r, s, row, RPT_SUM_SECTION(col), v, r->score);
 	}
-	if (gb->nsection_titles > 0) {
+	if (gb->keys.nsection_titles > 0) {
 		lxw_rowcol_to_cell(a, row, RPT_SUM_SECTION(0));
-		lxw_rowcol_to_cell(z, row, RPT_SUM_SECTION(gb->nsection_titles -
+		lxw_rowcol_to_cell(z, row, RPT_SUM_SECTION(gb->keys.nsection_titles -
 							     1));
 		b->len = 0;
 		sbuf_add(b, "=SUM(%s:%s)", a, z);
@@ -296,14 +296,14 @@ static void summary_legend(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 		return;
 	}
 	j = row - 3;
-	if (j >= gb->nsection_titles)
+	if (j >= gb->keys.nsection_titles)
 		return;
-	for (size_t ki = 0; ki < gb->nkeys; ki++)
-		for (size_t si = 0; si < gb->keys[ki]->nsections; si++)
-			if (gb->key_cols[ki][si] == j &&
-			    gb->keys[ki]->sections[si].points > max)
-				max = gb->keys[ki]->sections[si].points;
-	snprintf(label, sizeof(label), "%s %s", gb->section_titles[j],
+	for (size_t ki = 0; ki < gb->keys.nkeys; ki++)
+		for (size_t si = 0; si < gb->keys.keys[ki]->nsections; si++)
+			if (gb->keys.key_cols[ki][si] == j &&
+			    gb->keys.keys[ki]->sections[si].points > max)
+				max = gb->keys.keys[ki]->sections[si].points;
+	snprintf(label, sizeof(label), "%s %s", gb->keys.section_titles[j],
 		 r->L->section_max);
 	rpt_str(r, s, row, col, label, r->hdr);
 	rpt_num(r, s, row, col + 1, max, NULL);
@@ -314,7 +314,7 @@ static int write_summary(struct rpt *r)
 {
 	const struct gradebook *gb = r->gb;
 	const struct rpt_labels *L = r->L;
-	size_t nsec = gb->nsection_titles, n = gb->ncands;
+	size_t nsec = gb->keys.nsection_titles, n = gb->ncands;
 	size_t ncols = 10 + nsec + (size_t)r->any_notes;
 	lxw_col_t legend = (lxw_col_t)(ncols + 1);
 	size_t nlegend = 2 + nsec;
@@ -340,7 +340,7 @@ static int write_summary(struct rpt *r)
 	hdr[2] = L->name;
 	hdr[3] = L->form;
 	for (size_t j = 0; j < nsec; j++)
-		hdr[4 + j] = gb->section_titles[j];
+		hdr[4 + j] = gb->keys.section_titles[j];
 	hdr[4 + nsec] = L->total;
 	hdr[5 + nsec] = L->percent;
 	hdr[6 + nsec] = L->result;
@@ -622,8 +622,7 @@ enum report_err report_write_xlsx(const char *path,
 				    "(use --force to replace it)");
 			return REPORT_EXISTS;
 		}
-		diags_error(d, path, 0, 0, "cannot create the report: %s",
-			    o.err ? diag_errno(o.err) : fileio_strerror(fe));
+		fileio_fail(d, fe, o.err, path, "cannot create the report");
 		return fe == FILEIO_ENOMEM ? REPORT_ENOMEM : REPORT_EIO;
 	}
 	ret = report_build_xlsx(&o, gb, lang, d);
@@ -638,8 +637,7 @@ enum report_err report_write_xlsx(const char *path,
 		return REPORT_EXISTS;
 	}
 	if (fe != FILEIO_OK) {
-		diags_error(d, path, 0, 0, "cannot write the report: %s",
-			    diag_errno(o.err));
+		diags_errno(d, o.err, path, "cannot write the report");
 		return REPORT_EIO;
 	}
 	return REPORT_OK;

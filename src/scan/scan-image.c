@@ -131,8 +131,7 @@ int scan_source_open(struct scan_source *s, const char *path,
 	if (fe != FILEIO_OK) {
 		s->path = path;
 		diags_error(d, path, 0, 0, "cannot read scan: %s",
-			    fe == FILEIO_EIO ? diag_errno(errno) :
-					       fileio_strerror(fe));
+			    fileio_reason(fe, errno));
 		return -1;
 	}
 	return scan_source_open_mem(s, path, (unsigned char *)buf, len, d);

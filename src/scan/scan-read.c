@@ -32,7 +32,7 @@ enum scan_mark scan_decide(double fill, double dark)
 int scan_run_init(struct scan_run *r, struct diags *d)
 {
 	memset(r, 0, sizeof(*r));
-	gradebook_init(&r->keys);
+	keyset_init(&r->keys);
 	r->d = d;
 	return scan_qr_reader_init(&r->qr);
 }
@@ -51,7 +51,7 @@ void scan_run_release(struct scan_run *r)
 	free(r->sheets);
 	free(r->doubts);
 	scan_qr_reader_release(&r->qr);
-	gradebook_release(&r->keys);
+	keyset_release(&r->keys);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -60,7 +60,7 @@ int scan_run_add_keys(struct scan_run *r, const char *path)
 {
 	size_t before = r->keys.nkeys;
 
-	if (gradebook_add_keys(&r->keys, path, r->d) < 0)
+	if (keyset_add(&r->keys, path, r->d) < 0)
 		return -1;
 	for (size_t i = before; i < r->keys.nkeys; i++) {
 		const struct key *k = r->keys.keys[i];
@@ -262,8 +262,7 @@ static int write_crop(struct page_read *pr, size_t a, size_t b, unsigned q,
 	if (fe != FILEIO_OK)
 		diags_error(pr->r->d, path ? path : pr->r->review, 0, 0,
 			    "cannot write review image: %s",
-			    fe == FILEIO_EIO ? diag_errno(errno) :
-					       fileio_strerror(fe));
+			    fileio_reason(fe, errno));
 	free(path);
 	return fe == FILEIO_OK ? 0 : -1;
 }
@@ -543,7 +542,7 @@ int scan_run_page(struct scan_run *r, PIX *g, const char *file,
 	if (!sheet_qr_parse(text, strlen(text), &q))
 		return unread(r, file, page, "the QR code is not one of an "
 			      "examgen answer sheet");
-	k = gradebook_find_key(&r->keys, q.paper, q.form);
+	k = keyset_find(&r->keys, q.paper, q.form);
 	if (!k)
 		return unread(r, file, page, "a page of paper '%s' form '%s', "
 			      "for which no key is loaded", q.paper, q.form);

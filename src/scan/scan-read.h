@@ -14,7 +14,7 @@
 #include <leptonica/allheaders.h>
 
 #include "base/diag.h"
-#include "grade/grade.h"
+#include "paper/keyset.h"
 #include "scan/scan-page.h"
 
 /* Bubble decisions (docs/scan.md): how far the ink darkness inside a
@@ -69,7 +69,7 @@ struct scan_doubt {
 };
 
 struct scan_run {
-	struct gradebook keys;		/* only its keys are used */
+	struct keyset keys;
 	const struct sheet_layout *geom;	/* where marks and QR are */
 	struct scan_qr_reader qr;
 	struct scan_sheet *sheets;

@@ -14,7 +14,7 @@
 
 #include "base/csv.h"
 #include "base/fileio.h"
-#include "grade/read-review.h"
+#include "paper/review-format.h"
 
 #define ANSWERS_SHEET "\xE7\xAD\x94\xE5\x8D\xB7"	/* 答卷 */
 #define IMAGE_HEIGHT 80.0	/* pixels a crop is shown at, at most */

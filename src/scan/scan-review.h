@@ -4,7 +4,8 @@
  * text), and the worksheet 待复核 one row per doubtful mark with the crop
  * of its bubbles, the likely reading, the reason and an empty 复核结果
  * cell for the reviewer's decision.  `examgen grade` reads the saved
- * workbook and applies the decisions (grade/read-review.h). */
+ * workbook and applies the decisions; the names both use are
+ * paper/review-format.h. */
 #ifndef EXAMGEN_SCAN_SCAN_REVIEW_H
 #define EXAMGEN_SCAN_SCAN_REVIEW_H
 

@@ -7,7 +7,7 @@
 # a page foot without what follows it.  One template is also built with a
 # roster: each candidate's paper (papers/ID.paper.html) must carry their
 # name and id.  The layouts in tests/html/bad/ must fail pages.py.
-# Skips (exit 0) with a message when chromium or poppler is absent.
+# Skips (exit 0, tests/lib/skip.sh) when chromium or poppler is absent.
 #   EXAMGEN=build/examgen sh tests/html/render-check.sh [KEEP_DIR]
 # With KEEP_DIR the PDFs and 60 dpi PNG pages are kept there to look at.
 set -u
@@ -19,7 +19,7 @@ for b in chromium chromium-browser google-chrome; do
 done
 if [ -z "$browser" ] || ! command -v pdfinfo >/dev/null 2>&1 ||
    ! command -v pdftotext >/dev/null 2>&1; then
-	echo "render-check: skipped (needs chromium and poppler-utils)"
+	sh "$here/tests/lib/skip.sh" html "needs chromium and poppler-utils"
 	exit 0
 fi
 work=$(mktemp -d)

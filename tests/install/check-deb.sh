@@ -8,9 +8,15 @@
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 if [ "$(id -u)" != 0 ]; then
-	echo "deb: not root: the package is not built and installed here (CI runs it as root)"
+	sh "$top/tests/lib/skip.sh" deb "not root: the package is not built and installed here (CI runs it as root)"
 	exit 0
 fi
+for tool in dpkg-buildpackage lintian apt-get; do
+	if ! command -v $tool >/dev/null 2>&1; then
+		sh "$top/tests/lib/skip.sh" deb "'$tool' is missing (make test-deps)"
+		exit 0
+	fi
+done
 # every -dev package that install-deps.sh installs for building is a
 # Build-Depends of the package (dpkg-buildpackage only checks what is listed)
 for p in $(sed -n '/^build="/,/^"/p' "$top/scripts/install-deps.sh" | grep -- '-dev$'); do

@@ -12,7 +12,9 @@
 # core (taskset -c 0) when taskset exists.  See docs/performance.md.
 #
 # Environment: BENCH_DIR (work folder), BENCH_RUNS (hyperfine runs, 5),
-# BENCH_QUESTIONS (100000), BENCH_CANDIDATES (100000).
+# BENCH_QUESTIONS (100000), BENCH_CANDIDATES (100000), BENCH_RECORD=1
+# (record this run's figures in bench/recorded.json), BENCH_GUARD=1 (exit 1
+# when a figure is more than 20 % worse than the recorded one).
 set -eu
 
 die() {
@@ -135,7 +137,14 @@ hf -N --runs 2 --export-json xlsx.json \
 	"$MEM mem-xlsx.out $PIN $EXAMGEN grade --key keys --xlsx report.xlsx --force sheets.csv" \
 	"$MEM mem-base-xlsx.out $PIN ./base_xlsx base.xlsx $1 $2 $3"
 
-python3 "$ROOT/bench/table.py" \
+# the guard: each figure against the last recorded one (bench/recorded.json);
+# BENCH_RECORD=1 records this run's figures instead, BENCH_GUARD=1 makes a
+# figure more than 20 % worse fail the run
+guard="--compare $ROOT/bench/recorded.json"
+[ "${BENCH_RECORD:-0}" = 1 ] && guard="--record $ROOT/bench/recorded.json"
+[ "${BENCH_GUARD:-0}" = 1 ] && guard="--guard $guard"
+# shellcheck disable=SC2086
+python3 "$ROOT/bench/table.py" $guard \
 	"validate=$(mean validate.json 0)" "base_yaml=$(mean validate.json 1)" \
 	"cat_bank=$(mean validate.json 2)" \
 	"mem_validate=$(peak validate)" "bank_bytes=$bank_bytes" \

@@ -135,12 +135,13 @@ installcheck: all
 	@sh tests/install/check-install.sh
 
 # Out-of-memory fault injection: every allocation of examgen's own code in a
-# validate, a build and a grade run made to fail in turn (tests/oom/).
+# validate, a build, a grade, a scan --review and a reviewed-workbook grade
+# run made to fail in turn (tests/oom/).
 $(BUILD)/tests/failmalloc.so: tests/oom/failmalloc.c | $(BUILD)
 	$(CC) -std=c17 -O1 -g -shared -fPIC -Wall -Wextra -o $@ $< -lpthread
 
-oom: $(EXAMGEN) $(BUILD)/tests/failmalloc.so
-	@sh tests/oom/run.sh $(EXAMGEN) $(BUILD)/tests/failmalloc.so
+oom: $(EXAMGEN) $(BUILD)/tests/failmalloc.so $(BUILD)/scansim
+	@sh tests/oom/run.sh $(EXAMGEN) $(BUILD)/tests/failmalloc.so $(BUILD)/scansim
 
 # Every source file carries its licence line (SPDX), the tree keeps its
 # layers in its includes and in its link graph, the objects' symbols

@@ -18,6 +18,7 @@
 #include "paper/review-format.h"
 
 #define MAX_DECISIONS 1000000u
+#define MAX_CELL 256u		/* bytes of an id, column or decision kept */
 
 /* One filled-in decision row of 待复核. */
 struct decision {
@@ -27,6 +28,7 @@ struct decision {
 	size_t rows;			/* rows of the first sheet with its id */
 	const struct decision *same;	/* an earlier one just like it */
 	bool conflict, applied;
+	bool toolong;			/* a cell over MAX_CELL bytes */
 };
 
 /* The 待复核 worksheet while it is read. */
@@ -36,26 +38,49 @@ struct review {
 	unsigned row;			/* the row being collected */
 	char *cell[3];			/* its id, column, decision */
 	unsigned decision_at;		/* column of its decision */
+	bool toolong;			/* one of them is over MAX_CELL */
 	struct decision *v;
 	size_t n, cap;
 	size_t undecided;		/* rows whose decision is empty */
 	bool nomem, toomany;
 };
 
-/* Trim white space at both ends: a malloc'd copy, or NULL. */
-static char *trimmed(const char *s)
+/* A malloc'd copy of s[0..n) without white space at its end, or NULL. */
+static char *trim_copy(const char *s, size_t n)
 {
-	size_t n;
 	char *t;
 
-	s += strspn(s, " \t\r\n");
-	n = utf8_trim_end(s, strlen(s));
+	n = utf8_trim_end(s, n);
 	t = malloc(n + 1);
 	if (t) {
 		memcpy(t, s, n);
 		t[n] = '\0';
 	}
 	return t;
+}
+
+/* Trim white space at both ends: a malloc'd copy, or NULL. */
+static char *trimmed(const char *s)
+{
+	s += strspn(s, " \t\r\n");
+	return trim_copy(s, strlen(s));
+}
+
+/* trimmed() of a cell of 待复核, whose text may be a shared string of
+ * up to a megabyte: at most MAX_CELL bytes (cut before a character) are
+ * looked at and kept, and *toolong is set when there were more. */
+static char *trimmed_cell(const char *s, bool *toolong)
+{
+	size_t n;
+
+	s += strspn(s, " \t\r\n");
+	n = strnlen(s, MAX_CELL + 1);
+	if (n > MAX_CELL) {
+		*toolong = true;
+		for (n = MAX_CELL; n && (s[n] & 0xC0) == 0x80; n--)
+			;
+	}
+	return trim_copy(s, n);
 }
 
 /* Whether a decision means "no mark": '-', a dash, 空 or 无. */
@@ -79,6 +104,7 @@ static void drop_row(struct review *rv)
 		free(rv->cell[i]);
 		rv->cell[i] = NULL;
 	}
+	rv->toolong = false;
 }
 
 /* The collected row becomes a decision when its decision is filled in. */
@@ -118,6 +144,8 @@ static void end_row(struct review *rv)
 		free(rv->cell[2]);
 	dc->row = rv->row;
 	dc->col = rv->decision_at;
+	dc->toolong = rv->toolong;
+	rv->toolong = false;
 	rv->cell[0] = rv->cell[1] = rv->cell[2] = NULL;
 	if (!dc->id || !dc->column || !dc->value)
 		rv->nomem = true;
@@ -156,7 +184,7 @@ static int on_cell(void *ctx, const struct xlsx_cell *c)
 	if (slot < 0)
 		return 0;
 	free(rv->cell[slot]);
-	rv->cell[slot] = trimmed(c->text);
+	rv->cell[slot] = trimmed_cell(c->text, &rv->toolong);
 	if (slot == 2)
 		rv->decision_at = c->col;
 	if (!rv->cell[slot])
@@ -241,23 +269,68 @@ static int put_field(struct text *t, const char *s)
 	return put(t, "\"", 1);
 }
 
-/* Place the decisions on the header's columns; mark disagreeing ones. */
+/* A column of the first worksheet's header: its name, trimmed. */
+struct head {
+	char *name;
+	size_t col;		/* column + 1 */
+};
+
+/* Order header columns by name, then position. */
+static int head_cmp(const void *a, const void *b)
+{
+	const struct head *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	return c ? c : (x->col > y->col) - (x->col < y->col);
+}
+
+/* The first column (column + 1) named name in heads[0..n) sorted by
+ * head_cmp, or 0. */
+static size_t head_find(const struct head *heads, size_t n, const char *name)
+{
+	size_t a = 0, b = n;
+
+	while (a < b) {
+		size_t m = a + (b - a) / 2;
+
+		if (strcmp(heads[m].name, name) < 0)
+			a = m + 1;
+		else
+			b = m;
+	}
+	return a < n && !strcmp(heads[a].name, name) ? heads[a].col : 0;
+}
+
+/* Place the decisions on the header's columns (its names sorted once, so
+ * each decision costs a binary search); mark disagreeing ones. */
 static void place(struct review *rv, const struct csv_row *h)
 {
+	struct head *heads = calloc(h->n ? h->n : 1, sizeof(*heads));
+	size_t nh = 0;
+
+	if (!heads) {
+		rv->nomem = true;
+		return;
+	}
+	for (size_t j = 0; j < h->n; j++) {
+		char *name = trimmed(h->fields[j]);
+
+		if (!name) {
+			rv->nomem = true;
+			goto out;
+		}
+		if (!*name) {
+			free(name);
+			continue;
+		}
+		heads[nh].name = name;
+		heads[nh++].col = j + 1;
+	}
+	qsort(heads, nh, sizeof(*heads), head_cmp);
 	for (size_t i = 0; i < rv->n; i++) {
 		struct decision *dc = &rv->v[i];
 
-		for (size_t j = 0; j < h->n && !dc->target; j++) {
-			char *name = trimmed(h->fields[j]);
-
-			if (!name) {
-				rv->nomem = true;
-				return;
-			}
-			if (*name && !strcmp(name, dc->column))
-				dc->target = j + 1;
-			free(name);
-		}
+		dc->target = head_find(heads, nh, dc->column);
 		if (!i || strcmp(dc->id, rv->v[i - 1].id) ||
 		    strcmp(dc->column, rv->v[i - 1].column))
 			continue;
@@ -272,10 +345,15 @@ static void place(struct review *rv, const struct csv_row *h)
 		    !strcmp(rv->v[i].id, rv->v[i - 1].id) &&
 		    !strcmp(rv->v[i].column, rv->v[i - 1].column))
 			rv->v[i - 1].conflict = true;
+out:
+	for (size_t j = 0; j < nh; j++)
+		free(heads[j].name);
+	free(heads);
 }
 
-/* The id column of the header (column + 1), or 0. */
-static size_t id_column(const struct csv_row *h)
+/* The id column of the header (column + 1), or 0 (and rv->nomem set
+ * when memory ran out). */
+static size_t id_column(struct review *rv, const struct csv_row *h)
 {
 	for (size_t j = 0; j < h->n; j++) {
 		char *name = trimmed(h->fields[j]);
@@ -283,6 +361,10 @@ static size_t id_column(const struct csv_row *h)
 				   !strcasecmp(name, "id"));
 
 		free(name);
+		if (!name) {
+			rv->nomem = true;
+			return 0;
+		}
 		if (is)
 			return j + 1;
 	}
@@ -296,6 +378,7 @@ static int rewrite(struct review *rv, const char *csv, size_t csvlen,
 {
 	struct csv_reader r;
 	struct csv_row row;
+	enum csv_err e;
 	size_t idcol = 0, lo, hi;
 	unsigned line = 1;
 	int rc = -1;
@@ -304,7 +387,7 @@ static int rewrite(struct review *rv, const char *csv, size_t csvlen,
 		bool header = true;
 
 		csv_reader_init(&r, csv, csvlen);
-		while (csv_next(&r, &row) == CSV_OK) {
+		while ((e = csv_next(&r, &row)) == CSV_OK) {
 			bool blank = row.n == 1 && !row.lens[0];
 			char *id;
 
@@ -315,7 +398,7 @@ static int rewrite(struct review *rv, const char *csv, size_t csvlen,
 			}
 			if (header && !blank) {
 				header = false;
-				idcol = id_column(&row);
+				idcol = id_column(rv, &row);
 				if (!pass)
 					place(rv, &row);
 				if (rv->nomem)
@@ -333,6 +416,7 @@ static int rewrite(struct review *rv, const char *csv, size_t csvlen,
 						continue;
 					}
 					if (dc->rows != 1 || dc->conflict ||
+					    dc->toolong ||
 					    dc->same ||
 					    !dc->target || dc->target > row.n ||
 					    !doubtful(row.fields[dc->target -
@@ -349,6 +433,10 @@ static int rewrite(struct review *rv, const char *csv, size_t csvlen,
 				    put_field(out, row.fields[j]))
 					goto out;
 		}
+		/* the text comes from the workbook's cells, so it always
+		 * reads to its end, unless memory runs out */
+		if (e != CSV_EOF)
+			goto out;
 		csv_reader_release(&r);
 	}
 	rc = put(out, "\n", 1);
@@ -368,6 +456,13 @@ static void report(struct gradebook *gb, const char *file,
 
 		if (dc->applied || (dc->same && dc->same->applied))
 			continue;
+		if (dc->toolong) {
+			gradebook_problem(gb, file, dc->row, dc->col, NULL, 0,
+					  "worksheet '" REVIEW_SHEET "': a cell "
+					  "of this decision is longer than %u "
+					  "bytes: not applied", MAX_CELL);
+			continue;
+		}
 		why = !dc->rows ? "no row of the first worksheet has that "
 				  "candidate id" :
 		      dc->rows > 1 ? "more than one row of the first "

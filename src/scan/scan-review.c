@@ -44,13 +44,14 @@ static int write_answers(struct rw *w, const char *csv, size_t len)
 	lxw_worksheet *ws = workbook_add_worksheet(w->wb, ANSWERS_SHEET);
 	struct csv_reader rd;
 	struct csv_row row;
+	enum csv_err e;
 	lxw_row_t n = 0;
 	int rc = -1;
 
 	if (!ws)
 		return -1;
 	csv_reader_init(&rd, csv, len);
-	while (csv_next(&rd, &row) == CSV_OK) {
+	while ((e = csv_next(&rd, &row)) == CSV_OK) {
 		if (n >= 1 && n - 1 < w->r->nsheets &&
 		    !(w->ids[n - 1] = strdup(row.fields[0])))
 			goto out;
@@ -60,6 +61,11 @@ static int write_answers(struct rw *w, const char *csv, size_t len)
 							n ? w->text :
 							    w->head));
 		n++;
+	}
+	/* the text is scan's own CSV: anything but its end is no memory */
+	if (e != CSV_EOF) {
+		errno = ENOMEM;
+		goto out;
 	}
 	check(w, worksheet_set_column(ws, 0, 4, 14, w->text));
 	worksheet_freeze_panes(ws, 1, 1);

@@ -1,15 +1,16 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Out-of-memory fault injection: for a validate, a build and a grade run,
-# count the allocations examgen's own code makes, then run again once for
+# Out-of-memory fault injection: for a validate, a build, a grade run, a
+# scan with a review workbook and the grading of a reviewed workbook, count the allocations examgen's own code makes, then run again once for
 # every N, making the Nth allocation fail (tests/oom/failmalloc.c, preloaded).
 # Each run must: exit 3 (never a crash or another code), say "out of memory"
 # on standard error, free everything it allocated (no leak), and leave no
 # temporary file behind.
-# usage: run.sh EXAMGEN FAILMALLOC_SO
+# usage: run.sh EXAMGEN FAILMALLOC_SO SCANSIM
 set -u
-exe=$1
+exe=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shim=$2
+scansim=$3
 top=$(cd "$(dirname "$0")/../.." && pwd)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
@@ -23,6 +24,19 @@ runs=0 failed=0 twice=0
 	exit 1
 }
 
+# The pages to scan: two sheets with light marks (so some are doubtful and
+# the review workbook lists them) of a small paper.
+cases=$top/tests/cases
+cp "$cases/scan-review-reasons-zh/bank.yaml" "$cases/scan-review-reasons-zh/t.yaml" \
+	"$scratch/" && mkdir "$scratch/pages" &&
+	(cd "$scratch" && "$exe" build t.yaml --seed 1 --out scankeys --format pdf) \
+		>/dev/null 2>&1 &&
+	"$scansim" "$scratch/scankeys/ZH-A.key.yaml" "$scratch/pages" seed=3 sheets=2 \
+		marks=light dpi=150 noise=10 >/dev/null || {
+	echo "FAIL oom: cannot prepare the pages to scan"
+	exit 1
+}
+
 # One run of scenario $1 with allocation $2 failing (0: none), in folder $3.
 run() {
 	case $1 in
@@ -32,6 +46,10 @@ run() {
 		--roster "$top/docs/examples/roster.csv" --out "$3/out" ;;
 	grade) set -- "$1" "$2" "$3" grade --key "$scratch/keys" --xlsx "$3/r.xlsx" \
 		--json "$3/r.json" --csv "$3/r.csv" "$scratch/filled.csv" ;;
+	scan) set -- "$1" "$2" "$3" scan --key "$scratch/scankeys" --review "$3/review" \
+		--out "$3/scan.csv" "$scratch"/pages/page-*.png ;;
+	review) set -- "$1" "$2" "$3" grade --key "$cases/grade-xlsx-review/CSM-A.key.yaml" \
+		--json "$3/r.json" --csv "$3/r.csv" "$cases/grade-xlsx-review/review.xlsx" ;;
 	esac
 	fail=$2 dir=$3
 	shift 3
@@ -40,7 +58,7 @@ run() {
 	echo $? >"$dir/status"
 }
 
-for scenario in validate build grade; do
+for scenario in ${OOM_SCENARIOS:-validate build grade scan review}; do
 	mkdir -p "$scratch/$scenario-0"
 	run "$scenario" 0 "$scratch/$scenario-0"
 	total=$(sed -n 's/^allocations \([0-9]*\) .*/\1/p' "$scratch/$scenario-0/report")

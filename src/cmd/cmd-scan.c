@@ -57,7 +57,9 @@ static void check_files(const struct scan_opts *o, struct diags *d)
 		char *out = fileio_join(o->review, i ? "review.xlsx" :
 						       "review.csv");
 
-		if (out && !o->force && fileio_exists(out))
+		if (!out)
+			diags_oom(d);
+		else if (!o->force && fileio_exists(out))
 			diags_fail(d, DIAG_REFUSED, NULL, 0, 0, "'%s' exists; "
 				   "use --force to replace it", out);
 		free(out);
@@ -194,7 +196,6 @@ static int cmd_scan_exec(const struct cmd_args *a)
 	else if (o.review && fileio_mkdirs(o.review) < 0)
 		diags_errno(&d, errno, NULL, "cannot create '%s'", o.review);
 	r.review = o.review;
-	r.force = o.force;
 	if (!diags_exit(&d)) {
 		read_scans(&r, &o);
 		scan_run_finish(&r);

@@ -128,6 +128,11 @@ int scan_source_open(struct scan_source *s, const char *path,
 
 	memset(s, 0, sizeof(*s));
 	fe = fileio_read(path, SCAN_MAX_BYTES, &buf, &len);
+	if (fe == FILEIO_ENOMEM) {
+		s->path = path;
+		diags_oom(d);
+		return -1;
+	}
 	if (fe != FILEIO_OK) {
 		s->path = path;
 		diags_error(d, path, 0, 0, "cannot read scan: %s",

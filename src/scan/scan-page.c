@@ -194,11 +194,12 @@ static double mark_ink(PIX *g, double x, double y, double side)
 	return n ? sum / (double)n : 0;
 }
 
-/* Read a QR code inside the image box of sheet square q; true with its
- * text in text. */
-static bool read_qr(PIX *g, const struct scan_geom *geo,
-		    const struct sheet_square *q, struct scan_qr_reader *qr,
-		    char *text, size_t cap)
+/* Read a QR code inside the image box of sheet square q: SF_OK with its
+ * text in text, SF_NO_QR, or SF_NOMEM. */
+static enum scan_find read_qr(PIX *g, const struct scan_geom *geo,
+			      const struct sheet_square *q,
+			      struct scan_qr_reader *qr, char *text,
+			      size_t cap)
 {
 	double half = q->size / 2 + QR_MARGIN_MM, lo[2] = { 1e18, 1e18 },
 	       hi[2] = { -1e18, -1e18 };
@@ -223,10 +224,10 @@ static bool read_qr(PIX *g, const struct scan_geom *geo,
 	x1 = hi[0] > w ? w : (int)hi[0];
 	y1 = hi[1] > h ? h : (int)hi[1];
 	if (x1 - x0 < 20 || y1 - y0 < 20)
-		return false;
+		return SF_NO_QR;
 	buf = malloc((size_t)(x1 - x0) * (size_t)(y1 - y0));
 	if (!buf)
-		return false;
+		return SF_NOMEM;
 	for (int y = y0; y < y1; y++) {
 		l_uint32 *line = pixGetData(g) +
 				 (size_t)y * (size_t)pixGetWpl(g);
@@ -239,7 +240,7 @@ static bool read_qr(PIX *g, const struct scan_geom *geo,
 	img = zbar_image_create();
 	if (!img) {
 		free(buf);
-		return false;
+		return SF_NOMEM;
 	}
 	zbar_image_set_format(img, zbar_fourcc('Y', '8', '0', '0'));
 	zbar_image_set_size(img, (unsigned)(x1 - x0), (unsigned)(y1 - y0));
@@ -261,7 +262,7 @@ static bool read_qr(PIX *g, const struct scan_geom *geo,
 	}
 	zbar_image_destroy(img);
 	free(buf);
-	return ok;
+	return ok ? SF_OK : SF_NO_QR;
 }
 
 /* Find a page. */
@@ -330,10 +331,14 @@ enum scan_find scan_page_find(PIX *g, const struct sheet_layout *L,
 			    hypot(img[3][0] - img[2][0],
 				  img[3][1] - img[2][1])) /
 			   (2 * fabs(mm[1][0] - mm[0][0]));
-		for (size_t k = 0; k < L->nqr; k++)
-			if (L->qr[k].page == 1 &&
-			    read_qr(g, geo, &L->qr[k], qr, text, cap))
-				return SF_OK;
+		for (size_t k = 0; k < L->nqr; k++) {
+			enum scan_find f = L->qr[k].page == 1 ?
+				read_qr(g, geo, &L->qr[k], qr, text, cap) :
+				SF_NO_QR;
+
+			if (f != SF_NO_QR)
+				return f;
+		}
 	}
 	return SF_NO_QR;
 }

@@ -30,10 +30,11 @@ struct scan_geom {
 };
 
 /* What went wrong finding a page. */
-enum scan_find { SF_OK, SF_NO_MARKS, SF_NO_QR };
+enum scan_find { SF_OK, SF_NO_MARKS, SF_NO_QR, SF_NOMEM };
 
 /* Find the marks of geometry L (its page-1 marks and QR) on grey image g
- * and read the QR into text (cap bytes).  SF_OK with *geo set. */
+ * and read the QR into text (cap bytes).  SF_OK with *geo set; SF_NOMEM
+ * when memory ran out. */
 enum scan_find scan_page_find(PIX *g, const struct sheet_layout *L,
 			      struct scan_qr_reader *qr, struct scan_geom *geo,
 			      char *text, size_t cap);

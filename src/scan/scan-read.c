@@ -258,11 +258,15 @@ static int write_crop(struct page_read *pr, size_t a, size_t b, unsigned q,
 		if (*c == '/' || *c == '\\' || *c == '?' || *c == ' ')
 			*c = '_';
 	path = fileio_join(pr->r->review, *name);
-	fe = path ? fileio_write(path, png, len, pr->r->force) : FILEIO_ENOMEM;
+	/* the review folder was checked before reading (its review.csv and
+	 * review.xlsx are not there, or --force): a crop left by a killed
+	 * run is replaced */
+	fe = path ? fileio_write(path, png, len, true) : FILEIO_ENOMEM;
 	if (fe != FILEIO_OK)
-		diags_error(pr->r->d, path ? path : pr->r->review, 0, 0,
-			    "cannot write review image: %s",
-			    fileio_reason(fe, errno));
+		diags_fail(pr->r->d, fe == FILEIO_ENOMEM ? DIAG_SYSTEM :
+			   fileio_class(fe, errno), path ? path :
+			   pr->r->review, 0, 0, "cannot write review image: %s",
+			   fileio_reason(fe, errno));
 	free(path);
 	return fe == FILEIO_OK ? 0 : -1;
 }
@@ -523,6 +527,7 @@ int scan_run_page(struct scan_run *r, PIX *g, const char *file,
 	struct page_read pr;
 	const struct key *k;
 	char text[512];
+	size_t errors = r->d->errors;
 	int rc = -1;
 
 	r->pages++;
@@ -536,6 +541,9 @@ int scan_run_page(struct scan_run *r, PIX *g, const char *file,
 		return unread(r, file, page, "the QR code cannot be read "
 			      "(damaged or covered); rescan the page or type "
 			      "its answers");
+	case SF_NOMEM:
+		diags_oom(r->d);
+		return -1;
 	case SF_OK:
 		break;
 	}
@@ -562,8 +570,10 @@ int scan_run_page(struct scan_run *r, PIX *g, const char *file,
 	pr.page = page;
 	pr.sheet_page = q.page;
 	pr.s = sheet_for(r, k, &q, file, page);
-	if (!pr.s)
+	if (!pr.s) {
+		diags_oom(r->d);
 		return -1;
+	}
 	pr.sheet = (size_t)(pr.s - r->sheets);
 	if (pr.s->seen[q.page - 1])
 		return unread(r, file, page, "sheet page %u of candidate '%s' "
@@ -576,6 +586,9 @@ int scan_run_page(struct scan_run *r, PIX *g, const char *file,
 		goto out;
 	rc = read_bubbles(&pr);
 out:
+	/* a failure that added no error is no memory */
+	if (rc < 0 && r->d->errors == errors)
+		diags_oom(r->d);
 	free(pr.fill);
 	free(pr.dark);
 	free(pr.mark);

@@ -77,7 +77,6 @@ struct scan_run {
 	struct scan_doubt *doubts;
 	size_t ndoubts, doubts_cap;
 	const char *review;		/* crops go here, or NULL */
-	bool force;
 	unsigned maxq;			/* most questions of a loaded key */
 	size_t pages, unread;		/* pages seen, pages not read */
 	struct diags *d;

@@ -10,6 +10,9 @@
 #include <stdio.h>
 
 #define CSV_MAX_FIELDS 100000
+/* The column of the responses CSV in which scan says why a page was not
+ * read (its row has no answers); grade makes such a row pending. */
+#define SCAN_PROBLEM_COLUMN "scan_problem"
 
 struct csv_row {
 	size_t n;		/* number of fields */

@@ -86,19 +86,27 @@ static int read_scans(struct scan_run *r, const struct scan_opts *o)
 
 		if (scan_source_open(&src, o->scans[i], r->d) < 0) {
 			scan_source_close(&src);
-			if (diags_out_of_memory(r->d))
+			if (diags_out_of_memory(r->d) ||
+			    scan_run_unread(r, o->scans[i], 0, "the file "
+					    "cannot be read") < 0)
 				return -1;
-			r->unread++;
 			continue;
 		}
 		while ((n = scan_source_next(&src, &g, &page, r->d)) !=
 		       SN_END) {
 			if (n == SN_REFUSED)
 				diags_raise(r->d, DIAG_REFUSED);
-			if (n != SN_PAGE) {
-				r->unread++;
-				continue;
+			if (n != SN_PAGE &&
+			    (diags_out_of_memory(r->d) ||
+			     scan_run_unread(r, o->scans[i], page,
+					     n == SN_REFUSED ? "refused (see "
+					     "the message of scan)" :
+					     "the page cannot be decoded") < 0)) {
+				scan_source_close(&src);
+				return -1;
 			}
+			if (n != SN_PAGE)
+				continue;
 			if (scan_run_page(r, g, o->scans[i], page) < 0) {
 				pixDestroy(&g);
 				scan_source_close(&src);

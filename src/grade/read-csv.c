@@ -2,7 +2,8 @@
 /* read-csv.c - CSV answer sheets: the header names the columns
  * (candidate_id, name, form, optional paper, question numbers and essay
  * criterion columns N.k); every row becomes a candidate graded against the
- * key of its form.  Each row's fields are copied into the gradebook arena in
+ * key of its form.  A row scan wrote for a page it could not read (its
+ * scan_problem cell says why) is a pending candidate with that problem.  Each row's fields are copied into the gradebook arena in
  * one block, so no cell costs a malloc. */
 #include "grade/read-csv.h"
 
@@ -27,6 +28,7 @@ struct qcol {
 struct layout {
 	size_t ncols;
 	size_t id, name, form, paper, build; /* column + 1; 0 = none */
+	size_t scan_problem;		/* a page scan could not read */
 	struct qcol *q;			/* indexed by question no */
 	size_t maxno;
 	bool *no_column_flagged;	/* by no, up to max key items */
@@ -141,7 +143,8 @@ static int header_column(struct gradebook *gb, const char *file,
 			 struct layout *L, const struct csv_row *row, size_t i)
 {
 	static const char *const names[] = { "candidate_id", "id", "name",
-					     "form", "paper", "build", NULL };
+					     "form", "paper", "build",
+					     SCAN_PROBLEM_COLUMN, NULL };
 	char *h = trim(row->fields[i]), *dot = strchr(h, '.');
 	char *end = h + strlen(h);
 	size_t *slot = NULL, no = parse_no(h, dot ? dot : end);
@@ -152,7 +155,7 @@ static int header_column(struct gradebook *gb, const char *file,
 		if (!strcasecmp(h, names[j]))
 			slot = j < 2 ? &L->id : j == 2 ? &L->name :
 			       j == 3 ? &L->form : j == 4 ? &L->paper :
-			       &L->build;
+			       j == 5 ? &L->build : &L->scan_problem;
 	if (!slot && no && (!dot || k)) {
 		if (layout_grow(L, no))
 			return -1;
@@ -406,6 +409,15 @@ static int read_row(struct gradebook *gb, const char *file, struct layout *L,
 		candidate_problem(gb, c, row->line, 0, 0, "row has %zu "
 				  "fields, the header has %zu", row->n,
 				  L->ncols);
+	if (L->scan_problem && f[L->scan_problem - 1] &&
+	    *trim(f[L->scan_problem - 1])) {
+		/* a page scan could not read: no key, no answers */
+		candidate_problem(gb, c, row->line, (unsigned)L->scan_problem,
+				  0, "a page scan could not read: %s; rescan "
+				  "it or type its answers",
+				  trim(f[L->scan_problem - 1]));
+		return candidate_finish(gb, c);
+	}
 	if (candidate_set_key(gb, c, row_key(gb, c, L, f)))
 		return -1;
 	if (!c->key)

@@ -48,6 +48,9 @@ void scan_run_release(struct scan_run *r)
 		free(r->doubts[i].image);
 		free(r->doubts[i].png);
 	}
+	for (size_t i = 0; i < r->unread; i++)
+		free(r->unreads[i].why);
+	free(r->unreads);
 	free(r->sheets);
 	free(r->doubts);
 	scan_qr_reader_release(&r->qr);
@@ -501,7 +504,29 @@ static int read_bubbles(struct page_read *pr)
 	return 0;
 }
 
-/* Report page of file as not read and why; returns 0. */
+/* Record a page not read. */
+int scan_run_unread(struct scan_run *r, const char *file, unsigned page,
+		    const char *why)
+{
+	struct scan_unread *u;
+
+	if (ARRAY_GROW(r->unreads, r->unreads_cap, r->unread + 1) < 0) {
+		diags_oom(r->d);
+		return -1;
+	}
+	u = &r->unreads[r->unread];
+	u->file = file;
+	u->page = page;
+	if (!(u->why = strdup(why))) {
+		diags_oom(r->d);
+		return -1;
+	}
+	r->unread++;
+	return 0;
+}
+
+/* Report page of file as not read and why; 0, or -1 when out of
+ * memory. */
 static int unread(struct scan_run *r, const char *file, unsigned page,
 		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 static int unread(struct scan_run *r, const char *file, unsigned page,
@@ -513,9 +538,8 @@ static int unread(struct scan_run *r, const char *file, unsigned page,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	r->unread++;
 	diags_error(r->d, file, 0, 0, "page %u: %s: page not read", page, msg);
-	return 0;
+	return scan_run_unread(r, file, page, msg);
 }
 
 /* Read one page. */
@@ -659,14 +683,16 @@ int scan_run_write_csv(const struct scan_run *r, FILE *fp)
 {
 	char name[SCAN_COLUMN_MAX];
 
+	size_t cols = 0;
+
 	fputs("candidate_id,name,form,paper,build", fp);
 	for (unsigned q = 1; q <= r->maxq; q++) {
 		unsigned nk = scan_run_criteria(r, q);
 
-		for (unsigned k = nk ? 1 : 0; k <= nk; k++)
+		for (unsigned k = nk ? 1 : 0; k <= nk; k++, cols++)
 			fprintf(fp, ",%s", scan_column_name(q, k, name));
 	}
-	fputs("\r\n", fp);
+	fputs("," SCAN_PROBLEM_COLUMN "\r\n", fp);
 	for (size_t i = 0; i < r->nsheets; i++) {
 		const struct scan_sheet *s = &r->sheets[i];
 		const struct key *k = s->key;
@@ -698,6 +724,28 @@ int scan_run_write_csv(const struct scan_run *r, FILE *fp)
 						"", c->letters);
 			}
 		}
+		fputs(",\r\n", fp);
+	}
+	/* a page not read is a row of its own: no candidate goes missing */
+	for (size_t i = 0; i < r->unread; i++) {
+		const struct scan_unread *u = &r->unreads[i];
+		size_t n = strlen(u->file) + strlen(u->why) + 32;
+		char *why = malloc(n);
+
+		if (!why) {
+			errno = ENOMEM;
+			return -1;
+		}
+		if (u->page)
+			snprintf(why, n, "%s page %u: %s", u->file, u->page,
+				 u->why);
+		else
+			snprintf(why, n, "%s: %s", u->file, u->why);
+		fputs(",,,,", fp);
+		for (size_t j = 0; j <= cols; j++)
+			fputc(',', fp);
+		csv_write_text(fp, why);
+		free(why);
 		fputs("\r\n", fp);
 	}
 	return ferror(fp) ? -1 : 0;

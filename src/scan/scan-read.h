@@ -68,6 +68,14 @@ struct scan_doubt {
 	unsigned png_dpi;		/* the resolution it gives, or 0 */
 };
 
+/* A page, or a whole file, that was not read: it gets a row of its own
+ * in the responses CSV, so grade flags it. */
+struct scan_unread {
+	const char *file;
+	unsigned page;			/* 0: the whole file */
+	char *why;			/* malloc'd */
+};
+
 struct scan_run {
 	struct keyset keys;
 	const struct sheet_layout *geom;	/* where marks and QR are */
@@ -79,6 +87,8 @@ struct scan_run {
 	const char *review;		/* crops go here, or NULL */
 	unsigned maxq;			/* most questions of a loaded key */
 	size_t pages, unread;		/* pages seen, pages not read */
+	struct scan_unread *unreads;	/* [unread] */
+	size_t unreads_cap;
 	struct diags *d;
 };
 
@@ -93,6 +103,10 @@ int scan_run_add_keys(struct scan_run *r, const char *path);
  * written). */
 int scan_run_page(struct scan_run *r, PIX *g, const char *file,
 		  unsigned page);
+/* Record page of file (0: the whole file) as not read, for the reason
+ * why (already reported); -1 (and diags_oom) when out of memory. */
+int scan_run_unread(struct scan_run *r, const char *file, unsigned page,
+		    const char *why);
 /* Report sheets with pages missing (their cells become '?'). */
 void scan_run_finish(struct scan_run *r);
 /* The criterion columns N.1 ... N.K of question q (K), or 0 when q has
@@ -103,7 +117,8 @@ unsigned scan_run_criteria(const struct scan_run *r, unsigned q);
 /* The column header of question q, criterion k (0: the question) in buf
  * (SCAN_COLUMN_MAX bytes); returns buf. */
 const char *scan_column_name(unsigned q, unsigned k, char *buf);
-/* Write the responses CSV (header and one row per sheet). */
+/* Write the responses CSV (header, one row per sheet, one per page not
+ * read). */
 int scan_run_write_csv(const struct scan_run *r, FILE *fp);
 /* Write the review list CSV. */
 int scan_run_write_review(const struct scan_run *r, FILE *fp);

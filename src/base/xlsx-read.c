@@ -83,6 +83,7 @@ struct xml_state {
 	unsigned row, col, style;
 	char type[16];
 	bool have_value;
+	bool formula;		/* the cell has an <f> */
 	xlsx_cell_fn fn;
 	void *ctx;
 	bool stopped;
@@ -758,17 +759,29 @@ static void sheet_start(struct xml_state *s, const char *name,
 		s->col = col;
 		s->in_cell = true;
 		s->have_value = false;
+		s->formula = false;
 		snprintf(s->type, sizeof(s->type), "%s", t ? t : "n");
 		s->style = st ? (unsigned)strtoul(st, NULL, 10) : 0;
 		s->text.len = 0;
 		if (sbuf_add(&s->text, "", 0) < 0)
 			stop_nomem(s);
+	} else if (s->in_cell && !strcmp(name, "f") && !s->have_value) {
+		/* kept, as "=FORMULA", for a cell with no value */
+		s->formula = true;
+		s->collect = true;
+		s->text.len = 0;
+		if (sbuf_add(&s->text, "=", 1) < 0)
+			stop_nomem(s);
 	} else if (s->in_cell && !strcmp(name, "v")) {
 		s->collect = true;
 		s->have_value = true;
+		s->text.len = 0;
+		s->text.p[0] = '\0';
 	} else if (s->in_cell && !strcmp(name, "is")) {
 		s->in_is = true;
 		s->have_value = true;
+		s->text.len = 0;
+		s->text.p[0] = '\0';
 	} else if (s->in_is && !strcmp(name, "t")) {
 		s->collect = true;
 	} else if (s->in_is && !strcmp(name, "rPh")) {
@@ -786,9 +799,11 @@ static void cell_end(struct xml_state *s)
 	char *end;
 	double v;
 
-	if (!s->have_value || !s->text.len)
+	if (!s->have_value && s->formula) {
+		c.kind = XLSX_FORMULA;
+	} else if (!s->have_value || !s->text.len) {
 		return;
-	if (!strcmp(s->type, "s")) {
+	} else if (!strcmp(s->type, "s")) {
 		unsigned long i = strtoul(s->text.p, &end, 10);
 
 		if (*end || end == s->text.p || i >= x->nsst) {
@@ -835,7 +850,8 @@ static void sheet_end(struct xml_state *s, const char *name)
 	} else if (s->in_cell && !strcmp(name, "c")) {
 		s->in_cell = false;
 		cell_end(s);
-	} else if (!strcmp(name, "v") || !strcmp(name, "t")) {
+	} else if (!strcmp(name, "v") || !strcmp(name, "t") ||
+		   !strcmp(name, "f")) {
 		s->collect = false;
 	} else if (!strcmp(name, "is")) {
 		s->in_is = false;

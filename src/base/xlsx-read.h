@@ -27,6 +27,9 @@ enum xlsx_kind {
 	XLSX_DATE,		/* a number in a date format: "YYYY-MM-DD" */
 	XLSX_BOOL,		/* "TRUE" or "FALSE" */
 	XLSX_ERROR,		/* a formula error such as "#N/A" */
+	XLSX_FORMULA,		/* a formula saved without its value (some
+				 * libraries write them so): text is '='
+				 * and the formula */
 };
 
 /* One cell with a value. */

@@ -42,6 +42,9 @@ struct conv {
 	char padded[24];	/* an id written as text with a leading 0 */
 	size_t digits_len;	/* common length of all-digit text ids */
 	bool digits_mixed;	/* all-digit text ids of several lengths */
+	/* formulas saved without their values */
+	size_t nformulas;
+	unsigned formula_row, formula_col;
 };
 
 /* Append n bytes to the CSV text; -1 on no memory or over the limit. */
@@ -157,6 +160,10 @@ static int on_cell(void *ctx, const struct xlsx_cell *c)
 		return -1;
 	if (c->kind == XLSX_DATE)
 		warn_date(cv, c);
+	if (c->kind == XLSX_FORMULA && !cv->nformulas++) {
+		cv->formula_row = c->row;
+		cv->formula_col = c->col;
+	}
 	if (c->row > cv->row) {
 		if (end_row(cv))
 			return -1;
@@ -240,6 +247,17 @@ int sheet_read_xlsx(struct gradebook *gb, const char *file, const char *data,
 		rc = -1;
 	} else {
 		warn_numeric_ids(&cv);
+		if (cv.nformulas)
+			diags_add(d, DIAG_WARNING, file, cv.formula_row,
+				  cv.formula_col, "%zu %s saved without %s "
+				  "value (the program that wrote the workbook "
+				  "did not compute %s): read as the formula "
+				  "text, which no answer is; open the workbook "
+				  "in Excel or LibreOffice and save it again",
+				  cv.nformulas, cv.nformulas == 1 ?
+				  "formula is" : "formulas are",
+				  cv.nformulas == 1 ? "its" : "their",
+				  cv.nformulas == 1 ? "it" : "them");
 		/* a workbook from scan --review: the reviewer's decisions */
 		rc = review_apply(gb, file, data, len, cv.csv, cv.len,
 				  &reviewed, &reviewed_len, d);

@@ -42,7 +42,7 @@ struct numfmt {
 struct xlsx {
 	unzFile zf;
 	struct zmem mem;
-	size_t unpacked;	/* bytes of every part read so far */
+	size_t unpacked;	/* bytes of the parts but the sheet so far */
 	char *err;
 	size_t errsize;
 	bool nomem;
@@ -217,67 +217,6 @@ static int ZCALLBACK zm_error(voidpf opaque, voidpf stream)
 	return 0;
 }
 
-/* Unpack part name into out (NUL-terminated); 1 if it is absent and
- * optional, 0 if read, -1 with x->err (or x->nomem) set. */
-static int read_part(struct xlsx *x, const char *name, bool optional,
-		     struct sbuf *out)
-{
-	unz_file_info64 info;
-	char chunk[16384];
-	int n, rc;
-
-	out->limit = XLSX_MAX_PART_BYTES;
-	if (unzLocateFile(x->zf, name, 2) != UNZ_OK) {
-		if (optional)
-			return 1;
-		fail(x, "the workbook has no '%s' (is it an .xlsx file?)",
-		     name);
-		return -1;
-	}
-	if (unzGetCurrentFileInfo64(x->zf, &info, NULL, 0, NULL, 0, NULL, 0)
-	    != UNZ_OK) {
-		fail(x, "the zip entry of '%s' is damaged", name);
-		return -1;
-	}
-	if (info.flag & 1) {
-		fail(x, "the workbook is encrypted (save it without a "
-		     "password)");
-		return -1;
-	}
-	if (unzOpenCurrentFile(x->zf) != UNZ_OK) {
-		fail(x, "'%s' cannot be unpacked (damaged, or an unknown "
-		     "compression)", name);
-		return -1;
-	}
-	if (sbuf_add(out, "", 0) < 0) {
-		x->nomem = true;
-		unzCloseCurrentFile(x->zf);
-		return -1;
-	}
-	while ((n = unzReadCurrentFile(x->zf, chunk, sizeof(chunk))) > 0) {
-		x->unpacked += (size_t)n;
-		if (x->unpacked > XLSX_MAX_TOTAL_BYTES)
-			fail(x, "the workbook unpacks to more than %zu MiB "
-			     "(the limit)", XLSX_MAX_TOTAL_BYTES >> 20);
-		else if (sbuf_add(out, chunk, (size_t)n) == 0)
-			continue;
-		else if (errno == ENOMEM)
-			x->nomem = true;
-		else
-			fail(x, "'%s' unpacks to more than %zu MiB (the "
-			     "limit)", name, XLSX_MAX_PART_BYTES >> 20);
-		unzCloseCurrentFile(x->zf);
-		return -1;
-	}
-	rc = unzCloseCurrentFile(x->zf);
-	if (n < 0 || rc != UNZ_OK) {
-		fail(x, "'%s' is damaged (%s)", name, rc == UNZ_CRCERROR ?
-		     "its checksum does not match" : "cannot be unpacked");
-		return -1;
-	}
-	return 0;
-}
-
 /* The local part of an expat name "namespace|local". */
 static const char *local(const char *name)
 {
@@ -373,13 +312,90 @@ static void XMLCALL on_doctype(void *ud, const char *name, const char *sysid,
 	stop(s, "a DOCTYPE is not allowed in a workbook");
 }
 
-/* Parse part (text[0..len)) with s's handlers; 0 or -1 (x->err or
- * x->nomem set). */
-static int parse_part(struct xml_state *s, const char *part, const char *text,
-		      size_t len)
+/* Open part name of the zip for reading: 0, 1 if it is absent and
+ * optional, -1 with x->err set. */
+static int open_part(struct xlsx *x, const char *name, bool optional)
 {
-	int rc = 0;
+	unz_file_info64 info;
 
+	if (unzLocateFile(x->zf, name, 2) != UNZ_OK) {
+		if (optional)
+			return 1;
+		fail(x, "the workbook has no '%s' (is it an .xlsx file?)",
+		     name);
+		return -1;
+	}
+	if (unzGetCurrentFileInfo64(x->zf, &info, NULL, 0, NULL, 0, NULL, 0)
+	    != UNZ_OK) {
+		fail(x, "the zip entry of '%s' is damaged", name);
+		return -1;
+	}
+	if (info.flag & 1) {
+		fail(x, "the workbook is encrypted (save it without a "
+		     "password)");
+		return -1;
+	}
+	if (unzOpenCurrentFile(x->zf) != UNZ_OK) {
+		fail(x, "'%s' cannot be unpacked (damaged, or an unknown "
+		     "compression)", name);
+		return -1;
+	}
+	return 0;
+}
+
+/* Feed the open part to s's parser as it is unpacked, chunk by chunk (no
+ * copy of the part is kept, so only time bounds a large one): at most
+ * XLSX_MAX_SHEET_BYTES of the sheet, XLSX_MAX_PART_BYTES of another
+ * part and XLSX_MAX_TOTAL_BYTES of those together.  0, -1 (x->err or
+ * x->nomem set), or -2 when the part is closed already. */
+static int feed_part(struct xml_state *s, const char *part, bool sheet)
+{
+	struct xlsx *x = s->x;
+	size_t len = 0, limit = sheet ? XLSX_MAX_SHEET_BYTES :
+					XLSX_MAX_PART_BYTES;
+	char chunk[16384];
+	int n, rc;
+
+	while ((n = unzReadCurrentFile(x->zf, chunk, sizeof(chunk))) > 0) {
+		len += (size_t)n;
+		if (!sheet)
+			x->unpacked += (size_t)n;
+		if (x->unpacked > XLSX_MAX_TOTAL_BYTES) {
+			fail(x, "the workbook unpacks to more than %zu MiB "
+			     "(the limit)", XLSX_MAX_TOTAL_BYTES >> 20);
+			return -1;
+		}
+		if (len > limit) {
+			fail(x, "'%s' unpacks to more than %zu MiB (the "
+			     "limit)", part, limit >> 20);
+			return -1;
+		}
+		if (XML_Parse(s->p, chunk, n, 0) != XML_STATUS_OK)
+			return -1;
+	}
+	if (n < 0) {
+		fail(x, "'%s' is damaged (cannot be unpacked)", part);
+		return -1;
+	}
+	rc = unzCloseCurrentFile(x->zf);
+	if (rc != UNZ_OK) {
+		fail(x, "'%s' is damaged (%s)", part, rc == UNZ_CRCERROR ?
+		     "its checksum does not match" : "cannot be unpacked");
+		return -2;
+	}
+	return XML_Parse(s->p, chunk, 0, 1) == XML_STATUS_OK ? 0 : -1;
+}
+
+/* Unpack and parse one part (the worksheet read: sheet) with s's
+ * handlers; 1 if optional and absent, 0, or -1 (x->err or x->nomem
+ * set). */
+static int load_part(struct xml_state *s, const char *part, bool optional,
+		     bool sheet)
+{
+	int rc = open_part(s->x, part, optional);
+
+	if (rc)
+		return rc;
 	s->part = part;
 	s->depth = 0;
 	s->collect = false;
@@ -387,25 +403,21 @@ static int parse_part(struct xml_state *s, const char *part, const char *text,
 	s->p = XML_ParserCreateNS(NULL, '|');
 	if (!s->p) {
 		s->x->nomem = true;
+		unzCloseCurrentFile(s->x->zf);
 		return -1;
 	}
 	XML_SetUserData(s->p, s);
 	XML_SetElementHandler(s->p, on_start, on_end);
 	XML_SetCharacterDataHandler(s->p, on_text);
 	XML_SetStartDoctypeDeclHandler(s->p, on_doctype);
-	do {
-		int n = len > INT32_MAX ? INT32_MAX : (int)len;
-
-		len -= (size_t)n;
-		if (XML_Parse(s->p, text, n, len == 0) != XML_STATUS_OK)
-			rc = -1;
-		text += n;
-	} while (len > 0 && rc == 0);
+	rc = feed_part(s, part, sheet);
+	if (rc == -1)
+		unzCloseCurrentFile(s->x->zf);
 	if (rc == 0 && XML_GetErrorCode(s->p) == XML_ERROR_NONE &&
 	    s->depth == 0 && !s->failed)
 		goto out;
 	rc = -1;
-	if (s->failed)
+	if (s->failed || s->x->err[0] || s->x->nomem)
 		goto out;
 	if (XML_GetErrorCode(s->p) == XML_ERROR_NO_MEMORY)
 		s->x->nomem = true;
@@ -417,18 +429,6 @@ static int parse_part(struct xml_state *s, const char *part, const char *text,
 out:
 	XML_ParserFree(s->p);
 	s->p = NULL;
-	return rc;
-}
-
-/* Unpack and parse one part; 1 if optional and absent. */
-static int load_part(struct xml_state *s, const char *part, bool optional)
-{
-	struct sbuf buf = { 0 };
-	int rc = read_part(s->x, part, optional, &buf);
-
-	if (rc == 0)
-		rc = parse_part(s, part, buf.p, buf.len);
-	free(buf.p);
 	free(s->text.p);
 	memset(&s->text, 0, sizeof(s->text));
 	return rc;
@@ -882,7 +882,7 @@ static int read_book(struct xlsx *x, xlsx_cell_fn fn, void *ctx,
 	s.x = x;
 	s.start = workbook_start;
 	s.end = no_end;
-	if (load_part(&s, "xl/workbook.xml", false))
+	if (load_part(&s, "xl/workbook.xml", false, false))
 		return -1;
 	if (!s.have_rid && x->want) {
 		x->missing = true;
@@ -893,7 +893,7 @@ static int read_book(struct xlsx *x, xlsx_cell_fn fn, void *ctx,
 		return -1;
 	}
 	s.start = rels_start;
-	if (load_part(&s, "xl/_rels/workbook.xml.rels", false))
+	if (load_part(&s, "xl/_rels/workbook.xml.rels", false, false))
 		return -1;
 	if (!s.have_target) {
 		fail(x, "the workbook does not say where its first sheet is");
@@ -901,18 +901,18 @@ static int read_book(struct xlsx *x, xlsx_cell_fn fn, void *ctx,
 	}
 	s.start = styles_start;
 	s.end = styles_end;
-	if (load_part(&s, "xl/styles.xml", true) < 0)
+	if (load_part(&s, "xl/styles.xml", true, false) < 0)
 		return -1;
 	s.start = sst_start;
 	s.end = sst_end;
 	x->sst.limit = XLSX_MAX_PART_BYTES;
-	if (load_part(&s, "xl/sharedStrings.xml", true) < 0)
+	if (load_part(&s, "xl/sharedStrings.xml", true, false) < 0)
 		return -1;
 	s.start = sheet_start;
 	s.end = sheet_end;
 	s.fn = fn;
 	s.ctx = ctx;
-	rc = load_part(&s, x->sheet, false);
+	rc = load_part(&s, x->sheet, false, true);
 	*stopped = s.stopped;
 	return rc < 0 ? -1 : 0;
 }

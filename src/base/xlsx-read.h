@@ -14,7 +14,10 @@
 
 #define XLSX_MAX_ENTRIES 10000			/* zip entries */
 #define XLSX_MAX_PART_BYTES ((size_t)64 << 20)	/* one part unpacked */
-#define XLSX_MAX_TOTAL_BYTES ((size_t)128 << 20)	/* all parts read */
+#define XLSX_MAX_TOTAL_BYTES ((size_t)128 << 20)	/* all but the sheet */
+/* The worksheet read is parsed as it is unpacked, never held whole: its
+ * limit bounds the time (a 100,000-row responses.xlsx is about 300 MiB). */
+#define XLSX_MAX_SHEET_BYTES ((size_t)1 << 30)
 #define XLSX_MAX_DEPTH 64			/* XML element nesting */
 #define XLSX_MAX_TEXT ((size_t)1 << 20)		/* text of one cell */
 #define XLSX_MAX_ROWS 1048576u			/* Excel's own limits */

@@ -237,12 +237,13 @@ int sheet_read_xlsx(struct gradebook *gb, const char *file, const char *data,
 	e = xlsx_read_cells(data, len, on_cell, &cv, err, sizeof(err));
 	if (e == XLSX_OK && (end_row(&cv) || put(&cv, "\n", 1)))
 		e = XLSX_STOPPED;
+	/* a workbook that cannot be read is one pending row */
 	if (e == XLSX_DAMAGED) {
-		gradebook_problem(gb, file, 0, 0, NULL, 0, "%s", err);
+		rc = gradebook_damaged(gb, file, 0, 0, "%s", err);
 	} else if (e != XLSX_OK && cv.toobig) {
-		gradebook_problem(gb, file, 0, 0, NULL, 0, "the sheet is too "
-				  "large (more than %zu MiB as text)",
-				  MAX_CSV_BYTES >> 20);
+		rc = gradebook_damaged(gb, file, 0, 0, "the sheet is too "
+				       "large (more than %zu MiB as text)",
+				       MAX_CSV_BYTES >> 20);
 	} else if (e != XLSX_OK) {
 		rc = -1;
 	} else {

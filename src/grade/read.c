@@ -23,11 +23,14 @@
 #define SHEET_MAX_BYTES ((size_t)1 << 31)
 
 /* True if text (UTF-8) looks like a YAML sheet: its first line that is not
- * blank, a comment or a document marker starts with a sheet key. */
+ * blank, a comment or a document marker starts with a sheet key, or it
+ * has no other line but at least one comment or marker (a sheet cut
+ * short inside its first comment: no CSV starts with '#'). */
 static bool looks_like_yaml(const char *s, const char *end)
 {
 	static const char *const keys[] = { "paper", "build", "form",
 					     "candidate", "answers", NULL };
+	bool marked = false;
 
 	while (s < end) {
 		const char *eol = memchr(s, '\n', (size_t)(end - s));
@@ -39,6 +42,7 @@ static bool looks_like_yaml(const char *s, const char *end)
 			p++;
 		if (p == eol || *p == '#' || !strncmp(p, "---", 3) ||
 		    *p == '%') {
+			marked |= p != eol;
 			s = eol + 1;
 			continue;
 		}
@@ -57,7 +61,7 @@ static bool looks_like_yaml(const char *s, const char *end)
 		}
 		return false;
 	}
-	return false;
+	return marked;
 }
 
 /* Read one sheet file and grade every candidate in it. */

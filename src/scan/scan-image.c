@@ -118,6 +118,79 @@ static enum scan_next accept_page(struct scan_source *s, PIX *pix,
 	return SN_PAGE;
 }
 
+/* The value of the name key (such as "/Width") in the dictionary text
+ * [p, end): a plain number, or -1 when absent or not a plain number (an
+ * indirect reference). */
+static double dict_number(const char *p, const char *end, const char *key)
+{
+	size_t n = strlen(key);
+
+	for (; p + n < end; p++) {
+		const char *q;
+		double v = 0;
+
+		if (memcmp(p, key, n) || (p[n] >= 'A' && p[n] <= 'z'))
+			continue;
+		for (q = p + n; q < end && strchr(" \t\r\n", *q); q++)
+			;
+		if (q == end || *q < '0' || *q > '9')
+			return -1;
+		for (; q < end && *q >= '0' && *q <= '9'; q++)
+			v = v * 10 + (*q - '0');
+		while (q < end && strchr(" \t\r\n", *q))
+			q++;
+		/* "W 0 R" is a reference, not a number */
+		if (q < end && *q >= '0' && *q <= '9')
+			return -1;
+		return v;
+	}
+	return -1;
+}
+
+/* The most pixels of an image in a PDF file: each image's dictionary (a
+ * stream, which the PDF format never packs into an object stream, so it
+ * is in the clear) read for /Width and /Height; a size that is not
+ * plain numbers counts as too large.  Poppler decodes an image whole
+ * before a page is rendered or its image taken, so this is checked
+ * first. */
+static double pdf_max_pixels(const char *data, size_t len)
+{
+	const char *end = data + len, *p = data;
+	double most = 0;
+
+	while ((p = memchr(p, '/', (size_t)(end - p)))) {
+		const char *lo = p - (p - data > 4096 ? 4096 : p - data);
+		const char *hi = end - p > 4096 ? p + 4096 : end;
+		const char *at = p;
+		double w, h;
+
+		if (end - p < 6 || memcmp(p++, "/Image", 6))
+			continue;
+		p += 5;
+		if (p < end && ((*p >= 'A' && *p <= 'Z') ||
+				(*p >= 'a' && *p <= 'z')))
+			continue;	/* /ImageMask, /ImageB, ... */
+		/* the dictionary: from its "<<" to the stream */
+		for (const char *q = at; q > lo; q--)
+			if (q[0] == '<' && q[-1] == '<') {
+				lo = q - 1;
+				break;
+			}
+		for (const char *q = at; q + 6 <= hi; q++)
+			if (!memcmp(q, "stream", 6)) {
+				hi = q;
+				break;
+			}
+		w = dict_number(lo, hi, "/Width");
+		h = dict_number(lo, hi, "/Height");
+		if (w < 0 || h < 0)
+			return INFINITY;
+		if (w * h > most)
+			most = w * h;
+	}
+	return most;
+}
+
 /* Open a scan file. */
 int scan_source_open(struct scan_source *s, const char *path,
 		     struct diags *d)
@@ -172,6 +245,7 @@ int scan_source_open_mem(struct scan_source *s, const char *path,
 		s->pdf = doc;
 		s->format = -1;
 		s->npages = (unsigned)poppler_document_get_n_pages(doc);
+		s->pdf_pixels = pdf_max_pixels(buf, s->len);
 		return 0;
 	}
 	if (s->len < 8 || findFileFormatBuffer(s->data, &fmt) ||
@@ -325,6 +399,15 @@ enum scan_next scan_source_next(struct scan_source *s, PIX **out,
 		return SN_END;
 	i = s->next++;
 	*page = i + 1;
+	if (s->pdf && s->pdf_pixels > SCAN_MAX_PIXELS) {
+		diags_error(d, s->path, 0, 0, "page %u: the PDF holds an image "
+			    "of more than %.0f million pixels (%s), more than "
+			    "any page scan: not decoded", *page,
+			    SCAN_MAX_PIXELS / 1e6, isinf(s->pdf_pixels) ?
+			    "its size is not given as plain numbers" :
+			    "its /Width times /Height");
+		return SN_BAD_PAGE;
+	}
 	if (s->pdf)
 		pix = pdf_page(s, i);
 	else if (s->tiff)

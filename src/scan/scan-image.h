@@ -26,6 +26,7 @@ struct scan_source {
 	int format;			/* leptonica IFF_*, or -1 for PDF */
 	bool tiff;			/* a TIFF file (pages read one by one) */
 	void *pdf;			/* PopplerDocument (owned) */
+	double pdf_pixels;		/* pixels of its largest image */
 	unsigned npages, next;		/* next: 0-based page to hand out */
 };
 

@@ -9,6 +9,7 @@
 #include "base/csv.h"
 #include "base/utf8.h"
 #include "paper/labels.h"
+#include "render/md-escape.h"
 #include "render/sheet-text.h"
 
 #define RULE_WIDTH 64		/* width of the text rules and answer lines */
@@ -29,32 +30,6 @@ static void repeat(FILE *fp, const char *s, size_t n)
 {
 	while (n--)
 		fputs(s, fp);
-}
-
-/* Write Markdown text from s on, escaping what could be markup; at_start
- * tells whether s begins a line.  Returns the bytes of s consumed. */
-static size_t md_chars(FILE *fp, const char *s, bool at_start)
-{
-	unsigned char c = (unsigned char)*s;
-	size_t n = 0;
-
-	if (at_start && c >= '0' && c <= '9') {
-		/* "1. text" at a line start would become a list */
-		while (s[n] >= '0' && s[n] <= '9')
-			n++;
-		fwrite(s, 1, n, fp);
-		if (s[n] == '.' || s[n] == ')') {
-			fputc('\\', fp);
-			fputc(s[n++], fp);
-		}
-		return n;
-	}
-	if (strchr("\\`*_[]<>|&~", c) ||
-	    (at_start && (c == '#' || c == '=' ||
-			  ((c == '-' || c == '+') && s[1] == ' '))))
-		fputc('\\', fp);
-	fputc(c, fp);
-	return 1;
 }
 
 /* Write text: in txt, continuation lines are indented by indent spaces;
@@ -81,7 +56,7 @@ static void text(const struct tw *w, const char *s, int indent, bool at_start)
 			i += w->md && blank ? 2 : 1;
 			at_start = true;
 		} else if (w->md) {
-			i += md_chars(w->fp, s + i, at_start);
+			i += md_escape_chars(w->fp, s + i, at_start);
 			at_start = false;
 		} else {
 			fputc(s[i++], w->fp);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "paper/sheet-layout.h"
+#include "render/md-escape.h"
 
 /* One thing on a line: words or a bubble. */
 struct cell {
@@ -92,7 +93,9 @@ int sheet_text_write(FILE *fp, bool md, const struct paper *p,
 			else if (k > i)
 				fputs(v[k].x - v[k - 1].x > 8 ? "   " : " ",
 				      fp);
-			if (v[k].t)
+			if (v[k].t && md)
+				md_escape(fp, v[k].t->text);
+			else if (v[k].t)
 				fputs(v[k].t->text, fp);
 			else
 				bubble_text(fp, v[k].b);

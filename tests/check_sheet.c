@@ -276,6 +276,14 @@ START_TEST(test_qr_text)
 	ck_assert(!sheet_qr_parse("EXAMGEN1;P;b;A;3;2", 18, &q));
 	ck_assert(!sheet_qr_parse("https://example.com", 19, &q));
 	ck_assert(!sheet_qr_parse("EXAMGEN1;P;b;A;x;2", 18, &q));
+	/* a forged id: a NUL that would cut it short, control characters
+	 * that would reach file names and terminals */
+	ck_assert(!sheet_qr_parse("EXAMGEN1;P;b;A;1;1;ab%00cd", 26, &q));
+	ck_assert(!sheet_qr_parse("EXAMGEN1;P;b;A;1;1;%1B[31mx", 27, &q));
+	ck_assert(!sheet_qr_parse("EXAMGEN1;P;b;A;1;1;a\nb", 22, &q));
+	ck_assert(!sheet_qr_parse("EXAMGEN1;P;b;A;1;1;a%0Db", 24, &q));
+	ck_assert(sheet_qr_parse("EXAMGEN1;P;b;A;1;1;=HYPERLINK(x)", 32, &q));
+	ck_assert_str_eq(q.cand, "=HYPERLINK(x)");
 }
 END_TEST
 

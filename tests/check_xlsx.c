@@ -135,14 +135,18 @@ START_TEST(test_strings)
 		"<c r=\"D1\" t=\"inlineStr\"><is><r><t>in</t></r><r><t>line"
 		"</t></r></is></c><c r=\"E1\" t=\"s\"><v>2</v></c></row>"
 		"<row r=\"3\"><c t=\"str\"><f>A1</f><v>formula &amp; text</v>"
-		"</c><c t=\"s\"><v>3</v></c></row>"),
+		"</c><c t=\"s\"><v>3</v></c><c t=\"s\"><v>4</v></c>"
+		"<c t=\"inlineStr\"><is><t>a_x000D_b_x4E09_</t></is></c></row>"),
 		"<sst " NS "><si><t>candidate_id</t></si>"
 		"<si><r><t>张</t></r><r><rPr/><t xml:space=\"preserve\">三 "
 		"</t></r><rPh><t>ちょう</t></rPh></si><si><t/></si>"
-		"<si><t>0012</t></si></sst>", NULL, &s, err, sizeof(err)),
+		"<si><t>0012</t></si><si><t>_x0041_ _x005F_x0041_ _x00_</t>"
+		"</si></sst>", NULL, &s, err, sizeof(err)),
 		XLSX_OK);
+	/* Excel's escapes: _xHHHH_ is that character, _x005F_ a '_' */
 	ck_assert_str_eq(s.text, "1,1=s:candidate_id\n1,3=s:张三 \n"
-			 "1,4=s:inline\n3,1=s:formula & text\n3,2=s:0012\n");
+			 "1,4=s:inline\n3,1=s:formula & text\n3,2=s:0012\n"
+			 "3,3=s:A _x0041_ _x00_\n3,4=s:a\rb三\n");
 }
 END_TEST
 

@@ -584,6 +584,39 @@ static void styles_end(struct xml_state *s, const char *name)
 		s->in_cellxfs = false;
 }
 
+/* Decode, in place, the escapes Excel writes in text for characters XML
+ * cannot hold (a CR is "_x000D_", a literal "_x" is "_x005F_x"). */
+static void unescape_text(struct sbuf *b)
+{
+	char *in = b->p, *out = b->p, *end = b->p + b->len;
+	unsigned v;
+
+	if (!in || !memchr(in, '_', b->len))
+		return;
+	while (in < end) {
+		if (end - in >= 7 && in[0] == '_' && in[1] == 'x' &&
+		    in[6] == '_' && strspn(in + 2, "0123456789abcdefABCDEF") >= 4
+		    && sscanf(in + 2, "%4x", &v) == 1 &&
+		    (v < 0xD800 || v > 0xDFFF)) {
+			if (v < 0x80) {
+				*out++ = (char)v;
+			} else if (v < 0x800) {
+				*out++ = (char)(0xC0 | v >> 6);
+				*out++ = (char)(0x80 | (v & 0x3F));
+			} else {
+				*out++ = (char)(0xE0 | v >> 12);
+				*out++ = (char)(0x80 | ((v >> 6) & 0x3F));
+				*out++ = (char)(0x80 | (v & 0x3F));
+			}
+			in += 7;
+		} else {
+			*out++ = *in++;
+		}
+	}
+	*out = '\0';
+	b->len = (size_t)(out - b->p);
+}
+
 /* xl/sharedStrings.xml: each <si> is one string, the text of its <t>
  * elements (rich-text runs joined; phonetic <rPh> runs left out). */
 static void sst_start(struct xml_state *s, const char *name,
@@ -618,6 +651,7 @@ static void sst_end(struct xml_state *s, const char *name)
 			return;
 		}
 		x->sst_at[x->nsst++] = x->sst.len;
+		unescape_text(&s->text);
 		if (sbuf_add(&x->sst, s->text.p, s->text.len + 1) < 0) {
 			if (errno == ENOMEM)
 				stop_nomem(s);
@@ -812,6 +846,9 @@ static void cell_end(struct xml_state *s)
 			return;
 		}
 		c.text = x->sst.p + x->sst_at[i];
+	} else if (!strcmp(s->type, "inlineStr") || !strcmp(s->type, "str")) {
+		unescape_text(&s->text);
+		c.text = s->text.p;
 	} else if (!strcmp(s->type, "b")) {
 		c.kind = XLSX_BOOL;
 		c.text = strcmp(s->text.p, "0") ? "TRUE" : "FALSE";

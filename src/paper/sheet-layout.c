@@ -709,7 +709,9 @@ const char *sheet_qr_text(char *buf, const struct paper *p,
 	return buf;
 }
 
-/* Copy field [s, e) unescaped into out (cap bytes); false if too long. */
+/* Copy field [s, e) unescaped into out (cap bytes); false if too long
+ * or if it holds a control character (NUL included, which would cut it
+ * short): examgen never writes one, so the code is forged or damaged. */
 static bool qr_field(const char *s, const char *e, char *out, size_t cap)
 {
 	size_t o = 0;
@@ -723,7 +725,8 @@ static bool qr_field(const char *s, const char *e, char *out, size_t cap)
 		} else {
 			out[o++] = *s++;
 		}
-		if (o + 1 >= cap)
+		if ((unsigned char)out[o - 1] < 0x20 || out[o - 1] == 0x7F ||
+		    o + 1 >= cap)
 			return false;
 	}
 	out[o] = '\0';

@@ -257,8 +257,11 @@ static int write_crop(struct page_read *pr, size_t a, size_t b, unsigned q,
 	else
 		snprintf(*name, 96, "%03zu-%.60s-q%u.png", pr->sheet + 1,
 			 *pr->s->cand ? pr->s->cand : "id", q);
+	/* a file name on every system: no control character, none of
+	 * Windows' reserved ones */
 	for (char *c = *name; *c; c++)
-		if (*c == '/' || *c == '\\' || *c == '?' || *c == ' ')
+		if ((unsigned char)*c < 0x20 || *c == 0x7F ||
+		    strchr("/\\?* <>:\"|", *c))
 			*c = '_';
 	path = fileio_join(pr->r->review, *name);
 	/* the review folder was checked before reading (its review.csv and

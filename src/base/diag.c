@@ -50,9 +50,23 @@ static size_t utf8_seq(const unsigned char *s)
 	return len;
 }
 
-/* Keep a message printable on one line: control characters become '?'
- * and bytes that are not UTF-8 (a character cut by a "%.40s" width, or
- * raw bytes from input) are dropped. */
+/* True if the UTF-8 sequence s (len bytes) is a bidirectional control:
+ * U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069. */
+static bool bidi_control(const unsigned char *s, size_t len)
+{
+	if (len == 2)
+		return s[0] == 0xD8 && s[1] == 0x9C;
+	if (len != 3 || s[0] != 0xE2)
+		return false;
+	return (s[1] == 0x80 && (s[2] == 0x8E || s[2] == 0x8F ||
+				 (s[2] >= 0xAA && s[2] <= 0xAE))) ||
+	       (s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9);
+}
+
+/* Keep a message printable on one line: control characters (C0, DEL,
+ * C1, bidirectional) become '?' and bytes that are not UTF-8 (a
+ * character cut by a "%.40s" width, or raw bytes from input) are
+ * dropped. */
 void diag_sanitize(char *msg)
 {
 	unsigned char *r = (unsigned char *)msg, *w = r;
@@ -62,9 +76,13 @@ void diag_sanitize(char *msg)
 
 		if (len == 0) {
 			r++;
-		} else if (len == 1 && (*r < 0x20 || *r == 0x7f)) {
+		} else if ((len == 1 && (*r < 0x20 || *r == 0x7f)) ||
+			   (len == 2 && r[0] == 0xC2 && r[1] < 0xA0) ||
+			   bidi_control(r, len)) {
+			/* C0, DEL, C1, and the marks that turn the
+			 * direction of the text shown (U+202E and its kin) */
 			*w++ = '?';
-			r++;
+			r += len;
 		} else {
 			memmove(w, r, len);
 			w += len;

@@ -105,6 +105,9 @@ static const char *id_problem(const char *id, char *buf, size_t len)
 		return "it is a folder name";
 	if (id[0] == '.')
 		return "it starts with '.'";
+	if (id[0] == '-')
+		return "it starts with '-' (its files would read as options "
+		       "on a command line)";
 	if (fileio_name_reserved(id))
 		return "it is a device name on Windows";
 	return NULL;

@@ -10,6 +10,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -184,6 +186,33 @@ bool fileio_name_reserved(const char *name)
 	       name[3] >= '1' && name[3] <= '9';
 }
 
+/* Whether two paths name one file. */
+bool fileio_same(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	const char *ba = strrchr(a, '/'), *bb = strrchr(b, '/');
+	char *da, *db;
+	bool same;
+
+	if (!strcmp(a, b))
+		return true;
+	if (!stat(a, &sa) && !stat(b, &sb))
+		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	/* not both there yet: the same name in the same folder */
+	ba = ba ? ba + 1 : a;
+	bb = bb ? bb + 1 : b;
+	if (strcmp(ba, bb))
+		return false;
+	da = fileio_dirname(a);
+	db = fileio_dirname(b);
+	same = da && db && (!strcmp(da, db) ||
+			    (!stat(da, &sa) && !stat(db, &sb) &&
+			     sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino));
+	free(da);
+	free(db);
+	return same;
+}
+
 /* True if something (file, folder, even a dangling link) is at path. */
 bool fileio_exists(const char *path)
 {
@@ -266,26 +295,98 @@ static void outfile_release(struct outfile *o)
 	o->fp = NULL;
 }
 
-/* The temporary-file template ".<base>.XXXXXX" in path's folder. */
+#define TEMP_TAG ".examgen-"	/* ".NAME.examgen-PID.XXXXXX" */
+
+/* The temporary-file template ".<base>.examgen-<pid>.XXXXXX" in path's
+ * folder: the pid tells a later run whether its writer still runs. */
 static char *temp_template(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	const char *base = slash ? slash + 1 : path;
-	size_t dl = (size_t)(base - path), bl = strlen(base);
+	size_t dl = (size_t)(base - path), bl = strlen(base), n;
 	char *t;
 
 	if (bl == 0 || strcmp(base, ".") == 0 || strcmp(base, "..") == 0) {
 		errno = EISDIR;
 		return NULL;
 	}
-	t = malloc(dl + 1 + bl + 8);
+	n = dl + 1 + bl + sizeof(TEMP_TAG) + 24 + 8;
+	t = malloc(n);
 	if (!t)
 		return NULL;
-	memcpy(t, path, dl);
-	t[dl] = '.';
-	memcpy(t + dl + 1, base, bl);
-	memcpy(t + dl + 1 + bl, ".XXXXXX", 8);
+	snprintf(t, n, "%.*s.%s" TEMP_TAG "%ld.XXXXXX", (int)dl, path, base,
+		 (long)getpid());
 	return t;
+}
+
+/* The pid of a temporary file name ".NAME.examgen-PID.XXXXXX" (or that
+ * and ".old", a backup of outbatch_commit), or 0 for another name. */
+static long temp_pid(const char *name)
+{
+	size_t n = strlen(name);
+	const char *end, *tag, *p;
+	long pid = 0;
+
+	if (name[0] != '.')
+		return 0;
+	if (n > 4 && !strcmp(name + n - 4, ".old"))
+		n -= 4;
+	if (n < 8 + sizeof(TEMP_TAG))
+		return 0;
+	end = name + n - 7;		/* ".XXXXXX" */
+	if (*end != '.')
+		return 0;
+	for (tag = end - 1; tag > name && *tag >= '0' && *tag <= '9'; tag--)
+		;
+	tag -= sizeof(TEMP_TAG) - 2;
+	if (tag <= name || strncmp(tag, TEMP_TAG, sizeof(TEMP_TAG) - 1) ||
+	    tag + sizeof(TEMP_TAG) - 1 == end)
+		return 0;
+	for (p = tag + sizeof(TEMP_TAG) - 1; p < end && pid < 1L << 30; p++)
+		pid = pid * 10 + (*p - '0');
+	return pid;
+}
+
+/* Remove from path's folder the temporary files of examgen runs that
+ * were killed: their process no longer runs.  Once per folder per run
+ * (nothing allocated); a file that cannot be removed is left. */
+static void sweep_killed(const char *path)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	static char last[4096];
+	const char *slash = strrchr(path, '/');
+	char dir[sizeof(last)];
+	DIR *d;
+	struct dirent *e;
+
+	if (!slash)
+		snprintf(dir, sizeof(dir), ".");
+	else if ((size_t)(slash - path) + 2 > sizeof(dir))
+		return;
+	else
+		snprintf(dir, sizeof(dir), "%.*s",
+			 slash == path ? 1 : (int)(slash - path), path);
+	pthread_mutex_lock(&lock);
+	if (!strcmp(last, dir)) {
+		pthread_mutex_unlock(&lock);
+		return;
+	}
+	snprintf(last, sizeof(last), "%s", dir);
+	d = opendir(dir);
+	while (d && (e = readdir(d))) {
+		long pid = temp_pid(e->d_name);
+		struct stat st;
+
+		if (!pid || pid == (long)getpid() ||
+		    kill((pid_t)pid, 0) == 0 || errno != ESRCH ||
+		    fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) ||
+		    !S_ISREG(st.st_mode))
+			continue;
+		unlinkat(dirfd(d), e->d_name, 0);
+	}
+	if (d)
+		closedir(d);
+	pthread_mutex_unlock(&lock);
 }
 
 /* Permission bits a newly created file gets: 0666 less the umask. */
@@ -316,6 +417,7 @@ enum fileio_err outfile_open(struct outfile *o, const char *path, bool force)
 		ret = FILEIO_EXISTS;
 		goto fail;
 	}
+	sweep_killed(path);
 	o->tmp = temp_template(path);
 	if (!o->tmp) {
 		ret = errno == ENOMEM ? FILEIO_ENOMEM : FILEIO_EIO;
@@ -508,15 +610,28 @@ static int outbatch_sync(const struct outbatch *b)
 /* Sync once, then rename each pending file into place. */
 enum fileio_err outbatch_commit(struct outbatch *b, const char **failed)
 {
+	size_t i;
+	enum fileio_err e = FILEIO_OK;
+	int saved;
+
 	*failed = NULL;
 	if (outbatch_sync(b) < 0) {
 		*failed = b->n ? b->v[0].path : "";
 		return FILEIO_EIO;
 	}
-	for (size_t i = 0; i < b->n; i++) {
+	for (i = 0; i < b->n && e == FILEIO_OK; i++) {
 		struct outfile *o = &b->v[i];
-		enum fileio_err e;
 
+		/* keep the old file until all are in place */
+		o->absent = !o->force;
+		if (o->force && (o->backup = malloc(strlen(o->tmp) + 5))) {
+			sprintf(o->backup, "%s.old", o->tmp);
+			if (link(o->path, o->backup) < 0) {
+				o->absent = errno == ENOENT;
+				free(o->backup);
+				o->backup = NULL;
+			}
+		}
 		if (o->force)
 			e = rename(o->tmp, o->path) == 0 ? FILEIO_OK :
 							    FILEIO_EIO;
@@ -524,12 +639,31 @@ enum fileio_err outbatch_commit(struct outbatch *b, const char **failed)
 			e = rename_noreplace(o->tmp, o->path);
 		if (e != FILEIO_OK) {
 			*failed = o->path;
-			return e;
+			break;
 		}
 		free(o->tmp);
 		o->tmp = NULL;	/* renamed: nothing to remove */
 	}
-	return FILEIO_OK;
+	saved = errno;
+	/* a failure puts back what was renamed: all or none */
+	while (e != FILEIO_OK && i-- > 0) {
+		struct outfile *o = &b->v[i];
+
+		if (o->backup && rename(o->backup, o->path) == 0) {
+			free(o->backup);
+			o->backup = NULL;
+		} else if (o->absent) {
+			unlink(o->path);
+		}
+	}
+	for (i = 0; i < b->n; i++)
+		if (b->v[i].backup) {
+			unlink(b->v[i].backup);
+			free(b->v[i].backup);
+			b->v[i].backup = NULL;
+		}
+	errno = saved;
+	return e;
 }
 
 /* Remove what is still pending and free the batch. */

@@ -44,17 +44,22 @@ void fileio_fail(struct diags *d, enum fileio_err e, int err,
 enum fileio_err fileio_read(const char *path, size_t limit, char **buf,
 			    size_t *len);
 
-/* An output being written: fp writes to a temporary file beside path. */
+/* An output being written: fp writes to a temporary file beside path,
+ * named ".NAME.examgen-PID.XXXXXX" after the process that writes it. */
 struct outfile {
 	FILE *fp;
 	char *path;		/* destination */
 	char *tmp;		/* temporary name */
+	char *backup;		/* outbatch: a hard link to the old file */
 	int err;		/* first errno seen, 0 if none */
 	bool force;		/* replace an existing destination */
+	bool absent;		/* outbatch: there was no old file */
 };
 
 /* Open a temporary file for path.  Fails with FILEIO_EXISTS if path exists
- * and !force.  "-" writes to stdout directly. */
+ * and !force.  "-" writes to stdout directly.  The first time a run opens
+ * one in a folder, the temporaries there of examgen runs that were killed
+ * (their process is gone) are removed. */
 enum fileio_err outfile_open(struct outfile *o, const char *path, bool force);
 /* Flush, fsync and rename over the destination; on any failure remove the
  * temporary file and return FILEIO_EIO (errno kept). */
@@ -77,8 +82,10 @@ void outbatch_init(struct outbatch *b);
 enum fileio_err outbatch_add(struct outbatch *b, struct outfile *o);
 /* Sync every added file once, then rename each into place, in order.  On
  * failure *failed names the destination that failed (valid until
- * outbatch_release), the files not yet renamed are removed, and errno is
- * kept. */
+ * outbatch_release), the files already renamed are rolled back (the old
+ * file, kept as a hard link until the end, renamed back; a new one
+ * removed), the files not yet renamed are removed, and errno is kept.
+ * Where hard links cannot be made an old file cannot come back. */
 enum fileio_err outbatch_commit(struct outbatch *b, const char **failed);
 /* Remove the temporary files still pending and free the batch. */
 void outbatch_release(struct outbatch *b);
@@ -101,6 +108,9 @@ int fileio_mkdirs(const char *path);
 bool fileio_name_reserved(const char *name);
 /* True if path exists (any kind). */
 bool fileio_exists(const char *path);
+/* True if paths a and b name one file: the same text, or the same file
+ * (device and inode) when both exist, or the same name in one folder. */
+bool fileio_same(const char *a, const char *b);
 /* Join folder and name with one '/' (malloc'd). */
 char *fileio_join(const char *dir, const char *name);
 /* The folder part of path: "." when it has no '/', "/" for a name at

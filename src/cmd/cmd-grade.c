@@ -47,6 +47,8 @@ static void read_args(const struct cmd_args *a, struct grade_opts *o)
 /* Check the options make sense together; EXIT_DONE or a usage error. */
 static int check_opts(const struct grade_opts *o)
 {
+	const char *outs[] = { o->csv, o->json, o->xlsx };
+	static const char *const names[] = { "--csv", "--json", "--xlsx" };
 	size_t stdin_sheets = 0;
 
 	if (!o->nkeys)
@@ -61,6 +63,15 @@ static int check_opts(const struct grade_opts *o)
 	    !strcmp(o->json, "-"))
 		return cmd_usage_error(&cmd_grade_entry, "'--csv' and '--json' "
 				       "cannot both write to standard output");
+	/* two outputs into one file: the last would silently win */
+	for (int i = 0; i < 3; i++)
+		for (int j = i + 1; j < 3; j++)
+			if (outs[i] && outs[j] && strcmp(outs[i], "-") &&
+			    fileio_same(outs[i], outs[j]))
+				return cmd_usage_error(&cmd_grade_entry,
+						       "'%s' and '%s' both "
+						       "name '%s'", names[i],
+						       names[j], outs[i]);
 	for (size_t i = 0; i < o->nsheets; i++)
 		stdin_sheets += !strcmp(o->sheets[i], "-");
 	if (stdin_sheets > 1)

@@ -59,6 +59,10 @@ static void check_files(const struct scan_opts *o, struct diags *d)
 
 		if (!out)
 			diags_oom(d);
+		else if (o->out && fileio_same(o->out, out))
+			diags_fail(d, DIAG_REFUSED, NULL, 0, 0, "'--out %s' is "
+				   "the review folder's own '%s'", o->out,
+				   out);
 		else if (!o->force && fileio_exists(out))
 			diags_fail(d, DIAG_REFUSED, NULL, 0, 0, "'%s' exists; "
 				   "use --force to replace it", out);
@@ -123,53 +127,66 @@ static int read_scans(struct scan_run *r, const struct scan_opts *o)
 	return 0;
 }
 
-/* Write one output atomically with writer. */
-static enum fileio_err write_one(const char *path, bool force,
-				 const struct scan_run *r,
-				 int (*writer)(const struct scan_run *, FILE *))
+/* Stage one output with writer (xlsx: the review workbook) into batch;
+ * 0, or -1 with the failure in d. */
+static int stage_one(struct outbatch *batch, const char *path, bool force,
+		     const struct scan_run *r,
+		     int (*writer)(const struct scan_run *, FILE *),
+		     bool xlsx, struct diags *d)
 {
 	struct outfile of;
 	enum fileio_err fe = outfile_open(&of, path, force);
 
-	if (fe != FILEIO_OK)
-		return fe;
-	if (writer(r, of.fp) < 0) {
+	if (fe == FILEIO_OK &&
+	    (xlsx ? scan_review_write_xlsx(r, &of) : writer(r, of.fp)) < 0) {
 		outfile_abort(&of);
-		return FILEIO_EIO;
+		fe = errno == ENOMEM ? FILEIO_ENOMEM : FILEIO_EIO;
+	} else if (fe == FILEIO_OK) {
+		fe = outbatch_add(batch, &of);
 	}
-	return outfile_commit(&of);
+	if (fe == FILEIO_OK)
+		return 0;
+	fileio_fail(d, fe, errno, NULL, "cannot write '%s'", path);
+	return -1;
 }
 
-/* Write the responses CSV, the review list and the review workbook; a
- * failure into d. */
+/* Write the responses CSV, the review list and the review workbook, all
+ * or none (temporary files renamed together at the end); a failure into
+ * d. */
 static void write_outputs(struct scan_run *r, const struct scan_opts *o,
 			  struct diags *d)
 {
-	const char *out = o->out ? o->out : "-";
+	const char *out = o->out ? o->out : "-", *failed;
+	char *list = NULL, *book = NULL;
+	struct outbatch batch;
 	enum fileio_err fe;
+	int rc = 0;
 
-	fe = write_one(out, o->force, r, scan_run_write_csv);
-	if (fe != FILEIO_OK) {
-		fileio_fail(d, fe, errno, NULL, "cannot write '%s'", out);
-		return;
-	}
+	outbatch_init(&batch);
 	if (o->review) {
-		char *list = fileio_join(o->review, "review.csv");
-
-		fe = list ? write_one(list, o->force, r,
-				      scan_run_write_review) : FILEIO_ENOMEM;
-		if (fe != FILEIO_OK)
-			fileio_fail(d, fe, errno, NULL, "cannot write '%s'",
-				    list ? list : o->review);
-		free(list);
-		if (fe != FILEIO_OK)
-			return;
-		list = fileio_join(o->review, "review.xlsx");
-		if (!list || scan_review_write_xlsx(r, list, o->force) < 0)
-			diags_errno(d, list ? errno : ENOMEM, NULL,
-				    "cannot write '%s'", list ? list : o->review);
-		free(list);
+		list = fileio_join(o->review, "review.csv");
+		book = fileio_join(o->review, "review.xlsx");
+		if (!list || !book) {
+			diags_oom(d);
+			goto out;
+		}
+		rc = stage_one(&batch, list, o->force, r,
+			       scan_run_write_review, false, d);
+		if (!rc)
+			rc = stage_one(&batch, book, o->force, r, NULL, true,
+				       d);
 	}
+	/* standard output is written at once: last, when the rest is
+	 * staged */
+	if (!rc)
+		rc = stage_one(&batch, out, o->force, r, scan_run_write_csv,
+			       false, d);
+	if (!rc && (fe = outbatch_commit(&batch, &failed)) != FILEIO_OK)
+		fileio_fail(d, fe, errno, NULL, "cannot write '%s'", failed);
+out:
+	outbatch_release(&batch);
+	free(list);
+	free(book);
 }
 
 /* Run `examgen scan`. */

@@ -247,27 +247,18 @@ static int make_formats(struct rw *w)
 }
 
 /* Write review.xlsx. */
-int scan_review_write_xlsx(const struct scan_run *r, const char *path,
-			   bool force)
+int scan_review_write_xlsx(const struct scan_run *r, struct outfile *o)
 {
 	lxw_workbook_options opt = { 0 };
-	struct outfile o;
 	struct rw w;
 	char *csv = NULL;
 	size_t len = 0;
 	FILE *mem;
-	enum fileio_err fe;
 	bool bad;
 	int rc = -1;
 
 	memset(&w, 0, sizeof(w));
 	w.r = r;
-	fe = outfile_open(&o, path, force);
-	if (fe != FILEIO_OK) {
-		errno = fe == FILEIO_EXISTS ? EEXIST :
-			fe == FILEIO_ENOMEM ? ENOMEM : errno ? errno : EIO;
-		return -1;
-	}
 	mem = open_memstream(&csv, &len);
 	if (!mem)
 		goto out;
@@ -275,10 +266,10 @@ int scan_review_write_xlsx(const struct scan_run *r, const char *path,
 	if (fclose(mem) || bad)
 		goto out;
 	w.ids = calloc(r->nsheets + 1, sizeof(*w.ids));
-	opt.tmpdir = fileio_dirname(path);
+	opt.tmpdir = fileio_dirname(o->path);
 	if (!w.ids || !opt.tmpdir)
 		goto out;
-	w.wb = workbook_new_opt(o.tmp, &opt);
+	w.wb = workbook_new_opt(o->tmp, &opt);
 	if (!w.wb || make_formats(&w) < 0 || write_answers(&w, csv, len) < 0)
 		goto out;
 	write_review(&w);
@@ -289,14 +280,8 @@ int scan_review_write_xlsx(const struct scan_run *r, const char *path,
 out:
 	if (w.wb)
 		lxw_workbook_free(w.wb);
-	if (rc == 0) {
-		fe = outfile_commit(&o);
-		rc = fe == FILEIO_OK ? 0 : -1;
-	} else {
-		if (!errno)
-			errno = EIO;
-		outfile_abort(&o);
-	}
+	if (rc && !errno)
+		errno = EIO;
 	for (size_t i = 0; w.ids && i < r->nsheets; i++)
 		free(w.ids[i]);
 	free(w.ids);

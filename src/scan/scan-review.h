@@ -11,12 +11,11 @@
 
 #include <stdbool.h>
 
+#include "base/fileio.h"
 #include "scan/scan-read.h"
 
-/* Write the review workbook of r to path atomically (an existing file is
- * replaced only with force).  0, or -1 with errno set (EEXIST when it
- * exists). */
-int scan_review_write_xlsx(const struct scan_run *r, const char *path,
-			   bool force);
+/* Write the review workbook of r into o's temporary file (o opened by the
+ * caller, who commits or aborts it).  0, or -1 with errno set. */
+int scan_review_write_xlsx(const struct scan_run *r, struct outfile *o);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/points.h"
 #include "grade/grade.h"
 
 /* Working arrays of one run. */
@@ -640,7 +641,7 @@ static int percentile_ranks(struct analysis *a)
 		while (lo < hi) {	/* first not below t */
 			size_t mid = lo + (hi - lo) / 2;
 
-			if (v[mid] < t && !stats_same(v[mid], t))
+			if (v[mid] < t && !points_eq(v[mid], t))
 				lo = mid + 1;
 			else
 				hi = mid;
@@ -650,7 +651,7 @@ static int percentile_ranks(struct analysis *a)
 		while (lo < hi) {	/* first above t */
 			size_t mid = lo + (hi - lo) / 2;
 
-			if (v[mid] <= t || stats_same(v[mid], t))
+			if (v[mid] <= t || points_eq(v[mid], t))
 				lo = mid + 1;
 			else
 				hi = mid;

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/points.h"
+
 struct ranked {
 	double t;
 	size_t i;
@@ -82,12 +84,6 @@ int stats_describe(const double *x, size_t n, struct stats_describe *out)
 	return 0;
 }
 
-/* True if two scores are the same but for rounding. */
-bool stats_same(double a, double b)
-{
-	return fabs(a - b) <= STATS_SAME * fmax(1, fmax(fabs(a), fabs(b)));
-}
-
 /* Size of each extreme group for n candidates. */
 size_t stats_group_size(size_t n)
 {
@@ -124,13 +120,13 @@ int stats_groups(const double *t, size_t n, signed char *group)
 	tu = r[g - 1].t;
 	tl = r[n - g].t;
 	for (i = 0; i < n; i++) {
-		bool met = stats_same(tu, tl);
+		bool met = points_eq(tu, tl);
 
-		if (met ? t[i] > tu && !stats_same(t[i], tu) :
-			  t[i] >= tu || stats_same(t[i], tu))
+		if (met ? t[i] > tu && !points_eq(t[i], tu) :
+			  t[i] >= tu || points_eq(t[i], tu))
 			group[i] = 1;
-		else if (met ? t[i] < tl && !stats_same(t[i], tl) :
-			       t[i] <= tl || stats_same(t[i], tl))
+		else if (met ? t[i] < tl && !points_eq(t[i], tl) :
+			       t[i] <= tl || points_eq(t[i], tl))
 			group[i] = -1;
 	}
 	free(r);

@@ -10,11 +10,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Relative difference under which two scores are the same: totals that
- * add the same points in another order (thirds of per_option scoring)
- * differ in the last bits. */
-#define STATS_SAME 1e-9
-
 /* Share of candidates in each of the upper and lower groups. */
 #define STATS_GROUP_SHARE 0.27
 
@@ -45,16 +40,15 @@ struct stats_item {
  * z = (x - mean) / sd.  Returns 0, or -1
  * when out of memory (the median needs a sorted copy). */
 int stats_describe(const double *x, size_t n, struct stats_describe *out);
-/* True if scores a and b are the same but for rounding (STATS_SAME). */
-bool stats_same(double a, double b);
 /* Size of each extreme group for n candidates: round(0.27 n), at least 1
  * when n >= 2, and never more than n / 2. */
 size_t stats_group_size(size_t n);
 /* Mark the upper (+1) and lower (-1) 27% groups by total t[0..n) in
  * group[0..n), others 0: with g = stats_group_size(n), tu the g-th highest
  * total and tl the g-th lowest, upper is every total >= tu and lower every
- * total <= tl, the same but for rounding included (ties at the boundary all join, so the groups do not depend
- * on the row order and may hold more than g); when tu == tl, upper is > tu
+ * total <= tl, the same within points_eq (base/points.h) included
+ * (ties at the boundary all join, so the groups do not depend on the row
+ * order and may hold more than g); when tu == tl, upper is > tu
  * and lower < tl.  Returns 0, or -1 when out of memory. */
 int stats_groups(const double *t, size_t n, signed char *group);
 /* Analyse one item: x[i] is candidate i's item score, t[i] their total

@@ -74,6 +74,7 @@ struct rpt {
 	double *total;			/* sum of points earned, per candidate */
 	size_t nscored;			/* candidates with a key */
 	size_t ncounted;		/* of those, not pending */
+	double *counted_total;		/* their totals, in rank order */
 	bool any_notes;			/* some candidate has notes */
 	size_t **qcol;			/* per key (index in gb->keys.keys): item
 					 * index -> Answers question column */
@@ -90,6 +91,9 @@ struct rpt {
 #define RPT_SUM_SECTION(j) ((lxw_col_t)(4 + (j)))
 #define RPT_ANS_RESP(j) ((lxw_col_t)(3 + 2 * (j)))
 #define RPT_ANS_PTS(j) ((lxw_col_t)(4 + 2 * (j)))
+
+/* points_eq's tolerance (base/points.h) as formulas write it. */
+#define RPT_POINTS_EPS "0.000001"
 
 /* Excel's limit on the text of one cell. */
 #define RPT_CELL_TEXT_MAX 32767

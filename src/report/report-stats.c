@@ -10,6 +10,7 @@
 
 #include "report/report-stats.h"
 #include "base/csv.h"
+#include "base/points.h"
 #include "grade/analysis.h"
 #include "report/report-items.h"
 
@@ -191,15 +192,18 @@ static void band_block(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 		bool last = b == nb - 1;
 		size_t n = 0;
 
+		/* a total within points_eq's tolerance of an edge is on it */
 		for (size_t j = 0; j < a->n; j++)
-			if (a->total[j] >= lo &&
-			    (last ? a->total[j] <= hi : a->total[j] < hi))
+			if (a->total[j] >= lo - POINTS_EPS &&
+			    (last ? a->total[j] <= hi + POINTS_EPS :
+				    a->total[j] < hi - POINTS_EPS))
 				n++;
 		snprintf(label, sizeof(label), "%.4g%s%.4g", lo,
 			 last ? "–" : "–<", hi);
 		snprintf(fm, sizeof(fm), "=COUNTIFS(%s,\">=%.15g\",%s,\"%s%.15g\","
-			 "%s,\"<>%s\")", rng, lo, rng, last ? "<=" : "<", hi,
-			 res, L->pending);
+			 "%s,\"<>%s\")", rng, lo - POINTS_EPS, rng,
+			 last ? "<=" : "<", last ? hi + POINTS_EPS :
+			 hi - POINTS_EPS, res, L->pending);
 		rpt_str(r, s, row + 1 + b, 0, label, NULL);
 		rpt_fnum(r, s, row + 1 + b, 1, fm, NULL, (double)n);
 		pt[b] = (lxw_chart_point){ .fill = lo + eps >= r->pass_mark ?
@@ -366,12 +370,16 @@ void rpt_summary_standing(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 	lxw_rowcol_to_cell_abs(r2, last, (lxw_col_t)(r->sum_total_col + 2), 1,
 			       1);
 	if (live) {
-		/* 100 (below + equal / 2) / n over the sheets not pending */
+		/* 100 (below + equal / 2) / n over the sheets not pending,
+		 * equal within points_eq's tolerance */
 		snprintf(fm, sizeof(fm), "=IF(%s=\"%s\",\"\",(COUNTIFS(%s:%s,"
-			 "\"<\"&%s,%s:%s,\"<>%s\")+COUNTIFS(%s:%s,%s,%s:%s,"
+			 "\"<\"&(%s-%s),%s:%s,\"<>%s\")+COUNTIFS(%s:%s,"
+			 "\">=\"&(%s-%s),%s:%s,\"<=\"&(%s+%s),%s:%s,"
 			 "\"<>%s\")/2)/COUNTIF(%s:%s,\"<>%s\")*100)", res,
-			 L->pending, t1, t2, t, r1, r2, L->pending, t1, t2, t,
-			 r1, r2, L->pending, r1, r2, L->pending);
+			 L->pending, t1, t2, t, RPT_POINTS_EPS, r1, r2,
+			 L->pending, t1, t2, t, RPT_POINTS_EPS, t1, t2, t,
+			 RPT_POINTS_EPS, r1, r2, L->pending, r1, r2,
+			 L->pending);
 		if (counted)
 			rpt_fnum(r, s, row, col, fm, r->score, pr);
 		else

@@ -478,19 +478,23 @@ static void part_prepare(const struct analysis *a, struct work *w,
 	}
 }
 
-/* Reliability of the part in w (part_prepare): each group with alpha
- * defined (k >= 2, score variance > 0) gives alpha_g and error variance
- * V_g (1 - alpha_g); those are pooled with weights n_g - 1, and the
- * reliability is 1 - pooled error / variance of the part over the same
- * candidates (one group: its alpha).  Fills fs (when not NULL) per
- * group; returns 0, or -1 when not defined.  *sem is NAN when the pooled
- * error is negative. */
+/* Reliability of the part in w (part_prepare) over every counted
+ * candidate: each group with alpha defined (k >= 2, score variance > 0)
+ * gives error variance V_g (1 - alpha_g), a group without (one
+ * candidate, one question, no spread) its whole variance V_g (nothing is
+ * true-score variance without evidence); those are pooled with weights
+ * n_g - 1, and the reliability is 1 - pooled error / variance of the part
+ * over every counted candidate (one group: its alpha), so that SEM = sd x
+ * sqrt(1 - reliability) for the sd of all of them.  Fills fs (when not
+ * NULL) per group; returns 0, or -1 when not defined (no group with
+ * alpha).  *sem is NAN when the pooled error is negative. */
 static int part_reliability(const struct analysis *a, struct work *w,
 			    bool one, struct form_stats *fs, double *rel,
 			    double *sem)
 {
-	size_t ng = one ? 1 : a->gb->keys.nkeys, nall = 0;
+	size_t ng = one ? 1 : a->gb->keys.nkeys;
 	double err = 0, df = 0, sum = 0, ss = 0, mean, var;
+	bool any = false;
 
 	memset(w->fsum, 0, ng * sizeof(*w->fsum));
 	memset(w->fss, 0, ng * sizeof(*w->fss));
@@ -511,10 +515,9 @@ static int part_reliability(const struct analysis *a, struct work *w,
 
 		w->fin[g] = n > 1 &&
 			    stats_alpha(w->sumv[g], w->k[g], v, &al) == 0;
-		if (w->fin[g]) {
-			err += w->fss[g] * (1 - al);
-			df += (double)(n - 1);
-		}
+		any = any || w->fin[g];
+		err += w->fin[g] ? w->fss[g] * (1 - al) : w->fss[g];
+		df += n > 1 ? (double)(n - 1) : 0;
 		if (!fs)
 			continue;
 		fs[g].n = n;
@@ -525,18 +528,14 @@ static int part_reliability(const struct analysis *a, struct work *w,
 		fs[g].has_sem = w->fin[g] && al <= 1;
 		fs[g].sem = fs[g].has_sem ? sqrt(v * (1 - al)) : 0;
 	}
-	if (df <= 0)
+	if (!any || df <= 0 || a->n < 2)
 		return -1;
 	for (size_t j = 0; j < a->n; j++)
-		if (w->fin[group_of(a, j, one)]) {
-			sum += w->part[j];
-			nall++;
-		}
-	mean = sum / (double)nall;
+		sum += w->part[j];
+	mean = sum / (double)a->n;
 	for (size_t j = 0; j < a->n; j++)
-		if (w->fin[group_of(a, j, one)])
-			ss += (w->part[j] - mean) * (w->part[j] - mean);
-	var = ss / (double)(nall - 1);
+		ss += (w->part[j] - mean) * (w->part[j] - mean);
+	var = ss / (double)(a->n - 1);
 	if (!(var > 0))
 		return -1;
 	err /= df;

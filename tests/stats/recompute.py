@@ -249,20 +249,21 @@ def alpha(rows):
 
 def pooled(groups):
     """Reliability and SEM pooled over forms: groups is a list of
-    candidates x items matrices (one per form).  Each form with alpha
-    defined contributes error variance var(total) (1 - alpha) with
-    weight n - 1; reliability = 1 - pooled error / variance of all those
-    totals, SEM = sqrt(pooled error)."""
+    candidates x items matrices (one per form).  Each form contributes
+    error variance var(total) (1 - alpha) with weight n - 1 (its whole
+    variance when alpha is not defined); reliability = 1 - pooled error /
+    variance of every total, SEM = sqrt(pooled error)."""
     err = df = 0.0
     totals = []
     for rows in groups:
-        a = alpha(rows)
-        if a is None:
-            continue
         tot = [math.fsum(r) for r in rows]
-        err += (len(rows) - 1) * statistics.variance(tot) * (1 - a)
-        df += len(rows) - 1
         totals += tot
+        if len(rows) < 2:
+            continue
+        a = alpha(rows)
+        v = statistics.variance(tot)
+        err += (len(rows) - 1) * v * (1 - a if a is not None else 1)
+        df += len(rows) - 1
     if not df or statistics.variance(totals) <= 0:
         return None, None
     e = err / df

@@ -257,6 +257,44 @@ START_TEST(test_pearson)
 }
 END_TEST
 
+/* Values of scipy 1.10 (special.betainc, stats.f.sf), an independent
+ * implementation. */
+START_TEST(test_beta_reg)
+{
+	ck_assert_double_eq_tol(stats_beta_reg(0.5, 2.5, 0.3),
+				0.7968893362799451, 1e-13);
+	ck_assert_double_eq_tol(stats_beta_reg(59, 0.5, 0.98),
+				0.12338190588141446, 1e-13);
+	ck_assert_double_eq_tol(stats_beta_reg(10, 10, 0.5), 0.5, 1e-13);
+	ck_assert_double_eq_tol(stats_beta_reg(2, 3, 0.999),
+				0.999999996003, 1e-13);
+	ck_assert_double_eq_tol(stats_f_upper(3.5, 2, 40.5),
+				0.03962037896385027, 1e-13);
+}
+END_TEST
+
+/* Welch's test of three groups {3 5 6 7 9}, {1 2 2 4 4 6}, {8 9 11 12}:
+ * F and df2 by the formula in numpy, p by scipy's F distribution. */
+START_TEST(test_welch)
+{
+	const size_t n[3] = { 5, 6, 4 };
+	const double m[3] = { 6.0, 3.1666666666666665, 10.0 };
+	const double sd[3] = { 2.23606797749979, 1.8348478592697182,
+			       1.8257418583505538 };
+	const double flat[2] = { 1, 0 };
+	struct stats_welch w;
+
+	ck_assert_int_eq(stats_welch(n, m, sd, 3, &w), 0);
+	ck_assert_double_eq_tol(w.f, 15.34905436361032, 1e-11);
+	ck_assert_double_eq_tol(w.df1, 2, 1e-12);
+	ck_assert_double_eq_tol(w.df2, 7.326895828527505, 1e-11);
+	ck_assert_double_eq_tol(w.p, 0.0023993187228301613, 1e-13);
+	/* a group without spread, or one group: not defined */
+	ck_assert_int_eq(stats_welch(n, m, flat, 2, &w), -1);
+	ck_assert_int_eq(stats_welch(n, m, sd, 1, &w), -1);
+}
+END_TEST
+
 /* The stats suite. */
 static Suite *stats_suite(void)
 {
@@ -275,6 +313,8 @@ static Suite *stats_suite(void)
 	tcase_add_test(tc, test_item_undefined);
 	tcase_add_test(tc, test_alpha);
 	tcase_add_test(tc, test_pearson);
+	tcase_add_test(tc, test_beta_reg);
+	tcase_add_test(tc, test_welch);
 	suite_add_tcase(s, tc);
 	return s;
 }

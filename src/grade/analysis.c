@@ -480,20 +480,22 @@ static void part_prepare(const struct analysis *a, struct work *w,
 
 /* Reliability of the part in w (part_prepare) over every counted
  * candidate: each group with alpha defined (k >= 2, score variance > 0)
- * gives error variance V_g (1 - alpha_g), a group without (one
- * candidate, one question, no spread) its whole variance V_g (nothing is
- * true-score variance without evidence); those are pooled with weights
- * n_g - 1, and the reliability is 1 - pooled error / variance of the part
- * over every counted candidate (one group: its alpha), so that SEM = sd x
- * sqrt(1 - reliability) for the sd of all of them.  Fills fs (when not
- * NULL) per group; returns 0, or -1 when not defined (no group with
- * alpha).  *sem is NAN when the pooled error is negative. */
+ * holds true-score sum of squares SS_g alpha_g (SS_g its sum of squared
+ * deviations from its own mean), a group without none (nothing is
+ * true-score variance without evidence); the reliability is their sum
+ * over SS_T, the sum of squares of the part over every counted candidate
+ * about their mean (one group: its alpha), so that the differences
+ * between the groups' means count as error, and the error variance is
+ * (SS_T - true) / (n - 1), so that SEM = sd x sqrt(1 - reliability) for
+ * the sd of all of them.  Fills fs (when not NULL) per group; returns 0,
+ * or -1 when not defined (no group with alpha).  *sem is NAN when the
+ * error is negative. */
 static int part_reliability(const struct analysis *a, struct work *w,
 			    bool one, struct form_stats *fs, double *rel,
 			    double *sem)
 {
 	size_t ng = one ? 1 : a->gb->keys.nkeys;
-	double err = 0, df = 0, sum = 0, ss = 0, mean, var;
+	double true_ss = 0, sum = 0, ss = 0, mean, err;
 	bool any = false;
 
 	memset(w->fsum, 0, ng * sizeof(*w->fsum));
@@ -516,8 +518,7 @@ static int part_reliability(const struct analysis *a, struct work *w,
 		w->fin[g] = n > 1 &&
 			    stats_alpha(w->sumv[g], w->k[g], v, &al) == 0;
 		any = any || w->fin[g];
-		err += w->fin[g] ? w->fss[g] * (1 - al) : w->fss[g];
-		df += n > 1 ? (double)(n - 1) : 0;
+		true_ss += w->fin[g] ? w->fss[g] * al : 0;
 		if (!fs)
 			continue;
 		fs[g].n = n;
@@ -528,18 +529,17 @@ static int part_reliability(const struct analysis *a, struct work *w,
 		fs[g].has_sem = w->fin[g] && al <= 1;
 		fs[g].sem = fs[g].has_sem ? sqrt(v * (1 - al)) : 0;
 	}
-	if (!any || df <= 0 || a->n < 2)
+	if (!any || a->n < 2)
 		return -1;
 	for (size_t j = 0; j < a->n; j++)
 		sum += w->part[j];
 	mean = sum / (double)a->n;
 	for (size_t j = 0; j < a->n; j++)
 		ss += (w->part[j] - mean) * (w->part[j] - mean);
-	var = ss / (double)(a->n - 1);
-	if (!(var > 0))
+	if (!(ss > 0))
 		return -1;
-	err /= df;
-	*rel = 1 - err / var;
+	*rel = true_ss / ss;
+	err = (ss - true_ss) / (double)(a->n - 1);
 	*sem = err >= 0 ? sqrt(err) : NAN;
 	return 0;
 }
@@ -765,6 +765,8 @@ int analysis_run(struct analysis *a, const struct gradebook *gb)
 		a->has_section_alpha[sc] = part_alpha(a, &w, &p,
 						      &a->section_alpha[sc]) == 0;
 	}
+	if (analysis_forms(a) < 0)
+		goto out;
 	ret = 0;
 out:
 	work_release(&w, gb->keys.nkeys);
@@ -785,5 +787,6 @@ void analysis_release(struct analysis *a)
 	free(a->kidx);
 	free(a->total);
 	free(a->prank);
+	free(a->equated_total);
 	analysis_init(a);
 }

@@ -19,6 +19,9 @@
 #include "grade/grade.h"
 #include "grade/stats.h"
 
+/* Level of Welch's test under which forms are said to differ. */
+#define ANALYSIS_FORMS_P 0.05
+
 /* Flag thresholds (sources in docs/grade-report.md). */
 #define ANALYSIS_P_EASY 0.90		/* too easy above */
 #define ANALYSIS_P_HARD 0.20		/* too hard below */
@@ -72,6 +75,10 @@ struct form_stats {
 	double alpha, sem;
 	bool has_alpha, has_sem;
 	bool kr20;			/* every item right/wrong */
+	size_t passed;			/* of n, reaching the pass mark */
+	double eq_a, eq_b;		/* linear equating onto the reference
+					 * form: a x total + b */
+	bool has_eq;
 };
 
 struct analysis {
@@ -95,6 +102,15 @@ struct analysis {
 					 * over forms */
 	bool has_alpha, has_sem;
 	bool same_questions;		/* every paper has every question */
+	struct stats_welch welch;	/* of the forms' mean totals */
+	bool has_welch;
+	bool forms_differ;		/* forms of questions of their own
+					 * whose means differ (p < .05) */
+	size_t eq_ref;			/* reference form of the equating */
+	bool equated;			/* forms of their own questions,
+					 * linearly equated (random groups) */
+	double *equated_total;		/* per gb->cands: equated total,
+					 * NAN when none */
 	bool kr20;			/* every item right/wrong */
 	unsigned maxopt;		/* most options of one question */
 	bool any_tf;
@@ -105,6 +121,11 @@ void analysis_init(struct analysis *a);
 /* Analyse gb (borrowed until analysis_release).  0, or -1 when out of
  * memory. */
 int analysis_run(struct analysis *a, const struct gradebook *gb);
+/* Describe and compare the forms of a run analysis (analysis-forms.c):
+ * pass counts, Welch's test of their means, and, for forms of questions
+ * of their own, linear equating onto the first form with spread.  0, or
+ * -1 when out of memory. */
+int analysis_forms(struct analysis *a);
 /* Free what analysis_run allocated. */
 void analysis_release(struct analysis *a);
 

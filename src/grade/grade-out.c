@@ -200,8 +200,9 @@ static void json_field(FILE *fp, const char *name, bool defined, double v)
 }
 
 /* Write one candidate with its sections and answers; prank is its
- * percentile rank (NAN: not in the statistics). */
-static void json_candidate(FILE *fp, const struct candidate *c, double prank)
+ * percentile rank, eq its equated total (NAN: none). */
+static void json_candidate(FILE *fp, const struct candidate *c, double prank,
+			   double eq)
 {
 	const struct key *k = c->key;
 
@@ -233,6 +234,7 @@ static void json_candidate(FILE *fp, const struct candidate *c, double prank)
 		c->incomplete ? "true" : "false");
 	json_str(fp, c->notes);
 	json_field(fp, "percentile_rank", true, prank);
+	json_field(fp, "equated_total", true, eq);
 	fputs(",\"answers\":[", fp);
 	for (size_t i = 0; k && i < k->nitems; i++) {
 		const struct response *r = &c->resp[i];
@@ -311,6 +313,33 @@ static void json_item(FILE *fp, const struct item_stats *s)
 	fputs("]}", fp);
 }
 
+/* Write how the forms compare: Welch's test of their means, whether
+ * forms of their own questions differ, and their equating. */
+static void json_forms_compared(FILE *fp, const struct analysis *a)
+{
+	fputs("],\n\"forms_test\":", fp);
+	if (a->has_welch) {
+		fputs("{\"method\":\"welch\",\"f\":", fp);
+		json_stat(fp, true, a->welch.f);
+		json_field(fp, "df1", true, a->welch.df1);
+		json_field(fp, "df2", true, a->welch.df2);
+		json_field(fp, "p", true, a->welch.p);
+		fputc('}', fp);
+	} else {
+		fputs("null", fp);
+	}
+	fprintf(fp, ",\"forms_differ\":%s,\"equating\":",
+		a->forms_differ ? "true" : "false");
+	if (a->equated) {
+		fputs("{\"method\":\"linear, random groups\",\"reference\":",
+		      fp);
+		json_str(fp, a->forms[a->eq_ref].k->form);
+		fputc('}', fp);
+	} else {
+		fputs("null", fp);
+	}
+}
+
 /* Write the test and item statistics of the sheets not pending. */
 static void json_statistics(FILE *fp, const struct analysis *a)
 {
@@ -342,9 +371,23 @@ static void json_statistics(FILE *fp, const struct analysis *a)
 		fprintf(fp, ",\"kr20\":%s,\"sem\":",
 			f->kr20 ? "true" : "false");
 		json_stat(fp, f->has_sem, f->sem);
+		json_field(fp, "mean", f->n > 0, f->mean);
+		json_field(fp, "sd", f->n > 1, f->sd);
+		fprintf(fp, ",\"passed\":%zu", f->passed);
+		json_field(fp, "pass_rate", f->n > 0,
+			   f->n ? (double)f->passed / (double)f->n : 0);
+		if (f->has_eq) {
+			fputs(",\"equating\":{\"a\":", fp);
+			json_stat(fp, true, f->eq_a);
+			json_field(fp, "b", true, f->eq_b);
+			fputc('}', fp);
+		} else {
+			fputs(",\"equating\":null", fp);
+		}
 		fputc('}', fp);
 	}
-	fputs("],\n\"sections\":[", fp);
+	json_forms_compared(fp, a);
+	fputs(",\n\"sections\":[", fp);
 	for (size_t i = 0; i < gb->keys.nsection_titles; i++) {
 		fputs(i ? ",{\"title\":" : "{\"title\":", fp);
 		json_str(fp, gb->keys.section_titles[i]);
@@ -383,7 +426,7 @@ int grade_write_json(FILE *fp, const struct gradebook *gb)
 		const struct candidate *c = &gb->cands[i];
 
 		fputs(i ? ",\n" : "\n", fp);
-		json_candidate(fp, c, a.prank[i]);
+		json_candidate(fp, c, a.prank[i], a.equated_total[i]);
 		flagged += c->flagged;
 		incomplete += c->incomplete;
 		passed += candidate_result(c) == RESULT_PASS;

@@ -34,6 +34,13 @@ struct stats_item {
 	int has_disc, has_rpb;	/* 0: not defined (too few, no variance) */
 };
 
+/* Welch's (1951) test that g group means are equal. */
+struct stats_welch {
+	double f;		/* Welch's F */
+	double df1, df2;	/* its degrees of freedom */
+	double p;		/* P(F(df1, df2) >= f) */
+};
+
 /* Describe x[0..n): mean, median, sample sd, min, max, skewness
  * n / ((n-1)(n-2)) sum z^3 and excess kurtosis
  * n(n+1) / ((n-1)(n-2)(n-3)) sum z^4 - 3 (n-1)^2 / ((n-2)(n-3)) with
@@ -64,5 +71,17 @@ int stats_pearson(const double *x, const double *y, size_t n, double *r);
  * or -1 when not defined (k < 2 or no variance of the sum). */
 int stats_alpha(double item_var_sum, size_t k, double sum_var,
 		double *alpha);
+
+/* The regularized incomplete beta function I_x(a, b), a, b > 0. */
+double stats_beta_reg(double a, double b, double x);
+/* P(F >= f) for an F distribution with d1 and d2 degrees of freedom. */
+double stats_f_upper(double f, double d1, double d2);
+/* Welch's test of equal means of g groups of sizes n, means mean and
+ * sample sds sd: F = [sum w (m - mw)^2 / (g - 1)] / [1 + 2 (g - 2) L /
+ * (g^2 - 1)], w = n / sd^2, mw the w-weighted mean, L = sum (1 - w/W)^2 /
+ * (n - 1), df1 = g - 1, df2 = (g^2 - 1) / (3 L).  Returns 0, or -1 when
+ * not defined (g < 2, a group of fewer than 2 or without spread). */
+int stats_welch(const size_t *n, const double *mean, const double *sd,
+		size_t g, struct stats_welch *out);
 
 #endif

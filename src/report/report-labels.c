@@ -61,6 +61,21 @@ const struct rpt_labels rpt_labels_en = {
 	.pr_file = "file", .pr_line = "line", .pr_col = "column",
 	.pr_candidate = "candidate", .pr_question = "question",
 	.pr_message = "message",
+	.st_form_sd = "sd", .st_eq_a = "equated = a * total + b: a",
+	.st_eq_b = "b",
+	.st_welch = "forms' means equal? Welch's F, df1, df2, p",
+	.st_forms_differ = "Warning: the forms draw questions of their own and "
+			   "their mean totals differ (p < .05), so a total on "
+			   "one form is not worth the same as on another. "
+			   "Rank, result and percentile rank compare raw "
+			   "totals: compare candidates of different forms by "
+			   "their equated totals (linear equating, random "
+			   "groups, onto form {form}: a * total + b above; JSON "
+			   "equated_total).",
+	.st_forms_same = "The forms draw questions of their own; their means "
+			 "do not differ significantly (p >= .05). Equated "
+			 "totals (linear equating, random groups, onto form "
+			 "{form}): a * total + b above; JSON equated_total.",
 	.sh_summary = "Summary", .sh_answers = "Answers", .sh_items = "Items",
 	.sh_statistics = "Statistics", .sh_distractors = "Distractors",
 	.sh_problems = "Problems",
@@ -113,6 +128,17 @@ const struct rpt_labels rpt_labels_zh = {
 	.pr_file = "文件", .pr_line = "行", .pr_col = "列",
 	.pr_candidate = "考生", .pr_question = "题号",
 	.pr_message = "问题",
+	.st_form_sd = "标准差", .st_eq_a = "等值分 = a × 总分 + b：a",
+	.st_eq_b = "b",
+	.st_welch = "各卷平均分相等吗？Welch F、df1、df2、p",
+	.st_forms_differ = "注意：各卷题目不同，且平均分差异显著（p < .05），"
+			   "同一总分在不同试卷上的分量不同。排名、结果与百分位"
+			   "等级按原始总分比较：比较不同试卷的考生请用等值分"
+			   "（线性等值，随机组设计，以{form}卷为准：上表 a × 总分 + b；"
+			   "JSON 的 equated_total）。",
+	.st_forms_same = "各卷题目不同，平均分差异不显著（p ≥ .05）。等值分"
+			 "（线性等值，随机组设计，以{form}卷为准）：上表 a × 总分 + b；"
+			 "JSON 的 equated_total。",
 	.sh_summary = "成绩汇总", .sh_answers = "答题明细", .sh_items = "题目分析",
 	.sh_statistics = "统计", .sh_distractors = "选项分析",
 	.sh_problems = "问题清单",

@@ -221,33 +221,86 @@ static void band_block(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 		rpt_check(r, chart_series_set_points(se, pts));
 }
 
-/* The reliability of each form over its whole paper, from row on;
+/* text with its first "{form}" replaced by form, into buf. */
+static void with_form(char *buf, size_t len, const char *text,
+		      const char *form)
+{
+	const char *at = strstr(text, "{form}");
+
+	if (!at)
+		snprintf(buf, len, "%s", text);
+	else
+		snprintf(buf, len, "%.*s%s%s", (int)(at - text), text, form,
+			 at + strlen("{form}"));
+}
+
+/* The name of form f in the report. */
+static void form_label(const struct rpt *r, const struct form_stats *f,
+		      char *buf, size_t len)
+{
+	if (r->gb->keys.one_paper)
+		snprintf(buf, len, "%s", f->k->form);
+	else
+		snprintf(buf, len, "%s %s", f->k->paper, f->k->form);
+}
+
+/* Each form described (n, mean, sd, pass rate, alpha and SEM over its
+ * whole paper, its linear equating), Welch's test of their means and,
+ * for forms of questions of their own, what to make of it; from row on,
  * returns the next free row. */
 static lxw_row_t form_block(struct rpt *r, struct rpt_sheet *s,
 			    lxw_row_t row, const struct analysis *a)
 {
 	const struct rpt_labels *L = r->L;
+	const char *hdr[] = { L->form, L->n, L->st_mean, L->st_form_sd,
+			      L->st_pass_rate, L->st_form_alpha,
+			      L->st_form_sem, L->st_eq_a, L->st_eq_b };
+	char name[160], note[2048];
 
-	rpt_str(r, s, row, 0, L->form, r->hdr);
-	rpt_str(r, s, row, 1, L->n, r->hdr);
-	rpt_str(r, s, row, 2, L->st_form_alpha, r->hdr);
-	rpt_str(r, s, row, 3, L->st_form_sem, r->hdr);
+	for (lxw_col_t c = 0; c < (a->equated ? 9 : 7); c++)
+		rpt_str(r, s, row, c, hdr[c], r->hdr);
 	for (size_t ki = 0; ki < r->gb->keys.nkeys; ki++) {
 		const struct form_stats *f = &a->forms[ki];
-		char name[160];
 
 		row++;
-		if (r->gb->keys.one_paper)
-			snprintf(name, sizeof(name), "%s", f->k->form);
-		else
-			snprintf(name, sizeof(name), "%s %s", f->k->paper,
-				 f->k->form);
+		form_label(r, f, name, sizeof(name));
 		rpt_str(r, s, row, 0, name, NULL);
 		rpt_num(r, s, row, 1, (double)f->n, NULL);
+		if (f->n > 0) {
+			rpt_num(r, s, row, 2, f->mean, r->ratio);
+			rpt_num(r, s, row, 4, (double)f->passed /
+				(double)f->n, r->pct);
+		}
+		if (f->n > 1)
+			rpt_num(r, s, row, 3, f->sd, r->ratio);
 		if (f->has_alpha)
-			rpt_num(r, s, row, 2, f->alpha, r->ratio);
+			rpt_num(r, s, row, 5, f->alpha, r->ratio);
 		if (f->has_sem)
-			rpt_num(r, s, row, 3, f->sem, r->ratio);
+			rpt_num(r, s, row, 6, f->sem, r->ratio);
+		if (f->has_eq) {
+			rpt_num(r, s, row, 7, f->eq_a, r->ratio);
+			rpt_num(r, s, row, 8, f->eq_b, r->ratio);
+		}
+	}
+	if (r->gb->keys.nkeys > 1) {
+		row++;
+		rpt_str(r, s, row, 0, L->st_welch, NULL);
+		if (a->has_welch) {
+			rpt_num(r, s, row, 1, a->welch.f, r->ratio);
+			rpt_num(r, s, row, 2, a->welch.df1, r->ratio);
+			rpt_num(r, s, row, 3, a->welch.df2, r->ratio);
+			rpt_num(r, s, row, 4, a->welch.p, NULL);
+		}
+	}
+	if (a->equated) {
+		form_label(r, &a->forms[a->eq_ref], name, sizeof(name));
+		with_form(note, sizeof(note), a->forms_differ ?
+			  L->st_forms_differ : L->st_forms_same, name);
+		row++;
+		/* the note may run across the empty cells to its right */
+		rpt_check(r, worksheet_write_string(s->ws, row, 0, note,
+						    a->forms_differ ? r->flag :
+						    NULL));
 	}
 	return row + 2;
 }

@@ -249,25 +249,25 @@ def alpha(rows):
 
 def pooled(groups):
     """Reliability and SEM pooled over forms: groups is a list of
-    candidates x items matrices (one per form).  Each form contributes
-    error variance var(total) (1 - alpha) with weight n - 1 (its whole
-    variance when alpha is not defined); reliability = 1 - pooled error /
-    variance of every total, SEM = sqrt(pooled error)."""
-    err = df = 0.0
+    candidates x items matrices (one per form).  Each form with alpha
+    defined holds true-score sum of squares (n - 1) var(total) alpha
+    (none without); reliability = their sum / the sum of squares of every
+    total about the mean of all (so differences between the forms' means
+    are error), SEM = sqrt((SS_T - true) / (N - 1))."""
+    true_ss = 0.0
     totals = []
     for rows in groups:
         tot = [math.fsum(r) for r in rows]
         totals += tot
-        if len(rows) < 2:
-            continue
         a = alpha(rows)
-        v = statistics.variance(tot)
-        err += (len(rows) - 1) * v * (1 - a if a is not None else 1)
-        df += len(rows) - 1
-    if not df or statistics.variance(totals) <= 0:
+        if a is not None:
+            true_ss += (len(rows) - 1) * statistics.variance(tot) * a
+    if not true_ss and all(alpha(rows) is None for rows in groups):
         return None, None
-    e = err / df
-    return 1 - e / statistics.variance(totals), math.sqrt(e)
+    if len(totals) < 2 or statistics.variance(totals) <= 0:
+        return None, None
+    ss_t = (len(totals) - 1) * statistics.variance(totals)
+    return true_ss / ss_t, math.sqrt((ss_t - true_ss) / (len(totals) - 1))
 
 
 def groups_27(t):
@@ -344,13 +344,13 @@ def table_rows(cells):
 
 def block(cells, header):
     """Rows under the row whose column A reads header (a block on the
-    Statistics sheet) as {column A: [B, C, D, E]} until an empty row."""
+    Statistics sheet) as {column A: [B, C, ..., I]} until an empty row."""
     r = next(int(ref[1:]) for ref, v in cells.items()
              if ref[0] == 'A' and ref[1:].isdigit() and v == header)
     out = {}
     r += 1
     while ('A%d' % r) in cells:
-        out[cells['A%d' % r]] = [cells.get('%s%d' % (c, r)) for c in 'BCDE']
+        out[cells['A%d' % r]] = [cells.get('%s%d' % (c, r)) for c in 'BCDEFGHI']
         r += 1
     return out
 
@@ -472,11 +472,17 @@ def simulate(exe, work, name, forms, n, seed, out):
         a = alpha(rows_f)
         tot = [math.fsum(r) for r in rows_f]
         fsem = math.sqrt(statistics.variance(tot) * (1 - a))
-        g = forms_got.get(form, [None] * 4)
+        g = forms_got.get(form, [None] * 8)
         jf = next(x for x in jst['forms'] if x['form'] == form)
+        fpass = sum(c[4] >= passmark[form] for c in cands if c[1] == form)
         for what, v, r, j in (('n', len(rows_f), g[0], jf['n']),
-                              ('alpha', a, g[1], jf['alpha']),
-                              ('SEM', fsem, g[2], jf['sem'])):
+                              ('mean', statistics.mean(tot), g[1],
+                               jf['mean']),
+                              ('sd', statistics.stdev(tot), g[2], jf['sd']),
+                              ('pass rate', fpass / len(tot), g[3],
+                               jf['pass_rate']),
+                              ('alpha', a, g[4], jf['alpha']),
+                              ('SEM', fsem, g[5], jf['sem'])):
             out.append(('forms', name, 'form %s %s' % (form, what), v, r))
             out.append(('json forms', name, 'form %s %s' % (form, what), v,
                         j))

@@ -323,9 +323,16 @@ static void analyse_options(struct item_stats *s, struct work *w, size_t m,
 			op->has_groups = true;
 		}
 		op->has_rpb = stats_pearson(w->ind, w->rest, m, &op->rpb) == 0;
-		if (!op->keyed && is_choice(s->it->type)) {
+		if (!op->keyed && is_choice(s->it->type) &&
+		    m >= ANALYSIS_MIN_N) {
 			op->rare = op->share < ANALYSIS_OPT_RARE;
-			op->positive = op->has_rpb && op->rpb > 0;
+			/* above the one-sided 5% point of r under no
+			 * relation (large-sample SE 1 / sqrt(m - 1)) */
+			op->positive = op->has_rpb &&
+				       op->n >= ANALYSIS_OPT_CHOSEN &&
+				       op->rpb > ANALYSIS_OPT_R &&
+				       op->rpb > ANALYSIS_OPT_Z /
+						 sqrt((double)(m - 1));
 		}
 	}
 }
@@ -663,13 +670,27 @@ static int percentile_ranks(struct analysis *a)
 	return 0;
 }
 
-/* The flags of item s. */
+/* The p a candidate guessing would get on item s (one right answer in
+ * nopt), or 0 when guessing has no such share. */
+static double chance(const struct item_stats *s)
+{
+	if (s->it->type == Q_TRUE_FALSE)
+		return 0.5;
+	if (s->it->type == Q_SINGLE && s->nopt > 1)
+		return 1.0 / (double)s->nopt;
+	return 0;
+}
+
+/* The flags of item s: none on fewer than ANALYSIS_MIN_N candidates,
+ * where they would be noise. */
 static unsigned item_flags(const struct item_stats *s)
 {
 	unsigned f = 0;
 
-	if (s->st.n == 0)
+	if (s->st.n < ANALYSIS_MIN_N)
 		return 0;
+	if (s->st.p < chance(s))
+		f |= ITEM_BELOW_CHANCE;
 	if (s->st.p > ANALYSIS_P_EASY)
 		f |= ITEM_EASY;
 	else if (s->st.p < ANALYSIS_P_HARD)
@@ -681,6 +702,15 @@ static unsigned item_flags(const struct item_stats *s)
 	if (s->st.has_rpb && s->st.rpb < ANALYSIS_R_LOW)
 		f |= ITEM_LOW_R;
 	return f;
+}
+
+/* True if the counted candidates' scores on item ii differ. */
+static bool item_varies(const struct work *w, size_t ii)
+{
+	for (size_t j = w->xoff[ii] + 1; j < w->xoff[ii + 1]; j++)
+		if (w->xs[j] != w->xs[w->xoff[ii]])
+			return true;
+	return false;
 }
 
 /* Free the working arrays. */
@@ -755,9 +785,14 @@ int analysis_run(struct analysis *a, const struct gradebook *gb)
 	whole_paper(a, &w);
 	for (size_t ii = 0; ii < a->nitems; ii++) {
 		struct part p = { PART_WITHOUT, ii };
+		struct item_stats *s = &a->items[ii];
 
-		a->items[ii].has_alpha_del = part_alpha(a, &w, &p,
-						&a->items[ii].alpha_del) == 0;
+		s->has_alpha_del = part_alpha(a, &w, &p, &s->alpha_del) == 0;
+		/* an item without variance adds nothing to remove */
+		s->raises_alpha = s->has_alpha_del && a->has_alpha &&
+				  s->st.n >= ANALYSIS_MIN_N &&
+				  s->alpha_del - a->alpha >=
+				  ANALYSIS_ALPHA_GAIN && item_varies(&w, ii);
 	}
 	for (size_t sc = 0; sc < gb->keys.nsection_titles; sc++) {
 		struct part p = { PART_SECTION, sc };

@@ -28,6 +28,12 @@
 #define ANALYSIS_D_POOR 0.20		/* poor discrimination below */
 #define ANALYSIS_R_LOW 0.20		/* low item-rest r below */
 #define ANALYSIS_OPT_RARE 0.05		/* distractor chosen by fewer */
+#define ANALYSIS_OPT_R 0.05		/* distractor option-rest r above, */
+#define ANALYSIS_OPT_Z 1.645		/* and above z / sqrt(m - 1), */
+#define ANALYSIS_OPT_CHOSEN 5		/* chosen by at least so many */
+#define ANALYSIS_ALPHA_GAIN 0.01	/* alpha if deleted shown as a gain */
+#define ANALYSIS_MIN_N 10		/* no flags on fewer candidates */
+#define ANALYSIS_ROUGH_N 30		/* a caution on fewer */
 
 /* Item flags (bits of item_stats.flags). */
 enum item_flag {
@@ -36,6 +42,8 @@ enum item_flag {
 	ITEM_NEG_DISC = 1 << 2,		/* D < 0 */
 	ITEM_POOR_DISC = 1 << 3,	/* 0 <= D < ANALYSIS_D_POOR */
 	ITEM_LOW_R = 1 << 4,		/* item-rest r < ANALYSIS_R_LOW */
+	ITEM_BELOW_CHANCE = 1 << 5,	/* true/false or single choice:
+					 * p below 1 / options */
 };
 
 /* One bank option (true/false: 0 true, 1 false) of a choice or
@@ -48,7 +56,8 @@ struct option_stats {
 	bool has_groups, has_rpb;	/* false: not defined */
 	bool keyed;			/* a right answer */
 	bool rare;			/* distractor chosen by < 5% */
-	bool positive;			/* distractor with rpb > 0 */
+	bool positive;			/* distractor with rpb above chance
+					 * (ANALYSIS_OPT_R, _Z, _CHOSEN) */
 };
 
 /* One question id over every form it appears on. */
@@ -62,6 +71,9 @@ struct item_stats {
 	struct stats_item st;
 	double alpha_del;		/* test reliability without it */
 	bool has_alpha_del;
+	bool raises_alpha;		/* removing it would raise the
+					 * reliability by ANALYSIS_ALPHA_GAIN
+					 * or more (an item with variance) */
 	bool common;			/* on every counted candidate's paper */
 	bool dich;			/* every score 0 or full points */
 	unsigned flags;			/* enum item_flag */

@@ -256,7 +256,7 @@ static void json_candidate(FILE *fp, const struct candidate *c, double prank,
 /* Names of item flags in JSON, by bit. */
 static const char *const item_flag_names[] = {
 	"too_easy", "too_hard", "negative_discrimination",
-	"poor_discrimination", "low_item_rest_r",
+	"poor_discrimination", "low_item_rest_r", "below_chance",
 };
 
 /* Write the analysis of one bank option of item s. */
@@ -300,6 +300,8 @@ static void json_item(FILE *fp, const struct item_stats *s)
 	json_field(fp, "discrimination", s->st.has_disc, s->st.disc);
 	json_field(fp, "item_rest_r", s->st.has_rpb, s->st.rpb);
 	json_field(fp, "alpha_if_deleted", s->has_alpha_del, s->alpha_del);
+	fprintf(fp, ",\"raises_alpha\":%s", s->raises_alpha ? "true" :
+		"false");
 	fputs(",\"flags\":[", fp);
 	for (unsigned b = 0; b < sizeof(item_flag_names) /
 				 sizeof(*item_flag_names); b++)
@@ -355,6 +357,8 @@ static void json_statistics(FILE *fp, const struct analysis *a)
 	json_field(fp, "skewness", d->has_skew, d->skew);
 	json_field(fp, "kurtosis", d->has_kurt, d->kurt);
 	json_field(fp, "alpha", a->has_alpha, a->alpha);
+	fprintf(fp, ",\"small_n\":%s", a->n < ANALYSIS_ROUGH_N ? "true" :
+		"false");
 	fprintf(fp, ",\"kr20\":%s,\"sem\":", a->kr20 ? "true" : "false");
 	json_stat(fp, a->has_sem, a->sem);
 	fputs(",\n\"forms\":[", fp);

@@ -21,7 +21,7 @@ struct rpt_labels {
 		   *key, *blank, *invalid, *flags, *flag_sep, *opt_t, *opt_f,
 		   *tf_true, *tf_false;
 	const char *too_easy, *too_hard, *poor_disc, *neg_disc, *low_r,
-		   *distractor, *rare_post, *positive_post;
+		   *distractor, *rare_post, *positive_post, *below_chance;
 	const char *pct_rank, *sem_band, *near_pass;
 	const char *alpha_del, *option, *keyed_mark, *chose_n, *chose_pct,
 		   *upper_pct, *lower_pct, *opt_rpb;
@@ -39,6 +39,7 @@ struct rpt_labels {
 		   *chart_sections;
 	const char *pr_file, *pr_line, *pr_col, *pr_candidate,
 		   *pr_question, *pr_message;
+	const char *st_small_n;
 	const char *st_form_sd, *st_eq_a, *st_eq_b, *st_welch,
 		   *st_forms_differ, *st_forms_same;
 	const char *sh_summary, *sh_answers, *sh_items, *sh_statistics,

@@ -44,6 +44,8 @@ static void item_flags(const struct rpt_labels *L, const struct item_stats *s,
 		add_flag(buf, len, &used, L->flag_sep, L->poor_disc, 0, "");
 	if (s->flags & ITEM_LOW_R)
 		add_flag(buf, len, &used, L->flag_sep, L->low_r, 0, "");
+	if (s->flags & ITEM_BELOW_CHANCE)
+		add_flag(buf, len, &used, L->flag_sep, L->below_chance, 0, "");
 	for (unsigned o = 0; o < s->nopt; o++) {
 		if (s->opt[o].positive)
 			add_flag(buf, len, &used, L->flag_sep, L->distractor,
@@ -130,16 +132,16 @@ static void item_row(struct rpt *r, struct rpt_sheet *sh, lxw_row_t row,
 	if (s->st.n > 0) {
 		rpt_num(r, sh, row, 5, s->st.mean, r->ratio);
 		stat_cell(r, sh, row, 6, true, s->st.p, r->ratio,
-			  s->flags & (ITEM_EASY | ITEM_HARD));
+			  s->flags & (ITEM_EASY | ITEM_HARD |
+				      ITEM_BELOW_CHANCE));
 	}
 	stat_cell(r, sh, row, 7, s->st.has_disc, s->st.disc, r->ratio,
 		  s->flags & (ITEM_NEG_DISC | ITEM_POOR_DISC));
 	stat_cell(r, sh, row, 8, s->st.has_rpb, s->st.rpb, r->ratio,
 		  s->flags & ITEM_LOW_R);
-	/* an item whose removal would raise the reliability */
+	/* an item whose removal would raise the reliability markedly */
 	stat_cell(r, sh, row, 9, s->has_alpha_del, s->alpha_del, r->ratio,
-		  s->has_alpha_del && a->has_alpha &&
-		  s->alpha_del > a->alpha);
+		  s->raises_alpha);
 	key_text(L, s, buf, sizeof(buf));
 	rpt_str(r, sh, row, 10, buf, r->center);
 	for (unsigned o = 0; o < s->nopt && o < a->maxopt; o++)

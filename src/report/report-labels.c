@@ -27,6 +27,7 @@ const struct rpt_labels rpt_labels_en = {
 	.low_r = "low item-rest r", .distractor = "distractor ",
 	.rare_post = " chosen by under 5%",
 	.positive_post = " goes with a higher score (check the key)",
+	.below_chance = "below chance (check the key)",
 	.pct_rank = "percentile rank",
 	.sem_band = "within 1 SEM of the pass mark",
 	.near_pass = "borderline",
@@ -61,6 +62,10 @@ const struct rpt_labels rpt_labels_en = {
 	.pr_file = "file", .pr_line = "line", .pr_col = "column",
 	.pr_candidate = "candidate", .pr_question = "question",
 	.pr_message = "message",
+	.st_small_n = "Caution: fewer than 30 candidates, so every figure "
+		      "here and on Items and Distractors is rough (a p or r "
+		      "moves by .1 or more with a few candidates); no item "
+		      "is flagged under 10 candidates.",
 	.st_form_sd = "sd", .st_eq_a = "equated = a * total + b: a",
 	.st_eq_b = "b",
 	.st_welch = "forms' means equal? Welch's F, df1, df2, p",
@@ -97,6 +102,7 @@ const struct rpt_labels rpt_labels_zh = {
 	.neg_disc = "负区分度", .low_r = "题总相关低", .distractor = "干扰项",
 	.rare_post = "选择率低于5%",
 	.positive_post = "选择者得分偏高（请核对答案）",
+	.below_chance = "低于猜测水平（请核对答案）",
 	.pct_rank = "百分位等级", .sem_band = "临界（及格线±1个测量标准误）",
 	.near_pass = "临界",
 	.alpha_del = "删除该题后信度", .option = "选项", .keyed_mark = "答案",
@@ -128,6 +134,9 @@ const struct rpt_labels rpt_labels_zh = {
 	.pr_file = "文件", .pr_line = "行", .pr_col = "列",
 	.pr_candidate = "考生", .pr_question = "题号",
 	.pr_message = "问题",
+	.st_small_n = "注意：计分人数不足 30，本页及题目分析、选项分析的各项数据"
+		      "都很粗略（几名考生即可使 p 或 r 变动 .1 以上）；"
+		      "不足 10 人时不提示任何题目。",
 	.st_form_sd = "标准差", .st_eq_a = "等值分 = a × 总分 + b：a",
 	.st_eq_b = "b",
 	.st_welch = "各卷平均分相等吗？Welch F、df1、df2、p",

@@ -377,6 +377,9 @@ static int write_statistics(struct rpt *r, const struct analysis *a)
 	rpt_fnum(r, &s, 17, 1, fm, NULL, (double)pending);
 	/* the note may run across the empty cells to its right */
 	rpt_check(r, worksheet_write_string(s.ws, 18, 0, L->st_note, NULL));
+	if (a->n < ANALYSIS_ROUGH_N)
+		rpt_check(r, worksheet_write_string(s.ws, 19, 0, L->st_small_n,
+						    r->flag));
 	row = form_block(r, &s, 20, a);
 	row = section_block(r, &s, row, a);
 	band_block(r, &s, row, a);

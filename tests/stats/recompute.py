@@ -45,7 +45,9 @@ FLAG_TEXT = {
     'negative_discrimination': 'negative discrimination',
     'poor_discrimination': 'poor discrimination',
     'low_item_rest_r': 'low item-rest r',
+    'below_chance': 'below chance (check the key)',
 }
+MIN_N = 10          # no flags on fewer candidates
 RARE = ' chosen by under 5%'
 POSITIVE = ' goes with a higher score (check the key)'
 
@@ -518,16 +520,24 @@ def simulate(exe, work, name, forms, n, seed, out):
         ad, _ = pooled(by_form(lambda form: [i for i in all_ids(form)
                                              if i != qid]))
         flags = []
-        if p > 0.9:
+        if k < MIN_N:
+            pass
+        elif p > 0.9:
             flags.append('too_easy')
         elif p < 0.2:
             flags.append('too_hard')
-        if d < 0:
+        if k < MIN_N:
+            pass
+        elif d < 0:
             flags.append('negative_discrimination')
         elif d < 0.2:
             flags.append('poor_discrimination')
-        if r is not None and r < 0.2:
+        if k >= MIN_N and r is not None and r < 0.2:
             flags.append('low_item_rest_r')
+        chance = (0.5 if q['type'] == 'true_false' else
+                  1 / q['options'] if q['type'] == 'single' else 0)
+        if k >= MIN_N and p < chance:
+            flags.append('below_chance')
         text = [FLAG_TEXT[f] for f in flags]
         ji = jitems.get(qid, {})
         gi = items_got.get(qid, {})
@@ -547,8 +557,11 @@ def simulate(exe, work, name, forms, n, seed, out):
             share = math.fsum(ind) / k
             orpb = pearson(ind, rest)
             oflags = []
-            if not keyed and q['type'] != 'true_false':
-                if orpb is not None and orpb > 0:
+            if not keyed and q['type'] != 'true_false' and k >= MIN_N:
+                # above chance: r > .05 and above the one-sided 5% point
+                # 1.645 / sqrt(m - 1), chosen by 5 or more
+                if orpb is not None and math.fsum(ind) >= 5 and \
+                        orpb > 0.05 and orpb > 1.645 / math.sqrt(k - 1):
                     oflags.append('positive_option_rest_r')
                     text.append('distractor ' + o + POSITIVE)
                 if share < 0.05:

@@ -27,7 +27,6 @@ struct work {
 	double **fvar;			/* fvar[key][position]: item
 					 * variance over the form's
 					 * candidates */
-	bool **fdich;			/* fdich[key][position] */
 	size_t **sec;			/* sec[key][position]: section
 					 * column, or SIZE_MAX */
 	double *ivar;			/* per item: variance over every
@@ -128,7 +127,6 @@ static int build_items(struct analysis *a, struct work *w)
 			if (j == a->nitems) {
 				s->it = it;
 				s->same_no = true;
-				s->dich = true;
 				if (it->type == Q_TRUE_FALSE) {
 					s->keyed = it->answer_tf ? 1 : 2;
 					s->nopt = 2;
@@ -201,7 +199,6 @@ static int work_alloc(struct analysis *a, struct work *w)
 	w->g = malloc(n);
 	w->gg = malloc(n);
 	w->fvar = calloc(nk, sizeof(*w->fvar));
-	w->fdich = calloc(nk, sizeof(*w->fdich));
 	w->sec = calloc(nk, sizeof(*w->sec));
 	w->ivar = calloc(a->nitems ? a->nitems : 1, sizeof(*w->ivar));
 	w->k = malloc(nk * sizeof(*w->k));
@@ -212,7 +209,7 @@ static int work_alloc(struct analysis *a, struct work *w)
 	w->fin = malloc(nk * sizeof(*w->fin));
 	a->forms = calloc(nk, sizeof(*a->forms));
 	if (!w->x || !w->tt || !w->rest || !w->ind || !w->part || !w->mk ||
-	    !w->g || !w->gg || !w->fvar || !w->fdich || !w->sec || !w->ivar ||
+	    !w->g || !w->gg || !w->fvar || !w->sec || !w->ivar ||
 	    !w->k || !w->sumv ||
 	    !w->fsum || !w->fss || !w->fn || !w->fin || !a->forms)
 		return -1;
@@ -260,8 +257,6 @@ static int gather(struct analysis *a, struct work *w)
 
 			if (w->kpos[ki][ii] != i)	/* id seen before */
 				continue;
-			if (rs->earned != 0 && rs->earned != k->items[i].points)
-				s->dich = false;
 			s->blank += rs->status == RESP_BLANK;
 			s->invalid += rs->status == RESP_INVALID;
 			w->xs[fill[ii]] = rs->earned;
@@ -374,7 +369,7 @@ static int analyse_item(struct analysis *a, struct work *w, size_t ii)
 	return 0;
 }
 
-/* Item variances and right/wrong scoring per form: w->fvar, w->fdich. */
+/* Item variances per form: w->fvar. */
 static int form_items(struct analysis *a, struct work *w)
 {
 	const struct gradebook *gb = a->gb;
@@ -385,25 +380,18 @@ static int form_items(struct analysis *a, struct work *w)
 		double *mean = calloc(ni, sizeof(*mean));
 
 		w->fvar[ki] = calloc(ni, sizeof(**w->fvar));
-		w->fdich[ki] = malloc(ni * sizeof(**w->fdich));
-		if (!mean || !w->fvar[ki] || !w->fdich[ki]) {
+		if (!mean || !w->fvar[ki]) {
 			free(mean);
 			return -1;
 		}
-		for (size_t i = 0; i < k->nitems; i++)
-			w->fdich[ki][i] = true;
 		for (size_t j = 0; j < a->n; j++) {
 			const struct response *rs;
 
 			if (a->kidx[j] != ki)
 				continue;
 			rs = gb->cands[a->cand[j]].resp;
-			for (size_t i = 0; i < k->nitems; i++) {
+			for (size_t i = 0; i < k->nitems; i++)
 				mean[i] += rs[i].earned;
-				if (rs[i].earned != 0 &&
-				    rs[i].earned != k->items[i].points)
-					w->fdich[ki][i] = false;
-			}
 			n++;
 		}
 		for (size_t i = 0; i < k->nitems && n; i++)
@@ -424,6 +412,15 @@ static int form_items(struct analysis *a, struct work *w)
 		free(mean);
 	}
 	return 0;
+}
+
+/* True if item it is scored right or wrong by its rule (KR-20 is alpha
+ * of such items): true/false, single choice, multiple choice under
+ * `exact`. */
+static bool right_wrong(const struct key_item *it)
+{
+	return it->type == Q_TRUE_FALSE || it->type == Q_SINGLE ||
+	       (it->type == Q_MULTIPLE && it->rule == MC_EXACT);
 }
 
 /* A part of the paper whose reliability is wanted. */
@@ -559,10 +556,10 @@ static void whole_paper(struct analysis *a, struct work *w)
 	const struct gradebook *gb = a->gb;
 	struct part whole = { PART_WHOLE, 0 };
 
-	a->kr20 = a->nitems > 0;
+	a->kr20 = a->nitems > 0 && a->n > 0;
 	a->same_questions = a->n > 0;
 	for (size_t ii = 0; ii < a->nitems; ii++) {
-		a->kr20 = a->kr20 && a->items[ii].dich;
+		a->kr20 = a->kr20 && right_wrong(a->items[ii].it);
 		a->same_questions = a->same_questions && a->items[ii].common;
 	}
 	for (size_t ki = 0; ki < gb->keys.nkeys; ki++) {
@@ -572,11 +569,13 @@ static void whole_paper(struct analysis *a, struct work *w)
 		a->forms[ki].kr20 = k->nitems > 0;
 		for (size_t i = 0; i < k->nitems; i++)
 			a->forms[ki].kr20 = a->forms[ki].kr20 &&
-					    w->fdich[ki][i];
+					    right_wrong(&k->items[i]);
 	}
 	part_prepare(a, w, &whole, false);
 	a->has_alpha = part_reliability(a, w, false, a->forms, &a->alpha,
 					&a->sem) == 0;
+	for (size_t ki = 0; ki < gb->nkeys; ki++)
+		a->forms[ki].kr20 = a->forms[ki].kr20 && a->forms[ki].n > 0;
 	if (a->same_questions) {
 		part_prepare(a, w, &whole, true);
 		a->has_alpha = part_reliability(a, w, true, NULL, &a->alpha,
@@ -721,8 +720,6 @@ static void work_release(struct work *w, size_t nkeys)
 			free(w->kpos[i]);
 		if (w->fvar)
 			free(w->fvar[i]);
-		if (w->fdich)
-			free(w->fdich[i]);
 		if (w->sec)
 			free(w->sec[i]);
 	}
@@ -730,7 +727,6 @@ static void work_release(struct work *w, size_t nkeys)
 	free(w->ivar);
 	free(w->kpos);
 	free(w->fvar);
-	free(w->fdich);
 	free(w->xs);
 	free(w->ms);
 	free(w->xoff);

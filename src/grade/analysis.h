@@ -75,7 +75,6 @@ struct item_stats {
 					 * reliability by ANALYSIS_ALPHA_GAIN
 					 * or more (an item with variance) */
 	bool common;			/* on every counted candidate's paper */
-	bool dich;			/* every score 0 or full points */
 	unsigned flags;			/* enum item_flag */
 };
 
@@ -86,7 +85,8 @@ struct form_stats {
 	double mean, sd;
 	double alpha, sem;
 	bool has_alpha, has_sem;
-	bool kr20;			/* every item right/wrong */
+	bool kr20;			/* candidates, and every item scored
+					 * right/wrong by its rule */
 	size_t passed;			/* of n, reaching the pass mark */
 	double eq_a, eq_b;		/* linear equating onto the reference
 					 * form: a x total + b */
@@ -123,7 +123,8 @@ struct analysis {
 					 * linearly equated (random groups) */
 	double *equated_total;		/* per gb->cands: equated total,
 					 * NAN when none */
-	bool kr20;			/* every item right/wrong */
+	bool kr20;			/* candidates, and every item scored
+					 * right/wrong by its rule */
 	unsigned maxopt;		/* most options of one question */
 	bool any_tf;
 };

@@ -11,6 +11,7 @@
 
 #include "bank/bank.h"
 #include "base/csv.h"
+#include "base/points.h"
 #include "base/textenc.h"
 #include "grade/analysis.h"
 
@@ -141,6 +142,25 @@ static void json_num(FILE *fp, double v)
 	fputs(format_number(v, num), fp);
 }
 
+/* Write points earned: a whole or half number as it is (75.5), any other
+ * (thirds of per_option points) with the fewest digits that read back
+ * as the same double, never rounded to a few decimals. */
+static void json_points(FILE *fp, double v)
+{
+	char buf[40];
+
+	if (points_halves(v)) {
+		json_num(fp, round(v * 2) / 2);
+		return;
+	}
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(buf, sizeof(buf), "%.*g", prec, v);
+		if (strtod(buf, NULL) == v || prec == 17)
+			break;
+	}
+	fputs(buf, fp);
+}
+
 /* Names of response states in JSON. */
 static const char *const status_names[] = {
 	[RESP_BLANK] = "blank", [RESP_OK] = "ok", [RESP_INVALID] = "invalid",
@@ -221,10 +241,10 @@ static void json_candidate(FILE *fp, const struct candidate *c, double prank,
 		fputs(s ? "," : "", fp);
 		json_str(fp, k->sections[s].title);
 		fputc(':', fp);
-		json_num(fp, c->section[s]);
+		json_points(fp, c->section[s]);
 	}
 	fputs("},\"total\":", fp);
-	json_num(fp, c->total);
+	json_points(fp, c->total);
 	fputs(",\"percent\":", fp);
 	json_num(fp, percent2(c->percent));
 	fprintf(fp, ",\"result\":\"%s\",\"problems\":%u,\"flagged\":%s,"
@@ -245,7 +265,7 @@ static void json_candidate(FILE *fp, const struct candidate *c, double prank,
 		fputs(",\"response\":", fp);
 		json_str(fp, r->raw);
 		fputs(",\"points\":", fp);
-		json_num(fp, r->earned);
+		json_points(fp, r->earned);
 		fputs(",\"max\":", fp);
 		json_num(fp, k->items[i].points);
 		fprintf(fp, ",\"status\":\"%s\"}", status_names[r->status]);
@@ -356,6 +376,8 @@ static void json_statistics(FILE *fp, const struct analysis *a)
 	json_field(fp, "max", a->n > 0, d->max);
 	json_field(fp, "skewness", d->has_skew, d->skew);
 	json_field(fp, "kurtosis", d->has_kurt, d->kurt);
+	fprintf(fp, ",\"coefficient\":\"%s\"", !a->same_questions &&
+		a->gb->nkeys > 1 ? "pooled_forms" : a->kr20 ? "kr20" : "alpha");
 	json_field(fp, "alpha", a->has_alpha, a->alpha);
 	fprintf(fp, ",\"small_n\":%s", a->n < ANALYSIS_ROUGH_N ? "true" :
 		"false");

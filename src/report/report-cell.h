@@ -29,7 +29,8 @@ struct rpt_labels {
 	const char *statistic, *value, *st_n, *st_mean, *st_median, *st_sd,
 		   *st_min, *st_max, *st_paper_total, *st_pass_mark,
 		   *st_passed, *st_pass_rate, *st_alpha, *st_kr20, *st_sem,
-		   *st_skew, *st_kurt, *st_pooled, *st_form_alpha,
+		   *st_skew, *st_kurt, *st_pooled, *st_sem_pooled,
+		   *st_form_alpha,
 		   *st_form_sem, *st_flagged, *st_incomplete, *st_pending, *st_note;
 	const char *section, *section_alpha, *section_mean, *section_points, *section_max,
 		   *section_pct,

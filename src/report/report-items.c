@@ -65,15 +65,32 @@ static void stat_cell(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 		rpt_num(r, s, row, col, v, bad ? r->badratio : f);
 }
 
-/* Printed number(s) of item s: one number, or "A:3 B:7" when the forms
- * number it differently. */
+/* True if every form prints item ii. */
+static bool on_every_form(const struct rpt *r, const struct analysis *a,
+			  size_t ii)
+{
+	for (size_t ki = 0; ki < r->gb->nkeys; ki++) {
+		size_t i;
+
+		for (i = 0; i < r->gb->keys[ki]->nitems; i++)
+			if (a->kmap[ki][i] == ii)
+				break;
+		if (i == r->gb->keys[ki]->nitems)
+			return false;
+	}
+	return true;
+}
+
+/* Printed number(s) of item s: one number when every form prints it
+ * under that number, else "A:3 B:7" (the forms that print it), so that
+ * no two rows read alike when forms draw questions of their own. */
 static void item_no(struct rpt *r, struct rpt_sheet *sh, lxw_row_t row,
 		    const struct analysis *a, size_t ii)
 {
 	char buf[512];
 	size_t used = 0;
 
-	if (a->items[ii].same_no) {
+	if (a->items[ii].same_no && on_every_form(r, a, ii)) {
 		rpt_num(r, sh, row, 0, a->items[ii].it->no, r->center);
 		return;
 	}

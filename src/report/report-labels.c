@@ -45,7 +45,9 @@ const struct rpt_labels rpt_labels_en = {
 	.st_kr20 = "KR-20 (alpha, all items right/wrong)",
 	.st_sem = "SEM = sd * sqrt(1 - alpha)",
 	.st_skew = "skewness", .st_kurt = "kurtosis (excess)",
-	.st_pooled = "alpha (each form's whole paper, pooled)",
+	.st_pooled = "reliability (forms pooled, differences between forms "
+		     "as error)",
+	.st_sem_pooled = "SEM = sd * sqrt(1 - reliability)",
 	.st_form_alpha = "alpha", .st_form_sem = "SEM",
 	.st_flagged = "sheets flagged", .st_incomplete = "sheets incomplete",
 	.st_pending = "sheets pending (left out of every statistic here "
@@ -119,7 +121,8 @@ const struct rpt_labels rpt_labels_zh = {
 	.st_kr20 = "KR-20 信度（全部为对错计分）",
 	.st_sem = "测量标准误 SEM = sd * sqrt(1 - alpha)",
 	.st_skew = "偏度", .st_kurt = "峰度（超额）",
-	.st_pooled = "信度 alpha（各卷整卷计算后合并）",
+	.st_pooled = "信度（各卷合并，卷间差异计为误差）",
+	.st_sem_pooled = "测量标准误 SEM = sd * sqrt(1 - 信度)",
 	.st_form_alpha = "信度 alpha", .st_form_sem = "测量标准误 SEM",
 	.st_flagged = "有问题的答卷", .st_incomplete = "未评完的答卷",
 	.st_pending = "待定答卷（未计入本页及题目分析的统计）",

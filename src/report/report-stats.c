@@ -365,7 +365,8 @@ static int write_statistics(struct rpt *r, const struct analysis *a)
 			      a->kr20 ? L->st_kr20 : L->st_alpha, NULL);
 	if (a->has_alpha)
 		rpt_num(r, &s, 13, 1, a->alpha, r->ratio);
-	rpt_str(r, &s, 14, 0, L->st_sem, NULL);
+	rpt_str(r, &s, 14, 0, gb->nkeys > 1 && !a->same_questions ?
+		L->st_sem_pooled : L->st_sem, NULL);
 	if (a->has_sem)
 		rpt_fnum(r, &s, 14, 1, "=B5*SQRT(1-B14)", r->ratio, a->sem);
 	rpt_str(r, &s, 15, 0, L->st_flagged, NULL);

@@ -131,10 +131,10 @@ def main():
     with open(js, encoding='utf-8') as f:
         jst = json.load(f)['statistics']
     sd = float(st['sd (sample, n-1)'])
-    rel_label = next(k for k in st if k.startswith('reliability') or
-                     'alpha' in k and 'pooled' in k)
+    rel_label = ('reliability (forms pooled, differences between forms '
+                 'as error)')
     rel = float(st[rel_label])
-    sem = float(st['SEM = sd * sqrt(1 - alpha)'])
+    sem = float(st['SEM = sd * sqrt(1 - reliability)'])
     check(close(sem, sd * math.sqrt(1 - rel)),
           'SEM %.12g is not sd %.12g x sqrt(1 - %.12g) = %.12g' %
           (sem, sd, rel, sd * math.sqrt(1 - rel)))
@@ -150,9 +150,20 @@ def main():
     # each form described
     pass_mark = {f: float(k['pass']) for f, k in keys.items()}
     groups = []
+    check(jst['coefficient'] == 'pooled_forms', 'coefficient %r' %
+          jst['coefficient'])
     for name, rows in forms.items():
         tot = [math.fsum(r) for _, r in rows]
         jf = next(x for x in jst['forms'] if x['form'] == name)
+        rw = all(q['type'] in ('true_false', 'single') or
+                 q['type'] == 'multiple' and q.get('scoring') == 'exact'
+                 for q in keys[name]['questions'])
+        check(jf['kr20'] == (rw and len(tot) > 0), 'form %s kr20 %r' %
+              (name, jf['kr20']))
+        if not tot:
+            check(jf['n'] == 0 and jf['mean'] is None and jf['alpha'] is
+                  None, 'empty form %s: %r' % (name, jf))
+            continue
         passed = sum(t >= pass_mark[name] for t in tot)
         check(jf['n'] == len(tot), 'form %s n %r' % (name, jf['n']))
         check(close(jf['mean'], statistics.mean(tot)),
@@ -190,6 +201,17 @@ def main():
             check(close(got, want), '%s equated %r, want %r' %
                   (cid, got, want))
             neq += want is not None
+    # Items: one row per question, its "no" unique; Distractors: a "no"
+    # names one question
+    items = xml_rows(xlsx, 3)[1:]
+    nos = [r[0] for r in items if r]
+    check(len(nos) == len(set(nos)), 'Items no repeats: %s' %
+          sorted(n for n in set(nos) if nos.count(n) > 1)[:5])
+    qid_of = {}
+    for r in xml_rows(xlsx, 5)[1:]:
+        if r and qid_of.setdefault(r[0], r[1]) != r[1]:
+            check(False, 'Distractors no %s names %s and %s' %
+                  (r[0], qid_of[r[0]], r[1]))
     for f in failures:
         print('FAIL', f)
     if not failures:

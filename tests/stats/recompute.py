@@ -443,8 +443,10 @@ def simulate(exe, work, name, forms, n, seed, out):
         'skewness': sk, 'kurtosis (excess)': ku,
         'passed': passed, 'pass rate': passed / m,
         ("Cronbach's alpha" if same else
-         "alpha (each form's whole paper, pooled)"): rel,
-        'SEM = sd * sqrt(1 - alpha)': sem,
+         "reliability (forms pooled, differences between forms as error)"):
+            rel,
+        ('SEM = sd * sqrt(1 - alpha)' if same else
+         'SEM = sd * sqrt(1 - reliability)'): sem,
         'sheets pending (left out of every statistic here and on Items)':
             n - m,
     }
@@ -458,12 +460,13 @@ def simulate(exe, work, name, forms, n, seed, out):
     jname = {'candidates scored (n)': 'n', 'mean': 'mean', 'median':
              'median', 'sd (sample, n-1)': 'sd', 'min': 'min', 'max': 'max',
              'skewness': 'skewness', 'kurtosis (excess)': 'kurtosis',
-             'SEM = sd * sqrt(1 - alpha)': 'sem'}
+             'SEM = sd * sqrt(1 - alpha)': 'sem',
+             'SEM = sd * sqrt(1 - reliability)': 'sem'}
     for k, v in want.items():
         out.append(('statistics', name, k, v, got.get(k)))
         if k in jname:
             out.append(('json statistics', name, k, v, jst[jname[k]]))
-        elif 'alpha' in k:
+        elif 'alpha' in k or 'reliability' in k:
             out.append(('json statistics', name, 'alpha', v, jst['alpha']))
 
     # per form

@@ -3,7 +3,7 @@
 """ties.py - ranks, percentile ranks, results and score bands of a report
 whose totals are thirds (per_option points), against exact fractions.
 
-usage: ties.py REPORT.xlsx SHEETS.csv KEY.yaml
+usage: ties.py REPORT.xlsx SHEETS.csv KEY.yaml REPORT.json
 
 The oracle adds each candidate's points as fractions (fractions.Fraction),
 so totals equal on paper are equal here, whatever order the report adds
@@ -13,8 +13,11 @@ understood.  Checks the cached values of the Summary (rank, result,
 percentile rank) and of the Statistics score bands, then has LibreOffice
 recalculate every formula and checks the recalculated ones: ties share a
 rank (1 + sheets not pending with a higher total), a pending sheet has no
-rank and takes no place."""
+rank and takes no place.  The JSON totals are the exact fractions to the
+last bits (a third is not cut to four decimals) and those equal to a whole
+number are written as it."""
 import csv
+import json
 import os
 import re
 import subprocess
@@ -209,6 +212,16 @@ def main():
         live = recalculated(os.path.abspath(xlsx), work)
     check_summary(live['Summary'], exp, 'recalculated')
     check_bands(live['Statistics'], cands, total, 'recalculated')
+    with open(sys.argv[4], encoding='utf-8') as f:
+        for c in json.load(f)['candidates']:
+            want = cands[c['candidate_id']][0]
+            got = c['total']
+            check(abs(Fraction(got) - want) <= Fraction(1, 10 ** 12),
+                  'JSON total of %s: %r, exactly %s' %
+                  (c['candidate_id'], got, want))
+            check(want.denominator != 1 or got == int(want),
+                  'JSON total of %s: %r, not the whole %s' %
+                  (c['candidate_id'], got, want))
     for f in failures:
         print('FAIL', f)
     if not failures:

@@ -295,6 +295,27 @@ START_TEST(test_welch)
 }
 END_TEST
 
+/* Feldt's interval, the F quantile and the binomial tail against scipy
+ * 1.10 (stats.f.ppf, stats.binom.sf). */
+START_TEST(test_alpha_ci)
+{
+	double lo, hi;
+
+	ck_assert_double_eq_tol(stats_f_quantile(0.975, 99, 99 * 39),
+				1.3024531032845172, 1e-12);
+	ck_assert_double_eq_tol(stats_f_quantile(0.5, 3, 7),
+				0.8709442531872845, 1e-12);
+	ck_assert_double_eq_tol(stats_binom_upper(30, 40, 0.63),
+				0.07684763703650106, 1e-13);
+	ck_assert_double_eq(stats_binom_upper(0, 40, 0.63), 1);
+	ck_assert_double_eq(stats_binom_upper(41, 40, 0.63), 0);
+	ck_assert_int_eq(stats_alpha_ci(0.8, 100, 40, 0.95, &lo, &hi), 0);
+	ck_assert_double_eq_tol(lo, 0.7395093793430967, 1e-12);
+	ck_assert_double_eq_tol(hi, 0.8522456015909452, 1e-12);
+	ck_assert_int_eq(stats_alpha_ci(0.8, 1, 40, 0.95, &lo, &hi), -1);
+}
+END_TEST
+
 /* The stats suite. */
 static Suite *stats_suite(void)
 {
@@ -315,6 +336,7 @@ static Suite *stats_suite(void)
 	tcase_add_test(tc, test_pearson);
 	tcase_add_test(tc, test_beta_reg);
 	tcase_add_test(tc, test_welch);
+	tcase_add_test(tc, test_alpha_ci);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -574,7 +574,7 @@ static void whole_paper(struct analysis *a, struct work *w)
 	part_prepare(a, w, &whole, false);
 	a->has_alpha = part_reliability(a, w, false, a->forms, &a->alpha,
 					&a->sem) == 0;
-	for (size_t ki = 0; ki < gb->nkeys; ki++)
+	for (size_t ki = 0; ki < gb->keys.nkeys; ki++)
 		a->forms[ki].kr20 = a->forms[ki].kr20 && a->forms[ki].n > 0;
 	if (a->same_questions) {
 		part_prepare(a, w, &whole, true);
@@ -798,6 +798,7 @@ int analysis_run(struct analysis *a, const struct gradebook *gb)
 	}
 	if (analysis_forms(a) < 0)
 		goto out;
+	analysis_decision(a);
 	ret = 0;
 out:
 	work_release(&w, gb->keys.nkeys);

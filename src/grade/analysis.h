@@ -93,6 +93,21 @@ struct form_stats {
 	bool has_eq;
 };
 
+/* Decisions near the pass mark (analysis-decision.c), over the whole
+ * test when every paper has the same questions. */
+struct analysis_decision {
+	double alpha_lo, alpha_hi;	/* Feldt's 95% interval for alpha */
+	bool has_ci;
+	double csem;			/* conditional SEM at the pass mark
+					 * (Lord's binomial error model) */
+	bool has_csem;
+	double p0, kappa;		/* Subkoviak's decision consistency
+					 * and its kappa */
+	bool has_p0, has_kappa;
+	unsigned k;			/* questions of the paper */
+	double pass, total;		/* the first key's pass mark, total */
+};
+
 struct analysis {
 	const struct gradebook *gb;
 	struct item_stats *items;	/* one per question id */
@@ -123,6 +138,7 @@ struct analysis {
 					 * linearly equated (random groups) */
 	double *equated_total;		/* per gb->cands: equated total,
 					 * NAN when none */
+	struct analysis_decision dec;	/* near the pass mark */
 	bool kr20;			/* candidates, and every item scored
 					 * right/wrong by its rule */
 	unsigned maxopt;		/* most options of one question */
@@ -139,6 +155,11 @@ int analysis_run(struct analysis *a, const struct gradebook *gb);
  * of their own, linear equating onto the first form with spread.  0, or
  * -1 when out of memory. */
 int analysis_forms(struct analysis *a);
+/* The decisions near the pass mark of a run analysis
+ * (analysis-decision.c): Feldt's interval for alpha, the conditional SEM
+ * at the pass mark and Subkoviak's decision consistency, when every
+ * paper has the same questions. */
+void analysis_decision(struct analysis *a);
 /* Free what analysis_run allocated. */
 void analysis_release(struct analysis *a);
 

@@ -362,6 +362,24 @@ static void json_forms_compared(FILE *fp, const struct analysis *a)
 	}
 }
 
+/* Write the decisions near the pass mark. */
+static void json_decision(FILE *fp, const struct analysis_decision *d)
+{
+	fputs(",\n\"alpha_ci95\":", fp);
+	if (d->has_ci) {
+		fputc('[', fp);
+		json_stat(fp, true, d->alpha_lo);
+		fputc(',', fp);
+		json_stat(fp, true, d->alpha_hi);
+		fputc(']', fp);
+	} else {
+		fputs("null", fp);
+	}
+	json_field(fp, "csem_at_pass", d->has_csem, d->csem);
+	json_field(fp, "decision_consistency", d->has_p0, d->p0);
+	json_field(fp, "decision_kappa", d->has_kappa, d->kappa);
+}
+
 /* Write the test and item statistics of the sheets not pending. */
 static void json_statistics(FILE *fp, const struct analysis *a)
 {
@@ -377,12 +395,13 @@ static void json_statistics(FILE *fp, const struct analysis *a)
 	json_field(fp, "skewness", d->has_skew, d->skew);
 	json_field(fp, "kurtosis", d->has_kurt, d->kurt);
 	fprintf(fp, ",\"coefficient\":\"%s\"", !a->same_questions &&
-		a->gb->nkeys > 1 ? "pooled_forms" : a->kr20 ? "kr20" : "alpha");
+		a->gb->keys.nkeys > 1 ? "pooled_forms" : a->kr20 ? "kr20" : "alpha");
 	json_field(fp, "alpha", a->has_alpha, a->alpha);
 	fprintf(fp, ",\"small_n\":%s", a->n < ANALYSIS_ROUGH_N ? "true" :
 		"false");
 	fprintf(fp, ",\"kr20\":%s,\"sem\":", a->kr20 ? "true" : "false");
 	json_stat(fp, a->has_sem, a->sem);
+	json_decision(fp, &a->dec);
 	fputs(",\n\"forms\":[", fp);
 	for (size_t ki = 0; ki < gb->keys.nkeys; ki++) {
 		const struct form_stats *f = &a->forms[ki];

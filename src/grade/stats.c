@@ -302,3 +302,51 @@ int stats_welch(const size_t *n, const double *mean, const double *sd,
 						     out->df2) : NAN;
 	return isfinite(out->p) ? 0 : -1;
 }
+
+/* The q-quantile of the F distribution with d1, d2 degrees of freedom:
+ * bisection on the upper tail, which falls as f grows. */
+double stats_f_quantile(double q, double d1, double d2)
+{
+	double lo = 0, hi = 1;
+
+	if (!(q > 0))
+		return 0;
+	if (!(q < 1))
+		return INFINITY;
+	while (1 - stats_f_upper(hi, d1, d2) < q && hi < 1e300)
+		hi *= 2;
+	for (int i = 0; i < 200 && hi - lo > 1e-15 * hi; i++) {
+		double mid = (lo + hi) / 2;
+
+		if (1 - stats_f_upper(mid, d1, d2) < q)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (lo + hi) / 2;
+}
+
+/* P(X >= c) for X binomial with k trials of probability p. */
+double stats_binom_upper(unsigned c, unsigned k, double p)
+{
+	if (c == 0)
+		return 1;
+	if (c > k)
+		return 0;
+	return stats_beta_reg((double)c, (double)(k - c + 1), p);
+}
+
+/* Feldt's confidence interval for alpha. */
+int stats_alpha_ci(double alpha, size_t n, size_t k, double level,
+		   double *lo, double *hi)
+{
+	double d1, d2, g = (1 - level) / 2;
+
+	if (n < 2 || k < 2 || !(alpha < 1))
+		return -1;
+	d1 = (double)(n - 1);
+	d2 = (double)(n - 1) * (double)(k - 1);
+	*lo = 1 - (1 - alpha) * stats_f_quantile(1 - g, d1, d2);
+	*hi = 1 - (1 - alpha) * stats_f_quantile(g, d1, d2);
+	return 0;
+}

@@ -84,4 +84,17 @@ double stats_f_upper(double f, double d1, double d2);
 int stats_welch(const size_t *n, const double *mean, const double *sd,
 		size_t g, struct stats_welch *out);
 
+/* The q-quantile (0 < q < 1) of the F distribution with d1 and d2
+ * degrees of freedom. */
+double stats_f_quantile(double q, double d1, double d2);
+/* P(X >= c) for X binomial with k trials of probability p. */
+double stats_binom_upper(unsigned c, unsigned k, double p);
+/* Feldt's confidence interval (level, e.g. .95) for Cronbach's alpha of k
+ * items over n candidates: (1 - alpha) / (1 - true alpha) is taken as
+ * F(n - 1, (n - 1)(k - 1)), so lo = 1 - (1 - alpha) F(1 - g) and hi = 1 -
+ * (1 - alpha) F(g), g = (1 - level) / 2 (Feldt, Woodruff & Salih 1987).
+ * Returns 0, or -1 when not defined (n < 2, k < 2, alpha 1). */
+int stats_alpha_ci(double alpha, size_t n, size_t k, double level,
+		   double *lo, double *hi);
+
 #endif

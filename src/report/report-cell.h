@@ -40,7 +40,8 @@ struct rpt_labels {
 		   *chart_sections;
 	const char *pr_file, *pr_line, *pr_col, *pr_candidate,
 		   *pr_question, *pr_message;
-	const char *st_small_n;
+	const char *st_small_n, *st_decision, *st_alpha_ci, *st_csem,
+		   *st_consistency, *st_kappa, *st_decision_note;
 	const char *st_form_sd, *st_eq_a, *st_eq_b, *st_welch,
 		   *st_forms_differ, *st_forms_same;
 	const char *sh_summary, *sh_answers, *sh_items, *sh_statistics,

@@ -69,13 +69,13 @@ static void stat_cell(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 static bool on_every_form(const struct rpt *r, const struct analysis *a,
 			  size_t ii)
 {
-	for (size_t ki = 0; ki < r->gb->nkeys; ki++) {
+	for (size_t ki = 0; ki < r->gb->keys.nkeys; ki++) {
 		size_t i;
 
-		for (i = 0; i < r->gb->keys[ki]->nitems; i++)
+		for (i = 0; i < r->gb->keys.keys[ki]->nitems; i++)
 			if (a->kmap[ki][i] == ii)
 				break;
-		if (i == r->gb->keys[ki]->nitems)
+		if (i == r->gb->keys.keys[ki]->nitems)
 			return false;
 	}
 	return true;

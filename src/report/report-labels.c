@@ -68,6 +68,15 @@ const struct rpt_labels rpt_labels_en = {
 		      "here and on Items and Distractors is rough (a p or r "
 		      "moves by .1 or more with a few candidates); no item "
 		      "is flagged under 10 candidates.",
+	.st_decision = "decisions near the pass mark",
+	.st_alpha_ci = "alpha, 95% confidence interval (Feldt)",
+	.st_csem = "conditional SEM at the pass mark (Lord's binomial model)",
+	.st_consistency = "decision consistency (Subkoviak)",
+	.st_kappa = "decision consistency beyond chance (kappa)",
+	.st_decision_note = "Decision consistency is the share of candidates "
+			    "who would get the same pass or fail on a second, "
+			    "equally hard paper: at 90%, one in ten would "
+			    "change side.",
 	.st_form_sd = "sd", .st_eq_a = "equated = a * total + b: a",
 	.st_eq_b = "b",
 	.st_welch = "forms' means equal? Welch's F, df1, df2, p",
@@ -140,6 +149,13 @@ const struct rpt_labels rpt_labels_zh = {
 	.st_small_n = "注意：计分人数不足 30，本页及题目分析、选项分析的各项数据"
 		      "都很粗略（几名考生即可使 p 或 r 变动 .1 以上）；"
 		      "不足 10 人时不提示任何题目。",
+	.st_decision = "及格线附近的判定",
+	.st_alpha_ci = "alpha 的 95% 置信区间（Feldt）",
+	.st_csem = "及格线处的条件测量标准误（Lord 二项模型）",
+	.st_consistency = "判定一致性（Subkoviak）",
+	.st_kappa = "扣除偶然一致后的判定一致性（kappa）",
+	.st_decision_note = "判定一致性是在另一份同等难度的试卷上得到相同通过或"
+			    "不通过结果的考生比例：为 90% 时，十人中有一人会改变结果。",
 	.st_form_sd = "标准差", .st_eq_a = "等值分 = a × 总分 + b：a",
 	.st_eq_b = "b",
 	.st_welch = "各卷平均分相等吗？Welch F、df1、df2、p",

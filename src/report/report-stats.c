@@ -305,6 +305,38 @@ static lxw_row_t form_block(struct rpt *r, struct rpt_sheet *s,
 	return row + 2;
 }
 
+/* The decisions near the pass mark, from row on; returns the next free
+ * row. */
+static lxw_row_t decision_block(struct rpt *r, struct rpt_sheet *s,
+				lxw_row_t row, const struct analysis *a)
+{
+	const struct rpt_labels *L = r->L;
+	const struct analysis_decision *d = &a->dec;
+
+	if (!d->has_ci && !d->has_csem && !d->has_p0)
+		return row;
+	rpt_str(r, s, row, 0, L->st_decision, r->hdr);
+	rpt_str(r, s, row, 1, L->value, r->hdr);
+	rpt_str(r, s, ++row, 0, L->st_alpha_ci, NULL);
+	if (d->has_ci) {
+		rpt_num(r, s, row, 1, d->alpha_lo, r->ratio);
+		rpt_num(r, s, row, 2, d->alpha_hi, r->ratio);
+	}
+	rpt_str(r, s, ++row, 0, L->st_csem, NULL);
+	if (d->has_csem)
+		rpt_num(r, s, row, 1, d->csem, r->ratio);
+	rpt_str(r, s, ++row, 0, L->st_consistency, NULL);
+	if (d->has_p0)
+		rpt_num(r, s, row, 1, d->p0, r->pct);
+	rpt_str(r, s, ++row, 0, L->st_kappa, NULL);
+	if (d->has_kappa)
+		rpt_num(r, s, row, 1, d->kappa, r->ratio);
+	/* the sentence may run across the empty cells to its right */
+	rpt_check(r, worksheet_write_string(s->ws, ++row, 0,
+					    L->st_decision_note, NULL));
+	return row + 2;
+}
+
 /* The Statistics sheet. */
 static int write_statistics(struct rpt *r, const struct analysis *a)
 {
@@ -365,7 +397,7 @@ static int write_statistics(struct rpt *r, const struct analysis *a)
 			      a->kr20 ? L->st_kr20 : L->st_alpha, NULL);
 	if (a->has_alpha)
 		rpt_num(r, &s, 13, 1, a->alpha, r->ratio);
-	rpt_str(r, &s, 14, 0, gb->nkeys > 1 && !a->same_questions ?
+	rpt_str(r, &s, 14, 0, gb->keys.nkeys > 1 && !a->same_questions ?
 		L->st_sem_pooled : L->st_sem, NULL);
 	if (a->has_sem)
 		rpt_fnum(r, &s, 14, 1, "=B5*SQRT(1-B14)", r->ratio, a->sem);
@@ -382,6 +414,7 @@ static int write_statistics(struct rpt *r, const struct analysis *a)
 		rpt_check(r, worksheet_write_string(s.ws, 19, 0, L->st_small_n,
 						    r->flag));
 	row = form_block(r, &s, 20, a);
+	row = decision_block(r, &s, row, a);
 	row = section_block(r, &s, row, a);
 	band_block(r, &s, row, a);
 out:

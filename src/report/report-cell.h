@@ -74,6 +74,7 @@ struct rpt {
 	lxw_format *hdr, *score, *pct, *ratio, *answer, *wrong, *invalid,
 		   *missing, *missing_pts, *keyed, *flag, *good, *bad,
 		   *badratio, *center, *hold;
+	lxw_format *note, *warn;	/* Statistics notes: wrapped; red */
 	/* candidates */
 	size_t *order;			/* Summary/Answers row i+1: cands[order[i]] */
 	double *total;			/* sum of points earned, per candidate */

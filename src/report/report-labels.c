@@ -77,8 +77,8 @@ const struct rpt_labels rpt_labels_en = {
 			    "who would get the same pass or fail on a second, "
 			    "equally hard paper: at 90%, one in ten would "
 			    "change side.",
-	.st_form_sd = "sd", .st_eq_a = "equated = a * total + b: a",
-	.st_eq_b = "b",
+	.st_form_sd = "sd", .st_eq_a = "equating a",
+	.st_eq_b = "equating b",
 	.st_welch = "forms' means equal? Welch's F, df1, df2, p",
 	.st_forms_differ = "Warning: the forms draw questions of their own and "
 			   "their mean totals differ (p < .05), so a total on "
@@ -156,8 +156,8 @@ const struct rpt_labels rpt_labels_zh = {
 	.st_kappa = "扣除偶然一致后的判定一致性（kappa）",
 	.st_decision_note = "判定一致性是在另一份同等难度的试卷上得到相同通过或"
 			    "不通过结果的考生比例：为 90% 时，十人中有一人会改变结果。",
-	.st_form_sd = "标准差", .st_eq_a = "等值分 = a × 总分 + b：a",
-	.st_eq_b = "b",
+	.st_form_sd = "标准差", .st_eq_a = "等值 a",
+	.st_eq_b = "等值 b",
 	.st_welch = "各卷平均分相等吗？Welch F、df1、df2、p",
 	.st_forms_differ = "注意：各卷题目不同，且平均分差异显著（p < .05），"
 			   "同一总分在不同试卷上的分量不同。排名、结果与百分位"

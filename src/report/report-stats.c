@@ -83,6 +83,25 @@ static lxw_chart_series *add_chart(struct rpt *r, struct rpt_sheet *s,
 	return se;
 }
 
+/* Columns a Statistics note spans, and the column of the charts right of
+ * the tables. */
+#define NOTE_COLS 9
+#define CHART_COL 10
+
+/* A note of the Statistics sheet on row: text wrapped over the first
+ * NOTE_COLS columns (red when warn), the row as high as it needs. */
+static void note_row(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
+		     const char *text, bool warn)
+{
+	double lines = ceil(rpt_text_width(text) / 100);
+
+	rpt_check(r, worksheet_set_row(s->ws, row, 15 * (lines < 1 ? 1 :
+							   lines), NULL));
+	rpt_check(r, worksheet_merge_range(s->ws, row, 0, row,
+					   NOTE_COLS - 1, text,
+					   warn ? r->warn : r->note));
+}
+
 /* The Statistics block of per-section means; returns the next row. */
 static lxw_row_t section_block(struct rpt *r, struct rpt_sheet *s,
 			       lxw_row_t row, const struct analysis *a)
@@ -141,7 +160,7 @@ static lxw_row_t section_block(struct rpt *r, struct rpt_sheet *s,
 		add_chart(r, s, first,
 			  (lxw_row_t)(first + gb->keys.nsection_titles - 1), 3,
 			  L->chart_sections, L->section, L->section_pct, "0%",
-			  18, 6);
+			  18, CHART_COL);
 	return (lxw_row_t)(first + gb->keys.nsection_titles + 1);
 }
 
@@ -216,7 +235,7 @@ static void band_block(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 	snprintf(xname, sizeof(xname), "%s (%s)", L->chart_dist_x,
 		 L->chart_pass_colours);
 	se = add_chart(r, s, row + 1, row + nb, 1, title, xname,
-		       L->chart_dist_y, NULL, 1, 6);
+		       L->chart_dist_y, NULL, 1, CHART_COL);
 	if (se)
 		rpt_check(r, chart_series_set_points(se, pts));
 }
@@ -296,11 +315,7 @@ static lxw_row_t form_block(struct rpt *r, struct rpt_sheet *s,
 		form_label(r, &a->forms[a->eq_ref], name, sizeof(name));
 		with_form(note, sizeof(note), a->forms_differ ?
 			  L->st_forms_differ : L->st_forms_same, name);
-		row++;
-		/* the note may run across the empty cells to its right */
-		rpt_check(r, worksheet_write_string(s->ws, row, 0, note,
-						    a->forms_differ ? r->flag :
-						    NULL));
+		note_row(r, s, ++row, note, a->forms_differ);
 	}
 	return row + 2;
 }
@@ -331,9 +346,7 @@ static lxw_row_t decision_block(struct rpt *r, struct rpt_sheet *s,
 	rpt_str(r, s, ++row, 0, L->st_kappa, NULL);
 	if (d->has_kappa)
 		rpt_num(r, s, row, 1, d->kappa, r->ratio);
-	/* the sentence may run across the empty cells to its right */
-	rpt_check(r, worksheet_write_string(s->ws, ++row, 0,
-					    L->st_decision_note, NULL));
+	note_row(r, s, ++row, L->st_decision_note, false);
 	return row + 2;
 }
 
@@ -411,8 +424,7 @@ static int write_statistics(struct rpt *r, const struct analysis *a)
 	/* the note may run across the empty cells to its right */
 	rpt_check(r, worksheet_write_string(s.ws, 18, 0, L->st_note, NULL));
 	if (a->n < ANALYSIS_ROUGH_N)
-		rpt_check(r, worksheet_write_string(s.ws, 19, 0, L->st_small_n,
-						    r->flag));
+		note_row(r, &s, 19, L->st_small_n, true);
 	row = form_block(r, &s, 20, a);
 	row = decision_block(r, &s, row, a);
 	row = section_block(r, &s, row, a);

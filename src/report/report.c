@@ -99,8 +99,14 @@ static int make_formats(struct rpt *r)
 	    !(r->flag = add_format(r)) || !(r->good = add_format(r)) ||
 	    !(r->bad = add_format(r)) || !(r->center = add_format(r)) ||
 	    !(r->badratio = add_format(r)) || !(r->answer = add_format(r)) ||
-	    !(r->missing_pts = add_format(r)) || !(r->hold = add_format(r)))
+	    !(r->missing_pts = add_format(r)) || !(r->hold = add_format(r)) ||
+	    !(r->note = add_format(r)) || !(r->warn = add_format(r)))
 		return -1;
+	format_set_text_wrap(r->note);
+	format_set_align(r->note, LXW_ALIGN_VERTICAL_TOP);
+	format_set_text_wrap(r->warn);
+	format_set_align(r->warn, LXW_ALIGN_VERTICAL_TOP);
+	format_set_font_color(r->warn, 0x9C0006);
 	format_set_font_color(r->hold, 0x7F6000);
 	format_set_bg_color(r->hold, 0xFFEB9C);
 	format_set_align(r->center, LXW_ALIGN_CENTER);

@@ -37,6 +37,8 @@ libsubunit-dev
 valgrind
 python3-yaml
 python3-jsonschema
+python3-numpy
+python3-scipy
 opencc
 poppler-utils
 qpdf

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "base/points.h"
 #include "grade/stats.h"
 
 #define EPS 1e-9
@@ -128,8 +129,8 @@ START_TEST(test_groups_rounding)
 	ck_assert_int_eq(g[1], -1);
 	ck_assert_int_eq(g[2], 0);
 	ck_assert_int_eq(g[3], -1);
-	ck_assert(stats_same(0.1 + 0.2, 0.3));
-	ck_assert(!stats_same(0.3, 0.3 + 1e-6));
+	ck_assert(points_eq(0.1 + 0.2, 0.3));
+	ck_assert(!points_eq(0.3, 0.3 + 1e-5));
 }
 END_TEST
 
@@ -256,6 +257,65 @@ START_TEST(test_pearson)
 }
 END_TEST
 
+/* Values of scipy 1.10 (special.betainc, stats.f.sf), an independent
+ * implementation. */
+START_TEST(test_beta_reg)
+{
+	ck_assert_double_eq_tol(stats_beta_reg(0.5, 2.5, 0.3),
+				0.7968893362799451, 1e-13);
+	ck_assert_double_eq_tol(stats_beta_reg(59, 0.5, 0.98),
+				0.12338190588141446, 1e-13);
+	ck_assert_double_eq_tol(stats_beta_reg(10, 10, 0.5), 0.5, 1e-13);
+	ck_assert_double_eq_tol(stats_beta_reg(2, 3, 0.999),
+				0.999999996003, 1e-13);
+	ck_assert_double_eq_tol(stats_f_upper(3.5, 2, 40.5),
+				0.03962037896385027, 1e-13);
+}
+END_TEST
+
+/* Welch's test of three groups {3 5 6 7 9}, {1 2 2 4 4 6}, {8 9 11 12}:
+ * F and df2 by the formula in numpy, p by scipy's F distribution. */
+START_TEST(test_welch)
+{
+	const size_t n[3] = { 5, 6, 4 };
+	const double m[3] = { 6.0, 3.1666666666666665, 10.0 };
+	const double sd[3] = { 2.23606797749979, 1.8348478592697182,
+			       1.8257418583505538 };
+	const double flat[2] = { 1, 0 };
+	struct stats_welch w;
+
+	ck_assert_int_eq(stats_welch(n, m, sd, 3, &w), 0);
+	ck_assert_double_eq_tol(w.f, 15.34905436361032, 1e-11);
+	ck_assert_double_eq_tol(w.df1, 2, 1e-12);
+	ck_assert_double_eq_tol(w.df2, 7.326895828527505, 1e-11);
+	ck_assert_double_eq_tol(w.p, 0.0023993187228301613, 1e-13);
+	/* a group without spread, or one group: not defined */
+	ck_assert_int_eq(stats_welch(n, m, flat, 2, &w), -1);
+	ck_assert_int_eq(stats_welch(n, m, sd, 1, &w), -1);
+}
+END_TEST
+
+/* Feldt's interval, the F quantile and the binomial tail against scipy
+ * 1.10 (stats.f.ppf, stats.binom.sf). */
+START_TEST(test_alpha_ci)
+{
+	double lo, hi;
+
+	ck_assert_double_eq_tol(stats_f_quantile(0.975, 99, 99 * 39),
+				1.3024531032845172, 1e-12);
+	ck_assert_double_eq_tol(stats_f_quantile(0.5, 3, 7),
+				0.8709442531872845, 1e-12);
+	ck_assert_double_eq_tol(stats_binom_upper(30, 40, 0.63),
+				0.07684763703650106, 1e-13);
+	ck_assert_double_eq(stats_binom_upper(0, 40, 0.63), 1);
+	ck_assert_double_eq(stats_binom_upper(41, 40, 0.63), 0);
+	ck_assert_int_eq(stats_alpha_ci(0.8, 100, 40, 0.95, &lo, &hi), 0);
+	ck_assert_double_eq_tol(lo, 0.7395093793430967, 1e-12);
+	ck_assert_double_eq_tol(hi, 0.8522456015909452, 1e-12);
+	ck_assert_int_eq(stats_alpha_ci(0.8, 1, 40, 0.95, &lo, &hi), -1);
+}
+END_TEST
+
 /* The stats suite. */
 static Suite *stats_suite(void)
 {
@@ -274,6 +334,9 @@ static Suite *stats_suite(void)
 	tcase_add_test(tc, test_item_undefined);
 	tcase_add_test(tc, test_alpha);
 	tcase_add_test(tc, test_pearson);
+	tcase_add_test(tc, test_beta_reg);
+	tcase_add_test(tc, test_welch);
+	tcase_add_test(tc, test_alpha_ci);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -19,9 +19,9 @@
 # cached on this machine changes a result.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-# check scripts use python3 with Debian's python3-yaml; prefer the system
-# one when the python3 found first in PATH lacks it
-if ! python3 -c 'import yaml' 2>/dev/null && [ -x /usr/bin/python3 ]; then
+# check scripts use python3 with Debian's python3-yaml and python3-scipy;
+# prefer the system one when the python3 found first in PATH lacks them
+if ! python3 -c 'import yaml, scipy' 2>/dev/null && [ -x /usr/bin/python3 ]; then
 	PATH=/usr/bin:$PATH
 	export PATH
 fi

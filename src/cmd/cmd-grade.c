@@ -10,8 +10,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bank/history.h"
 #include "base/fileio.h"
 #include "cmd/cmd.h"
+#include "grade/analysis.h"
+#include "grade/grade-history.h"
 #include "grade/grade.h"
 #include "grade/read.h"
 #include "report/report.h"
@@ -23,6 +26,7 @@ struct grade_opts {
 	const char *const *sheets;
 	size_t nsheets;
 	const char *xlsx, *csv, *json, *lang;
+	const char *history;	/* the bank's item history to add to */
 	bool force;
 	bool bom;		/* CSV starts with a UTF-8 byte-order mark */
 };
@@ -40,6 +44,7 @@ static void read_args(const struct cmd_args *a, struct grade_opts *o)
 	o->csv = cmd_arg_text(a, "csv");
 	o->json = cmd_arg_text(a, "json");
 	o->lang = cmd_arg_text(a, "lang");
+	o->history = cmd_arg_text(a, "history");
 	o->force = cmd_arg_given(a, "force");
 	o->bom = cmd_arg_given(a, "bom");
 }
@@ -193,6 +198,90 @@ static int stage_xlsx(struct outbatch *batch, const struct grade_opts *o,
 	return fe == FILEIO_OK ? 0 : output_failed(o->xlsx, fe, d);
 }
 
+/* Move into merged the rows of old that are not of the administration
+ * now recorded in add (same date, paper, build and question), and those
+ * of add; the number of old rows dropped into *dups. */
+static int merge_history(const struct history *old, const struct history *add,
+			 struct history *merged, size_t *dups)
+{
+	*dups = 0;
+	for (size_t i = 0; i < old->n; i++) {
+		const struct history_row *r = &old->rows[i];
+		bool dup = false;
+
+		for (size_t j = 0; j < add->n && !dup; j++)
+			dup = !strcmp(r->date, add->rows[j].date) &&
+			      !strcmp(r->paper, add->rows[j].paper) &&
+			      !strcmp(r->build, add->rows[j].build) &&
+			      !strcmp(r->item, add->rows[j].item);
+		*dups += dup;
+		if (!dup && history_add(merged, r) < 0)
+			return -1;
+	}
+	for (size_t j = 0; j < add->n; j++)
+		if (history_add(merged, &add->rows[j]) < 0)
+			return -1;
+	return 0;
+}
+
+/* Add this administration's item statistics to the item history
+ * o->history (read, extended, written to a temporary file added to the
+ * batch); an administration already there (same date, paper and build)
+ * is refused without --force, replaced with it.  0, or -1 with the
+ * failure in d. */
+static int stage_history(struct outbatch *batch, const struct grade_opts *o,
+			 const struct gradebook *gb, struct diags *d)
+{
+	struct history old, add, merged;
+	struct analysis a;
+	struct outfile out;
+	enum fileio_err fe = FILEIO_OK;
+	char date[11];
+	size_t dups = 0;
+	int rc = -1;
+
+	history_init(&old);
+	history_init(&add);
+	history_init(&merged);
+	analysis_init(&a);
+	grade_history_date(date);
+	if (fileio_exists(o->history) &&
+	    history_read(&old, o->history, d) < 0) {
+		diags_fail(d, DIAG_REFUSED, NULL, 0, 0, "'%s' is not an item "
+			   "history examgen can add to; nothing written",
+			   o->history);
+		goto out;
+	}
+	if (analysis_run(&a, gb) < 0 ||
+	    grade_history_rows(&a, date, &add) < 0 ||
+	    merge_history(&old, &add, &merged, &dups) < 0) {
+		diags_oom(d);
+		goto out;
+	}
+	if (dups && !o->force) {
+		diags_fail(d, DIAG_REFUSED, NULL, 0, 0, "'%s' already holds "
+			   "this administration (%zu rows of paper '%s' build "
+			   "'%s' on %s): use --force to replace them; nothing "
+			   "written", o->history, dups, add.rows[0].paper,
+			   add.rows[0].build, date);
+		goto out;
+	}
+	fe = outfile_open(&out, o->history, true);
+	if (fe == FILEIO_OK && history_write(out.fp, &merged)) {
+		outfile_abort(&out);
+		fe = FILEIO_EIO;
+	} else if (fe == FILEIO_OK) {
+		fe = outbatch_add(batch, &out);
+	}
+	rc = fe == FILEIO_OK ? 0 : output_failed(o->history, fe, d);
+out:
+	analysis_release(&a);
+	history_release(&old);
+	history_release(&add);
+	history_release(&merged);
+	return rc;
+}
+
 /* The report's language: --lang or the keys', in the keys' script when
  * Chinese (a zh-Hant paper reports in Traditional). */
 static const char *report_lang(const struct grade_opts *o,
@@ -239,6 +328,8 @@ static int write_outputs(const struct grade_opts *o,
 				  d);
 	if (!rc && o->xlsx)
 		rc = stage_xlsx(&batch, o, gb, lang, d);
+	if (!rc && o->history)
+		rc = stage_history(&batch, o, gb, d);
 	if (!rc && (fe = outbatch_commit(&batch, &failed)) != FILEIO_OK)
 		rc = output_failed(failed, fe, d);
 	outbatch_release(&batch);
@@ -310,8 +401,9 @@ static int cmd_grade_exec(const struct cmd_args *a)
 	check_files(&o, &d);
 	if (diags_exit(&d))
 		goto out;
-	/* the CSV summary alone needs no answers kept in memory */
-	gb.keep_answers = o.json || o.xlsx;
+	/* the CSV summary alone needs no answers kept in memory (the
+	 * statistics of JSON, Excel and the history do) */
+	gb.keep_answers = o.json || o.xlsx || o.history;
 	if (grade_all(&o, &gb, &d) || (o.xlsx && !xlsx_fits(&o, &gb, &d)))
 		goto out;
 	diags_print(&d, stderr);
@@ -338,7 +430,8 @@ static const char *const langs[] = { "zh", "en", NULL };
 const struct cmd_entry cmd_grade_entry = {
 	.name = "grade",
 	.usage = "grade --key PATH... [--xlsx FILE] [--csv FILE|-] "
-		 "[--json FILE|-] [--lang zh|en] [--bom] [--force] SHEET...",
+		 "[--json FILE|-] [--history FILE] [--lang zh|en] [--bom] "
+		 "[--force] SHEET...",
 	.help = "Score filled-in answer sheets against the answer keys of a "
 		"paper.\n",
 	.options = (const struct cmd_option[]){
@@ -364,8 +457,14 @@ const struct cmd_entry cmd_grade_entry = {
 			  "byte-order mark, so Excel shows its Chinese text "
 			  "right, and the header and results in the report's "
 			  "language" },
+		{ .name = "history", .arg = "FILE", .type = OPT_TEXT,
+		  .help = "add this administration's item statistics (p, D, "
+			  "r, n, exposure per question) to the bank's item "
+			  "history FILE (CSV, created if missing), which "
+			  "'validate --stats --history FILE' shows" },
 		{ .name = "force", .type = OPT_FLAG,
-		  .help = "overwrite existing output files" },
+		  .help = "overwrite existing output files (and replace an "
+			  "administration already in the --history file)" },
 		{ 0 },
 	},
 	.help_tail =

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "bank/bank.h"
+#include "bank/history.h"
 #include "bank/lint.h"
 #include "bank/similar.h"
 #include "base/diag.h"
@@ -22,6 +23,7 @@ struct validate_opts {
 	const char *const *templates;
 	size_t ntemplates;
 	bool stats;
+	const char *history;	/* item history to show with --stats */
 };
 
 /* Load the --bank paths and then the template's own banks; returns the
@@ -122,12 +124,27 @@ out:
 	return rc;
 }
 
+/* Print the item history o->history (--stats): each question's
+ * statistics over time and what drifts or went bad; problems of the file
+ * go to d. */
+static void print_history(const struct validate_opts *o, struct diags *d)
+{
+	struct history h;
+
+	history_init(&h);
+	if (history_read(&h, o->history, d) == 0 &&
+	    history_report(stdout, &h) < 0)
+		diags_oom(d);
+	history_release(&h);
+}
+
 /* Run validate. */
 static int cmd_validate_exec(const struct cmd_args *a)
 {
 	const struct cmd_optval *banks = cmd_arg(a, "bank");
 	struct validate_opts o = { banks->v, banks->n, a->operands,
-				   a->noperands, cmd_arg_given(a, "stats") };
+				   a->noperands, cmd_arg_given(a, "stats"),
+				   cmd_arg_text(a, "history") };
 	struct diags d = DIAGS_INIT;
 	size_t nquestions = 0, warnings = 0;
 	int rc = EXIT_DONE;
@@ -139,12 +156,19 @@ static int cmd_validate_exec(const struct cmd_args *a)
 				     "PATH or a template");
 		goto out;
 	}
+	if (o.history && !o.stats) {
+		rc = cmd_usage_error(&cmd_validate_entry, "'--history' is "
+				     "shown with '--stats'");
+		goto out;
+	}
 	/* a template or bank that could not be loaded at all is refused */
 	if (o.ntemplates == 0 && validate_one(&o, NULL, &d, &nquestions) < 0)
 		diags_raise(&d, DIAG_REFUSED);
 	for (size_t i = 0; i < o.ntemplates; i++)
 		if (validate_one(&o, o.templates[i], &d, &nquestions) < 0)
 			diags_raise(&d, DIAG_REFUSED);
+	if (o.history)
+		print_history(&o, &d);
 	diags_sort(&d);
 	diags_unique(&d);
 	for (size_t i = 0; i < d.n; i++)
@@ -168,7 +192,8 @@ out:
 
 const struct cmd_entry cmd_validate_entry = {
 	.name = "validate",
-	.usage = "validate [--bank PATH]... [--stats] [TEMPLATE]...",
+	.usage = "validate [--bank PATH]... [--stats [--history FILE]] "
+		 "[TEMPLATE]...",
 	.help =
 	"Check question banks and paper templates and report every problem\n"
 	"as PATH:LINE:COL: error: MESSAGE on standard error, and as\n"
@@ -182,6 +207,12 @@ const struct cmd_entry cmd_validate_entry = {
 		  .help = "a bank file, or a folder of *.yaml / *.yml banks; "
 			  "may be repeated; added to each template's "
 			  "'banks:'" },
+		{ .name = "history", .arg = "FILE", .type = OPT_TEXT,
+		  .help = "with --stats: the item history 'grade --history' "
+			  "keeps (CSV): per question its administrations, "
+			  "candidates, exposure, p, D and r over time, and "
+			  "those whose p drifts from its past, whose r went "
+			  "bad or stays weak" },
 		{ .name = "stats", .type = OPT_FLAG,
 		  .help = "print on standard output the questions per type, "
 			  "difficulty and tag, and for each template every "

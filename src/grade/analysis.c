@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/points.h"
 #include "grade/grade.h"
 
 /* Working arrays of one run. */
@@ -26,7 +27,6 @@ struct work {
 	double **fvar;			/* fvar[key][position]: item
 					 * variance over the form's
 					 * candidates */
-	bool **fdich;			/* fdich[key][position] */
 	size_t **sec;			/* sec[key][position]: section
 					 * column, or SIZE_MAX */
 	double *ivar;			/* per item: variance over every
@@ -127,7 +127,6 @@ static int build_items(struct analysis *a, struct work *w)
 			if (j == a->nitems) {
 				s->it = it;
 				s->same_no = true;
-				s->dich = true;
 				if (it->type == Q_TRUE_FALSE) {
 					s->keyed = it->answer_tf ? 1 : 2;
 					s->nopt = 2;
@@ -200,7 +199,6 @@ static int work_alloc(struct analysis *a, struct work *w)
 	w->g = malloc(n);
 	w->gg = malloc(n);
 	w->fvar = calloc(nk, sizeof(*w->fvar));
-	w->fdich = calloc(nk, sizeof(*w->fdich));
 	w->sec = calloc(nk, sizeof(*w->sec));
 	w->ivar = calloc(a->nitems ? a->nitems : 1, sizeof(*w->ivar));
 	w->k = malloc(nk * sizeof(*w->k));
@@ -211,7 +209,7 @@ static int work_alloc(struct analysis *a, struct work *w)
 	w->fin = malloc(nk * sizeof(*w->fin));
 	a->forms = calloc(nk, sizeof(*a->forms));
 	if (!w->x || !w->tt || !w->rest || !w->ind || !w->part || !w->mk ||
-	    !w->g || !w->gg || !w->fvar || !w->fdich || !w->sec || !w->ivar ||
+	    !w->g || !w->gg || !w->fvar || !w->sec || !w->ivar ||
 	    !w->k || !w->sumv ||
 	    !w->fsum || !w->fss || !w->fn || !w->fin || !a->forms)
 		return -1;
@@ -259,8 +257,6 @@ static int gather(struct analysis *a, struct work *w)
 
 			if (w->kpos[ki][ii] != i)	/* id seen before */
 				continue;
-			if (rs->earned != 0 && rs->earned != k->items[i].points)
-				s->dich = false;
 			s->blank += rs->status == RESP_BLANK;
 			s->invalid += rs->status == RESP_INVALID;
 			w->xs[fill[ii]] = rs->earned;
@@ -322,9 +318,16 @@ static void analyse_options(struct item_stats *s, struct work *w, size_t m,
 			op->has_groups = true;
 		}
 		op->has_rpb = stats_pearson(w->ind, w->rest, m, &op->rpb) == 0;
-		if (!op->keyed && is_choice(s->it->type)) {
+		if (!op->keyed && is_choice(s->it->type) &&
+		    m >= ANALYSIS_MIN_N) {
 			op->rare = op->share < ANALYSIS_OPT_RARE;
-			op->positive = op->has_rpb && op->rpb > 0;
+			/* above the one-sided 5% point of r under no
+			 * relation (large-sample SE 1 / sqrt(m - 1)) */
+			op->positive = op->has_rpb &&
+				       op->n >= ANALYSIS_OPT_CHOSEN &&
+				       op->rpb > ANALYSIS_OPT_R &&
+				       op->rpb > ANALYSIS_OPT_Z /
+						 sqrt((double)(m - 1));
 		}
 	}
 }
@@ -366,7 +369,7 @@ static int analyse_item(struct analysis *a, struct work *w, size_t ii)
 	return 0;
 }
 
-/* Item variances and right/wrong scoring per form: w->fvar, w->fdich. */
+/* Item variances per form: w->fvar. */
 static int form_items(struct analysis *a, struct work *w)
 {
 	const struct gradebook *gb = a->gb;
@@ -377,25 +380,18 @@ static int form_items(struct analysis *a, struct work *w)
 		double *mean = calloc(ni, sizeof(*mean));
 
 		w->fvar[ki] = calloc(ni, sizeof(**w->fvar));
-		w->fdich[ki] = malloc(ni * sizeof(**w->fdich));
-		if (!mean || !w->fvar[ki] || !w->fdich[ki]) {
+		if (!mean || !w->fvar[ki]) {
 			free(mean);
 			return -1;
 		}
-		for (size_t i = 0; i < k->nitems; i++)
-			w->fdich[ki][i] = true;
 		for (size_t j = 0; j < a->n; j++) {
 			const struct response *rs;
 
 			if (a->kidx[j] != ki)
 				continue;
 			rs = gb->cands[a->cand[j]].resp;
-			for (size_t i = 0; i < k->nitems; i++) {
+			for (size_t i = 0; i < k->nitems; i++)
 				mean[i] += rs[i].earned;
-				if (rs[i].earned != 0 &&
-				    rs[i].earned != k->items[i].points)
-					w->fdich[ki][i] = false;
-			}
 			n++;
 		}
 		for (size_t i = 0; i < k->nitems && n; i++)
@@ -416,6 +412,15 @@ static int form_items(struct analysis *a, struct work *w)
 		free(mean);
 	}
 	return 0;
+}
+
+/* True if item it is scored right or wrong by its rule (KR-20 is alpha
+ * of such items): true/false, single choice, multiple choice under
+ * `exact`. */
+static bool right_wrong(const struct key_item *it)
+{
+	return it->type == Q_TRUE_FALSE || it->type == Q_SINGLE ||
+	       (it->type == Q_MULTIPLE && it->rule == MC_EXACT);
 }
 
 /* A part of the paper whose reliability is wanted. */
@@ -477,19 +482,25 @@ static void part_prepare(const struct analysis *a, struct work *w,
 	}
 }
 
-/* Reliability of the part in w (part_prepare): each group with alpha
- * defined (k >= 2, score variance > 0) gives alpha_g and error variance
- * V_g (1 - alpha_g); those are pooled with weights n_g - 1, and the
- * reliability is 1 - pooled error / variance of the part over the same
- * candidates (one group: its alpha).  Fills fs (when not NULL) per
- * group; returns 0, or -1 when not defined.  *sem is NAN when the pooled
+/* Reliability of the part in w (part_prepare) over every counted
+ * candidate: each group with alpha defined (k >= 2, score variance > 0)
+ * holds true-score sum of squares SS_g alpha_g (SS_g its sum of squared
+ * deviations from its own mean), a group without none (nothing is
+ * true-score variance without evidence); the reliability is their sum
+ * over SS_T, the sum of squares of the part over every counted candidate
+ * about their mean (one group: its alpha), so that the differences
+ * between the groups' means count as error, and the error variance is
+ * (SS_T - true) / (n - 1), so that SEM = sd x sqrt(1 - reliability) for
+ * the sd of all of them.  Fills fs (when not NULL) per group; returns 0,
+ * or -1 when not defined (no group with alpha).  *sem is NAN when the
  * error is negative. */
 static int part_reliability(const struct analysis *a, struct work *w,
 			    bool one, struct form_stats *fs, double *rel,
 			    double *sem)
 {
-	size_t ng = one ? 1 : a->gb->keys.nkeys, nall = 0;
-	double err = 0, df = 0, sum = 0, ss = 0, mean, var;
+	size_t ng = one ? 1 : a->gb->keys.nkeys;
+	double true_ss = 0, sum = 0, ss = 0, mean, err;
+	bool any = false;
 
 	memset(w->fsum, 0, ng * sizeof(*w->fsum));
 	memset(w->fss, 0, ng * sizeof(*w->fss));
@@ -510,10 +521,8 @@ static int part_reliability(const struct analysis *a, struct work *w,
 
 		w->fin[g] = n > 1 &&
 			    stats_alpha(w->sumv[g], w->k[g], v, &al) == 0;
-		if (w->fin[g]) {
-			err += w->fss[g] * (1 - al);
-			df += (double)(n - 1);
-		}
+		any = any || w->fin[g];
+		true_ss += w->fin[g] ? w->fss[g] * al : 0;
 		if (!fs)
 			continue;
 		fs[g].n = n;
@@ -524,22 +533,17 @@ static int part_reliability(const struct analysis *a, struct work *w,
 		fs[g].has_sem = w->fin[g] && al <= 1;
 		fs[g].sem = fs[g].has_sem ? sqrt(v * (1 - al)) : 0;
 	}
-	if (df <= 0)
+	if (!any || a->n < 2)
 		return -1;
 	for (size_t j = 0; j < a->n; j++)
-		if (w->fin[group_of(a, j, one)]) {
-			sum += w->part[j];
-			nall++;
-		}
-	mean = sum / (double)nall;
+		sum += w->part[j];
+	mean = sum / (double)a->n;
 	for (size_t j = 0; j < a->n; j++)
-		if (w->fin[group_of(a, j, one)])
-			ss += (w->part[j] - mean) * (w->part[j] - mean);
-	var = ss / (double)(nall - 1);
-	if (!(var > 0))
+		ss += (w->part[j] - mean) * (w->part[j] - mean);
+	if (!(ss > 0))
 		return -1;
-	err /= df;
-	*rel = 1 - err / var;
+	*rel = true_ss / ss;
+	err = (ss - true_ss) / (double)(a->n - 1);
 	*sem = err >= 0 ? sqrt(err) : NAN;
 	return 0;
 }
@@ -552,10 +556,10 @@ static void whole_paper(struct analysis *a, struct work *w)
 	const struct gradebook *gb = a->gb;
 	struct part whole = { PART_WHOLE, 0 };
 
-	a->kr20 = a->nitems > 0;
+	a->kr20 = a->nitems > 0 && a->n > 0;
 	a->same_questions = a->n > 0;
 	for (size_t ii = 0; ii < a->nitems; ii++) {
-		a->kr20 = a->kr20 && a->items[ii].dich;
+		a->kr20 = a->kr20 && right_wrong(a->items[ii].it);
 		a->same_questions = a->same_questions && a->items[ii].common;
 	}
 	for (size_t ki = 0; ki < gb->keys.nkeys; ki++) {
@@ -565,11 +569,13 @@ static void whole_paper(struct analysis *a, struct work *w)
 		a->forms[ki].kr20 = k->nitems > 0;
 		for (size_t i = 0; i < k->nitems; i++)
 			a->forms[ki].kr20 = a->forms[ki].kr20 &&
-					    w->fdich[ki][i];
+					    right_wrong(&k->items[i]);
 	}
 	part_prepare(a, w, &whole, false);
 	a->has_alpha = part_reliability(a, w, false, a->forms, &a->alpha,
 					&a->sem) == 0;
+	for (size_t ki = 0; ki < gb->keys.nkeys; ki++)
+		a->forms[ki].kr20 = a->forms[ki].kr20 && a->forms[ki].n > 0;
 	if (a->same_questions) {
 		part_prepare(a, w, &whole, true);
 		a->has_alpha = part_reliability(a, w, true, NULL, &a->alpha,
@@ -640,7 +646,7 @@ static int percentile_ranks(struct analysis *a)
 		while (lo < hi) {	/* first not below t */
 			size_t mid = lo + (hi - lo) / 2;
 
-			if (v[mid] < t && !stats_same(v[mid], t))
+			if (v[mid] < t && !points_eq(v[mid], t))
 				lo = mid + 1;
 			else
 				hi = mid;
@@ -650,7 +656,7 @@ static int percentile_ranks(struct analysis *a)
 		while (lo < hi) {	/* first above t */
 			size_t mid = lo + (hi - lo) / 2;
 
-			if (v[mid] <= t || stats_same(v[mid], t))
+			if (v[mid] <= t || points_eq(v[mid], t))
 				lo = mid + 1;
 			else
 				hi = mid;
@@ -663,13 +669,27 @@ static int percentile_ranks(struct analysis *a)
 	return 0;
 }
 
-/* The flags of item s. */
+/* The p a candidate guessing would get on item s (one right answer in
+ * nopt), or 0 when guessing has no such share. */
+static double chance(const struct item_stats *s)
+{
+	if (s->it->type == Q_TRUE_FALSE)
+		return 0.5;
+	if (s->it->type == Q_SINGLE && s->nopt > 1)
+		return 1.0 / (double)s->nopt;
+	return 0;
+}
+
+/* The flags of item s: none on fewer than ANALYSIS_MIN_N candidates,
+ * where they would be noise. */
 static unsigned item_flags(const struct item_stats *s)
 {
 	unsigned f = 0;
 
-	if (s->st.n == 0)
+	if (s->st.n < ANALYSIS_MIN_N)
 		return 0;
+	if (s->st.p < chance(s))
+		f |= ITEM_BELOW_CHANCE;
 	if (s->st.p > ANALYSIS_P_EASY)
 		f |= ITEM_EASY;
 	else if (s->st.p < ANALYSIS_P_HARD)
@@ -683,6 +703,15 @@ static unsigned item_flags(const struct item_stats *s)
 	return f;
 }
 
+/* True if the counted candidates' scores on item ii differ. */
+static bool item_varies(const struct work *w, size_t ii)
+{
+	for (size_t j = w->xoff[ii] + 1; j < w->xoff[ii + 1]; j++)
+		if (w->xs[j] != w->xs[w->xoff[ii]])
+			return true;
+	return false;
+}
+
 /* Free the working arrays. */
 static void work_release(struct work *w, size_t nkeys)
 {
@@ -691,8 +720,6 @@ static void work_release(struct work *w, size_t nkeys)
 			free(w->kpos[i]);
 		if (w->fvar)
 			free(w->fvar[i]);
-		if (w->fdich)
-			free(w->fdich[i]);
 		if (w->sec)
 			free(w->sec[i]);
 	}
@@ -700,7 +727,6 @@ static void work_release(struct work *w, size_t nkeys)
 	free(w->ivar);
 	free(w->kpos);
 	free(w->fvar);
-	free(w->fdich);
 	free(w->xs);
 	free(w->ms);
 	free(w->xoff);
@@ -755,9 +781,14 @@ int analysis_run(struct analysis *a, const struct gradebook *gb)
 	whole_paper(a, &w);
 	for (size_t ii = 0; ii < a->nitems; ii++) {
 		struct part p = { PART_WITHOUT, ii };
+		struct item_stats *s = &a->items[ii];
 
-		a->items[ii].has_alpha_del = part_alpha(a, &w, &p,
-						&a->items[ii].alpha_del) == 0;
+		s->has_alpha_del = part_alpha(a, &w, &p, &s->alpha_del) == 0;
+		/* an item without variance adds nothing to remove */
+		s->raises_alpha = s->has_alpha_del && a->has_alpha &&
+				  s->st.n >= ANALYSIS_MIN_N &&
+				  s->alpha_del - a->alpha >=
+				  ANALYSIS_ALPHA_GAIN && item_varies(&w, ii);
 	}
 	for (size_t sc = 0; sc < gb->keys.nsection_titles; sc++) {
 		struct part p = { PART_SECTION, sc };
@@ -765,6 +796,9 @@ int analysis_run(struct analysis *a, const struct gradebook *gb)
 		a->has_section_alpha[sc] = part_alpha(a, &w, &p,
 						      &a->section_alpha[sc]) == 0;
 	}
+	if (analysis_forms(a) < 0)
+		goto out;
+	analysis_decision(a);
 	ret = 0;
 out:
 	work_release(&w, gb->keys.nkeys);
@@ -785,5 +819,6 @@ void analysis_release(struct analysis *a)
 	free(a->kidx);
 	free(a->total);
 	free(a->prank);
+	free(a->equated_total);
 	analysis_init(a);
 }

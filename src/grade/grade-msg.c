@@ -25,6 +25,9 @@ static const char *const catalog[][2] = {
 	  "answers on paper '%s' form '%s': is this a sheet of another paper?",
 	  "%u 个客观题答案（共 %u 个）不是试卷“%s” %s 卷可能的答案："
 	  "这是否是另一份试卷的答题卡？" },
+	{ "every answer is blank (an absent candidate?): pending and left out "
+	  "of the statistics; delete the row if the candidate did not sit",
+	  "所有题目均未作答（缺考？）：待定，不计入统计；如考生缺考请删除此行" },
 	{ "the sheet is empty", "答题文件为空" },
 	{ "the sheet is too large (more than %zu MiB as text)",
 	  "答题文件过大（文本超过 %zu MiB）" },

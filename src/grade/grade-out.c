@@ -11,6 +11,7 @@
 
 #include "bank/bank.h"
 #include "base/csv.h"
+#include "base/points.h"
 #include "base/textenc.h"
 #include "grade/analysis.h"
 
@@ -141,6 +142,25 @@ static void json_num(FILE *fp, double v)
 	fputs(format_number(v, num), fp);
 }
 
+/* Write points earned: a whole or half number as it is (75.5), any other
+ * (thirds of per_option points) with the fewest digits that read back
+ * as the same double, never rounded to a few decimals. */
+static void json_points(FILE *fp, double v)
+{
+	char buf[40];
+
+	if (points_halves(v)) {
+		json_num(fp, round(v * 2) / 2);
+		return;
+	}
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(buf, sizeof(buf), "%.*g", prec, v);
+		if (strtod(buf, NULL) == v || prec == 17)
+			break;
+	}
+	fputs(buf, fp);
+}
+
 /* Names of response states in JSON. */
 static const char *const status_names[] = {
 	[RESP_BLANK] = "blank", [RESP_OK] = "ok", [RESP_INVALID] = "invalid",
@@ -200,8 +220,9 @@ static void json_field(FILE *fp, const char *name, bool defined, double v)
 }
 
 /* Write one candidate with its sections and answers; prank is its
- * percentile rank (NAN: not in the statistics). */
-static void json_candidate(FILE *fp, const struct candidate *c, double prank)
+ * percentile rank, eq its equated total (NAN: none). */
+static void json_candidate(FILE *fp, const struct candidate *c, double prank,
+			   double eq)
 {
 	const struct key *k = c->key;
 
@@ -220,10 +241,10 @@ static void json_candidate(FILE *fp, const struct candidate *c, double prank)
 		fputs(s ? "," : "", fp);
 		json_str(fp, k->sections[s].title);
 		fputc(':', fp);
-		json_num(fp, c->section[s]);
+		json_points(fp, c->section[s]);
 	}
 	fputs("},\"total\":", fp);
-	json_num(fp, c->total);
+	json_points(fp, c->total);
 	fputs(",\"percent\":", fp);
 	json_num(fp, percent2(c->percent));
 	fprintf(fp, ",\"result\":\"%s\",\"problems\":%u,\"flagged\":%s,"
@@ -233,6 +254,7 @@ static void json_candidate(FILE *fp, const struct candidate *c, double prank)
 		c->incomplete ? "true" : "false");
 	json_str(fp, c->notes);
 	json_field(fp, "percentile_rank", true, prank);
+	json_field(fp, "equated_total", true, eq);
 	fputs(",\"answers\":[", fp);
 	for (size_t i = 0; k && i < k->nitems; i++) {
 		const struct response *r = &c->resp[i];
@@ -243,7 +265,7 @@ static void json_candidate(FILE *fp, const struct candidate *c, double prank)
 		fputs(",\"response\":", fp);
 		json_str(fp, r->raw);
 		fputs(",\"points\":", fp);
-		json_num(fp, r->earned);
+		json_points(fp, r->earned);
 		fputs(",\"max\":", fp);
 		json_num(fp, k->items[i].points);
 		fprintf(fp, ",\"status\":\"%s\"}", status_names[r->status]);
@@ -254,7 +276,7 @@ static void json_candidate(FILE *fp, const struct candidate *c, double prank)
 /* Names of item flags in JSON, by bit. */
 static const char *const item_flag_names[] = {
 	"too_easy", "too_hard", "negative_discrimination",
-	"poor_discrimination", "low_item_rest_r",
+	"poor_discrimination", "low_item_rest_r", "below_chance",
 };
 
 /* Write the analysis of one bank option of item s. */
@@ -298,6 +320,8 @@ static void json_item(FILE *fp, const struct item_stats *s)
 	json_field(fp, "discrimination", s->st.has_disc, s->st.disc);
 	json_field(fp, "item_rest_r", s->st.has_rpb, s->st.rpb);
 	json_field(fp, "alpha_if_deleted", s->has_alpha_del, s->alpha_del);
+	fprintf(fp, ",\"raises_alpha\":%s", s->raises_alpha ? "true" :
+		"false");
 	fputs(",\"flags\":[", fp);
 	for (unsigned b = 0; b < sizeof(item_flag_names) /
 				 sizeof(*item_flag_names); b++)
@@ -309,6 +333,51 @@ static void json_item(FILE *fp, const struct item_stats *s)
 	for (unsigned o = 0; o < s->nopt; o++)
 		json_option(fp, s, o);
 	fputs("]}", fp);
+}
+
+/* Write how the forms compare: Welch's test of their means, whether
+ * forms of their own questions differ, and their equating. */
+static void json_forms_compared(FILE *fp, const struct analysis *a)
+{
+	fputs("],\n\"forms_test\":", fp);
+	if (a->has_welch) {
+		fputs("{\"method\":\"welch\",\"f\":", fp);
+		json_stat(fp, true, a->welch.f);
+		json_field(fp, "df1", true, a->welch.df1);
+		json_field(fp, "df2", true, a->welch.df2);
+		json_field(fp, "p", true, a->welch.p);
+		fputc('}', fp);
+	} else {
+		fputs("null", fp);
+	}
+	fprintf(fp, ",\"forms_differ\":%s,\"equating\":",
+		a->forms_differ ? "true" : "false");
+	if (a->equated) {
+		fputs("{\"method\":\"linear, random groups\",\"reference\":",
+		      fp);
+		json_str(fp, a->forms[a->eq_ref].k->form);
+		fputc('}', fp);
+	} else {
+		fputs("null", fp);
+	}
+}
+
+/* Write the decisions near the pass mark. */
+static void json_decision(FILE *fp, const struct analysis_decision *d)
+{
+	fputs(",\n\"alpha_ci95\":", fp);
+	if (d->has_ci) {
+		fputc('[', fp);
+		json_stat(fp, true, d->alpha_lo);
+		fputc(',', fp);
+		json_stat(fp, true, d->alpha_hi);
+		fputc(']', fp);
+	} else {
+		fputs("null", fp);
+	}
+	json_field(fp, "csem_at_pass", d->has_csem, d->csem);
+	json_field(fp, "decision_consistency", d->has_p0, d->p0);
+	json_field(fp, "decision_kappa", d->has_kappa, d->kappa);
 }
 
 /* Write the test and item statistics of the sheets not pending. */
@@ -325,9 +394,14 @@ static void json_statistics(FILE *fp, const struct analysis *a)
 	json_field(fp, "max", a->n > 0, d->max);
 	json_field(fp, "skewness", d->has_skew, d->skew);
 	json_field(fp, "kurtosis", d->has_kurt, d->kurt);
+	fprintf(fp, ",\"coefficient\":\"%s\"", !a->same_questions &&
+		a->gb->keys.nkeys > 1 ? "pooled_forms" : a->kr20 ? "kr20" : "alpha");
 	json_field(fp, "alpha", a->has_alpha, a->alpha);
+	fprintf(fp, ",\"small_n\":%s", a->n < ANALYSIS_ROUGH_N ? "true" :
+		"false");
 	fprintf(fp, ",\"kr20\":%s,\"sem\":", a->kr20 ? "true" : "false");
 	json_stat(fp, a->has_sem, a->sem);
+	json_decision(fp, &a->dec);
 	fputs(",\n\"forms\":[", fp);
 	for (size_t ki = 0; ki < gb->keys.nkeys; ki++) {
 		const struct form_stats *f = &a->forms[ki];
@@ -342,9 +416,23 @@ static void json_statistics(FILE *fp, const struct analysis *a)
 		fprintf(fp, ",\"kr20\":%s,\"sem\":",
 			f->kr20 ? "true" : "false");
 		json_stat(fp, f->has_sem, f->sem);
+		json_field(fp, "mean", f->n > 0, f->mean);
+		json_field(fp, "sd", f->n > 1, f->sd);
+		fprintf(fp, ",\"passed\":%zu", f->passed);
+		json_field(fp, "pass_rate", f->n > 0,
+			   f->n ? (double)f->passed / (double)f->n : 0);
+		if (f->has_eq) {
+			fputs(",\"equating\":{\"a\":", fp);
+			json_stat(fp, true, f->eq_a);
+			json_field(fp, "b", true, f->eq_b);
+			fputc('}', fp);
+		} else {
+			fputs(",\"equating\":null", fp);
+		}
 		fputc('}', fp);
 	}
-	fputs("],\n\"sections\":[", fp);
+	json_forms_compared(fp, a);
+	fputs(",\n\"sections\":[", fp);
 	for (size_t i = 0; i < gb->keys.nsection_titles; i++) {
 		fputs(i ? ",{\"title\":" : "{\"title\":", fp);
 		json_str(fp, gb->keys.section_titles[i]);
@@ -383,7 +471,7 @@ int grade_write_json(FILE *fp, const struct gradebook *gb)
 		const struct candidate *c = &gb->cands[i];
 
 		fputs(i ? ",\n" : "\n", fp);
-		json_candidate(fp, c, a.prank[i]);
+		json_candidate(fp, c, a.prank[i], a.equated_total[i]);
 		flagged += c->flagged;
 		incomplete += c->incomplete;
 		passed += candidate_result(c) == RESULT_PASS;

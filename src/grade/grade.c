@@ -527,6 +527,18 @@ static int check_duplicate(struct gradebook *gb, struct candidate *c)
 	return 0;
 }
 
+/* True if c, graded, has questions and left every one blank: a no-show
+ * is never graded 0 and counted silently. */
+static bool candidate_no_show(const struct candidate *c)
+{
+	if (!c->key->nitems)
+		return false;
+	for (size_t i = 0; i < c->key->nitems; i++)
+		if (c->resp[i].status != RESP_BLANK)
+			return false;
+	return true;
+}
+
 /* Totals, pass mark, duplicate check and progress once c is read. */
 int candidate_finish(struct gradebook *gb, struct candidate *c)
 {
@@ -540,6 +552,11 @@ int candidate_finish(struct gradebook *gb, struct candidate *c)
 				  "answers on paper '%s' form '%s': is this a "
 				  "sheet of another paper?", c->nunfit,
 				  c->nobjective, k->paper, k->form);
+	if (k && candidate_no_show(c))
+		candidate_problem(gb, c, c->line, 0, 0, "every answer is blank "
+				  "(an absent candidate?): pending and left "
+				  "out of the statistics; delete the row if "
+				  "the candidate did not sit");
 	if (k) {
 		for (size_t i = 0; i < k->nitems; i++) {
 			c->section[k->items[i].section] += c->resp[i].earned;

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/points.h"
+
 struct ranked {
 	double t;
 	size_t i;
@@ -82,12 +84,6 @@ int stats_describe(const double *x, size_t n, struct stats_describe *out)
 	return 0;
 }
 
-/* True if two scores are the same but for rounding. */
-bool stats_same(double a, double b)
-{
-	return fabs(a - b) <= STATS_SAME * fmax(1, fmax(fabs(a), fabs(b)));
-}
-
 /* Size of each extreme group for n candidates. */
 size_t stats_group_size(size_t n)
 {
@@ -124,13 +120,13 @@ int stats_groups(const double *t, size_t n, signed char *group)
 	tu = r[g - 1].t;
 	tl = r[n - g].t;
 	for (i = 0; i < n; i++) {
-		bool met = stats_same(tu, tl);
+		bool met = points_eq(tu, tl);
 
-		if (met ? t[i] > tu && !stats_same(t[i], tu) :
-			  t[i] >= tu || stats_same(t[i], tu))
+		if (met ? t[i] > tu && !points_eq(t[i], tu) :
+			  t[i] >= tu || points_eq(t[i], tu))
 			group[i] = 1;
-		else if (met ? t[i] < tl && !stats_same(t[i], tl) :
-			       t[i] <= tl || stats_same(t[i], tl))
+		else if (met ? t[i] < tl && !points_eq(t[i], tl) :
+			       t[i] <= tl || points_eq(t[i], tl))
 			group[i] = -1;
 	}
 	free(r);
@@ -214,5 +210,143 @@ int stats_alpha(double item_var_sum, size_t k, double sum_var,
 	if (k < 2 || !(sum_var > 0))
 		return -1;
 	*alpha = (double)k / (double)(k - 1) * (1 - item_var_sum / sum_var);
+	return 0;
+}
+
+/* Continued fraction of the incomplete beta function at x, evaluated by
+ * the modified Lentz method (converges fast for x < (a+1)/(a+b+2)). */
+static double beta_fraction(double a, double b, double x)
+{
+	const double tiny = 1e-300;
+	double c = 1, d = 1 - (a + b) * x / (a + 1), f;
+
+	d = 1 / (fabs(d) < tiny ? tiny : d);
+	f = d;
+	for (int m = 1; m <= 500; m++) {
+		double dm = m, step[2], delta = 0;
+
+		/* the even and the odd term of step m */
+		step[0] = dm * (b - dm) * x / ((a + 2 * dm - 1) * (a + 2 * dm));
+		step[1] = -(a + dm) * (a + b + dm) * x /
+			  ((a + 2 * dm) * (a + 2 * dm + 1));
+		for (int i = 0; i < 2; i++) {
+			d = 1 + step[i] * d;
+			c = 1 + step[i] / c;
+			d = 1 / (fabs(d) < tiny ? tiny : d);
+			c = fabs(c) < tiny ? tiny : c;
+			delta = c * d;
+			f *= delta;
+		}
+		if (fabs(delta - 1) < 1e-15)
+			break;
+	}
+	return f;
+}
+
+/* The regularized incomplete beta function I_x(a, b). */
+double stats_beta_reg(double a, double b, double x)
+{
+	double front;
+
+	if (x <= 0)
+		return 0;
+	if (x >= 1)
+		return 1;
+	front = exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) +
+		    b * log1p(-x));
+	if (x < (a + 1) / (a + b + 2))
+		return front * beta_fraction(a, b, x) / a;
+	return 1 - front * beta_fraction(b, a, 1 - x) / b;
+}
+
+/* Upper tail of the F distribution with d1, d2 degrees of freedom. */
+double stats_f_upper(double f, double d1, double d2)
+{
+	if (!(f > 0))
+		return 1;
+	return stats_beta_reg(d2 / 2, d1 / 2, d2 / (d2 + d1 * f));
+}
+
+/* Welch's test of equal means of g groups. */
+int stats_welch(const size_t *n, const double *mean, const double *sd,
+		size_t g, struct stats_welch *out)
+{
+	double w = 0, xw = 0, num = 0, lam = 0, dg = (double)g;
+
+	memset(out, 0, sizeof(*out));
+	if (g < 2)
+		return -1;
+	for (size_t i = 0; i < g; i++) {
+		if (n[i] < 2 || !(sd[i] > 0))
+			return -1;
+		w += (double)n[i] / (sd[i] * sd[i]);
+	}
+	for (size_t i = 0; i < g; i++)
+		xw += (double)n[i] / (sd[i] * sd[i]) * mean[i] / w;
+	for (size_t i = 0; i < g; i++) {
+		double wi = (double)n[i] / (sd[i] * sd[i]);
+
+		num += wi * (mean[i] - xw) * (mean[i] - xw);
+		lam += (1 - wi / w) * (1 - wi / w) / (double)(n[i] - 1);
+	}
+	num /= dg - 1;
+	out->df1 = dg - 1;
+	if (lam > 0) {
+		out->df2 = (dg * dg - 1) / (3 * lam);
+		out->f = num / (1 + 2 * (dg - 2) / (dg * dg - 1) * lam);
+	} else {		/* groups of infinite size: chi-square limit */
+		out->df2 = INFINITY;
+		out->f = num;
+	}
+	out->p = isfinite(out->df2) ? stats_f_upper(out->f, out->df1,
+						     out->df2) : NAN;
+	return isfinite(out->p) ? 0 : -1;
+}
+
+/* The q-quantile of the F distribution with d1, d2 degrees of freedom:
+ * bisection on the upper tail, which falls as f grows. */
+double stats_f_quantile(double q, double d1, double d2)
+{
+	double lo = 0, hi = 1;
+
+	if (!(q > 0))
+		return 0;
+	if (!(q < 1))
+		return INFINITY;
+	while (1 - stats_f_upper(hi, d1, d2) < q && hi < 1e300)
+		hi *= 2;
+	for (int i = 0; i < 200 && hi - lo > 1e-15 * hi; i++) {
+		double mid = (lo + hi) / 2;
+
+		if (1 - stats_f_upper(mid, d1, d2) < q)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (lo + hi) / 2;
+}
+
+/* P(X >= c) for X binomial with k trials of probability p. */
+double stats_binom_upper(unsigned c, unsigned k, double p)
+{
+	if (c == 0)
+		return 1;
+	if (c > k)
+		return 0;
+	return stats_beta_reg((double)c, (double)(k - c + 1), p);
+}
+
+/* Feldt's confidence interval for alpha. */
+int stats_alpha_ci(double alpha, size_t n, size_t k, double level,
+		   double *lo, double *hi)
+{
+	double d1, d2, g = (1 - level) / 2;
+
+	if (n < 2 || k < 2 || !(alpha < 1))
+		return -1;
+	d1 = (double)(n - 1);
+	d2 = (double)(n - 1) * (double)(k - 1);
+	*lo = 1 - (1 - alpha) * stats_f_quantile(1 - g, d1, d2);
+	*hi = 1 - (1 - alpha) * stats_f_quantile(g, d1, d2);
 	return 0;
 }

@@ -21,7 +21,7 @@ struct rpt_labels {
 		   *key, *blank, *invalid, *flags, *flag_sep, *opt_t, *opt_f,
 		   *tf_true, *tf_false;
 	const char *too_easy, *too_hard, *poor_disc, *neg_disc, *low_r,
-		   *distractor, *rare_post, *positive_post;
+		   *distractor, *rare_post, *positive_post, *below_chance;
 	const char *pct_rank, *sem_band, *near_pass;
 	const char *alpha_del, *option, *keyed_mark, *chose_n, *chose_pct,
 		   *upper_pct, *lower_pct, *opt_rpb;
@@ -29,7 +29,8 @@ struct rpt_labels {
 	const char *statistic, *value, *st_n, *st_mean, *st_median, *st_sd,
 		   *st_min, *st_max, *st_paper_total, *st_pass_mark,
 		   *st_passed, *st_pass_rate, *st_alpha, *st_kr20, *st_sem,
-		   *st_skew, *st_kurt, *st_pooled, *st_form_alpha,
+		   *st_skew, *st_kurt, *st_pooled, *st_sem_pooled,
+		   *st_form_alpha,
 		   *st_form_sem, *st_flagged, *st_incomplete, *st_pending, *st_note;
 	const char *section, *section_alpha, *section_mean, *section_points, *section_max,
 		   *section_pct,
@@ -39,6 +40,10 @@ struct rpt_labels {
 		   *chart_sections;
 	const char *pr_file, *pr_line, *pr_col, *pr_candidate,
 		   *pr_question, *pr_message;
+	const char *st_small_n, *st_decision, *st_alpha_ci, *st_csem,
+		   *st_consistency, *st_kappa, *st_decision_note;
+	const char *st_form_sd, *st_eq_a, *st_eq_b, *st_welch,
+		   *st_forms_differ, *st_forms_same;
 	const char *sh_summary, *sh_answers, *sh_items, *sh_statistics,
 		   *sh_distractors, *sh_problems;	/* worksheet names */
 };
@@ -69,11 +74,13 @@ struct rpt {
 	lxw_format *hdr, *score, *pct, *ratio, *answer, *wrong, *invalid,
 		   *missing, *missing_pts, *keyed, *flag, *good, *bad,
 		   *badratio, *center, *hold;
+	lxw_format *note, *warn;	/* Statistics notes: wrapped; red */
 	/* candidates */
 	size_t *order;			/* Summary/Answers row i+1: cands[order[i]] */
 	double *total;			/* sum of points earned, per candidate */
 	size_t nscored;			/* candidates with a key */
 	size_t ncounted;		/* of those, not pending */
+	double *counted_total;		/* their totals, in rank order */
 	bool any_notes;			/* some candidate has notes */
 	size_t **qcol;			/* per key (index in gb->keys.keys): item
 					 * index -> Answers question column */
@@ -90,6 +97,9 @@ struct rpt {
 #define RPT_SUM_SECTION(j) ((lxw_col_t)(4 + (j)))
 #define RPT_ANS_RESP(j) ((lxw_col_t)(3 + 2 * (j)))
 #define RPT_ANS_PTS(j) ((lxw_col_t)(4 + 2 * (j)))
+
+/* points_eq's tolerance (base/points.h) as formulas write it. */
+#define RPT_POINTS_EPS "0.000001"
 
 /* Excel's limit on the text of one cell. */
 #define RPT_CELL_TEXT_MAX 32767

@@ -44,6 +44,8 @@ static void item_flags(const struct rpt_labels *L, const struct item_stats *s,
 		add_flag(buf, len, &used, L->flag_sep, L->poor_disc, 0, "");
 	if (s->flags & ITEM_LOW_R)
 		add_flag(buf, len, &used, L->flag_sep, L->low_r, 0, "");
+	if (s->flags & ITEM_BELOW_CHANCE)
+		add_flag(buf, len, &used, L->flag_sep, L->below_chance, 0, "");
 	for (unsigned o = 0; o < s->nopt; o++) {
 		if (s->opt[o].positive)
 			add_flag(buf, len, &used, L->flag_sep, L->distractor,
@@ -63,15 +65,32 @@ static void stat_cell(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 		rpt_num(r, s, row, col, v, bad ? r->badratio : f);
 }
 
-/* Printed number(s) of item s: one number, or "A:3 B:7" when the forms
- * number it differently. */
+/* True if every form prints item ii. */
+static bool on_every_form(const struct rpt *r, const struct analysis *a,
+			  size_t ii)
+{
+	for (size_t ki = 0; ki < r->gb->keys.nkeys; ki++) {
+		size_t i;
+
+		for (i = 0; i < r->gb->keys.keys[ki]->nitems; i++)
+			if (a->kmap[ki][i] == ii)
+				break;
+		if (i == r->gb->keys.keys[ki]->nitems)
+			return false;
+	}
+	return true;
+}
+
+/* Printed number(s) of item s: one number when every form prints it
+ * under that number, else "A:3 B:7" (the forms that print it), so that
+ * no two rows read alike when forms draw questions of their own. */
 static void item_no(struct rpt *r, struct rpt_sheet *sh, lxw_row_t row,
 		    const struct analysis *a, size_t ii)
 {
 	char buf[512];
 	size_t used = 0;
 
-	if (a->items[ii].same_no) {
+	if (a->items[ii].same_no && on_every_form(r, a, ii)) {
 		rpt_num(r, sh, row, 0, a->items[ii].it->no, r->center);
 		return;
 	}
@@ -130,16 +149,16 @@ static void item_row(struct rpt *r, struct rpt_sheet *sh, lxw_row_t row,
 	if (s->st.n > 0) {
 		rpt_num(r, sh, row, 5, s->st.mean, r->ratio);
 		stat_cell(r, sh, row, 6, true, s->st.p, r->ratio,
-			  s->flags & (ITEM_EASY | ITEM_HARD));
+			  s->flags & (ITEM_EASY | ITEM_HARD |
+				      ITEM_BELOW_CHANCE));
 	}
 	stat_cell(r, sh, row, 7, s->st.has_disc, s->st.disc, r->ratio,
 		  s->flags & (ITEM_NEG_DISC | ITEM_POOR_DISC));
 	stat_cell(r, sh, row, 8, s->st.has_rpb, s->st.rpb, r->ratio,
 		  s->flags & ITEM_LOW_R);
-	/* an item whose removal would raise the reliability */
+	/* an item whose removal would raise the reliability markedly */
 	stat_cell(r, sh, row, 9, s->has_alpha_del, s->alpha_del, r->ratio,
-		  s->has_alpha_del && a->has_alpha &&
-		  s->alpha_del > a->alpha);
+		  s->raises_alpha);
 	key_text(L, s, buf, sizeof(buf));
 	rpt_str(r, sh, row, 10, buf, r->center);
 	for (unsigned o = 0; o < s->nopt && o < a->maxopt; o++)

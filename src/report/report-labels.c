@@ -27,6 +27,7 @@ const struct rpt_labels rpt_labels_en = {
 	.low_r = "low item-rest r", .distractor = "distractor ",
 	.rare_post = " chosen by under 5%",
 	.positive_post = " goes with a higher score (check the key)",
+	.below_chance = "below chance (check the key)",
 	.pct_rank = "percentile rank",
 	.sem_band = "within 1 SEM of the pass mark",
 	.near_pass = "borderline",
@@ -44,7 +45,9 @@ const struct rpt_labels rpt_labels_en = {
 	.st_kr20 = "KR-20 (alpha, all items right/wrong)",
 	.st_sem = "SEM = sd * sqrt(1 - alpha)",
 	.st_skew = "skewness", .st_kurt = "kurtosis (excess)",
-	.st_pooled = "alpha (each form's whole paper, pooled)",
+	.st_pooled = "reliability (forms pooled, differences between forms "
+		     "as error)",
+	.st_sem_pooled = "SEM = sd * sqrt(1 - reliability)",
 	.st_form_alpha = "alpha", .st_form_sem = "SEM",
 	.st_flagged = "sheets flagged", .st_incomplete = "sheets incomplete",
 	.st_pending = "sheets pending (left out of every statistic here "
@@ -61,6 +64,34 @@ const struct rpt_labels rpt_labels_en = {
 	.pr_file = "file", .pr_line = "line", .pr_col = "column",
 	.pr_candidate = "candidate", .pr_question = "question",
 	.pr_message = "message",
+	.st_small_n = "Caution: fewer than 30 candidates, so every figure "
+		      "here and on Items and Distractors is rough (a p or r "
+		      "moves by .1 or more with a few candidates); no item "
+		      "is flagged under 10 candidates.",
+	.st_decision = "decisions near the pass mark",
+	.st_alpha_ci = "alpha, 95% confidence interval (Feldt)",
+	.st_csem = "conditional SEM at the pass mark (Lord's binomial model)",
+	.st_consistency = "decision consistency (Subkoviak)",
+	.st_kappa = "decision consistency beyond chance (kappa)",
+	.st_decision_note = "Decision consistency is the share of candidates "
+			    "who would get the same pass or fail on a second, "
+			    "equally hard paper: at 90%, one in ten would "
+			    "change side.",
+	.st_form_sd = "sd", .st_eq_a = "equating a",
+	.st_eq_b = "equating b",
+	.st_welch = "forms' means equal? Welch's F, df1, df2, p",
+	.st_forms_differ = "Warning: the forms draw questions of their own and "
+			   "their mean totals differ (p < .05), so a total on "
+			   "one form is not worth the same as on another. "
+			   "Rank, result and percentile rank compare raw "
+			   "totals: compare candidates of different forms by "
+			   "their equated totals (linear equating, random "
+			   "groups, onto form {form}: a * total + b above; JSON "
+			   "equated_total).",
+	.st_forms_same = "The forms draw questions of their own; their means "
+			 "do not differ significantly (p >= .05). Equated "
+			 "totals (linear equating, random groups, onto form "
+			 "{form}): a * total + b above; JSON equated_total.",
 	.sh_summary = "Summary", .sh_answers = "Answers", .sh_items = "Items",
 	.sh_statistics = "Statistics", .sh_distractors = "Distractors",
 	.sh_problems = "Problems",
@@ -82,6 +113,7 @@ const struct rpt_labels rpt_labels_zh = {
 	.neg_disc = "负区分度", .low_r = "题总相关低", .distractor = "干扰项",
 	.rare_post = "选择率低于5%",
 	.positive_post = "选择者得分偏高（请核对答案）",
+	.below_chance = "低于猜测水平（请核对答案）",
 	.pct_rank = "百分位等级", .sem_band = "临界（及格线±1个测量标准误）",
 	.near_pass = "临界",
 	.alpha_del = "删除该题后信度", .option = "选项", .keyed_mark = "答案",
@@ -98,7 +130,8 @@ const struct rpt_labels rpt_labels_zh = {
 	.st_kr20 = "KR-20 信度（全部为对错计分）",
 	.st_sem = "测量标准误 SEM = sd * sqrt(1 - alpha)",
 	.st_skew = "偏度", .st_kurt = "峰度（超额）",
-	.st_pooled = "信度 alpha（各卷整卷计算后合并）",
+	.st_pooled = "信度（各卷合并，卷间差异计为误差）",
+	.st_sem_pooled = "测量标准误 SEM = sd * sqrt(1 - 信度)",
 	.st_form_alpha = "信度 alpha", .st_form_sem = "测量标准误 SEM",
 	.st_flagged = "有问题的答卷", .st_incomplete = "未评完的答卷",
 	.st_pending = "待定答卷（未计入本页及题目分析的统计）",
@@ -113,6 +146,27 @@ const struct rpt_labels rpt_labels_zh = {
 	.pr_file = "文件", .pr_line = "行", .pr_col = "列",
 	.pr_candidate = "考生", .pr_question = "题号",
 	.pr_message = "问题",
+	.st_small_n = "注意：计分人数不足 30，本页及题目分析、选项分析的各项数据"
+		      "都很粗略（几名考生即可使 p 或 r 变动 .1 以上）；"
+		      "不足 10 人时不提示任何题目。",
+	.st_decision = "及格线附近的判定",
+	.st_alpha_ci = "alpha 的 95% 置信区间（Feldt）",
+	.st_csem = "及格线处的条件测量标准误（Lord 二项模型）",
+	.st_consistency = "判定一致性（Subkoviak）",
+	.st_kappa = "扣除偶然一致后的判定一致性（kappa）",
+	.st_decision_note = "判定一致性是在另一份同等难度的试卷上得到相同通过或"
+			    "不通过结果的考生比例：为 90% 时，十人中有一人会改变结果。",
+	.st_form_sd = "标准差", .st_eq_a = "等值 a",
+	.st_eq_b = "等值 b",
+	.st_welch = "各卷平均分相等吗？Welch F、df1、df2、p",
+	.st_forms_differ = "注意：各卷题目不同，且平均分差异显著（p < .05），"
+			   "同一总分在不同试卷上的分量不同。排名、结果与百分位"
+			   "等级按原始总分比较：比较不同试卷的考生请用等值分"
+			   "（线性等值，随机组设计，以{form}卷为准：上表 a × 总分 + b；"
+			   "JSON 的 equated_total）。",
+	.st_forms_same = "各卷题目不同，平均分差异不显著（p ≥ .05）。等值分"
+			 "（线性等值，随机组设计，以{form}卷为准）：上表 a × 总分 + b；"
+			 "JSON 的 equated_total。",
 	.sh_summary = "成绩汇总", .sh_answers = "答题明细", .sh_items = "题目分析",
 	.sh_statistics = "统计", .sh_distractors = "选项分析",
 	.sh_problems = "问题清单",

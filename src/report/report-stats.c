@@ -10,6 +10,7 @@
 
 #include "report/report-stats.h"
 #include "base/csv.h"
+#include "base/points.h"
 #include "grade/analysis.h"
 #include "report/report-items.h"
 
@@ -82,6 +83,25 @@ static lxw_chart_series *add_chart(struct rpt *r, struct rpt_sheet *s,
 	return se;
 }
 
+/* Columns a Statistics note spans, and the column of the charts right of
+ * the tables. */
+#define NOTE_COLS 9
+#define CHART_COL 10
+
+/* A note of the Statistics sheet on row: text wrapped over the first
+ * NOTE_COLS columns (red when warn), the row as high as it needs. */
+static void note_row(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
+		     const char *text, bool warn)
+{
+	double lines = ceil(rpt_text_width(text) / 100);
+
+	rpt_check(r, worksheet_set_row(s->ws, row, 15 * (lines < 1 ? 1 :
+							   lines), NULL));
+	rpt_check(r, worksheet_merge_range(s->ws, row, 0, row,
+					   NOTE_COLS - 1, text,
+					   warn ? r->warn : r->note));
+}
+
 /* The Statistics block of per-section means; returns the next row. */
 static lxw_row_t section_block(struct rpt *r, struct rpt_sheet *s,
 			       lxw_row_t row, const struct analysis *a)
@@ -140,7 +160,7 @@ static lxw_row_t section_block(struct rpt *r, struct rpt_sheet *s,
 		add_chart(r, s, first,
 			  (lxw_row_t)(first + gb->keys.nsection_titles - 1), 3,
 			  L->chart_sections, L->section, L->section_pct, "0%",
-			  18, 6);
+			  18, CHART_COL);
 	return (lxw_row_t)(first + gb->keys.nsection_titles + 1);
 }
 
@@ -191,15 +211,18 @@ static void band_block(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 		bool last = b == nb - 1;
 		size_t n = 0;
 
+		/* a total within points_eq's tolerance of an edge is on it */
 		for (size_t j = 0; j < a->n; j++)
-			if (a->total[j] >= lo &&
-			    (last ? a->total[j] <= hi : a->total[j] < hi))
+			if (a->total[j] >= lo - POINTS_EPS &&
+			    (last ? a->total[j] <= hi + POINTS_EPS :
+				    a->total[j] < hi - POINTS_EPS))
 				n++;
 		snprintf(label, sizeof(label), "%.4g%s%.4g", lo,
 			 last ? "–" : "–<", hi);
 		snprintf(fm, sizeof(fm), "=COUNTIFS(%s,\">=%.15g\",%s,\"%s%.15g\","
-			 "%s,\"<>%s\")", rng, lo, rng, last ? "<=" : "<", hi,
-			 res, L->pending);
+			 "%s,\"<>%s\")", rng, lo - POINTS_EPS, rng,
+			 last ? "<=" : "<", last ? hi + POINTS_EPS :
+			 hi - POINTS_EPS, res, L->pending);
 		rpt_str(r, s, row + 1 + b, 0, label, NULL);
 		rpt_fnum(r, s, row + 1 + b, 1, fm, NULL, (double)n);
 		pt[b] = (lxw_chart_point){ .fill = lo + eps >= r->pass_mark ?
@@ -212,39 +235,118 @@ static void band_block(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 	snprintf(xname, sizeof(xname), "%s (%s)", L->chart_dist_x,
 		 L->chart_pass_colours);
 	se = add_chart(r, s, row + 1, row + nb, 1, title, xname,
-		       L->chart_dist_y, NULL, 1, 6);
+		       L->chart_dist_y, NULL, 1, CHART_COL);
 	if (se)
 		rpt_check(r, chart_series_set_points(se, pts));
 }
 
-/* The reliability of each form over its whole paper, from row on;
+/* text with its first "{form}" replaced by form, into buf. */
+static void with_form(char *buf, size_t len, const char *text,
+		      const char *form)
+{
+	const char *at = strstr(text, "{form}");
+
+	if (!at)
+		snprintf(buf, len, "%s", text);
+	else
+		snprintf(buf, len, "%.*s%s%s", (int)(at - text), text, form,
+			 at + strlen("{form}"));
+}
+
+/* The name of form f in the report. */
+static void form_label(const struct rpt *r, const struct form_stats *f,
+		      char *buf, size_t len)
+{
+	if (r->gb->keys.one_paper)
+		snprintf(buf, len, "%s", f->k->form);
+	else
+		snprintf(buf, len, "%s %s", f->k->paper, f->k->form);
+}
+
+/* Each form described (n, mean, sd, pass rate, alpha and SEM over its
+ * whole paper, its linear equating), Welch's test of their means and,
+ * for forms of questions of their own, what to make of it; from row on,
  * returns the next free row. */
 static lxw_row_t form_block(struct rpt *r, struct rpt_sheet *s,
 			    lxw_row_t row, const struct analysis *a)
 {
 	const struct rpt_labels *L = r->L;
+	const char *hdr[] = { L->form, L->n, L->st_mean, L->st_form_sd,
+			      L->st_pass_rate, L->st_form_alpha,
+			      L->st_form_sem, L->st_eq_a, L->st_eq_b };
+	char name[160], note[2048];
 
-	rpt_str(r, s, row, 0, L->form, r->hdr);
-	rpt_str(r, s, row, 1, L->n, r->hdr);
-	rpt_str(r, s, row, 2, L->st_form_alpha, r->hdr);
-	rpt_str(r, s, row, 3, L->st_form_sem, r->hdr);
+	for (lxw_col_t c = 0; c < (a->equated ? 9 : 7); c++)
+		rpt_str(r, s, row, c, hdr[c], r->hdr);
 	for (size_t ki = 0; ki < r->gb->keys.nkeys; ki++) {
 		const struct form_stats *f = &a->forms[ki];
-		char name[160];
 
 		row++;
-		if (r->gb->keys.one_paper)
-			snprintf(name, sizeof(name), "%s", f->k->form);
-		else
-			snprintf(name, sizeof(name), "%s %s", f->k->paper,
-				 f->k->form);
+		form_label(r, f, name, sizeof(name));
 		rpt_str(r, s, row, 0, name, NULL);
 		rpt_num(r, s, row, 1, (double)f->n, NULL);
+		if (f->n > 0) {
+			rpt_num(r, s, row, 2, f->mean, r->ratio);
+			rpt_num(r, s, row, 4, (double)f->passed /
+				(double)f->n, r->pct);
+		}
+		if (f->n > 1)
+			rpt_num(r, s, row, 3, f->sd, r->ratio);
 		if (f->has_alpha)
-			rpt_num(r, s, row, 2, f->alpha, r->ratio);
+			rpt_num(r, s, row, 5, f->alpha, r->ratio);
 		if (f->has_sem)
-			rpt_num(r, s, row, 3, f->sem, r->ratio);
+			rpt_num(r, s, row, 6, f->sem, r->ratio);
+		if (f->has_eq) {
+			rpt_num(r, s, row, 7, f->eq_a, r->ratio);
+			rpt_num(r, s, row, 8, f->eq_b, r->ratio);
+		}
 	}
+	if (r->gb->keys.nkeys > 1) {
+		row++;
+		rpt_str(r, s, row, 0, L->st_welch, NULL);
+		if (a->has_welch) {
+			rpt_num(r, s, row, 1, a->welch.f, r->ratio);
+			rpt_num(r, s, row, 2, a->welch.df1, r->ratio);
+			rpt_num(r, s, row, 3, a->welch.df2, r->ratio);
+			rpt_num(r, s, row, 4, a->welch.p, NULL);
+		}
+	}
+	if (a->equated) {
+		form_label(r, &a->forms[a->eq_ref], name, sizeof(name));
+		with_form(note, sizeof(note), a->forms_differ ?
+			  L->st_forms_differ : L->st_forms_same, name);
+		note_row(r, s, ++row, note, a->forms_differ);
+	}
+	return row + 2;
+}
+
+/* The decisions near the pass mark, from row on; returns the next free
+ * row. */
+static lxw_row_t decision_block(struct rpt *r, struct rpt_sheet *s,
+				lxw_row_t row, const struct analysis *a)
+{
+	const struct rpt_labels *L = r->L;
+	const struct analysis_decision *d = &a->dec;
+
+	if (!d->has_ci && !d->has_csem && !d->has_p0)
+		return row;
+	rpt_str(r, s, row, 0, L->st_decision, r->hdr);
+	rpt_str(r, s, row, 1, L->value, r->hdr);
+	rpt_str(r, s, ++row, 0, L->st_alpha_ci, NULL);
+	if (d->has_ci) {
+		rpt_num(r, s, row, 1, d->alpha_lo, r->ratio);
+		rpt_num(r, s, row, 2, d->alpha_hi, r->ratio);
+	}
+	rpt_str(r, s, ++row, 0, L->st_csem, NULL);
+	if (d->has_csem)
+		rpt_num(r, s, row, 1, d->csem, r->ratio);
+	rpt_str(r, s, ++row, 0, L->st_consistency, NULL);
+	if (d->has_p0)
+		rpt_num(r, s, row, 1, d->p0, r->pct);
+	rpt_str(r, s, ++row, 0, L->st_kappa, NULL);
+	if (d->has_kappa)
+		rpt_num(r, s, row, 1, d->kappa, r->ratio);
+	note_row(r, s, ++row, L->st_decision_note, false);
 	return row + 2;
 }
 
@@ -308,7 +410,8 @@ static int write_statistics(struct rpt *r, const struct analysis *a)
 			      a->kr20 ? L->st_kr20 : L->st_alpha, NULL);
 	if (a->has_alpha)
 		rpt_num(r, &s, 13, 1, a->alpha, r->ratio);
-	rpt_str(r, &s, 14, 0, L->st_sem, NULL);
+	rpt_str(r, &s, 14, 0, gb->keys.nkeys > 1 && !a->same_questions ?
+		L->st_sem_pooled : L->st_sem, NULL);
 	if (a->has_sem)
 		rpt_fnum(r, &s, 14, 1, "=B5*SQRT(1-B14)", r->ratio, a->sem);
 	rpt_str(r, &s, 15, 0, L->st_flagged, NULL);
@@ -320,7 +423,10 @@ static int write_statistics(struct rpt *r, const struct analysis *a)
 	rpt_fnum(r, &s, 17, 1, fm, NULL, (double)pending);
 	/* the note may run across the empty cells to its right */
 	rpt_check(r, worksheet_write_string(s.ws, 18, 0, L->st_note, NULL));
+	if (a->n < ANALYSIS_ROUGH_N)
+		note_row(r, &s, 19, L->st_small_n, true);
 	row = form_block(r, &s, 20, a);
+	row = decision_block(r, &s, row, a);
 	row = section_block(r, &s, row, a);
 	band_block(r, &s, row, a);
 out:
@@ -366,12 +472,16 @@ void rpt_summary_standing(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 	lxw_rowcol_to_cell_abs(r2, last, (lxw_col_t)(r->sum_total_col + 2), 1,
 			       1);
 	if (live) {
-		/* 100 (below + equal / 2) / n over the sheets not pending */
+		/* 100 (below + equal / 2) / n over the sheets not pending,
+		 * equal within points_eq's tolerance */
 		snprintf(fm, sizeof(fm), "=IF(%s=\"%s\",\"\",(COUNTIFS(%s:%s,"
-			 "\"<\"&%s,%s:%s,\"<>%s\")+COUNTIFS(%s:%s,%s,%s:%s,"
+			 "\"<\"&(%s-%s),%s:%s,\"<>%s\")+COUNTIFS(%s:%s,"
+			 "\">=\"&(%s-%s),%s:%s,\"<=\"&(%s+%s),%s:%s,"
 			 "\"<>%s\")/2)/COUNTIF(%s:%s,\"<>%s\")*100)", res,
-			 L->pending, t1, t2, t, r1, r2, L->pending, t1, t2, t,
-			 r1, r2, L->pending, r1, r2, L->pending);
+			 L->pending, t1, t2, t, RPT_POINTS_EPS, r1, r2,
+			 L->pending, t1, t2, t, RPT_POINTS_EPS, t1, t2, t,
+			 RPT_POINTS_EPS, r1, r2, L->pending, r1, r2,
+			 L->pending);
 		if (counted)
 			rpt_fnum(r, s, row, col, fm, r->score, pr);
 		else

@@ -16,6 +16,7 @@
 
 #include "base/array.h"
 #include "base/fileio.h"
+#include "base/points.h"
 #include "grade/analysis.h"
 #include "report/report-answers.h"
 #include "report/report-cell.h"
@@ -98,8 +99,14 @@ static int make_formats(struct rpt *r)
 	    !(r->flag = add_format(r)) || !(r->good = add_format(r)) ||
 	    !(r->bad = add_format(r)) || !(r->center = add_format(r)) ||
 	    !(r->badratio = add_format(r)) || !(r->answer = add_format(r)) ||
-	    !(r->missing_pts = add_format(r)) || !(r->hold = add_format(r)))
+	    !(r->missing_pts = add_format(r)) || !(r->hold = add_format(r)) ||
+	    !(r->note = add_format(r)) || !(r->warn = add_format(r)))
 		return -1;
+	format_set_text_wrap(r->note);
+	format_set_align(r->note, LXW_ALIGN_VERTICAL_TOP);
+	format_set_text_wrap(r->warn);
+	format_set_align(r->warn, LXW_ALIGN_VERTICAL_TOP);
+	format_set_font_color(r->warn, 0x9C0006);
 	format_set_font_color(r->hold, 0x7F6000);
 	format_set_bg_color(r->hold, 0xFFEB9C);
 	format_set_align(r->center, LXW_ALIGN_CENTER);
@@ -188,7 +195,7 @@ static int order_candidates(struct rpt *r)
 		const struct candidate *c = &gb->cands[i];
 
 		r->order[i] = i;
-		r->ncounted += rpt_counted(c);
+		r->ncounted += rpt_counted(c) && c->key;
 		r->any_notes = r->any_notes || c->notes;
 		if (!c->key)
 			continue;
@@ -199,6 +206,15 @@ static int order_candidates(struct rpt *r)
 	sort_ctx = r;
 	qsort(r->order, n, sizeof(*r->order), cmp_rank);
 	sort_ctx = NULL;
+	r->counted_total = malloc((n ? n : 1) * sizeof(*r->counted_total));
+	if (!r->counted_total) {
+		r->oom = 1;
+		return -1;
+	}
+	for (size_t i = 0, j = 0; i < n; i++)
+		if (rpt_counted(&gb->cands[r->order[i]]) &&
+		    gb->cands[r->order[i]].key)
+			r->counted_total[j++] = r->total[r->order[i]];
 	return 0;
 }
 
@@ -309,6 +325,53 @@ static void summary_legend(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 	rpt_num(r, s, row, col + 1, max, NULL);
 }
 
+/* Summary: the rank of candidate ci on row `row` (rows in rank order;
+ * *above counts the sheets not pending on the rows before, and is
+ * advanced): 1 + the sheets not pending whose total is higher by more
+ * than points_eq's tolerance, so totals that differ only by rounding
+ * (thirds of per_option points) tie; a pending sheet takes no place and
+ * has no rank.  The formula says the same, so ranks stay tied after a
+ * recalculation. */
+static void summary_rank(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
+			 size_t ci, struct sbuf *b, size_t *above)
+{
+	const struct candidate *c = &r->gb->cands[ci];
+	lxw_col_t rc = (lxw_col_t)(r->sum_total_col + 2);
+	char t[LXW_MAX_CELL_NAME_LENGTH], res[LXW_MAX_CELL_NAME_LENGTH],
+	     t1[LXW_MAX_CELL_NAME_LENGTH], t2[LXW_MAX_CELL_NAME_LENGTH],
+	     r1[LXW_MAX_CELL_NAME_LENGTH], r2[LXW_MAX_CELL_NAME_LENGTH];
+	lxw_row_t last = (lxw_row_t)r->gb->ncands;
+	double tot = r->total[ci];
+	bool counted = rpt_counted(c);
+
+	/* rows are by total, highest first: the higher ones are a prefix */
+	while (*above < r->ncounted &&
+	       r->counted_total[*above] > tot + POINTS_EPS)
+		(*above)++;
+	lxw_rowcol_to_cell(t, row, r->sum_total_col);
+	lxw_rowcol_to_cell(res, row, rc);
+	lxw_rowcol_to_cell_abs(t1, 1, r->sum_total_col, 1, 1);
+	lxw_rowcol_to_cell_abs(t2, last, r->sum_total_col, 1, 1);
+	lxw_rowcol_to_cell_abs(r1, 1, rc, 1, 1);
+	lxw_rowcol_to_cell_abs(r2, last, rc, 1, 1);
+	b->len = 0;
+	sbuf_add(b, "=IF(%s=\"%s\",\"\",COUNTIFS(%s:%s,\">\"&(%s+%s),%s:%s,"
+		 "\"<>%s\")+1)", res, r->L->pending, t1, t2, t, RPT_POINTS_EPS,
+		 r1, r2, r->L->pending);
+	if (b->oom) {
+		r->oom = 1;
+		return;
+	}
+	if (r->nscored > RANK_FORMULA_MAX) {
+		if (counted)
+			rpt_num(r, s, row, 0, (double)(*above + 1), r->center);
+	} else if (counted) {
+		rpt_fnum(r, s, row, 0, b->s, r->center, (double)(*above + 1));
+	} else {
+		rpt_fstr(r, s, row, 0, b->s, r->center, "");
+	}
+}
+
 /* The Summary sheet: one row per candidate in rank order. */
 static int write_summary(struct rpt *r)
 {
@@ -321,10 +384,9 @@ static int write_summary(struct rpt *r)
 	const char **hdr;
 	struct rpt_sheet s;
 	struct sbuf b = { NULL, 0, 0, 0 };
-	char tcell[LXW_MAX_CELL_NAME_LENGTH], first[LXW_MAX_CELL_NAME_LENGTH],
-	     last[LXW_MAX_CELL_NAME_LENGTH];
+	char tcell[LXW_MAX_CELL_NAME_LENGTH];
 	lxw_conditional_format cf;
-	size_t rank = 0;
+	size_t above = 0;
 	int ret = -1;
 
 	r->sum_total_col = (lxw_col_t)(4 + nsec);
@@ -351,9 +413,6 @@ static int write_summary(struct rpt *r)
 		hdr[10 + nsec] = L->notes;
 	rpt_header(r, &s, hdr, ncols);
 	free(hdr);
-	lxw_rowcol_to_cell_abs(first, 1, r->sum_total_col, 1, 1);
-	lxw_rowcol_to_cell_abs(last, (lxw_row_t)(n ? n : 1), r->sum_total_col,
-			       1, 1);
 	for (size_t i = 0; i < n && !r->oom && !r->err; i++) {
 		const struct candidate *c = &gb->cands[r->order[i]];
 		const struct key *k = c->key;
@@ -377,19 +436,8 @@ static int write_summary(struct rpt *r)
 				NULL);
 			continue;
 		}
-		if (i == 0 || t != r->total[r->order[i - 1]])
-			rank = i + 1;
 		lxw_rowcol_to_cell(tcell, row, r->sum_total_col);
-		b.len = 0;
-		sbuf_add(&b, "=RANK(%s,%s:%s)", tcell, first, last);
-		if (b.oom) {
-			r->oom = 1;
-			break;
-		}
-		if (r->nscored <= RANK_FORMULA_MAX)
-			rpt_fnum(r, &s, row, 0, b.s, r->center, (double)rank);
-		else
-			rpt_num(r, &s, row, 0, (double)rank, r->center);
+		summary_rank(r, &s, row, r->order[i], &b, &above);
 		summary_scores(r, &s, row, c, &b);
 		b.len = 0;
 		if (k->total > 0) {
@@ -402,8 +450,9 @@ static int write_summary(struct rpt *r)
 		res = candidate_result(c);
 		lxw_rowcol_to_cell(pcell, row, (lxw_col_t)(7 + nsec));
 		b.len = 0;
-		sbuf_add(&b, "=IF(%s>0,\"%s\",IF(%s>=%.15g,\"%s\",\"%s\"))",
-			 pcell, L->pending, tcell, k->pass, L->pass, L->fail);
+		sbuf_add(&b, "=IF(%s>0,\"%s\",IF(%s>=%.15g-%s,\"%s\",\"%s\"))",
+			 pcell, L->pending, tcell, k->pass, RPT_POINTS_EPS,
+			 L->pass, L->fail);
 		if (b.oom) {
 			r->oom = 1;
 			break;
@@ -594,6 +643,7 @@ out:
 	rpt_answer_columns_free(&r);
 	free(r.order);
 	free(r.total);
+	free(r.counted_total);
 	analysis_release(&r.an);
 	return ret;
 }

@@ -45,7 +45,9 @@ FLAG_TEXT = {
     'negative_discrimination': 'negative discrimination',
     'poor_discrimination': 'poor discrimination',
     'low_item_rest_r': 'low item-rest r',
+    'below_chance': 'below chance (check the key)',
 }
+MIN_N = 10          # no flags on fewer candidates
 RARE = ' chosen by under 5%'
 POSITIVE = ' goes with a higher score (check the key)'
 
@@ -250,23 +252,24 @@ def alpha(rows):
 def pooled(groups):
     """Reliability and SEM pooled over forms: groups is a list of
     candidates x items matrices (one per form).  Each form with alpha
-    defined contributes error variance var(total) (1 - alpha) with
-    weight n - 1; reliability = 1 - pooled error / variance of all those
-    totals, SEM = sqrt(pooled error)."""
-    err = df = 0.0
+    defined holds true-score sum of squares (n - 1) var(total) alpha
+    (none without); reliability = their sum / the sum of squares of every
+    total about the mean of all (so differences between the forms' means
+    are error), SEM = sqrt((SS_T - true) / (N - 1))."""
+    true_ss = 0.0
     totals = []
     for rows in groups:
-        a = alpha(rows)
-        if a is None:
-            continue
         tot = [math.fsum(r) for r in rows]
-        err += (len(rows) - 1) * statistics.variance(tot) * (1 - a)
-        df += len(rows) - 1
         totals += tot
-    if not df or statistics.variance(totals) <= 0:
+        a = alpha(rows)
+        if a is not None:
+            true_ss += (len(rows) - 1) * statistics.variance(tot) * a
+    if not true_ss and all(alpha(rows) is None for rows in groups):
         return None, None
-    e = err / df
-    return 1 - e / statistics.variance(totals), math.sqrt(e)
+    if len(totals) < 2 or statistics.variance(totals) <= 0:
+        return None, None
+    ss_t = (len(totals) - 1) * statistics.variance(totals)
+    return true_ss / ss_t, math.sqrt((ss_t - true_ss) / (len(totals) - 1))
 
 
 def groups_27(t):
@@ -343,13 +346,13 @@ def table_rows(cells):
 
 def block(cells, header):
     """Rows under the row whose column A reads header (a block on the
-    Statistics sheet) as {column A: [B, C, D, E]} until an empty row."""
+    Statistics sheet) as {column A: [B, C, ..., I]} until an empty row."""
     r = next(int(ref[1:]) for ref, v in cells.items()
              if ref[0] == 'A' and ref[1:].isdigit() and v == header)
     out = {}
     r += 1
     while ('A%d' % r) in cells:
-        out[cells['A%d' % r]] = [cells.get('%s%d' % (c, r)) for c in 'BCDE']
+        out[cells['A%d' % r]] = [cells.get('%s%d' % (c, r)) for c in 'BCDEFGHI']
         r += 1
     return out
 
@@ -440,8 +443,10 @@ def simulate(exe, work, name, forms, n, seed, out):
         'skewness': sk, 'kurtosis (excess)': ku,
         'passed': passed, 'pass rate': passed / m,
         ("Cronbach's alpha" if same else
-         "alpha (each form's whole paper, pooled)"): rel,
-        'SEM = sd * sqrt(1 - alpha)': sem,
+         "reliability (forms pooled, differences between forms as error)"):
+            rel,
+        ('SEM = sd * sqrt(1 - alpha)' if same else
+         'SEM = sd * sqrt(1 - reliability)'): sem,
         'sheets pending (left out of every statistic here and on Items)':
             n - m,
     }
@@ -455,12 +460,13 @@ def simulate(exe, work, name, forms, n, seed, out):
     jname = {'candidates scored (n)': 'n', 'mean': 'mean', 'median':
              'median', 'sd (sample, n-1)': 'sd', 'min': 'min', 'max': 'max',
              'skewness': 'skewness', 'kurtosis (excess)': 'kurtosis',
-             'SEM = sd * sqrt(1 - alpha)': 'sem'}
+             'SEM = sd * sqrt(1 - alpha)': 'sem',
+             'SEM = sd * sqrt(1 - reliability)': 'sem'}
     for k, v in want.items():
         out.append(('statistics', name, k, v, got.get(k)))
         if k in jname:
             out.append(('json statistics', name, k, v, jst[jname[k]]))
-        elif 'alpha' in k:
+        elif 'alpha' in k or 'reliability' in k:
             out.append(('json statistics', name, 'alpha', v, jst['alpha']))
 
     # per form
@@ -471,11 +477,17 @@ def simulate(exe, work, name, forms, n, seed, out):
         a = alpha(rows_f)
         tot = [math.fsum(r) for r in rows_f]
         fsem = math.sqrt(statistics.variance(tot) * (1 - a))
-        g = forms_got.get(form, [None] * 4)
+        g = forms_got.get(form, [None] * 8)
         jf = next(x for x in jst['forms'] if x['form'] == form)
+        fpass = sum(c[4] >= passmark[form] for c in cands if c[1] == form)
         for what, v, r, j in (('n', len(rows_f), g[0], jf['n']),
-                              ('alpha', a, g[1], jf['alpha']),
-                              ('SEM', fsem, g[2], jf['sem'])):
+                              ('mean', statistics.mean(tot), g[1],
+                               jf['mean']),
+                              ('sd', statistics.stdev(tot), g[2], jf['sd']),
+                              ('pass rate', fpass / len(tot), g[3],
+                               jf['pass_rate']),
+                              ('alpha', a, g[4], jf['alpha']),
+                              ('SEM', fsem, g[5], jf['sem'])):
             out.append(('forms', name, 'form %s %s' % (form, what), v, r))
             out.append(('json forms', name, 'form %s %s' % (form, what), v,
                         j))
@@ -511,16 +523,24 @@ def simulate(exe, work, name, forms, n, seed, out):
         ad, _ = pooled(by_form(lambda form: [i for i in all_ids(form)
                                              if i != qid]))
         flags = []
-        if p > 0.9:
+        if k < MIN_N:
+            pass
+        elif p > 0.9:
             flags.append('too_easy')
         elif p < 0.2:
             flags.append('too_hard')
-        if d < 0:
+        if k < MIN_N:
+            pass
+        elif d < 0:
             flags.append('negative_discrimination')
         elif d < 0.2:
             flags.append('poor_discrimination')
-        if r is not None and r < 0.2:
+        if k >= MIN_N and r is not None and r < 0.2:
             flags.append('low_item_rest_r')
+        chance = (0.5 if q['type'] == 'true_false' else
+                  1 / q['options'] if q['type'] == 'single' else 0)
+        if k >= MIN_N and p < chance:
+            flags.append('below_chance')
         text = [FLAG_TEXT[f] for f in flags]
         ji = jitems.get(qid, {})
         gi = items_got.get(qid, {})
@@ -540,8 +560,11 @@ def simulate(exe, work, name, forms, n, seed, out):
             share = math.fsum(ind) / k
             orpb = pearson(ind, rest)
             oflags = []
-            if not keyed and q['type'] != 'true_false':
-                if orpb is not None and orpb > 0:
+            if not keyed and q['type'] != 'true_false' and k >= MIN_N:
+                # above chance: r > .05 and above the one-sided 5% point
+                # 1.645 / sqrt(m - 1), chosen by 5 or more
+                if orpb is not None and math.fsum(ind) >= 5 and \
+                        orpb > 0.05 and orpb > 1.645 / math.sqrt(k - 1):
                     oflags.append('positive_option_rest_r')
                     text.append('distractor ' + o + POSITIVE)
                 if share < 0.05:

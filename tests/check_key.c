@@ -122,7 +122,7 @@ START_TEST(test_write_layout)
 
 	ck_assert_ptr_nonnull(fp);
 	make_paper(&p, &t, &f, items, secs, crit);
-	ck_assert_int_eq(key_write(fp, &p, &f), 0);
+	ck_assert_int_eq(key_write(fp, &p, &f, NULL), 0);
 	fclose(fp);
 	snprintf(want, sizeof(want), expected_key, paper_build_id(&p, build));
 	/* the questions, then the answer sheet's layout */
@@ -148,7 +148,7 @@ START_TEST(test_round_trip)
 	struct key *k;
 
 	make_paper(&p, &t, &f, items, secs, crit);
-	ck_assert_int_eq(key_write(fp, &p, &f), 0);
+	ck_assert_int_eq(key_write(fp, &p, &f, NULL), 0);
 	fclose(fp);
 	path = temp_file(buf);
 	k = key_load(path, &d);
@@ -213,7 +213,7 @@ START_TEST(test_write_quotes_boolean_letters)
 	size_t len = 0;
 	FILE *fp = open_memstream(&buf, &len);
 
-	ck_assert_int_eq(key_write(fp, &p, &f), 0);
+	ck_assert_int_eq(key_write(fp, &p, &f, NULL), 0);
 	fclose(fp);
 	ck_assert_ptr_nonnull(strstr(buf, "answer: \"NO\""));
 	ck_assert_ptr_nonnull(strstr(buf, "order: [\"N\", O, \"Y\", A,"));

@@ -471,7 +471,7 @@ static void check_key_matches_paper(const struct paper *p,
 	FILE *fp = fdopen(fd, "w");
 
 	ck_assert_ptr_nonnull(fp);
-	ck_assert_int_eq(key_write(fp, p, f), 0);
+	ck_assert_int_eq(key_write(fp, p, f, NULL), 0);
 	fclose(fp);
 	k = key_load(path, &d);
 	unlink(path);

@@ -609,7 +609,7 @@ START_TEST(sheet_shared_by_forms)
 	x.p.forms = forms;
 	x.p.nforms = 3;
 	j = (struct pdf_job){ fp, DOC_PAPER, copies, 3, false, 0 };
-	ck_assert_int_eq(render_pdf_jobs(&x.p, &j, 1), 0);
+	ck_assert_int_eq(render_pdf_jobs(&x.p, &j, 1, NULL), 0);
 	ck_assert_int_eq(fclose(fp), 0);
 	fd = mkstemp(path);
 	ck_assert_int_ge(fd, 0);

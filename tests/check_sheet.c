@@ -188,7 +188,7 @@ START_TEST(test_key_round_trip)
 
 	make_paper(&p, &t, &f, items, 4, secs);
 	ck_assert_int_eq(sheet_layout_build(&a, &p, &f, NULL, NULL), 0);
-	ck_assert_int_eq(sheet_layout_write(fp, &a), 0);
+	ck_assert_int_eq(sheet_layout_write(fp, &a, NULL), 0);
 	fclose(fp);
 	ck_assert_int_eq(ydoc_parse(&ar, "k", buf, len, &root, &d), 0);
 	memset(&b, 0, sizeof(b));

@@ -241,11 +241,12 @@ static bool is_pdf_job(const struct output *o)
 static int write_pdfs(const struct plan *pl, const struct paper *p,
 		      const struct pdf_copy *copies, size_t ncopies,
 		      const struct pdf_copy *forms, struct outset *set,
-		      struct diags *d)
+		      struct page_layout *layouts, struct diags *d)
 {
 	struct pdf_job *jobs = calloc(pl->n + 1, sizeof(*jobs));
 	size_t *which = calloc(pl->n + 1, sizeof(*which));
 	size_t n = 0;
+	bool papers = false;
 	int rc = -1;
 
 	if (!jobs || !which) {
@@ -264,6 +265,8 @@ static int write_pdfs(const struct plan *pl, const struct paper *p,
 			goto out;
 		}
 		jobs[n].doc = o->doc;
+		papers |= o->kind == OUT_PRINT || (o->kind == OUT_DOC &&
+						   o->doc == DOC_PAPER);
 		if (o->kind == OUT_PRINT) {
 			jobs[n].copies = copies;
 			jobs[n].ncopies = ncopies;
@@ -277,7 +280,8 @@ static int write_pdfs(const struct plan *pl, const struct paper *p,
 		}
 		which[n++] = k;
 	}
-	render_pdf_jobs(p, jobs, n);
+	/* the key records the pages of a printed PDF paper */
+	render_pdf_jobs(p, jobs, n, papers ? layouts : NULL);
 	rc = 0;
 out:
 	for (size_t i = 0; jobs && i < n; i++) {
@@ -299,7 +303,8 @@ out:
 /* Write one planned file into the set; 0, or -1 with the failure in d. */
 static int write_output(const struct output *o, const struct paper *p,
 			const struct roster *r, const struct pdf_copy *copies,
-			size_t ncopies, struct outset *set, struct diags *d)
+			size_t ncopies, const struct page_layout *layouts,
+			struct outset *set, struct diags *d)
 {
 	const struct paper_form *f = &p->forms[o->form];
 	char *path = NULL;
@@ -328,7 +333,8 @@ static int write_output(const struct output *o, const struct paper *p,
 		rc = render_sheet_html(fp, p, f);
 		break;
 	case OUT_KEY:
-		rc = key_write(fp, p, f);
+		rc = key_write(fp, p, f, layouts[o->form].nqr ?
+			       &layouts[o->form] : NULL);
 		break;
 	case OUT_SHEET:
 		rc = sheet_write(fp, p, f, "", "");
@@ -472,10 +478,16 @@ static int write_all(const struct plan *pl, const struct build_opts *o,
 	const char *clash;
 	char *path;
 	struct pdf_copy *copies = NULL, *forms;
+	struct page_layout *layouts = calloc(p->nforms, sizeof(*layouts));
 	size_t ncopies = r ? r->n : p->nforms;
 	int rc = -1;
 
 	outset_init(&set);
+	if (!layouts) {
+		diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "%s",
+			   diag_errno(ENOMEM));
+		goto out;
+	}
 	switch (outset_open(&set, o->out, p->tpl->code)) {
 	case OUTSET_OK:
 		break;
@@ -501,11 +513,12 @@ static int write_all(const struct plan *pl, const struct build_opts *o,
 		copies[i] = r ? (struct pdf_copy){ &p->forms[i % p->nforms],
 						    r->v[i].id, r->v[i].name } :
 				forms[i];
-	if (write_pdfs(pl, p, copies, ncopies, forms, &set, d) < 0)
+	if (write_pdfs(pl, p, copies, ncopies, forms, &set, layouts, d) < 0)
 		goto out;
 	for (size_t i = 0; i < pl->n; i++)
 		if (!is_pdf_job(&pl->v[i]) &&
-		    write_output(&pl->v[i], p, r, copies, ncopies, &set, d) < 0)
+		    write_output(&pl->v[i], p, r, copies, ncopies, layouts,
+				 &set, d) < 0)
 			goto out;
 	switch (outset_commit(&set, o->force, &clash)) {
 	case OUTSET_OK:
@@ -528,6 +541,9 @@ static int write_all(const struct plan *pl, const struct build_opts *o,
 out:
 	outset_release(&set);
 	free(copies);
+	for (size_t i = 0; layouts && i < p->nforms; i++)
+		page_layout_release(&layouts[i]);
+	free(layouts);
 	return rc;
 }
 

@@ -91,7 +91,8 @@ static void key_write_item(FILE *fp, const struct paper_item *it)
 }
 
 /* Write the key of form f of paper p as YAML (what key_load reads). */
-int key_write(FILE *fp, const struct paper *p, const struct paper_form *f)
+int key_write(FILE *fp, const struct paper *p, const struct paper_form *f,
+	      const struct page_layout *pages)
 {
 	const struct template *t = p->tpl;
 	char build[BUILD_ID_LEN + 1];
@@ -134,7 +135,7 @@ int key_write(FILE *fp, const struct paper *p, const struct paper_form *f)
 		errno = ENOMEM;
 		return -1;
 	}
-	rc = sheet_layout_write(fp, &layout);
+	rc = sheet_layout_write(fp, &layout, pages);
 	sheet_layout_release(&layout);
 	return rc < 0 || ferror(fp) ? -1 : 0;
 }
@@ -554,6 +555,28 @@ static void load_sections(struct kload *L, const struct ynode *v)
 	}
 }
 
+/* Read the QR codes and writing regions of the paper's pages from layout
+ * node v: each region is a marker-scored question's. */
+static void load_pages(struct kload *L, const struct ynode *v)
+{
+	const struct ysource src = { L->path, L->d };
+	const struct ynode *rg = ynode_get(v, "regions");
+	struct page_layout *pl = &L->k->pages;
+
+	if (page_layout_load(pl, v, &src) < 0) {
+		L->errors++;
+		return;
+	}
+	for (size_t i = 0; i < pl->nregions; i++) {
+		unsigned q = pl->regions[i].question;
+
+		if (q > L->k->nitems || (L->k->items[q - 1].type != Q_SHORT &&
+					 L->k->items[q - 1].type != Q_ESSAY))
+			kerr(L, rg->items[i], "region of question %u, which "
+			     "is no short or essay question", q);
+	}
+}
+
 /* Check and read a parsed key document into L->k. */
 static void load_root(struct kload *L, const struct ynode *root)
 {
@@ -626,6 +649,8 @@ static void load_root(struct kload *L, const struct ynode *root)
 			diags_oom(L->d);
 		else if (sheet_layout_load(k->layout, v, L->path, L->d) < 0)
 			L->errors++;
+		else
+			load_pages(L, v);
 	}
 	v = ynode_get(root, "sections");
 	if (!v)
@@ -707,6 +732,7 @@ void key_free(struct key *k)
 		sheet_layout_release(k->layout);
 		free(k->layout);
 	}
+	page_layout_release(&k->pages);
 	arena_release(&k->arena);
 	free(k);
 }

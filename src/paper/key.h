@@ -10,6 +10,7 @@
 
 #include "bank/bank.h"
 #include "base/diag.h"
+#include "paper/page-layout.h"
 #include "paper/paper.h"
 #include "paper/sheet-layout.h"
 
@@ -54,10 +55,15 @@ struct key {
 	struct key_item *items;		/* ordered by no; items[i].no == i+1 */
 	size_t nitems;
 	struct sheet_layout *layout;	/* the answer sheet; NULL: none */
+	struct page_layout pages;	/* the paper's pages (QR codes and
+					 * writing regions); empty: none */
 };
 
-/* Write the key of one form as YAML to fp (what key_load reads). */
-int key_write(FILE *fp, const struct paper *p, const struct paper_form *f);
+/* Write the key of one form as YAML to fp (what key_load reads), with
+ * the QR codes and writing regions of its printed paper's pages when
+ * pages is not NULL. */
+int key_write(FILE *fp, const struct paper *p, const struct paper_form *f,
+	      const struct page_layout *pages);
 /* Read a key file; NULL with errors in d. */
 struct key *key_load(const char *path, struct diags *d);
 /* Free a key. */

@@ -479,7 +479,8 @@ static void write_squares(FILE *fp, const char *name,
 static const char *const group_names[] = { "tens", "units", "half" };
 
 /* Write the key's layout block. */
-int sheet_layout_write(FILE *fp, const struct sheet_layout *L)
+int sheet_layout_write(FILE *fp, const struct sheet_layout *L,
+		       const struct page_layout *pages)
 {
 	char a[FORMAT_NUMBER_MAX], b[FORMAT_NUMBER_MAX];
 	char c[FORMAT_NUMBER_MAX], v[FORMAT_NUMBER_MAX];
@@ -488,6 +489,8 @@ int sheet_layout_write(FILE *fp, const struct sheet_layout *L)
 		SHEET_H, L->pages);
 	write_squares(fp, "marks", L->marks, L->nmarks);
 	write_squares(fp, "qr", L->qr, L->nqr);
+	if (pages && page_layout_write_qr(fp, pages) < 0)
+		return -1;
 	fputs("  bubbles:\n", fp);
 	for (size_t i = 0; i < L->nbubbles; i++) {
 		const struct sheet_bubble *bb = &L->bubbles[i];
@@ -514,6 +517,8 @@ int sheet_layout_write(FILE *fp, const struct sheet_layout *L)
 			break;
 		}
 	}
+	if (pages && page_layout_write_regions(fp, pages) < 0)
+		return -1;
 	return ferror(fp) ? -1 : 0;
 }
 
@@ -565,8 +570,11 @@ static int load_squares(struct sheet_layout *L, const struct ynode *n,
 	for (size_t i = 0; i < n->n; i++) {
 		const struct ynode *e = n->items[i];
 		double page;
-		struct sheet_square *s = &(*v)[i];
+		struct sheet_square *s = &(*v)[*cnt];
 
+		/* a paper page's (page-layout.h) */
+		if (qr && page_layout_is_paper_qr(e))
+			continue;
 		if (e->kind != YNODE_MAP ||
 		    !layout_num(e, "page", 1, L->pages, &page, path, d) ||
 		    !layout_num(e, "x", 0, SHEET_W, &s->x, path, d) ||
@@ -694,19 +702,35 @@ static void qr_escape(char *out, size_t cap, const char *s)
 	out[o] = '\0';
 }
 
-/* The QR text of a sheet page. */
-const char *sheet_qr_text(char *buf, const struct paper *p,
-			  const struct paper_form *f, unsigned page,
-			  unsigned pages, const char *cand_id)
+/* The QR text of a page of a sheet or (paper) of a paper. */
+static const char *qr_text(char *buf, bool paper, const struct paper *p,
+			   const struct paper_form *f, unsigned page,
+			   unsigned pages, const char *cand_id)
 {
 	char code[96], c[96], build[BUILD_ID_LEN + 1];
 
 	qr_escape(code, sizeof(code), p->tpl->code);
 	qr_escape(c, sizeof(c), cand_id ? cand_id : "");
-	snprintf(buf, SHEET_QR_MAX, "EXAMGEN1;%s;%s;%s;%u;%u%s%s", code,
-		 paper_build_id(p, build),
+	snprintf(buf, SHEET_QR_MAX, "EXAMGEN1%s;%s;%s;%s;%u;%u%s%s",
+		 paper ? "P" : "", code, paper_build_id(p, build),
 		 f->name, page, pages, cand_id ? ";" : "", c);
 	return buf;
+}
+
+/* The QR text of a sheet page. */
+const char *sheet_qr_text(char *buf, const struct paper *p,
+			  const struct paper_form *f, unsigned page,
+			  unsigned pages, const char *cand_id)
+{
+	return qr_text(buf, false, p, f, page, pages, cand_id);
+}
+
+/* The QR text of a paper page. */
+const char *sheet_qr_paper_text(char *buf, const struct paper *p,
+				const struct paper_form *f, unsigned page,
+				unsigned pages, const char *cand_id)
+{
+	return qr_text(buf, true, p, f, page, pages, cand_id);
 }
 
 /* Copy field [s, e) unescaped into out (cap bytes); false if too long
@@ -737,14 +761,19 @@ static bool qr_field(const char *s, const char *e, char *out, size_t cap)
 bool sheet_qr_parse(const char *text, size_t len, struct sheet_qr *q)
 {
 	const char *f[8], *end = text + len;
-	size_t n = 0;
+	size_t n = 0, skip = 9;
 	char num[16];
 
 	memset(q, 0, sizeof(*q));
-	if (len < 9 || memcmp(text, "EXAMGEN1;", 9))
+	/* a paper page's: "EXAMGEN1P;..." */
+	if (len >= 10 && !memcmp(text, "EXAMGEN1P;", 10)) {
+		q->paper_page = true;
+		skip = 10;
+	} else if (len < 9 || memcmp(text, "EXAMGEN1;", 9)) {
 		return false;
-	f[n++] = text + 9;
-	for (const char *c = text + 9; c < end && n < 8; c++)
+	}
+	f[n++] = text + skip;
+	for (const char *c = text + skip; c < end && n < 8; c++)
 		if (*c == ';')
 			f[n++] = c + 1;
 	if (n < 5 || n > 6)

@@ -13,6 +13,7 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
+#include "paper/page-layout.h"
 #include "paper/paper.h"
 #include "yaml/ynode.h"
 
@@ -90,8 +91,11 @@ int sheet_layout_build(struct sheet_layout *L, const struct paper *p,
 		       const char *cand_name);
 /* Free a layout (built or loaded). */
 void sheet_layout_release(struct sheet_layout *L);
-/* Write the key's `layout:` block (marks, qr, bubbles) of L to fp. */
-int sheet_layout_write(FILE *fp, const struct sheet_layout *L);
+/* Write the key's `layout:` block (marks, qr, bubbles) of L to fp, with
+ * the QR codes and writing regions of the paper's pages when pages is not
+ * NULL (page-layout.h). */
+int sheet_layout_write(FILE *fp, const struct sheet_layout *L,
+		       const struct page_layout *pages);
 /* Read a key's `layout:` node n of file path into L (which must be zeroed);
  * problems go to d.  0, or -1 after an error. */
 int sheet_layout_load(struct sheet_layout *L, const struct ynode *n,
@@ -105,12 +109,21 @@ const char *sheet_qr_text(char *buf, const struct paper *p,
 			  const struct paper_form *f, unsigned page,
 			  unsigned pages, const char *cand_id);
 
-/* What a sheet page's QR says. */
+/* The QR text of page `page` of `pages` of form f's paper (the pages a
+ * candidate writes on; page-layout.h): "EXAMGEN1P;" and the fields of a
+ * sheet page's (buf of SHEET_QR_MAX bytes). */
+const char *sheet_qr_paper_text(char *buf, const struct paper *p,
+				const struct paper_form *f, unsigned page,
+				unsigned pages, const char *cand_id);
+
+/* What a sheet or paper page's QR says. */
 struct sheet_qr {
 	char paper[64], build[16], form[FORM_NAME_MAX], cand[64];
 	unsigned page, pages;
+	bool paper_page;		/* a paper page's, not a sheet's */
 };
-/* Parse a QR text made by sheet_qr_text(); false if it is not one. */
+/* Parse a QR text made by sheet_qr_text() or sheet_qr_paper_text(); false
+ * if it is neither. */
 bool sheet_qr_parse(const char *text, size_t len, struct sheet_qr *q);
 
 #endif

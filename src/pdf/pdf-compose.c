@@ -5,14 +5,24 @@
 #include "pdf/pdf-compose.h"
 
 #include <errno.h>
+#include <math.h>
 #include <string.h>
 
+#include "base/array.h"
 #include "base/csv.h"
+#include "paper/sheet-layout.h"
 #include "pdf/pdf-paper.h"
 #include "pdf/pdf-sheet.h"
 
 #define INDENT 22.0		/* question text right of its number */
 #define RULE_PITCH 22.0		/* ruled answer lines */
+#define PT (72.0 / 25.4)	/* points per millimetre */
+/* The QR code of a paper page (millimetres): in the bottom margin, flush
+ * with the body's right edge, clear of the text and of the page number */
+#define PAGE_QR_SIZE 14.0
+#define PAGE_QR_X 183.0		/* the body ends at 190 mm */
+#define PAGE_QR_Y 283.5
+#define ID_BOX_W 100.0		/* the header's candidate-id box (points) */
 #define LETTER_W 14.0		/* "A." before an option's text */
 #define ANSWER_CELL_MAX 128	/* bytes of an answer_cell() buffer */
 
@@ -320,6 +330,7 @@ static void item(struct pdf_paper *pp, const struct paper_item *it, double y)
 		y = guide_item(pp, it, s, y);
 	} else if (it->q->type == Q_SHORT || it->q->type == Q_ESSAY) {
 		unsigned n = item_answer_lines(it);
+		size_t first = d->nops;
 
 		/* the question with its first two lines stays together;
 		 * the rest may run on over the page */
@@ -330,6 +341,12 @@ static void item(struct pdf_paper *pp, const struct paper_item *it, double y)
 				 PDF_BODY_W - INDENT, 0.4);
 		}
 		y += 4;
+		if (n && ARRAY_GROW(pp->writing, pp->writing_cap,
+				    pp->nwriting + 1) < 0)
+			d->oom = true;
+		else if (n)
+			pp->writing[pp->nwriting++] = (struct pdf_writing){
+				it->no, first, d->nops - first };
 	}
 	pdf_block_end(d, y);
 }
@@ -401,6 +418,100 @@ static void quick_answers(struct pdf_paper *pp)
 	pdf_block_end(d, n % per ? y + rh : y);
 }
 
+/* v points in millimetres, to 0.01 mm. */
+static double to_mm(double v)
+{
+	return round(v / PT * 100.0) / 100.0;
+}
+
+/* The regions of each writing space on each page it spans, from the
+ * paginated ruled lines: a region holds its lines' writing room, from
+ * just below the text above the first line to just below the last. */
+static int find_regions(struct pdf_paper *pp)
+{
+	const struct pdf_doc *d = &pp->doc;
+	const double x = PDF_MARGIN_X + INDENT - 6;
+	const double w = PDF_MARGIN_X + PDF_BODY_W - x;
+
+	for (size_t k = 0; k < pp->nwriting; k++) {
+		const struct pdf_writing *wr = &pp->writing[k];
+
+		for (size_t i = wr->first; i < wr->first + wr->n;) {
+			const struct pdf_op *op = &d->ops[i];
+			double top = op->y - RULE_PITCH + 4, bottom = op->y;
+			unsigned page = op->page;
+
+			for (; i < wr->first + wr->n &&
+			       d->ops[i].page == page; i++)
+				bottom = d->ops[i].y;
+			if (page_layout_add_region(&pp->regions, page + 1,
+						   to_mm(x), to_mm(top),
+						   to_mm(w),
+						   to_mm(bottom + 6 - top),
+						   wr->question) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* The paper page's own header: the candidate's id and name when the
+ * copy is printed for one, else a box to write the id in, left of the
+ * code and form at right_x; then its QR code and the borders of its
+ * writing regions. */
+static int paper_page(struct pdf_paper *pp, cairo_t *cr, unsigned page,
+		      double right_x)
+{
+	struct pdf_doc *d = &pp->doc;
+	const struct labels *lb = pp->lb;
+	struct sheet_square sq = { page + 1, PAGE_QR_X, PAGE_QR_Y,
+				   PAGE_QR_SIZE };
+	char qr[SHEET_QR_MAX];
+	PangoLayout *l;
+	double w, h, x;
+	char *s;
+
+	if (pp->cand_id) {
+		s = g_strdup_printf("%s%s%s  %s%s%s", lb->candidate_id,
+				    lb->colon, pp->cand_id, lb->name,
+				    lb->colon, pp->cand_name ? pp->cand_name :
+				    "");
+		l = pdf_layout(d, d->script, PF_SMALL, s);
+		g_free(s);
+		if (!l)
+			return -1;
+		pdf_layout_size(l, &w, &h);
+		pdf_show(cr, l, right_x - 16 - w, 39, 0);
+	} else {
+		x = right_x - 16 - ID_BOX_W;
+		cairo_set_source_rgb(cr, 0, 0, 0);
+		cairo_set_line_width(cr, 0.5);
+		cairo_rectangle(cr, x, 36, ID_BOX_W, 15);
+		cairo_stroke(cr);
+		s = g_strconcat(lb->candidate_id, lb->colon, NULL);
+		l = pdf_layout(d, d->script, PF_LABEL, s);
+		g_free(s);
+		if (!l)
+			return -1;
+		pdf_layout_size(l, &w, &h);
+		pdf_show(cr, l, x - 4 - w, 40, 0.35);
+	}
+	sheet_qr_paper_text(qr, pp->p, pp->f, page + 1, pp->all, pp->cand_id);
+	if (pdf_sheet_qr(cr, &sq, qr) < 0)
+		return -1;
+	cairo_set_source_rgb(cr, 0.45, 0.45, 0.45);
+	cairo_set_line_width(cr, 0.6);
+	for (size_t i = 0; i < pp->regions.nregions; i++) {
+		const struct page_region *r = &pp->regions.regions[i];
+
+		if (r->page == page + 1)
+			cairo_rectangle(cr, r->x * PT, r->y * PT, r->w * PT,
+					r->h * PT);
+	}
+	cairo_stroke(cr);
+	return 0;
+}
+
 /* Running header, page number and, on answer-sheet pages, the four
  * registration marks. */
 static int decorate(struct pdf_doc *d, cairo_t *cr, unsigned page,
@@ -431,6 +542,9 @@ static int decorate(struct pdf_doc *d, cairo_t *cr, unsigned page,
 	if (!l)
 		return -1;
 	pdf_layout_size(l, &w, &h);
+	if (!sheet && pp->kind == DOC_PAPER &&
+	    paper_page(pp, cr, page, PDF_PAGE_W - PDF_MARGIN_X - w) < 0)
+		return -1;
 	if (!sheet) {
 		pdf_show(cr, l, PDF_PAGE_W - PDF_MARGIN_X - w, 40, 0.35);
 		cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
@@ -463,6 +577,8 @@ int pdf_paper_compose(struct pdf_paper *pp, enum render_doc doc,
 	const struct paper_form *f = c->f;
 
 	pdf_doc_reset(&pp->doc);
+	pp->nwriting = 0;
+	pp->regions.nregions = 0;
 	pp->p = p;
 	pp->f = f;
 	pp->kind = doc;
@@ -483,7 +599,31 @@ int pdf_paper_compose(struct pdf_paper *pp, enum render_doc doc,
 	}
 	if (doc == DOC_PAPER)
 		pdf_sheet(pp);
-	return pdf_doc_paginate(&pp->doc);
+	if (pdf_doc_paginate(&pp->doc) < 0 || find_regions(pp) < 0)
+		return -1;
+	return 0;
+}
+
+/* See pdf-compose.h. */
+int pdf_paper_layout(const struct pdf_paper *pp, unsigned body,
+		     unsigned total, struct page_layout *out)
+{
+	unsigned all = pdf_doc_padded(&pp->doc, &body, total);
+	unsigned sheet = pp->doc.pages - pp->doc.body_pages;
+
+	for (unsigned page = 0; page < all; page++)
+		if ((page < body || page >= body + sheet) &&
+		    page_layout_add_qr(out, page + 1, PAGE_QR_X, PAGE_QR_Y,
+				       PAGE_QR_SIZE) < 0)
+			return -1;
+	for (size_t i = 0; i < pp->regions.nregions; i++) {
+		const struct page_region *r = &pp->regions.regions[i];
+
+		if (page_layout_add_region(out, r->page, r->x, r->y, r->w,
+					   r->h, r->question) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 /* Write copies as one PDF; with total 0 each copy is made even. */
@@ -499,8 +639,7 @@ int pdf_write_copies(FILE *fp, struct pdf_fonts *ft, enum render_doc doc,
 	int rc = -1, oom = 0;
 	char *title;
 
-	memset(&pp, 0, sizeof(pp));
-	pdf_doc_init(&pp.doc, ft, pdf_paper_script(p));
+	pdf_paper_init(&pp, ft, p);
 	if (n == 1)
 		title = g_strdup_printf("%s %s%s%s%s%s", p->tpl->title,
 					lb->form_pre, v[0].f->name,
@@ -529,9 +668,11 @@ int pdf_write_copies(FILE *fp, struct pdf_fonts *ft, enum render_doc doc,
 			goto out;
 		}
 		/* without a common count, each copy ends on an even page */
-		if (pdf_doc_draw(&pp.doc, cr, body, total ? total :
-				 pp.doc.pages + (pp.doc.pages & 1), decorate,
-				 &pp) < 0)
+		unsigned t = total ? total : pp.doc.pages + (pp.doc.pages & 1);
+		unsigned b = body;
+
+		pp.all = pdf_doc_padded(&pp.doc, &b, t);
+		if (pdf_doc_draw(&pp.doc, cr, body, t, decorate, &pp) < 0)
 			goto out;
 	}
 	cairo_destroy(cr);
@@ -544,7 +685,7 @@ out:
 	if (sf)
 		cairo_surface_destroy(sf);
 	oom |= pp.doc.oom;
-	pdf_doc_release(&pp.doc);
+	pdf_paper_release(&pp);
 	if (rc < 0)
 		errno = sink.err ? sink.err : oom ? ENOMEM : EIO;
 	return rc;

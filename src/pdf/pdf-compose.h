@@ -16,6 +16,11 @@
  * initialised); -1 when out of memory. */
 int pdf_paper_compose(struct pdf_paper *pp, enum render_doc doc,
 		      const struct paper *p, const struct pdf_copy *c);
+/* Add to out the QR codes and writing regions of the pages of the copy
+ * composed on pp, padded as pdf_write_copies() pads it to body and total
+ * pages (page-layout.h).  -1 when out of memory. */
+int pdf_paper_layout(const struct pdf_paper *pp, unsigned body,
+		     unsigned total, struct page_layout *out);
 /* Write copies v[0..n) as one PDF on fp with fonts ft, each padded with
  * blank pages to body pages before its answer sheet and to total pages in
  * all (0: each copy to an even count).  0, or -1 with errno set. */

@@ -601,19 +601,26 @@ static void draw_op(struct pdf_doc *d, cairo_t *cr, const struct pdf_op *op)
 	}
 }
 
+/* See pdf-doc.h. */
+unsigned pdf_doc_padded(const struct pdf_doc *d, unsigned *body,
+			unsigned total)
+{
+	unsigned all;
+
+	if (*body < d->body_pages)
+		*body = d->body_pages;
+	all = *body + d->pages - d->body_pages;
+	return total > all ? total : all;
+}
+
 /* Draw every page in order, with blank pages after the body and at the
  * end to make up body and total pages. */
 int pdf_doc_draw(struct pdf_doc *d, cairo_t *cr, unsigned body,
 		 unsigned total, pdf_decorate_fn decorate, void *arg)
 {
-	unsigned sheet = d->pages - d->body_pages, out = 0, all;
+	unsigned out = 0, all = pdf_doc_padded(d, &body, total);
 	size_t i = 0;
 
-	if (body < d->body_pages)
-		body = d->body_pages;
-	all = body + sheet;
-	if (total > all)
-		all = total;
 	for (unsigned src = 0; out < all; out++) {
 		bool blank = (src == d->body_pages && out < body) ||
 			     src >= d->pages;

@@ -178,6 +178,10 @@ int pdf_doc_paginate(struct pdf_doc *d);
  * answer sheet until the document has total pages (0: no padding). */
 int pdf_doc_draw(struct pdf_doc *d, cairo_t *cr, unsigned body,
 		 unsigned total, pdf_decorate_fn decorate, void *arg);
+/* The pages pdf_doc_draw(d, cr, *body, total, ...) draws; *body becomes
+ * the pages before the answer sheet, padding included. */
+unsigned pdf_doc_padded(const struct pdf_doc *d, unsigned *body,
+			unsigned total);
 /* Count the long texts the doc's pages show, adding to the counts of
  * earlier docs (kept by reset): pdf_doc_draw() then draws a text shown
  * more than once only once per file. */

@@ -49,14 +49,14 @@ static unsigned even(unsigned n)
  * longest body, made even so that the answer sheet starts on an odd page,
  * and its sheet to the longest sheet, made even so that the next copy of a
  * print file starts on an odd page too. */
-static int paper_pages(struct print_run *run, struct pdf_fonts *ft)
+static int paper_pages(struct print_run *run, struct pdf_fonts *ft,
+		       struct page_layout *layouts)
 {
 	struct pdf_paper pp;
 	unsigned body = 0, sheet = 0;
 	int rc = 0;
 
-	memset(&pp, 0, sizeof(pp));
-	pdf_doc_init(&pp.doc, ft, pdf_paper_script(run->p));
+	pdf_paper_init(&pp, ft, run->p);
 	for (size_t f = 0; f < run->p->nforms; f++) {
 		struct pdf_copy c = { &run->p->forms[f], NULL, NULL };
 
@@ -69,9 +69,18 @@ static int paper_pages(struct print_run *run, struct pdf_fonts *ft)
 		if (pp.doc.pages - pp.doc.body_pages > sheet)
 			sheet = pp.doc.pages - pp.doc.body_pages;
 	}
-	pdf_doc_release(&pp.doc);
 	run->body = even(body);
 	run->total = run->body + even(sheet);
+	/* each form's pages as its papers print them */
+	for (size_t f = 0; layouts && rc == 0 && f < run->p->nforms; f++) {
+		struct pdf_copy c = { &run->p->forms[f], NULL, NULL };
+
+		if (pdf_paper_compose(&pp, DOC_PAPER, run->p, &c) < 0 ||
+		    pdf_paper_layout(&pp, run->body, run->total,
+				     &layouts[f]) < 0)
+			rc = -1;
+	}
+	pdf_paper_release(&pp);
 	return rc;
 }
 
@@ -138,7 +147,8 @@ static size_t thread_count(size_t njobs)
 }
 
 /* Write every job. */
-int render_pdf_jobs(const struct paper *p, struct pdf_job *jobs, size_t n)
+int render_pdf_jobs(const struct paper *p, struct pdf_job *jobs, size_t n,
+		    struct page_layout *layouts)
 {
 	struct print_run run = { .p = p, .jobs = jobs, .njobs = n };
 	struct print_worker w[MAX_THREADS];
@@ -154,7 +164,7 @@ int render_pdf_jobs(const struct paper *p, struct pdf_job *jobs, size_t n)
 		w[t].run = &run;
 		w[t].ft_ok = pdf_fonts_init(&w[t].ft, pdf_paper_script(p)) == 0;
 	}
-	if (!w[0].ft_ok || paper_pages(&run, &w[0].ft) < 0) {
+	if (!w[0].ft_ok || paper_pages(&run, &w[0].ft, layouts) < 0) {
 		for (size_t i = 0; i < n; i++)
 			jobs[i].err = ENOMEM;
 		goto out;
@@ -188,5 +198,5 @@ int render_pdf(FILE *fp, enum render_doc doc, const struct paper *p,
 	struct pdf_copy c = { f, NULL, NULL };
 	struct pdf_job j = { fp, doc, &c, 1, false, 0 };
 
-	return render_pdf_jobs(p, &j, 1);
+	return render_pdf_jobs(p, &j, 1, NULL);
 }

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "paper/page-layout.h"
 #include "paper/paper.h"
 #include "pdf/pdf-paper.h"
 #include "render/render.h"
@@ -27,9 +28,12 @@ struct pdf_job {
  * files are the same bytes whatever the spread.  Every paper is padded
  * with blank pages to the page count of the longest form, its answer sheet
  * starting on an odd page; every guide copy has an even page count, so
- * each copy of a print file starts on an odd page.  0, or -1 when a job
- * failed (its err says why). */
-int render_pdf_jobs(const struct paper *p, struct pdf_job *jobs, size_t n);
+ * each copy of a print file starts on an odd page.  With layouts (one
+ * per form, initialised), each form's papers' page QR codes and writing
+ * regions are added to its layout.  0, or -1 when a job failed (its err
+ * says why). */
+int render_pdf_jobs(const struct paper *p, struct pdf_job *jobs, size_t n,
+		    struct page_layout *layouts);
 /* The paper or guide of form f alone as PDF (padded as above).  0, or -1
  * with errno set. */
 int render_pdf(FILE *fp, enum render_doc doc, const struct paper *p,

@@ -29,8 +29,7 @@ static enum pdf_font font_of(enum sheet_role r)
 /* Draw the QR code of text filling the square s: each run of dark
  * modules in a row is one stroke of a module's width, drawn in module
  * units so that the PDF holds small whole numbers. */
-static int draw_qr(cairo_t *cr, const struct sheet_square *s,
-		   const char *text)
+int pdf_sheet_qr(cairo_t *cr, const struct sheet_square *s, const char *text)
 {
 	QRcode *qr = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
 	int n;
@@ -225,8 +224,8 @@ static int draw_page(cairo_t *cr, struct pdf_doc *d,
 	if (rc < 0)
 		return -1;
 	for (size_t i = 0; i < L->nqr; i++)
-		if (L->qr[i].page == page && draw_qr(cr, &L->qr[i],
-						     qr_text) < 0)
+		if (L->qr[i].page == page && pdf_sheet_qr(cr, &L->qr[i],
+							  qr_text) < 0)
 			return -1;
 	for (size_t i = 0; i < L->ntexts; i++)
 		if (L->texts[i].page == page && L->texts[i].own &&

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "paper/paper.h"
+#include "paper/sheet-layout.h"
 #include "pdf/pdf-doc.h"
 #include "pdf/pdf-file.h"
 #include "pdf/pdf-paper.h"
@@ -20,6 +21,9 @@ void pdf_sheet(struct pdf_paper *pp);
  * of memory or the page does not exist. */
 int pdf_sheet_draw_page(cairo_t *cr, struct pdf_doc *d,
 			const struct pdf_paper *pp, unsigned page);
+/* Draw the QR code of text filling square s (millimetres) on cr, an A4
+ * page in points; 0, or -1 when it cannot be encoded. */
+int pdf_sheet_qr(cairo_t *cr, const struct sheet_square *s, const char *text);
 /* The number of pages of form f's answer sheet; -1 when out of memory. */
 int pdf_sheet_pages(const struct paper *p, const struct paper_form *f);
 /* The blank answer sheets of every form of a paper, drawn once as one

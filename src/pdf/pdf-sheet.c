@@ -26,40 +26,54 @@ static enum pdf_font font_of(enum sheet_role r)
 	return map[r];
 }
 
-/* Draw the QR code of text filling the square s: each run of dark
- * modules in a row is one stroke of a module's width, drawn in module
- * units so that the PDF holds small whole numbers. */
+/* Draw the QR code of text filling the square s: one bit a module, a
+ * 1-bit stencil the PDF holds inline in the page (about a tenth of the
+ * bytes of a path), each module a sharp square. */
 int pdf_sheet_qr(cairo_t *cr, const struct sheet_square *s, const char *text)
 {
 	QRcode *qr = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-	int n;
+	cairo_surface_t *img = NULL;
+	cairo_pattern_t *pat;
+	unsigned char *bits;
+	int n, stride, rc = -1;
 
 	if (!qr)
 		return -1;
 	n = qr->width;
+	img = cairo_image_surface_create(CAIRO_FORMAT_A1, n, n);
+	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS)
+		goto out;
+	cairo_surface_flush(img);
+	bits = cairo_image_surface_get_data(img);
+	stride = cairo_image_surface_get_stride(img);
+	for (int r = 0; r < n; r++)
+		for (int c = 0; c < n; c++) {
+			unsigned char *b = bits + r * stride + c / 8;
+			/* cairo's A1 bit order follows the machine's */
+			unsigned bit = (unsigned)(G_BYTE_ORDER ==
+				G_LITTLE_ENDIAN ? c % 8 : 7 - c % 8);
+
+			if (qr->data[r * n + c] & 1)
+				*b |= (unsigned char)(1u << bit);
+			else
+				*b &= (unsigned char)~(1u << bit);
+		}
+	cairo_surface_mark_dirty(img);
 	cairo_save(cr);
 	cairo_translate(cr, (s->x - s->size / 2) * PT,
 			(s->y - s->size / 2) * PT);
 	cairo_scale(cr, s->size * PT / n, s->size * PT / n);
 	cairo_set_source_rgb(cr, 0, 0, 0);
-	cairo_set_line_width(cr, 1);
-	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-	for (int r = 0; r < n; r++)
-		for (int c = 0; c < n; c++) {
-			int end = c;
-
-			if (!(qr->data[r * n + c] & 1))
-				continue;
-			while (end < n && (qr->data[r * n + end] & 1))
-				end++;
-			cairo_move_to(cr, c, r + 0.5);
-			cairo_line_to(cr, end, r + 0.5);
-			c = end;
-		}
-	cairo_stroke(cr);
+	pat = cairo_pattern_create_for_surface(img);
+	cairo_pattern_set_filter(pat, CAIRO_FILTER_NEAREST);
+	cairo_mask(cr, pat);
+	cairo_pattern_destroy(pat);
 	cairo_restore(cr);
+	rc = cairo_status(cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+out:
+	cairo_surface_destroy(img);
 	QRcode_free(qr);
-	return 0;
+	return rc;
 }
 
 /* Draw text t of the layout. */

@@ -23,7 +23,7 @@ struct scan_opts {
 	size_t nkeys;
 	const char *const *scans;
 	size_t nscans;
-	const char *out, *review;
+	const char *out, *review, *answers;
 	bool force;
 };
 
@@ -64,6 +64,14 @@ static void check_files(const struct scan_opts *o, struct diags *d)
 				   "the review folder's own '%s'", o->out,
 				   out);
 		else if (!o->force && fileio_exists(out))
+			diags_fail(d, DIAG_REFUSED, NULL, 0, 0, "'%s' exists; "
+				   "use --force to replace it", out);
+		free(out);
+	}
+	if (o->answers) {
+		char *out = fileio_join(o->answers, "answers.csv");
+
+		if (out && !o->force && fileio_exists(out))
 			diags_fail(d, DIAG_REFUSED, NULL, 0, 0, "'%s' exists; "
 				   "use --force to replace it", out);
 		free(out);
@@ -150,6 +158,12 @@ static int stage_one(struct outbatch *batch, const char *path, bool force,
 	return -1;
 }
 
+/* Write answers.csv of the run's cut answers. */
+static int write_answers(const struct scan_run *r, FILE *fp)
+{
+	return scan_answers_write((struct scan_answers *)&r->answers, fp);
+}
+
 /* Write the responses CSV, the review list and the review workbook, all
  * or none (temporary files renamed together at the end); a failure into
  * d. */
@@ -163,7 +177,18 @@ static void write_outputs(struct scan_run *r, const struct scan_opts *o,
 	int rc = 0;
 
 	outbatch_init(&batch);
-	if (o->review) {
+	if (o->answers) {
+		char *csv = fileio_join(o->answers, "answers.csv");
+
+		if (!csv) {
+			diags_oom(d);
+			goto out;
+		}
+		rc = stage_one(&batch, csv, o->force, r, write_answers, false,
+			       d);
+		free(csv);
+	}
+	if (!rc && o->review) {
 		list = fileio_join(o->review, "review.csv");
 		book = fileio_join(o->review, "review.xlsx");
 		if (!list || !book) {
@@ -196,6 +221,7 @@ static int cmd_scan_exec(const struct cmd_args *a)
 	struct scan_opts o = { keys->v, keys->n, a->operands, a->noperands,
 			       cmd_arg_text(a, "out"),
 			       cmd_arg_text(a, "review"),
+			       cmd_arg_text(a, "answers"),
 			       cmd_arg_given(a, "force") };
 	struct diags d = DIAGS_INIT;
 	struct scan_run r;
@@ -220,7 +246,10 @@ static int cmd_scan_exec(const struct cmd_args *a)
 		diags_raise(&d, DIAG_REFUSED);
 	else if (o.review && fileio_mkdirs(o.review) < 0)
 		diags_errno(&d, errno, NULL, "cannot create '%s'", o.review);
+	else if (o.answers && fileio_mkdirs(o.answers) < 0)
+		diags_errno(&d, errno, NULL, "cannot create '%s'", o.answers);
 	r.review = o.review;
+	scan_answers_init(&r.answers, o.answers, o.force);
 	if (!diags_exit(&d)) {
 		read_scans(&r, &o);
 		scan_run_finish(&r);
@@ -236,6 +265,11 @@ static int cmd_scan_exec(const struct cmd_args *a)
 		fprintf(stderr, "examgen: read %zu pages into %zu sheets: %zu "
 			"marks to review, %zu pages not read\n", r.pages,
 			r.nsheets, r.ndoubts, r.unread);
+	if (diags_exit(&d) <= DIAG_PROBLEM && r.answers.pages)
+		fprintf(stderr, "examgen: %zu paper pages identified; %zu "
+			"answers cut (%zu blank)%s%s\n", r.answers.pages,
+			r.answers.nrows, r.answers.blank,
+			o.answers ? " into " : "", o.answers ? o.answers : "");
 	scan_run_release(&r);
 out:
 	diags_print(&d, stderr);
@@ -246,8 +280,8 @@ out:
 
 const struct cmd_entry cmd_scan_entry = {
 	.name = "scan",
-	.usage = "scan --key PATH... [--out FILE|-] [--review DIR] [--force] "
-		 "SCAN...",
+	.usage = "scan --key PATH... [--out FILE|-] [--review DIR] "
+		 "[--answers DIR] [--force] SCAN...",
 	.help =
 	"Read scanned answer sheets and write the responses CSV that\n"
 	"'examgen grade' reads (paper and build columns included):\n"
@@ -263,6 +297,10 @@ const struct cmd_entry cmd_scan_entry = {
 		{ .name = "review", .arg = "DIR", .type = OPT_TEXT,
 		  .help = "write a crop PNG of every doubtful mark, the "
 			  "list review.csv and the workbook review.xlsx there" },
+		{ .name = "answers", .arg = "DIR", .type = OPT_TEXT,
+		  .help = "cut each written answer region of the booklets' "
+			  "paper pages out as a PNG there, listed in "
+			  "answers.csv" },
 		{ .name = "force", .type = OPT_FLAG,
 		  .help = "overwrite existing output files" },
 		{ 0 },
@@ -283,6 +321,11 @@ const struct cmd_entry cmd_scan_entry = {
 	"exactly one mark is written '?' and the likely reading, which\n"
 	"'grade' flags, and reported on standard error as FILE:PAGE: ...\n"
 	"Pages that cannot be identified are reported with file and page.\n"
+	"The question pages of a booklet (paper pages) are identified by\n"
+	"their QR code and counted; with --answers DIR each answer region\n"
+	"of a copy printed for a roster is cut out as\n"
+	"DIR/PAPER/BUILD/ID/qN-PART.png, blank ones told apart, all listed\n"
+	"in DIR/answers.csv.\n"
 
 	"Black-and-white (1-bit) scans and scans under 150 dpi are refused:\n"
 	"rescan in greyscale at 200 dpi or more.\n"	"\n"

@@ -194,35 +194,22 @@ static double mark_ink(PIX *g, double x, double y, double side)
 	return n ? sum / (double)n : 0;
 }
 
-/* Read a QR code inside the image box of sheet square q: SF_OK with its
- * text in text, SF_NO_QR, or SF_NOMEM. */
-static enum scan_find read_qr(PIX *g, const struct scan_geom *geo,
-			      const struct sheet_square *q,
-			      struct scan_qr_reader *qr, char *text,
-			      size_t cap)
+/* Read a QR code inside the pixel box [x0, x1) x [y0, y1) of g: SF_OK
+ * with its text in text and, when loc is not NULL, the image positions
+ * of its corners as zbar gives them; SF_NO_QR, or SF_NOMEM. */
+static enum scan_find read_box(PIX *g, int x0, int y0, int x1, int y1,
+			       struct scan_qr_reader *qr, char *text,
+			       size_t cap, double loc[4][2])
 {
-	double half = q->size / 2 + QR_MARGIN_MM, lo[2] = { 1e18, 1e18 },
-	       hi[2] = { -1e18, -1e18 };
 	int w = (int)pixGetWidth(g), h = (int)pixGetHeight(g);
 	zbar_image_t *img;
 	unsigned char *buf;
 	bool ok = false;
-	int x0, y0, x1, y1;
 
-	for (int i = 0; i < 4; i++) {
-		double u, v;
-
-		scan_geom_map(geo, q->x + (i & 1 ? half : -half),
-			      q->y + (i & 2 ? half : -half), &u, &v);
-		lo[0] = fmin(lo[0], u);
-		lo[1] = fmin(lo[1], v);
-		hi[0] = fmax(hi[0], u);
-		hi[1] = fmax(hi[1], v);
-	}
-	x0 = lo[0] < 0 ? 0 : (int)lo[0];
-	y0 = lo[1] < 0 ? 0 : (int)lo[1];
-	x1 = hi[0] > w ? w : (int)hi[0];
-	y1 = hi[1] > h ? h : (int)hi[1];
+	x0 = x0 < 0 ? 0 : x0;
+	y0 = y0 < 0 ? 0 : y0;
+	x1 = x1 > w ? w : x1;
+	y1 = y1 > h ? h : y1;
 	if (x1 - x0 < 20 || y1 - y0 < 20)
 		return SF_NO_QR;
 	buf = malloc((size_t)(x1 - x0) * (size_t)(y1 - y0));
@@ -253,16 +240,112 @@ static enum scan_find read_qr(PIX *g, const struct scan_geom *geo,
 			unsigned len = zbar_symbol_get_data_length(s);
 
 			if (zbar_symbol_get_type(s) != ZBAR_QRCODE ||
-			    len + 1 > cap)
+			    len + 1 > cap ||
+			    (loc && zbar_symbol_get_loc_size(s) != 4))
 				continue;
 			memcpy(text, zbar_symbol_get_data(s), len);
 			text[len] = '\0';
+			for (unsigned i = 0; loc && i < 4; i++) {
+				loc[i][0] = x0 + zbar_symbol_get_loc_x(s, i);
+				loc[i][1] = y0 + zbar_symbol_get_loc_y(s, i);
+			}
 			ok = true;
 		}
 	}
 	zbar_image_destroy(img);
 	free(buf);
 	return ok ? SF_OK : SF_NO_QR;
+}
+
+/* Read a QR code inside the image box of sheet square q: SF_OK with its
+ * text in text, SF_NO_QR, or SF_NOMEM. */
+static enum scan_find read_qr(PIX *g, const struct scan_geom *geo,
+			      const struct sheet_square *q,
+			      struct scan_qr_reader *qr, char *text,
+			      size_t cap)
+{
+	double half = q->size / 2 + QR_MARGIN_MM, lo[2] = { 1e18, 1e18 },
+	       hi[2] = { -1e18, -1e18 };
+
+	for (int i = 0; i < 4; i++) {
+		double u, v;
+
+		scan_geom_map(geo, q->x + (i & 1 ? half : -half),
+			      q->y + (i & 2 ? half : -half), &u, &v);
+		lo[0] = fmin(lo[0], u);
+		lo[1] = fmin(lo[1], v);
+		hi[0] = fmax(hi[0], u);
+		hi[1] = fmax(hi[1], v);
+	}
+	return read_box(g, (int)lo[0], (int)lo[1], (int)hi[0], (int)hi[1], qr,
+			text, cap, NULL);
+}
+
+/* See scan-page.h. */
+enum scan_find scan_page_find_qr(PIX *g, struct scan_qr_reader *qr,
+				 char *text, size_t cap, double loc[4][2])
+{
+	int w = (int)pixGetWidth(g), h = (int)pixGetHeight(g);
+	int cw = w * 2 / 5, ch = h / 4;
+	/* a paper page's code is near a corner (bottom right, or top left
+	 * on a page upside down): those first, then the whole page */
+	const int box[3][4] = { { w - cw, h - ch, w, h }, { 0, 0, cw, ch },
+				{ 0, 0, w, h } };
+	enum scan_find f = SF_NO_QR;
+
+	for (int i = 0; i < 3 && f == SF_NO_QR; i++)
+		f = read_box(g, box[i][0], box[i][1], box[i][2], box[i][3], qr,
+			     text, cap, loc);
+	return f;
+}
+
+/* See scan-page.h. */
+void scan_geom_from_qr(struct scan_geom *geo, PIX *g, const double loc[4][2],
+		       double x, double y, double size)
+{
+	/* zbar's corners: the code's top left, bottom left, bottom right,
+	 * top right */
+	static const double corner[4][2] = { { -1, -1 }, { -1, 1 }, { 1, 1 },
+					     { 1, -1 } };
+	double mx = 0, my = 0, mu = 0, mv = 0, sxx = 0, a = 0, b = 0, scale;
+
+	memset(geo, 0, sizeof(*geo));
+	for (int i = 0; i < 4; i++) {
+		mx += x + corner[i][0] * size / 2;
+		my += y + corner[i][1] * size / 2;
+		mu += loc[i][0];
+		mv += loc[i][1];
+	}
+	mx /= 4;
+	my /= 4;
+	mu /= 4;
+	mv /= 4;
+	/* the similarity (rotation, scale, shift) nearest the four pairs */
+	for (int i = 0; i < 4; i++) {
+		double dx = x + corner[i][0] * size / 2 - mx;
+		double dy = y + corner[i][1] * size / 2 - my;
+		double du = loc[i][0] - mu, dv = loc[i][1] - mv;
+
+		sxx += dx * dx + dy * dy;
+		a += dx * du + dy * dv;
+		b += dx * dv - dy * du;
+	}
+	/* the scale of the whole page, not of the small square: the
+	 * code's corners are a pixel or two out, a few per cent of it */
+	geo->ppm = scan_dpi((unsigned)pixGetWidth(g),
+			    (unsigned)pixGetHeight(g)) / 25.4;
+	scale = geo->ppm / hypot(a, b);
+	a *= scale;
+	b *= scale;
+	geo->h[0] = a;
+	geo->h[1] = -b;
+	geo->h[2] = mu - a * mx + b * my;
+	geo->h[3] = b;
+	geo->h[4] = a;
+	geo->h[5] = mv - b * mx - a * my;
+	geo->h[8] = 1;
+	geo->flipped = a < 0;
+	geo->white = paper_white(g);
 }
 
 /* Find a page. */

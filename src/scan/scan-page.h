@@ -39,6 +39,18 @@ enum scan_find scan_page_find(PIX *g, const struct sheet_layout *L,
 			      struct scan_qr_reader *qr, struct scan_geom *geo,
 			      char *text, size_t cap);
 
+/* Find a QR code anywhere on g (a paper page's: no corner marks): SF_OK
+ * with its text in text (cap bytes) and the image positions of its
+ * corners in loc (as zbar gives them), SF_NO_QR, or SF_NOMEM. */
+enum scan_find scan_page_find_qr(PIX *g, struct scan_qr_reader *qr,
+				 char *text, size_t cap, double loc[4][2]);
+/* The map of a page from its QR code, whose corners are at loc on g and
+ * whose square on the page has centre (x, y) and side size (mm): the
+ * rotation, scale and shift that fit the corners best; the paper white
+ * measured on g. */
+void scan_geom_from_qr(struct scan_geom *geo, PIX *g, const double loc[4][2],
+		       double x, double y, double size);
+
 /* The image position of sheet point (x, y) in millimetres. */
 void scan_geom_map(const struct scan_geom *geo, double x, double y,
 		   double *u, double *v);

@@ -33,6 +33,7 @@ int scan_run_init(struct scan_run *r, struct diags *d)
 {
 	memset(r, 0, sizeof(*r));
 	keyset_init(&r->keys);
+	scan_answers_init(&r->answers, NULL, false);
 	r->d = d;
 	return scan_qr_reader_init(&r->qr);
 }
@@ -54,6 +55,7 @@ void scan_run_release(struct scan_run *r)
 	free(r->sheets);
 	free(r->doubts);
 	scan_qr_reader_release(&r->qr);
+	scan_answers_release(&r->answers);
 	keyset_release(&r->keys);
 	memset(r, 0, sizeof(*r));
 }
@@ -557,9 +559,20 @@ int scan_run_page(struct scan_run *r, PIX *g, const char *file,
 	size_t errors = r->d->errors;
 	int rc = -1;
 
+	enum scan_find found;
+
 	r->pages++;
-	switch (scan_page_find(g, r->geom, &r->qr, &geo, text,
-			       sizeof(text))) {
+	found = scan_page_find(g, r->geom, &r->qr, &geo, text, sizeof(text));
+	/* a question page of a booklet is no answer-sheet page */
+	if (found != SF_OK) {
+		rc = scan_answers_page(&r->answers, r->keys.keys,
+				       r->keys.nkeys, &r->qr, g, file, page,
+				       r->d, &r->unread);
+		if (rc)
+			return rc < 0 ? -1 : 0;
+		rc = -1;
+	}
+	switch (found) {
 	case SF_NO_MARKS:
 		return unread(r, file, page, "not an answer-sheet page: its "
 			      "four corner marks are not found (cut off, "
@@ -625,6 +638,7 @@ out:
 /* Report sheets with pages missing. */
 void scan_run_finish(struct scan_run *r)
 {
+	scan_answers_finish(&r->answers, r->d);
 	for (size_t i = 0; i < r->nsheets; i++) {
 		struct scan_sheet *s = &r->sheets[i];
 

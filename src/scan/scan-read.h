@@ -15,6 +15,7 @@
 
 #include "base/diag.h"
 #include "paper/keyset.h"
+#include "scan/scan-answers.h"
 #include "scan/scan-page.h"
 
 /* Bubble decisions (docs/scan.md): how far the ink darkness inside a
@@ -89,6 +90,7 @@ struct scan_run {
 	size_t pages, unread;		/* pages seen, pages not read */
 	struct scan_unread *unreads;	/* [unread] */
 	size_t unreads_cap;
+	struct scan_answers answers;	/* the booklets' paper pages */
 	struct diags *d;
 };
 

@@ -192,6 +192,85 @@ START_TEST(test_round_trip)
 }
 END_TEST
 
+/* The paper's pages (QR codes and writing regions, page-layout.h) are
+ * written into the key's layout and read back as they were; a region of
+ * a question that is not marker-scored, or on a page without its QR
+ * code, is refused. */
+START_TEST(test_pages_round_trip)
+{
+	struct paper p;
+	struct template t;
+	struct paper_form f;
+	struct paper_item items[4];
+	struct paper_section secs[2];
+	struct page_layout pl;
+	struct diags d = DIAGS_INIT;
+	double crit[2];
+	char *buf = NULL, *path, *bad;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	struct key *k;
+
+	make_paper(&p, &t, &f, items, secs, crit);
+	page_layout_init(&pl);
+	for (unsigned i = 1; i <= 3; i++)
+		ck_assert_int_eq(page_layout_add_qr(&pl, i, 183, 283.5, 14), 0);
+	ck_assert_int_eq(page_layout_add_region(&pl, 1, 25.65, 97.16, 164.35,
+						117.12, 1), 0);
+	ck_assert_int_eq(page_layout_add_region(&pl, 2, 25.65, 20.46, 164.35,
+						93.84, 1), 0);
+	ck_assert_int_eq(key_write(fp, &p, &f, &pl), 0);
+	fclose(fp);
+	ck_assert_ptr_nonnull(strstr(buf, "    - {page: 3, x: 183, y: 283.5, "
+				     "size: 14, kind: paper}\n"));
+	ck_assert_ptr_nonnull(strstr(buf, "  regions:\n    - {page: 1, x: "
+				     "25.65, y: 97.16, w: 164.35, h: 117.12, "
+				     "question: 1}\n"));
+	path = temp_file(buf);
+	k = key_load(path, &d);
+	ck_assert_uint_eq(d.n, 0);
+	ck_assert_ptr_nonnull(k);
+	/* the answer sheet's own QR codes stay its own */
+	ck_assert_uint_eq(k->layout->nqr, k->layout->pages);
+	ck_assert_uint_eq(k->pages.nqr, 3);
+	ck_assert_uint_eq(k->pages.qr[2].page, 3);
+	ck_assert_double_eq(k->pages.qr[2].y, 283.5);
+	ck_assert_double_eq(k->pages.qr[2].size, 14);
+	ck_assert_uint_eq(k->pages.nregions, 2);
+	ck_assert_uint_eq(k->pages.regions[1].page, 2);
+	ck_assert_double_eq(k->pages.regions[1].h, 93.84);
+	ck_assert_uint_eq(k->pages.regions[1].question, 1);
+	key_free(k);
+	unlink(path);
+	free(path);
+	/* question 2 is a true/false question */
+	bad = malloc(strlen(buf) + 64);
+	ck_assert_ptr_nonnull(bad);
+	strcpy(bad, buf);
+	*strstr(strstr(bad, "  regions:"), "question: 1") = '\0';
+	path = temp_file(strcat(bad, "question: 2}\n"));
+	ck_assert_ptr_null(key_load(path, &d));
+	ck_assert_ptr_nonnull(strstr(d.v[d.n - 1].msg, "region of question 2, "
+				     "which is no short or essay question"));
+	unlink(path);
+	free(path);
+	/* page 4 has no QR code */
+	strcpy(bad, buf);
+	*strstr(strstr(bad, "  regions:"), "{page: 1") = '\0';
+	path = temp_file(strcat(bad, "{page: 4, x: 1, y: 1, w: 2, h: 2, "
+				"question: 1}\n"));
+	ck_assert_ptr_null(key_load(path, &d));
+	ck_assert_ptr_nonnull(strstr(d.v[d.n - 1].msg, "region on page 4, "
+				     "which has no qr entry"));
+	unlink(path);
+	free(path);
+	free(bad);
+	diags_release(&d);
+	page_layout_release(&pl);
+	free(buf);
+}
+END_TEST
+
 /* Quoting that YAML 1.1 readers need: a lone N or Y, or NO. */
 START_TEST(test_write_quotes_boolean_letters)
 {
@@ -442,6 +521,7 @@ static Suite *key_suite(void)
 
 	tcase_add_test(tc, test_write_layout);
 	tcase_add_test(tc, test_round_trip);
+	tcase_add_test(tc, test_pages_round_trip);
 	tcase_add_test(tc, test_write_quotes_boolean_letters);
 	tcase_add_test(tc, test_good_key_loads);
 	tcase_add_test(tc, test_bad_keys);

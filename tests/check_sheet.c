@@ -284,6 +284,18 @@ START_TEST(test_qr_text)
 	ck_assert(!sheet_qr_parse("EXAMGEN1;P;b;A;1;1;a%0Db", 24, &q));
 	ck_assert(sheet_qr_parse("EXAMGEN1;P;b;A;1;1;=HYPERLINK(x)", 32, &q));
 	ck_assert_str_eq(q.cand, "=HYPERLINK(x)");
+	ck_assert(!q.paper_page);
+	/* a paper page's: the same fields, told apart */
+	sheet_qr_paper_text(buf, &p, &f, 7, 8, "2026001");
+	ck_assert_int_eq(strncmp(buf, "EXAMGEN1P;", 10), 0);
+	ck_assert(sheet_qr_parse(buf, strlen(buf), &q));
+	ck_assert(q.paper_page);
+	ck_assert_str_eq(q.paper, "CSS-2026");
+	ck_assert_str_eq(q.cand, "2026001");
+	ck_assert_uint_eq(q.page, 7);
+	ck_assert_uint_eq(q.pages, 8);
+	ck_assert(!sheet_qr_parse("EXAMGEN1P;P;b;A;9;8", 19, &q));
+	ck_assert(!sheet_qr_parse("EXAMGEN1Q;P;b;A;1;8", 19, &q));
 }
 END_TEST
 

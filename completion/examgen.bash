@@ -57,7 +57,7 @@ _examgen()
 	--xlsx) _examgen_files xlsx; return ;;
 	--csv) _examgen_files csv; return ;;
 	--json) _examgen_files json; return ;;
-	--review) _filedir -d; return ;;
+	--review | --answers) _filedir -d; return ;;
 	--out)
 		if [[ $cmd == build ]]; then _filedir -d; else _filedir; fi
 		return ;;

@@ -4,8 +4,9 @@
 
   tests/schema/check-schema.py [-v]
 
-1. Every bank/*.yaml must validate against docs/schema/bank.schema.json and
-   every templates/*.yaml against docs/schema/template.schema.json.
+1. Every bank/*.yaml must validate against docs/schema/bank.schema.json,
+   every templates/*.yaml against docs/schema/template.schema.json and every
+   key of docs/examples/ against docs/schema/key.schema.json.
 2. Checks a JSON Schema cannot express:
    - YAML: duplicate keys;
    - ids unique across all banks;
@@ -383,14 +384,35 @@ def check_template_semantics(path, data, marks, rep, shipped_banks):
                     return
 
 
+# ------------------------------------------------------------------- keys
+def check_key_semantics(data, marks, rep):
+    """A key's layout: each writing region is a marker-scored question's,
+    on a paper page that has its QR code."""
+    layout = data.get("layout") or {}
+    types = {q.get("number", q.get("no")): q.get("type")
+             for q in data.get("questions", [])}
+    pages = {q["page"] for q in layout.get("qr", []) if q.get("kind") == "paper"}
+    for i, r in enumerate(layout.get("regions", [])):
+        if types.get(r["question"]) not in ("short", "essay"):
+            rep.error(where(marks, ["layout", "regions", i]),
+                      "region of question %s, which is no short or essay "
+                      "question" % r["question"])
+        if r["page"] not in pages:
+            rep.error(where(marks, ["layout", "regions", i]),
+                      "region on page %d, which has no qr entry" % r["page"])
+
+
 # ----------------------------------------------------------------------- main
 def main():
     with open(os.path.join(ROOT, "docs", "schema", "bank.schema.json"), encoding="utf-8") as f:
         bank_schema = json.load(f)
     with open(os.path.join(ROOT, "docs", "schema", "template.schema.json"), encoding="utf-8") as f:
         tmpl_schema = json.load(f)
+    with open(os.path.join(ROOT, "docs", "schema", "key.schema.json"), encoding="utf-8") as f:
+        key_schema = json.load(f)
     bank_v = jsonschema.Draft202012Validator(bank_schema)
     tmpl_v = jsonschema.Draft202012Validator(tmpl_schema)
+    key_v = jsonschema.Draft202012Validator(key_schema)
 
     passed = failed = 0
 
@@ -431,6 +453,18 @@ def main():
             check_template_semantics(path, data, marks, rep, shipped)
         return rep
 
+    def check_key(path):
+        rep = Report(path)
+        try:
+            data, marks = load_yaml(path)
+        except Problem as e:
+            rep.errors.append("%s:%s" % (rel(path), e))
+            return rep
+        schema_errors(key_v, data, marks, rep)
+        if not rep.errors:
+            check_key_semantics(data, marks, rep)
+        return rep
+
     # 1-2. shipped banks and templates must pass
     bank_files = sorted(glob.glob(os.path.join(ROOT, "bank", "*.yaml")) +
                         glob.glob(os.path.join(ROOT, "bank", "*.yml")))
@@ -445,6 +479,11 @@ def main():
     for p in tmpl_files:
         rep = check_template(p, shipped)
         result(not rep.errors, "template %s" % rel(p), rep)
+    key_files = sorted(glob.glob(os.path.join(ROOT, "docs", "examples", "*",
+                                              "*.key.yaml")))
+    for p in key_files:
+        rep = check_key(p)
+        result(not rep.errors, "key %s" % rel(p), rep)
     if not bank_files:
         result(False, "bank/*.yaml: no banks found", Report("bank"))
     if not tmpl_files:
@@ -461,9 +500,11 @@ def main():
             rep, _ = check_bank(p, ids)
         elif base.startswith("template-"):
             rep = check_template(p, shipped)
+        elif base.startswith("key-"):
+            rep = check_key(p)
         else:
             rep = Report(p)
-            rep.errors.append("%s:1:1: error: name must start with bank- or template-" % rel(p))
+            rep.errors.append("%s:1:1: error: name must start with bank-, template- or key-" % rel(p))
             result(False, "reject %s" % rel(p), rep)
             continue
         ok = bool(rep.errors)

@@ -25,6 +25,15 @@ struct page_qr {
 	double x, y, size;
 };
 
+/* A writing region as the paper draws it, in millimetres: ruled lines
+ * from PAGE_RULE_INSET right of its left edge to its right edge, the first
+ * PAGE_RULE_FIRST below its top, one every PAGE_RULE_PITCH, the last
+ * PAGE_RULE_LAST above its bottom (scan finds a region by its lines). */
+#define PAGE_RULE_PITCH (22.0 * 25.4 / 72)
+#define PAGE_RULE_FIRST (18.0 * 25.4 / 72)
+#define PAGE_RULE_LAST (6.0 * 25.4 / 72)
+#define PAGE_RULE_INSET (6.0 * 25.4 / 72)
+
 /* Where a question's answer is written on one page. */
 struct page_region {
 	unsigned page;			/* 1-based, in the candidate's paper */

@@ -15,8 +15,8 @@
 #include "pdf/pdf-sheet.h"
 
 #define INDENT 22.0		/* question text right of its number */
-#define RULE_PITCH 22.0		/* ruled answer lines */
 #define PT (72.0 / 25.4)	/* points per millimetre */
+#define RULE_PITCH (PAGE_RULE_PITCH * PT)	/* ruled answer lines */
 /* The QR code of a paper page (millimetres): in the bottom margin, flush
  * with the body's right edge, clear of the text and of the page number */
 #define PAGE_QR_SIZE 14.0
@@ -430,7 +430,7 @@ static double to_mm(double v)
 static int find_regions(struct pdf_paper *pp)
 {
 	const struct pdf_doc *d = &pp->doc;
-	const double x = PDF_MARGIN_X + INDENT - 6;
+	const double x = PDF_MARGIN_X + INDENT - PAGE_RULE_INSET * PT;
 	const double w = PDF_MARGIN_X + PDF_BODY_W - x;
 
 	for (size_t k = 0; k < pp->nwriting; k++) {
@@ -438,7 +438,8 @@ static int find_regions(struct pdf_paper *pp)
 
 		for (size_t i = wr->first; i < wr->first + wr->n;) {
 			const struct pdf_op *op = &d->ops[i];
-			double top = op->y - RULE_PITCH + 4, bottom = op->y;
+			double top = op->y - PAGE_RULE_FIRST * PT;
+			double bottom = op->y;
 			unsigned page = op->page;
 
 			for (; i < wr->first + wr->n &&
@@ -447,7 +448,8 @@ static int find_regions(struct pdf_paper *pp)
 			if (page_layout_add_region(&pp->regions, page + 1,
 						   to_mm(x), to_mm(top),
 						   to_mm(w),
-						   to_mm(bottom + 6 - top),
+						   to_mm(bottom - top +
+							 PAGE_RULE_LAST * PT),
 						   wr->question) < 0)
 				return -1;
 		}

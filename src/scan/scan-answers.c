@@ -18,10 +18,15 @@
 #include "base/fileio.h"
 #include "paper/sheet-layout.h"
 
-#define SEARCH_MM 4.0	/* a border is looked for this far either side */
-#define BOTTOM_MM 0.5	/* kept below the bottom border */
+#define MARGIN_MM 4.5	/* a region is looked at this far around where
+			 * the map puts it */
+#define SHIFT_MM 3.5	/* its lines are looked for this far off: less
+			 * than half their pitch, so that the page header's
+			 * rule above a region at the top of a page is not
+			 * taken for its first line */
 #define INSET_MM 1.5	/* left out inside the border when measuring */
 #define RUN_MM 6.0	/* a straight dark run this long is printed */
+#define RUN_GAP 2	/* pixels of a gap a run steps over */
 #define DARK 0.65	/* ink: darker than this share of the paper white */
 #define PATH_PART_MAX 64	/* bytes of a folder name made of a field */
 
@@ -77,114 +82,212 @@ static double grey_at(PIX *g, double u, double v, double white)
 	return s;
 }
 
-/* The mean grey along the page segment (x0, y0)-(x1, y1) in mm. */
-static double line_grey(PIX *g, const struct scan_geom *geo, double x0,
-			double y0, double x1, double y1)
+/* Cut the box (x, y, w, h) mm of the page out of g, upright, at the
+ * map's scale; NULL when out of memory. */
+static PIX *cut_box(PIX *g, const struct scan_geom *geo, double x, double y,
+		    double w, double h)
 {
-	int n = (int)(hypot(x1 - x0, y1 - y0) * geo->ppm / 2) + 2;
-	double s = 0;
-
-	for (int i = 0; i < n; i++) {
-		double t = (i + 0.5) / n, u, v;
-
-		scan_geom_map(geo, x0 + (x1 - x0) * t, y0 + (y1 - y0) * t, &u,
-			      &v);
-		s += grey_at(g, u, v, geo->white);
-	}
-	return s / n;
-}
-
-/* The offset within +-range mm that puts the border line across (along
- * x when across, else along y) at its darkest: from at `at` + offset,
- * spanning [lo, hi] the other way. */
-static double find_border(PIX *g, const struct scan_geom *geo, bool across,
-			  double at, double lo, double hi, double range)
-{
-	double best = 0, dark = 1e9, step = 0.5 / geo->ppm;
-
-	for (double d = -range; d <= range; d += step) {
-		double m = across ? line_grey(g, geo, lo, at + d, hi, at + d) :
-				    line_grey(g, geo, at + d, lo, at + d, hi);
-
-		if (m < dark) {
-			dark = m;
-			best = d;
-		}
-	}
-	return best;
-}
-
-/* Cut region r out of g, deskewed, its box moved onto the printed border
- * found near it; NULL when out of memory. */
-static PIX *cut(PIX *g, const struct scan_geom *geo,
-		const struct page_region *r)
-{
-	double x = r->x, y = r->y, w = r->w, h = r->h, dpi = geo->ppm * 25.4;
-	double top, left, right, bottom;
-	int cw, ch;
+	int cw = (int)lround(w * geo->ppm), ch = (int)lround(h * geo->ppm);
+	l_int32 dpi = (l_int32)lround(geo->ppm * 25.4);
 	PIX *c;
 
-	top = find_border(g, geo, true, y, x + 3, x + w - 3, SEARCH_MM);
-	left = find_border(g, geo, false, x, y + 3, y + h - 3, SEARCH_MM);
-	right = find_border(g, geo, false, x + w, y + 3, y + h - 3,
-			    SEARCH_MM);
-	/* not looked for: the last ruled line is too near it */
-	bottom = top + BOTTOM_MM;
-	x += left;
-	y += top;
-	w += right - left;
-	h += bottom - top;
-	cw = (int)lround(w * geo->ppm);
-	ch = (int)lround(h * geo->ppm);
 	if (cw < 1 || ch < 1 || !(c = pixCreate(cw, ch, 8)))
 		return NULL;
-	pixSetResolution(c, (l_int32)lround(dpi), (l_int32)lround(dpi));
+	pixSetResolution(c, dpi, dpi);
 	for (int j = 0; j < ch; j++) {
 		l_uint32 *line = pixGetData(c) + (size_t)j *
 				 (size_t)pixGetWpl(c);
 
 		for (int i = 0; i < cw; i++) {
-			double u, v, p;
+			double u, v;
 
 			scan_geom_map(geo, x + (i + 0.5) / geo->ppm,
 				      y + (j + 0.5) / geo->ppm, &u, &v);
-			p = grey_at(g, u, v, geo->white);
-			SET_DATA_BYTE(line, i, (l_uint8)lround(p));
+			SET_DATA_BYTE(line, i, (l_uint8)lround(
+				grey_at(g, u, v, geo->white)));
 		}
 	}
 	return c;
 }
 
-/* Mark as printed (2) the dark pixels (1) of every straight run of at
- * least len in m (w x h, stepping by `step` along a line and `next`
- * between lines), with the dark pixels either side of it. */
+/* The level 90% of the pixels of c are below: its paper white. */
+static double crop_white(PIX *c)
+{
+	int w = (int)pixGetWidth(c), h = (int)pixGetHeight(c);
+	unsigned hist[256] = { 0 };
+	double seen = 0;
+
+	for (int y = 0; y < h; y++)
+		for (int x = 0; x < w; x++)
+			hist[GET_DATA_BYTE(pixGetData(c) + (size_t)y *
+					   (size_t)pixGetWpl(c), x) & 255]++;
+	for (int v = 0; v < 256; v++) {
+		seen += hist[v];
+		if (seen >= 0.9 * w * h)
+			return v;
+	}
+	return 255;
+}
+
+/* How many pixels of row y of c are in straight dark runs of at least
+ * len pixels. */
+static int row_runs(PIX *c, int y, double thr, int len)
+{
+	int w = (int)pixGetWidth(c), dark = 0;
+	l_uint32 *line = pixGetData(c) + (size_t)y * (size_t)pixGetWpl(c);
+
+	for (int x = 0; x < w;) {
+		int e = x;
+
+		while (e < w && GET_DATA_BYTE(line, e) < thr)
+			e++;
+		if (e - x >= len)
+			dark += e - x;
+		x = e + 1;
+	}
+	return dark;
+}
+
+/* Where the first straight dark run of at least len pixels starts in the
+ * band of rows y0..y1 of c, a column counting as dark when any of its
+ * pixels in the band is (a ruled line a little askew stays one run);
+ * -1 if none. */
+static int band_start(PIX *c, int y0, int y1, double thr, int len)
+{
+	int w = (int)pixGetWidth(c), h = (int)pixGetHeight(c), run = 0;
+
+	y0 = y0 < 0 ? 0 : y0;
+	y1 = y1 >= h ? h - 1 : y1;
+	for (int x = 0; x < w; x++) {
+		bool dark = false;
+
+		for (int y = y0; y <= y1 && !dark; y++)
+			dark = GET_DATA_BYTE(pixGetData(c) + (size_t)y *
+					     (size_t)pixGetWpl(c), x) < thr;
+		run = dark ? run + 1 : 0;
+		if (run >= len)
+			return x - len + 1;
+	}
+	return -1;
+}
+
+/* The shift (mm) that puts region r's ruled lines where c, cut with a
+ * margin of MARGIN_MM around r, shows them: down by the best match of
+ * every line at once, across by where most lines start. */
+static void find_lines(PIX *c, double ppm, const struct page_region *r,
+		       double *dx, double *dy)
+{
+	int h = (int)pixGetHeight(c), len = (int)lround(RUN_MM * ppm);
+	int n = (int)lround((r->h - PAGE_RULE_FIRST - PAGE_RULE_LAST) /
+			    PAGE_RULE_PITCH) + 1;
+	int m = (int)lround(SHIFT_MM * ppm), best = 0, score = 0;
+	double thr = DARK * crop_white(c);
+	int *dark = calloc((size_t)h, sizeof(*dark));
+	int starts[64], nstarts = 0, band = (int)lround(0.8 * ppm);
+
+	*dx = *dy = 0;
+	if (!dark)
+		goto out;
+	for (int y = 0; y < h; y++)
+		dark[y] = row_runs(c, y, thr, len);
+	for (int s = -m; s <= m; s++) {
+		int sum = 0;
+
+		for (int k = 0; k < n; k++) {
+			int y = (int)lround((MARGIN_MM + PAGE_RULE_FIRST +
+					     k * PAGE_RULE_PITCH) * ppm) + s;
+			int top = 0;
+
+			for (int t = y - 1; t <= y + 1; t++)
+				if (t >= 0 && t < h && dark[t] > top)
+					top = dark[t];
+			sum += top;
+		}
+		if (sum > score) {
+			score = sum;
+			best = s;
+		}
+	}
+	if (!score)
+		goto out;
+	*dy = best / ppm;
+	for (int k = 0; k < n && nstarts < 64; k++) {
+		int y = (int)lround((MARGIN_MM + PAGE_RULE_FIRST +
+				     k * PAGE_RULE_PITCH) * ppm) + best;
+		int at = band_start(c, y - band, y + band, thr, len);
+
+		if (at >= 0)
+			starts[nstarts++] = at;
+	}
+	/* the median start, against where the lines begin */
+	for (int i = 1; i < nstarts; i++)
+		for (int j = i; j > 0 && starts[j - 1] > starts[j]; j--) {
+			int t = starts[j];
+
+			starts[j] = starts[j - 1];
+			starts[j - 1] = t;
+		}
+	if (nstarts)
+		*dx = starts[nstarts / 2] / ppm - MARGIN_MM -
+		      PAGE_RULE_INSET;
+out:
+	free(dark);
+}
+
+/* Cut region r out of g, upright, moved onto its ruled lines as the
+ * scan shows them; NULL when out of memory. */
+static PIX *cut(PIX *g, const struct scan_geom *geo,
+		const struct page_region *r)
+{
+	double dx, dy;
+	PIX *wide = cut_box(g, geo, r->x - MARGIN_MM, r->y - MARGIN_MM,
+			    r->w + 2 * MARGIN_MM, r->h + 2 * MARGIN_MM);
+
+	if (!wide)
+		return NULL;
+	find_lines(wide, geo->ppm, r, &dx, &dy);
+	pixDestroy(&wide);
+	return cut_box(g, geo, r->x + dx, r->y + dy, r->w, r->h);
+}
+
+/* The value of m (w x h) at position i along line l, by rows or by
+ * columns. */
+static unsigned char *at(unsigned char *m, int w, bool rows, int l, int i)
+{
+	return rows ? &m[(size_t)l * (size_t)w + (size_t)i] :
+		      &m[(size_t)i * (size_t)w + (size_t)l];
+}
+
+/* Mark as printed (2) the dark pixels (1) of m (w x h) that lie on a
+ * straight run of at least len along the rows (or the columns): a run
+ * takes the line and those either side of it, and steps over gaps of up
+ * to RUN_GAP, so that a printed line a little askew or broken by the
+ * scan stays one run. */
 static void printed_runs(unsigned char *m, int w, int h, int len, bool rows)
 {
 	int lines = rows ? h : w, along = rows ? w : h;
 
 	for (int l = 0; l < lines; l++)
 		for (int i = 0; i < along;) {
-			int j = i;
+			int j = i, gap = 0, end = i;
 
-			while (j < along && m[rows ? (size_t)l * (size_t)w + (size_t)j :
-					      (size_t)j * (size_t)w + (size_t)l])
-				j++;
-			if (j - i >= len)
-				for (int k = i; k < j; k++)
-					for (int s = -1; s <= 1; s++) {
-						int ll = l + s;
-						size_t at;
+			for (; j < along && gap <= RUN_GAP; j++) {
+				bool dark = false;
 
-						if (ll < 0 || ll >= lines)
-							continue;
-						at = rows ? (size_t)ll * (size_t)w +
-							    (size_t)k :
-						     (size_t)k * (size_t)w +
-							    (size_t)ll;
-						if (m[at])
-							m[at] = 2;
-					}
-			i = j + 1;
+				for (int s = l - 1; s <= l + 1; s++)
+					dark |= s >= 0 && s < lines &&
+						*at(m, w, rows, s, j);
+				gap = dark ? 0 : gap + 1;
+				if (dark)
+					end = j + 1;
+			}
+			if (end - i >= len)
+				for (int k = i; k < end; k++)
+					for (int s = l - 1; s <= l + 1; s++)
+						if (s >= 0 && s < lines &&
+						    *at(m, w, rows, s, k))
+							*at(m, w, rows, s, k) = 2;
+			i = end > i ? end : i + 1;
 		}
 }
 
@@ -193,29 +296,16 @@ static int is_blank(PIX *c, double ppm)
 {
 	int w = (int)pixGetWidth(c), h = (int)pixGetHeight(c);
 	int in = (int)lround(INSET_MM * ppm), len = (int)lround(RUN_MM * ppm);
-	unsigned hist[256] = { 0 };
 	unsigned char *m = calloc((size_t)w * (size_t)h, 1);
-	double white = 255, ink = 0, seen = 0;
+	double thr = DARK * crop_white(c), ink = 0;
 
 	if (!m)
 		return -1;
 	for (int y = 0; y < h; y++)
 		for (int x = 0; x < w; x++)
-			hist[GET_DATA_BYTE(pixGetData(c) + (size_t)y *
-					   (size_t)pixGetWpl(c), x) & 255]++;
-	/* the region's own paper: the level 90% of its pixels are below */
-	for (int v = 0; v < 256; v++) {
-		seen += hist[v];
-		if (seen >= 0.9 * w * h) {
-			white = v;
-			break;
-		}
-	}
-	for (int y = 0; y < h; y++)
-		for (int x = 0; x < w; x++)
-			m[(size_t)y * (size_t)w + (size_t)x] = GET_DATA_BYTE(pixGetData(c) +
-				(size_t)y * (size_t)pixGetWpl(c), x) <
-				DARK * white;
+			m[(size_t)y * (size_t)w + (size_t)x] = GET_DATA_BYTE(
+				pixGetData(c) + (size_t)y *
+				(size_t)pixGetWpl(c), x) < thr;
 	printed_runs(m, w, h, len, true);
 	printed_runs(m, w, h, len, false);
 	for (int y = in; y < h - in; y++)

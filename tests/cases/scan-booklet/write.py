@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Simulated candidates: read the grey pages pdftoppm rendered (P5 PGM) of
 # a roster's print file, write in the given questions' regions (strokes
-# of pen-dark ink, from the key's layout in millimetres), turn some pages
-# upside down, and write every page as PNG under a shuffled name.
+# of pen-dark ink, from the key's layout in millimetres), skew every page
+# by up to 2 degrees as a copier feeds it, turn some upside down, and
+# write every page as PNG under a shuffled name.
 # Copies are dealt the forms of the keys in turn (as a roster build does).
 #   python3 write.py KEYA,KEYB DPI OUTDIR PAGES_PER_COPY "cand:q,q;cand:q" PGM...
+import math
 import random
 import struct
 import sys
@@ -55,6 +57,38 @@ def scribble(pix, w, h, ppm, r, rng):
             x += dx + 1
 
 
+def shear_rows(pix, w, h, t):
+    # row y moves right by (y - h/2) * t, paper white coming in
+    out = bytearray(b"\xff" * (w * h))
+    for y in range(h):
+        d = int(round((y - h / 2) * t))
+        row = pix[y * w:(y + 1) * w]
+        if d >= 0:
+            out[y * w + d:(y + 1) * w] = row[:w - d]
+        else:
+            out[y * w:(y + 1) * w + d] = row[-d:]
+    return out
+
+
+def shear_cols(pix, w, h, t):
+    # column x moves down by (x - w/2) * t
+    out = bytearray(b"\xff" * (w * h))
+    for x in range(w):
+        d = int(round((x - w / 2) * t))
+        col = pix[x::w]
+        if d >= 0:
+            out[x + d * w::w] = col[:h - d]
+        else:
+            out[x:x + (h + d) * w:w] = col[-d:]
+    return out
+
+
+def skew(pix, w, h, deg):
+    # a small turn as two shears
+    t = math.tan(math.radians(deg))
+    return shear_cols(shear_rows(pix, w, h, -t), w, h, t)
+
+
 def main():
     keys = [yaml.safe_load(open(k)) for k in sys.argv[1].split(",")]
     dpi = float(sys.argv[2])
@@ -77,6 +111,7 @@ def main():
         for q in plan.get(cand, ()):
             if first[q]["page"] == page:     # its first part only
                 scribble(pix, w, h, dpi / 25.4, first[q], rng)
+        pix = skew(pix, w, h, rng.uniform(-2, 2))
         if i % 3 == 1:      # upside down
             pix = pix[::-1]
         write_png("%s/scan-%03d.png" % (out, names[i]), w, h, pix)

@@ -607,17 +607,8 @@ int pdf_paper_compose(struct pdf_paper *pp, enum render_doc doc,
 }
 
 /* See pdf-compose.h. */
-int pdf_paper_layout(const struct pdf_paper *pp, unsigned body,
-		     unsigned total, struct page_layout *out)
+int pdf_paper_regions(const struct pdf_paper *pp, struct page_layout *out)
 {
-	unsigned all = pdf_doc_padded(&pp->doc, &body, total);
-	unsigned sheet = pp->doc.pages - pp->doc.body_pages;
-
-	for (unsigned page = 0; page < all; page++)
-		if ((page < body || page >= body + sheet) &&
-		    page_layout_add_qr(out, page + 1, PAGE_QR_X, PAGE_QR_Y,
-				       PAGE_QR_SIZE) < 0)
-			return -1;
 	for (size_t i = 0; i < pp->regions.nregions; i++) {
 		const struct page_region *r = &pp->regions.regions[i];
 
@@ -625,6 +616,21 @@ int pdf_paper_layout(const struct pdf_paper *pp, unsigned body,
 					   r->h, r->question) < 0)
 			return -1;
 	}
+	return 0;
+}
+
+/* See pdf-compose.h. */
+int pdf_paper_qrs(struct page_layout *out, unsigned body_pages,
+		  unsigned pages, unsigned body, unsigned total)
+{
+	unsigned all = pdf_pages_padded(body_pages, pages, &body, total);
+	unsigned sheet = pages - body_pages;
+
+	for (unsigned page = 0; page < all; page++)
+		if ((page < body || page >= body + sheet) &&
+		    page_layout_add_qr(out, page + 1, PAGE_QR_X, PAGE_QR_Y,
+				       PAGE_QR_SIZE) < 0)
+			return -1;
 	return 0;
 }
 

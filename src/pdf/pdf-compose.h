@@ -16,11 +16,15 @@
  * initialised); -1 when out of memory. */
 int pdf_paper_compose(struct pdf_paper *pp, enum render_doc doc,
 		      const struct paper *p, const struct pdf_copy *c);
-/* Add to out the QR codes and writing regions of the pages of the copy
- * composed on pp, padded as pdf_write_copies() pads it to body and total
- * pages (page-layout.h).  -1 when out of memory. */
-int pdf_paper_layout(const struct pdf_paper *pp, unsigned body,
-		     unsigned total, struct page_layout *out);
+/* Add to out the writing regions of the copy composed on pp
+ * (page-layout.h).  -1 when out of memory. */
+int pdf_paper_regions(const struct pdf_paper *pp, struct page_layout *out);
+/* Add to out the QR codes of the paper pages of a copy of pages pages,
+ * body_pages of them before its answer sheet, padded as
+ * pdf_write_copies() pads it to body and total pages.  -1 when out of
+ * memory. */
+int pdf_paper_qrs(struct page_layout *out, unsigned body_pages,
+		  unsigned pages, unsigned body, unsigned total);
 /* Write copies v[0..n) as one PDF on fp with fonts ft, each padded with
  * blank pages to body pages before its answer sheet and to total pages in
  * all (0: each copy to an even count).  0, or -1 with errno set. */

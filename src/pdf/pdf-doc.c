@@ -602,15 +602,22 @@ static void draw_op(struct pdf_doc *d, cairo_t *cr, const struct pdf_op *op)
 }
 
 /* See pdf-doc.h. */
-unsigned pdf_doc_padded(const struct pdf_doc *d, unsigned *body,
-			unsigned total)
+unsigned pdf_pages_padded(unsigned body_pages, unsigned pages, unsigned *body,
+			  unsigned total)
 {
 	unsigned all;
 
-	if (*body < d->body_pages)
-		*body = d->body_pages;
-	all = *body + d->pages - d->body_pages;
+	if (*body < body_pages)
+		*body = body_pages;
+	all = *body + pages - body_pages;
 	return total > all ? total : all;
+}
+
+/* See pdf-doc.h. */
+unsigned pdf_doc_padded(const struct pdf_doc *d, unsigned *body,
+			unsigned total)
+{
+	return pdf_pages_padded(d->body_pages, d->pages, body, total);
 }
 
 /* Draw every page in order, with blank pages after the body and at the

@@ -178,6 +178,11 @@ int pdf_doc_paginate(struct pdf_doc *d);
  * answer sheet until the document has total pages (0: no padding). */
 int pdf_doc_draw(struct pdf_doc *d, cairo_t *cr, unsigned body,
 		 unsigned total, pdf_decorate_fn decorate, void *arg);
+/* The pages a doc of pages pages, body_pages of them before the answer
+ * sheet, has when drawn padded to body and total (pdf_doc_draw); *body
+ * becomes the pages before the answer sheet, padding included. */
+unsigned pdf_pages_padded(unsigned body_pages, unsigned pages, unsigned *body,
+			  unsigned total);
 /* The pages pdf_doc_draw(d, cr, *body, total, ...) draws; *body becomes
  * the pages before the answer sheet, padding included. */
 unsigned pdf_doc_padded(const struct pdf_doc *d, unsigned *body,

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -54,33 +55,33 @@ static int paper_pages(struct print_run *run, struct pdf_fonts *ft,
 {
 	struct pdf_paper pp;
 	unsigned body = 0, sheet = 0;
-	int rc = 0;
+	unsigned *pages = calloc(2 * run->p->nforms + 1, sizeof(*pages));
+	int rc = pages ? 0 : -1;
 
 	pdf_paper_init(&pp, ft, run->p);
-	for (size_t f = 0; f < run->p->nforms; f++) {
+	for (size_t f = 0; rc == 0 && f < run->p->nforms; f++) {
 		struct pdf_copy c = { &run->p->forms[f], NULL, NULL };
 
-		if (pdf_paper_compose(&pp, DOC_PAPER, run->p, &c) < 0) {
+		if (pdf_paper_compose(&pp, DOC_PAPER, run->p, &c) < 0 ||
+		    (layouts && pdf_paper_regions(&pp, &layouts[f]) < 0)) {
 			rc = -1;
 			break;
 		}
+		pages[2 * f] = pp.doc.body_pages;
+		pages[2 * f + 1] = pp.doc.pages;
 		if (pp.doc.body_pages > body)
 			body = pp.doc.body_pages;
 		if (pp.doc.pages - pp.doc.body_pages > sheet)
 			sheet = pp.doc.pages - pp.doc.body_pages;
 	}
+	pdf_paper_release(&pp);
 	run->body = even(body);
 	run->total = run->body + even(sheet);
 	/* each form's pages as its papers print them */
-	for (size_t f = 0; layouts && rc == 0 && f < run->p->nforms; f++) {
-		struct pdf_copy c = { &run->p->forms[f], NULL, NULL };
-
-		if (pdf_paper_compose(&pp, DOC_PAPER, run->p, &c) < 0 ||
-		    pdf_paper_layout(&pp, run->body, run->total,
-				     &layouts[f]) < 0)
-			rc = -1;
-	}
-	pdf_paper_release(&pp);
+	for (size_t f = 0; layouts && rc == 0 && f < run->p->nforms; f++)
+		rc = pdf_paper_qrs(&layouts[f], pages[2 * f], pages[2 * f + 1],
+				   run->body, run->total);
+	free(pages);
 	return rc;
 }
 

@@ -265,11 +265,14 @@ static int cmd_scan_exec(const struct cmd_args *a)
 		fprintf(stderr, "examgen: read %zu pages into %zu sheets: %zu "
 			"marks to review, %zu pages not read\n", r.pages,
 			r.nsheets, r.ndoubts, r.unread);
-	if (diags_exit(&d) <= DIAG_PROBLEM && r.answers.pages)
+	if (diags_exit(&d) <= DIAG_PROBLEM && r.answers.pages && o.answers)
 		fprintf(stderr, "examgen: %zu paper pages identified; %zu "
-			"answers cut (%zu blank)%s%s\n", r.answers.pages,
-			r.answers.nrows, r.answers.blank,
-			o.answers ? " into " : "", o.answers ? o.answers : "");
+			"answers cut into %s (%zu blank)\n", r.answers.pages,
+			r.answers.nrows, o.answers, r.answers.blank);
+	else if (diags_exit(&d) <= DIAG_PROBLEM && r.answers.pages)
+		fprintf(stderr, "examgen: %zu paper pages identified (their "
+			"answers are cut with --answers DIR)\n",
+			r.answers.pages);
 	scan_run_release(&r);
 out:
 	diags_print(&d, stderr);

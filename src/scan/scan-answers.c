@@ -441,18 +441,23 @@ int scan_answers_page(struct scan_answers *a, struct key *const *keys,
 		return 0;
 	a->pages++;
 	k = find_key(keys, nkeys, &q);
-	if (!k || !k->build || strcmp(k->build, q.build)) {
+	if (!k) {
 		(*unread)++;
-		diags_error(d, file, 0, 0, "page %u: page %u of a paper of %s "
+		diags_error(d, file, 0, 0, "page %u: a paper page of paper "
 			    "'%s' form '%s', for which no key is loaded: page "
-			    "not read", page, q.page, k ? "build" : "paper",
-			    k ? q.build : q.paper, q.form);
+			    "not read", page, q.paper, q.form);
 		return 1;
 	}
-	if (!a->dir)
+	if (!k->build || strcmp(k->build, q.build)) {
+		(*unread)++;
+		diags_error(d, file, 0, 0, "page %u: a paper page of build "
+			    "'%s' of paper '%s', but the key loaded is of "
+			    "build '%s': page not read", page, q.build,
+			    q.paper, k->build ? k->build : "none");
 		return 1;
+	}
 	if (!*q.cand) {
-		if (!a->anonymous)
+		if (a->dir && !a->anonymous)
 			diags_add(d, DIAG_WARNING, file, 0, 0, "page %u: a "
 				  "paper page of a copy printed for no "
 				  "candidate: its answers are not cut (build "
@@ -482,6 +487,8 @@ int scan_answers_page(struct scan_answers *a, struct key *const *keys,
 		return 1;
 	}
 	b->seen[q.page] = 1;
+	if (!a->dir)
+		return 1;
 	scan_geom_from_qr(&geo, g, loc, sq->x, sq->y, sq->size);
 	for (size_t i = 0; i < k->pages.nregions; i++)
 		if (k->pages.regions[i].page == q.page &&
@@ -493,7 +500,7 @@ int scan_answers_page(struct scan_answers *a, struct key *const *keys,
 /* See scan-answers.h. */
 void scan_answers_finish(const struct scan_answers *a, struct diags *d)
 {
-	for (size_t i = 0; i < a->nbooks; i++) {
+	for (size_t i = 0; a->dir && i < a->nbooks; i++) {
 		const struct scan_booklet *b = &a->books[i];
 		const struct page_layout *pl = &b->key->pages;
 

@@ -44,7 +44,7 @@ struct scan_answers {
 	bool force;
 	struct scan_answer *rows;
 	size_t nrows, rows_cap;
-	struct scan_booklet *books;
+	struct scan_booklet *books;	/* every roster copy met */
 	size_t nbooks, books_cap;
 	size_t pages;			/* paper pages identified */
 	size_t blank;			/* rows told blank */

@@ -639,6 +639,20 @@ out:
 void scan_run_finish(struct scan_run *r)
 {
 	scan_answers_finish(&r->answers, r->d);
+	/* a booklet whose answer sheet is missing has no row */
+	for (size_t i = 0; i < r->answers.nbooks; i++) {
+		const struct scan_booklet *b = &r->answers.books[i];
+		size_t j = 0;
+
+		while (j < r->nsheets && (r->sheets[j].key != b->key ||
+					  strcmp(r->sheets[j].cand, b->cand)))
+			j++;
+		if (j == r->nsheets)
+			diags_error(r->d, b->file, 0, 0, "page %u: the paper "
+				    "of candidate '%s' (form %s) was scanned "
+				    "without its answer sheet", b->page,
+				    b->cand, b->key->form);
+	}
 	for (size_t i = 0; i < r->nsheets; i++) {
 		struct scan_sheet *s = &r->sheets[i];
 

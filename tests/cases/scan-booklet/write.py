@@ -3,7 +3,8 @@
 # a roster's print file, write in the given questions' regions (strokes
 # of pen-dark ink, from the key's layout in millimetres), skew every page
 # by up to 2 degrees as a copier feeds it, turn some upside down, and
-# write every page as PNG under a shuffled name.
+# write every page as PNG under a shuffled name, listed in OUTDIR/pages.txt
+# ("NAME COPY PAGE", copies from 0).
 # Copies are dealt the forms of the keys in turn (as a roster build does).
 #   python3 write.py KEYA,KEYB DPI OUTDIR PAGES_PER_COPY "cand:q,q;cand:q" PGM...
 import math
@@ -102,6 +103,7 @@ def main():
     rng = random.Random(5)
     names = list(range(len(pages)))
     rng.shuffle(names)
+    listing = open("%s/pages.txt" % out, "w")
     for i, path in enumerate(pages):
         w, h, pix = read_pgm(path)
         cand, page = i // per, i % per + 1
@@ -115,6 +117,7 @@ def main():
         if i % 3 == 1:      # upside down
             pix = pix[::-1]
         write_png("%s/scan-%03d.png" % (out, names[i]), w, h, pix)
+        listing.write("scan-%03d.png %d %d\n" % (names[i], cand, page))
 
 
 main()

@@ -23,6 +23,7 @@
 #define PAGE_QR_X 183.0		/* the body ends at 190 mm */
 #define PAGE_QR_Y 283.5
 #define ID_BOX_W 100.0		/* the header's candidate-id box (points) */
+#define HEAD_NAME_MAX 16	/* characters of a name in the header */
 #define LETTER_W 14.0		/* "A." before an option's text */
 #define ANSWER_CELL_MAX 128	/* bytes of an answer_cell() buffer */
 
@@ -474,10 +475,17 @@ static int paper_page(struct pdf_paper *pp, cairo_t *cr, unsigned page,
 	char *s;
 
 	if (pp->cand_id) {
-		s = g_strdup_printf("%s%s%s  %s%s%s", lb->candidate_id,
+		const char *name = pp->cand_name ? pp->cand_name : "";
+		/* a long name stops short of the title on the left */
+		glong n = g_utf8_strlen(name, -1);
+		int keep = n > HEAD_NAME_MAX ?
+			   (int)(g_utf8_offset_to_pointer(name,
+				HEAD_NAME_MAX - 1) - name) : (int)strlen(name);
+
+		s = g_strdup_printf("%s%s%s  %s%s%.*s%s", lb->candidate_id,
 				    lb->colon, pp->cand_id, lb->name,
-				    lb->colon, pp->cand_name ? pp->cand_name :
-				    "");
+				    lb->colon, keep, name,
+				    n > HEAD_NAME_MAX ? "…" : "");
 		l = pdf_layout(d, d->script, PF_SMALL, s);
 		g_free(s);
 		if (!l)

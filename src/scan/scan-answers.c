@@ -398,15 +398,12 @@ static int cut_region(struct scan_answers *a, const struct key *k,
 	/* answers.csv is what says a run is done: a crop left by a run
 	 * that stopped before writing it is replaced */
 	if (fileio_mkdirs(dir) < 0) {
-		diags_fail(d, DIAG_SYSTEM, NULL, 0, 0, "cannot create '%s': "
-			   "%s", dir, diag_errno(errno));
+		diags_errno(d, errno, NULL, "cannot create '%s'", dir);
 		goto out;
 	}
 	fe = fileio_write(path, png, len, true);
 	if (fe != FILEIO_OK) {
-		diags_fail(d, fileio_class(fe, errno), NULL, 0, 0, "cannot "
-			   "write '%s': %s", path, fe == FILEIO_EIO ?
-			   diag_errno(errno) : fileio_strerror(fe));
+		fileio_fail(d, fe, errno, NULL, "cannot write '%s'", path);
 		goto out;
 	}
 	rc = 0;

@@ -50,17 +50,6 @@ void scan_answers_release(struct scan_answers *a)
 	memset(a, 0, sizeof(*a));
 }
 
-/* The loaded key of the paper and form a QR code names, or NULL. */
-static const struct key *find_key(struct key *const *keys, size_t nkeys,
-				  const struct sheet_qr *q)
-{
-	for (size_t i = 0; i < nkeys; i++)
-		if (!strcmp(keys[i]->paper, q->paper) &&
-		    !strcmp(keys[i]->form, q->form))
-			return keys[i];
-	return NULL;
-}
-
 /* The grey level of g at image point (u, v), bilinear; white outside. */
 static double grey_at(PIX *g, double u, double v, double white)
 {
@@ -420,10 +409,9 @@ out:
 }
 
 /* See scan-answers.h. */
-int scan_answers_page(struct scan_answers *a, struct key *const *keys,
-		      size_t nkeys, struct scan_qr_reader *qr, PIX *g,
-		      const char *file, unsigned page, struct diags *d,
-		      size_t *unread)
+int scan_answers_page(struct scan_answers *a, const struct keyset *keys,
+		      struct scan_qr_reader *qr, PIX *g, const char *file,
+		      unsigned page, struct diags *d, size_t *unread)
 {
 	const struct page_qr *sq;
 	const struct key *k;
@@ -437,7 +425,7 @@ int scan_answers_page(struct scan_answers *a, struct key *const *keys,
 	    !sheet_qr_parse(text, strlen(text), &q) || !q.paper_page)
 		return 0;
 	a->pages++;
-	k = find_key(keys, nkeys, &q);
+	k = keyset_find(keys, q.paper, q.form);
 	if (!k) {
 		(*unread)++;
 		diags_error(d, file, 0, 0, "page %u: a paper page of paper "

@@ -15,6 +15,7 @@
 
 #include "base/diag.h"
 #include "paper/key.h"
+#include "paper/keyset.h"
 #include "scan/scan-page.h"
 
 /* A region counts as written when this much of it, in square
@@ -57,13 +58,12 @@ void scan_answers_init(struct scan_answers *a, const char *dir, bool force);
 /* Free everything. */
 void scan_answers_release(struct scan_answers *a);
 /* Identify grey page image g (page `page` of file), which is no answer
- * sheet page, by its QR code against keys[0..nkeys) and cut its answers.
+ * sheet page, by its QR code against the loaded keys and cut its answers.
  * 1: a paper page (problems with it reported in d, *unread counted);
  * 0: not a paper page (nothing reported); -1: a system error (reported). */
-int scan_answers_page(struct scan_answers *a, struct key *const *keys,
-		      size_t nkeys, struct scan_qr_reader *qr, PIX *g,
-		      const char *file, unsigned page, struct diags *d,
-		      size_t *unread);
+int scan_answers_page(struct scan_answers *a, const struct keyset *keys,
+		      struct scan_qr_reader *qr, PIX *g, const char *file,
+		      unsigned page, struct diags *d, size_t *unread);
 /* Report, into d, the paper pages missing from each candidate's copy
  * whose answers were cut (their regions are not in answers.csv). */
 void scan_answers_finish(const struct scan_answers *a, struct diags *d);

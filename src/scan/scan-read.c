@@ -565,9 +565,8 @@ int scan_run_page(struct scan_run *r, PIX *g, const char *file,
 	found = scan_page_find(g, r->geom, &r->qr, &geo, text, sizeof(text));
 	/* a question page of a booklet is no answer-sheet page */
 	if (found != SF_OK) {
-		rc = scan_answers_page(&r->answers, r->keys.keys,
-				       r->keys.nkeys, &r->qr, g, file, page,
-				       r->d, &r->unread);
+		rc = scan_answers_page(&r->answers, &r->keys, &r->qr, g, file,
+				       page, r->d, &r->unread);
 		if (rc)
 			return rc < 0 ? -1 : 0;
 		rc = -1;

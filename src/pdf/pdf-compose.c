@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdf-compose.c - the paper and the marker's guide as PDF (cairo + pango):
  * the title block, sections, questions and options (the answer sheet is in
- * pdf-sheet.c), then pagination, running headers and page numbers. */
+ * pdf-sheet.c), then pagination, running headers and page numbers, and
+ * on every paper page its QR code and the borders of its writing regions,
+ * found from the paginated ruled lines. */
 #include "pdf/pdf-compose.h"
 
 #include <errno.h>
@@ -523,7 +525,8 @@ static int paper_page(struct pdf_paper *pp, cairo_t *cr, unsigned page,
 }
 
 /* Running header, page number and, on answer-sheet pages, the four
- * registration marks. */
+ * registration marks; on the paper's other pages, the candidate, the
+ * page's QR code and the borders of its writing regions. */
 static int decorate(struct pdf_doc *d, cairo_t *cr, unsigned page,
 		    unsigned pages, int src, void *arg)
 {

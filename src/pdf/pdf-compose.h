@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdf-compose.h - the paper and the marker's guide laid out as PDF pages:
  * title block, sections, questions with their options or answer lines,
- * the guide's answers and rubrics, and the paper's answer sheet. */
+ * the guide's answers and rubrics, and the paper's answer sheet; each
+ * paper page's QR code and writing regions (page-layout.h). */
 #ifndef EXAMGEN_PDF_PDF_COMPOSE_H
 #define EXAMGEN_PDF_PDF_COMPOSE_H
 

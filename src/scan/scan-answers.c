@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scan-answers.c - paper pages identified and their answers cut out (see
- * scan-answers.h).  A page's map comes from its QR code (rotation, scale
- * and shift); each region's printed border is then looked for near where
- * the map puts it, so that the crop holds the region whatever the error
- * of a map taken from a small square.  Blank or written: the dark pixels
- * inside the border, against the region's own paper white, less the
- * printed lines (straight dark runs of RUN_MM or more). */
+ * scan-answers.h).  A page's map comes from its QR code (rotation and
+ * shift; the scale from the image's size); each region's ruled lines are
+ * then looked for near where the map puts them, so that the crop holds
+ * the region whatever the error of a map taken from a small square.
+ * Blank or written: the dark pixels inside the border, against the
+ * region's own paper white, less the printed lines (straight dark runs of
+ * RUN_MM or more). */
 #include "scan/scan-answers.h"
 
 #include <errno.h>

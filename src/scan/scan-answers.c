@@ -453,6 +453,14 @@ int scan_answers_page(struct scan_answers *a, const struct keyset *keys,
 		return 1;
 	}
 	sq = page_layout_qr(&k->pages, q.page);
+	if (k->pages.nqr && k->layout &&
+	    q.pages != k->pages.nqr + k->layout->pages) {
+		(*unread)++;
+		diags_error(d, file, 0, 0, "page %u: the QR code says %u pages "
+			    "of paper, the key %zu: page not read", page,
+			    q.pages, k->pages.nqr + k->layout->pages);
+		return 1;
+	}
 	if (!sq) {
 		(*unread)++;
 		diags_error(d, file, 0, 0, "page %u: the key of paper '%s' "

@@ -30,10 +30,6 @@
 #define RUN_GAP 2	/* pixels of a gap a run steps over */
 #define DARK 0.65	/* ink: darker than this share of the paper white */
 #define PATH_PART_MAX 64	/* bytes of a folder name made of a field */
-#define FIT_MAX 0.03		/* the most turn (radians) or scale a map
-				 * is corrected by */
-#define FOUND_X 1		/* find_lines() found the lines' start */
-#define FOUND_Y 2		/* and the lines */
 
 /* See scan-answers.h. */
 void scan_answers_init(struct scan_answers *a, const char *dir, bool force)
@@ -167,10 +163,9 @@ static int band_start(PIX *c, int y0, int y1, double thr, int len)
 
 /* The shift (mm) that puts region r's ruled lines where c, cut with a
  * margin of MARGIN_MM around r, shows them: down by the best match of
- * every line at once, across by where most lines start.  Returns which
- * were found: FOUND_X, FOUND_Y. */
-static unsigned find_lines(PIX *c, double ppm, const struct page_region *r,
-			   double *dx, double *dy)
+ * every line at once, across by where most lines start. */
+static void find_lines(PIX *c, double ppm, const struct page_region *r,
+		       double *dx, double *dy)
 {
 	int h = (int)pixGetHeight(c), len = (int)lround(RUN_MM * ppm);
 	int n = (int)lround((r->h - PAGE_RULE_FIRST - PAGE_RULE_LAST) /
@@ -179,7 +174,6 @@ static unsigned find_lines(PIX *c, double ppm, const struct page_region *r,
 	double thr = DARK * crop_white(c);
 	int *dark = calloc((size_t)h, sizeof(*dark));
 	int starts[64], nstarts = 0, band = (int)lround(0.8 * ppm);
-	unsigned found = 0;
 
 	*dx = *dy = 0;
 	if (!dark)
@@ -207,7 +201,6 @@ static unsigned find_lines(PIX *c, double ppm, const struct page_region *r,
 	if (!score)
 		goto out;
 	*dy = best / ppm;
-	found |= FOUND_Y;
 	for (int k = 0; k < n && nstarts < 64; k++) {
 		int y = (int)lround((MARGIN_MM + PAGE_RULE_FIRST +
 				     k * PAGE_RULE_PITCH) * ppm) + best;
@@ -224,99 +217,27 @@ static unsigned find_lines(PIX *c, double ppm, const struct page_region *r,
 			starts[j] = starts[j - 1];
 			starts[j - 1] = t;
 		}
-	if (nstarts) {
+	if (nstarts)
 		*dx = starts[nstarts / 2] / ppm - MARGIN_MM -
 		      PAGE_RULE_INSET;
-		found |= FOUND_X;
-	}
 out:
 	free(dark);
-	return found;
 }
 
 /* Cut region r out of g, upright, moved onto its ruled lines as the
- * scan shows them, that shift (mm) in shift[] and which of its parts
- * were found in *found; NULL when out of memory. */
+ * scan shows them; NULL when out of memory. */
 static PIX *cut(PIX *g, const struct scan_geom *geo,
-		const struct page_region *r, double shift[2], unsigned *found)
+		const struct page_region *r)
 {
+	double dx, dy;
 	PIX *wide = cut_box(g, geo, r->x - MARGIN_MM, r->y - MARGIN_MM,
 			    r->w + 2 * MARGIN_MM, r->h + 2 * MARGIN_MM);
 
 	if (!wide)
 		return NULL;
-	*found = find_lines(wide, geo->ppm, r, &shift[0], &shift[1]);
+	find_lines(wide, geo->ppm, r, &dx, &dy);
 	pixDestroy(&wide);
-	return cut_box(g, geo, r->x + shift[0], r->y + shift[1], r->w, r->h);
-}
-
-/* What the regions found so far say of the map's error: a turn and a
- * change of scale about the QR code's centre (cx, cy), fitted to the
- * shifts the regions needed, by least squares. */
-struct map_fit {
-	double cx, cy;
-	double a[2][2], b[2];		/* the normal equations */
-	double turn, scale;		/* the fit: radians, share */
-};
-
-/* Add one shift s (mm, against the map from the QR code alone) seen at
- * page point (x, y) along axis (0: across, 1: down). */
-static void fit_add(struct map_fit *f, int axis, double x, double y,
-		    double s)
-{
-	/* a turn t and scale k move (px, py) by (-t py + k px,
-	 * t px + k py) */
-	double px = x - f->cx, py = y - f->cy;
-	double row[2] = { axis ? px : -py, axis ? py : px };
-	double det, tr;
-
-	for (int i = 0; i < 2; i++) {
-		for (int j = 0; j < 2; j++)
-			f->a[i][j] += row[i] * row[j];
-		f->b[i] += row[i] * s;
-	}
-	det = f->a[0][0] * f->a[1][1] - f->a[0][1] * f->a[1][0];
-	tr = f->a[0][0] + f->a[1][1];
-	if (!(det > 1e-6 * tr * tr))
-		return;
-	/* a fit beyond what a scanner does is a line taken for another:
-	 * kept within bounds */
-	f->turn = fmax(-FIT_MAX, fmin(FIT_MAX, (f->b[0] * f->a[1][1] -
-						 f->b[1] * f->a[0][1]) / det));
-	f->scale = fmax(-FIT_MAX, fmin(FIT_MAX, (f->a[0][0] * f->b[1] -
-						  f->a[1][0] * f->b[0]) /
-					       det));
-}
-
-/* Where fit f moves page point (x, y): its shift along axis. */
-static double fit_shift(const struct map_fit *f, int axis, double x,
-			double y)
-{
-	double px = x - f->cx, py = y - f->cy;
-
-	return axis ? f->turn * px + f->scale * py :
-		      -f->turn * py + f->scale * px;
-}
-
-/* geo0 corrected by fit f: page point q is taken where geo0 puts
- * q + its shift. */
-static void fit_apply(const struct map_fit *f, const struct scan_geom *geo0,
-		      struct scan_geom *geo)
-{
-	double m[2][2] = { { 1 + f->scale, -f->turn },
-			   { f->turn, 1 + f->scale } };
-	double ox = f->cx - m[0][0] * f->cx - m[0][1] * f->cy;
-	double oy = f->cy - m[1][0] * f->cx - m[1][1] * f->cy;
-
-	*geo = *geo0;
-	for (int r = 0; r < 2; r++) {
-		const double *h = &geo0->h[3 * r];
-
-		geo->h[3 * r] = h[0] * m[0][0] + h[1] * m[1][0];
-		geo->h[3 * r + 1] = h[0] * m[0][1] + h[1] * m[1][1];
-		geo->h[3 * r + 2] = h[0] * ox + h[1] * oy + h[2];
-	}
-	geo->ppm = geo0->ppm * (1 + f->scale);
+	return cut_box(g, geo, r->x + dx, r->y + dy, r->w, r->h);
 }
 
 /* The value of m (w x h) at position i along line l, by rows or by
@@ -423,22 +344,11 @@ static struct scan_booklet *booklet(struct scan_answers *a,
 	return b;
 }
 
-/* How far region i of pl is from the QR code sq (mm). */
-static double region_far(const struct page_layout *pl,
-			 const struct page_qr *sq, size_t i)
-{
-	const struct page_region *r = &pl->regions[i];
-
-	return hypot(r->x + r->w / 2 - sq->x, r->y + r->h / 2 - sq->y);
-}
-
 /* Cut region i of key k's pages out of g into the folder, as a row for
- * candidate cand, where geo puts it moved onto its lines (that shift in
- * shift[], what was found in *found); -1 on a system error (reported). */
+ * candidate cand; -1 on a system error (reported). */
 static int cut_region(struct scan_answers *a, const struct key *k,
 		      size_t i, const char *cand, PIX *g,
-		      const struct scan_geom *geo, double shift[2],
-		      unsigned *found, struct diags *d)
+		      const struct scan_geom *geo, struct diags *d)
 {
 	const struct page_region *r = &k->pages.regions[i];
 	char pp[PATH_PART_MAX], cp[PATH_PART_MAX], *dir = NULL, *path = NULL;
@@ -469,9 +379,7 @@ static int cut_region(struct scan_answers *a, const struct key *k,
 	*strrchr(rel, '/') = '\0';
 	dir = fileio_join(a->dir, rel);
 	path = row->file ? fileio_join(a->dir, row->file) : NULL;
-	if (!row->file || !dir || !path ||
-	    !(c = cut(g, geo, r, shift, found)) ||
-	    (blank = is_blank(c, geo->ppm)) < 0 ||
+	if (!row->file || !dir || !path || !(c = cut(g, geo, r)) || (blank = is_blank(c, geo->ppm)) < 0 ||
 	    pixWriteMemPng(&png, &len, c, 0))
 		goto oom;
 	row->blank = blank;
@@ -501,62 +409,6 @@ out:
 	return rc;
 }
 
-/* Cut the regions of page `page` of key k out of g, nearest the QR code
- * sq first: the shifts each needed correct the map from the code (a turn
- * or scale read from a small square is off by a few millimetres across a
- * page) before the next is looked for.  -1 on a system error. */
-static int cut_page(struct scan_answers *a, const struct key *k,
-		    unsigned page, const char *cand, PIX *g,
-		    const struct scan_geom *geo0, const struct page_qr *sq,
-		    struct diags *d)
-{
-	const struct page_layout *pl = &k->pages;
-	struct map_fit fit = { .cx = sq->x, .cy = sq->y };
-	struct scan_geom geo = *geo0;
-	size_t *order = calloc(pl->nregions + 1, sizeof(*order)), n = 0;
-	int rc = 0;
-
-	if (!order) {
-		diags_oom(d);
-		return -1;
-	}
-	for (size_t i = 0; i < pl->nregions; i++)
-		if (pl->regions[i].page == page)
-			order[n++] = i;
-	/* nearest first (a few regions a page: sorted by insertion) */
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0 &&
-		     region_far(pl, sq, order[j - 1]) >
-		     region_far(pl, sq, order[j]); j--) {
-			size_t t = order[j];
-
-			order[j] = order[j - 1];
-			order[j - 1] = t;
-		}
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		const struct page_region *r = &pl->regions[order[i]];
-		double shift[2], x = r->x + r->w / 2, y = r->y + r->h / 2;
-		unsigned found;
-
-		if (cut_region(a, k, order[i], cand, g, &geo, shift, &found,
-			       d) < 0) {
-			rc = -1;
-			break;
-		}
-		/* the lines' start is seen at the left edge, the lines
-		 * themselves across the whole region */
-		if (found & FOUND_X)
-			fit_add(&fit, 0, r->x, y, shift[0] +
-				fit_shift(&fit, 0, r->x, y));
-		if (found & FOUND_Y)
-			fit_add(&fit, 1, x, y, shift[1] +
-				fit_shift(&fit, 1, x, y));
-		fit_apply(&fit, geo0, &geo);
-	}
-	free(order);
-	return rc;
-}
-
 /* See scan-answers.h. */
 int scan_answers_page(struct scan_answers *a, const struct keyset *keys,
 		      struct scan_qr_reader *qr, PIX *g, const char *file,
@@ -565,7 +417,7 @@ int scan_answers_page(struct scan_answers *a, const struct keyset *keys,
 	const struct page_qr *sq;
 	const struct key *k;
 	struct scan_booklet *b;
-	struct scan_geom geo0;
+	struct scan_geom geo;
 	struct sheet_qr q;
 	double loc[4][2];
 	char text[512];
@@ -631,8 +483,12 @@ int scan_answers_page(struct scan_answers *a, const struct keyset *keys,
 	b->seen[q.page] = 1;
 	if (!a->dir)
 		return 1;
-	scan_geom_from_qr(&geo0, g, loc, sq->x, sq->y, sq->size);
-	return cut_page(a, k, q.page, q.cand, g, &geo0, sq, d) < 0 ? -1 : 1;
+	scan_geom_from_qr(&geo, g, loc, sq->x, sq->y, sq->size);
+	for (size_t i = 0; i < k->pages.nregions; i++)
+		if (k->pages.regions[i].page == q.page &&
+		    cut_region(a, k, i, q.cand, g, &geo, d) < 0)
+			return -1;
+	return 1;
 }
 
 /* See scan-answers.h. */

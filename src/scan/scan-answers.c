@@ -163,8 +163,9 @@ static int band_start(PIX *c, int y0, int y1, double thr, int len)
 
 /* The shift (mm) that puts region r's ruled lines where c, cut with a
  * margin of MARGIN_MM around r, shows them: down by the best match of
- * every line at once, across by where most lines start. */
-static void find_lines(PIX *c, double ppm, const struct page_region *r,
+ * every line at once, across by where most lines start.  True when most
+ * of its lines were found there. */
+static bool find_lines(PIX *c, double ppm, const struct page_region *r,
 		       double *dx, double *dy)
 {
 	int h = (int)pixGetHeight(c), len = (int)lround(RUN_MM * ppm);
@@ -222,12 +223,14 @@ static void find_lines(PIX *c, double ppm, const struct page_region *r,
 		      PAGE_RULE_INSET;
 out:
 	free(dark);
+	return 2 * nstarts >= n && n > 0;
 }
 
 /* Cut region r out of g, upright, moved onto its ruled lines as the
- * scan shows them; NULL when out of memory. */
+ * scan shows them (*lines: whether most were found); NULL when out of
+ * memory. */
 static PIX *cut(PIX *g, const struct scan_geom *geo,
-		const struct page_region *r)
+		const struct page_region *r, bool *lines)
 {
 	double dx, dy;
 	PIX *wide = cut_box(g, geo, r->x - MARGIN_MM, r->y - MARGIN_MM,
@@ -235,7 +238,7 @@ static PIX *cut(PIX *g, const struct scan_geom *geo,
 
 	if (!wide)
 		return NULL;
-	find_lines(wide, geo->ppm, r, &dx, &dy);
+	*lines = find_lines(wide, geo->ppm, r, &dx, &dy);
 	pixDestroy(&wide);
 	return cut_box(g, geo, r->x + dx, r->y + dy, r->w, r->h);
 }
@@ -359,6 +362,7 @@ static int cut_region(struct scan_answers *a, const struct key *k,
 	unsigned part = 1;
 	enum fileio_err fe;
 	int blank, rc = -1;
+	bool lines = false;
 	PIX *c = NULL;
 
 	for (size_t j = 0; j < i; j++)
@@ -379,9 +383,13 @@ static int cut_region(struct scan_answers *a, const struct key *k,
 	*strrchr(rel, '/') = '\0';
 	dir = fileio_join(a->dir, rel);
 	path = row->file ? fileio_join(a->dir, row->file) : NULL;
-	if (!row->file || !dir || !path || !(c = cut(g, geo, r)) || (blank = is_blank(c, geo->ppm)) < 0 ||
+	if (!row->file || !dir || !path || !(c = cut(g, geo, r, &lines)) ||
+	    (blank = is_blank(c, geo->ppm)) < 0 ||
 	    pixWriteMemPng(&png, &len, c, 0))
 		goto oom;
+	/* blank only where the region was found: a crop that may be off
+	 * goes to a marker */
+	blank &= lines;
 	row->blank = blank;
 	a->blank += (size_t)blank;
 	a->nrows++;

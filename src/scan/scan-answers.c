@@ -420,7 +420,7 @@ out:
 /* See scan-answers.h. */
 int scan_answers_page(struct scan_answers *a, const struct keyset *keys,
 		      struct scan_qr_reader *qr, PIX *g, const char *file,
-		      unsigned page, struct diags *d, size_t *unread)
+		      unsigned page, struct diags *d, char *why)
 {
 	const struct page_qr *sq;
 	const struct key *k;
@@ -430,25 +430,29 @@ int scan_answers_page(struct scan_answers *a, const struct keyset *keys,
 	double loc[4][2];
 	char text[512];
 
-	if (!scan_page_find_qr(g, qr, text, sizeof(text), loc) ||
-	    !sheet_qr_parse(text, strlen(text), &q) || !q.paper_page)
+	switch (scan_page_find_qr(g, qr, text, sizeof(text), loc)) {
+	case SF_NOMEM:
+		diags_oom(d);
+		return -1;
+	case SF_OK:
+		break;
+	default:
+		return 0;
+	}
+	if (!sheet_qr_parse(text, strlen(text), &q) || !q.paper_page)
 		return 0;
 	a->pages++;
 	k = keyset_find(keys, q.paper, q.form);
 	if (!k) {
-		(*unread)++;
-		diags_error(d, file, 0, 0, "page %u: a paper page of paper "
-			    "'%s' form '%s', for which no key is loaded: page "
-			    "not read", page, q.paper, q.form);
-		return 1;
+		snprintf(why, SCAN_WHY_MAX, "a paper page of paper '%s' form "
+			 "'%s', for which no key is loaded", q.paper, q.form);
+		return 2;
 	}
 	if (!k->build || strcmp(k->build, q.build)) {
-		(*unread)++;
-		diags_error(d, file, 0, 0, "page %u: a paper page of build "
-			    "'%s' of paper '%s', but the key loaded is of "
-			    "build '%s': page not read", page, q.build,
-			    q.paper, k->build ? k->build : "none");
-		return 1;
+		snprintf(why, SCAN_WHY_MAX, "a paper page of build '%s' of "
+			 "paper '%s', but the key loaded is of build '%s'",
+			 q.build, q.paper, k->build ? k->build : "none");
+		return 2;
 	}
 	if (!*q.cand) {
 		if (a->dir && !a->anonymous)
@@ -463,18 +467,15 @@ int scan_answers_page(struct scan_answers *a, const struct keyset *keys,
 	sq = page_layout_qr(&k->pages, q.page);
 	if (k->pages.nqr && k->layout &&
 	    q.pages != k->pages.nqr + k->layout->pages) {
-		(*unread)++;
-		diags_error(d, file, 0, 0, "page %u: the QR code says %u pages "
-			    "of paper, the key %zu: page not read", page,
-			    q.pages, k->pages.nqr + k->layout->pages);
-		return 1;
+		snprintf(why, SCAN_WHY_MAX, "the QR code says %u pages of "
+			 "paper, the key %zu", q.pages,
+			 k->pages.nqr + k->layout->pages);
+		return 2;
 	}
 	if (!sq) {
-		(*unread)++;
-		diags_error(d, file, 0, 0, "page %u: the key of paper '%s' "
-			    "form '%s' has no page %u: page not read", page,
-			    q.paper, q.form, q.page);
-		return 1;
+		snprintf(why, SCAN_WHY_MAX, "the key of paper '%s' form '%s' "
+			 "has no page %u", q.paper, q.form, q.page);
+		return 2;
 	}
 	b = booklet(a, k, q.cand, file, page);
 	if (!b) {
@@ -482,11 +483,9 @@ int scan_answers_page(struct scan_answers *a, const struct keyset *keys,
 		return -1;
 	}
 	if (b->seen[q.page]) {
-		(*unread)++;
-		diags_error(d, file, 0, 0, "page %u: paper page %u of "
-			    "candidate '%s' again: page not read", page,
-			    q.page, q.cand);
-		return 1;
+		snprintf(why, SCAN_WHY_MAX, "paper page %u of candidate '%s' "
+			 "again", q.page, q.cand);
+		return 2;
 	}
 	b->seen[q.page] = 1;
 	if (!a->dir)

@@ -57,13 +57,15 @@ struct scan_answers {
 void scan_answers_init(struct scan_answers *a, const char *dir, bool force);
 /* Free everything. */
 void scan_answers_release(struct scan_answers *a);
+#define SCAN_WHY_MAX 256	/* bytes of a scan_answers_page() reason */
 /* Identify grey page image g (page `page` of file), which is no answer
  * sheet page, by its QR code against the loaded keys and cut its answers.
- * 1: a paper page (problems with it reported in d, *unread counted);
- * 0: not a paper page (nothing reported); -1: a system error (reported). */
+ * 1: a paper page (a warning about it in d); 2: a paper page not read,
+ * why (SCAN_WHY_MAX bytes) says why; 0: not a paper page (nothing
+ * reported); -1: a system error (reported). */
 int scan_answers_page(struct scan_answers *a, const struct keyset *keys,
 		      struct scan_qr_reader *qr, PIX *g, const char *file,
-		      unsigned page, struct diags *d, size_t *unread);
+		      unsigned page, struct diags *d, char *why);
 /* Report, into d, the paper pages missing from each candidate's copy
  * whose answers were cut (their regions are not in answers.csv). */
 void scan_answers_finish(const struct scan_answers *a, struct diags *d);

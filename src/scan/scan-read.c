@@ -557,19 +557,26 @@ int scan_run_page(struct scan_run *r, PIX *g, const char *file,
 	const struct key *k;
 	char text[512];
 	size_t errors = r->d->errors;
-	int rc = -1;
-
 	enum scan_find found;
+	int rc = -1;
 
 	r->pages++;
 	found = scan_page_find(g, r->geom, &r->qr, &geo, text, sizeof(text));
 	/* a question page of a booklet is no answer-sheet page */
-	if (found != SF_OK) {
-		rc = scan_answers_page(&r->answers, &r->keys, &r->qr, g, file,
-				       page, r->d, &r->unread);
-		if (rc)
-			return rc < 0 ? -1 : 0;
-		rc = -1;
+	if (found != SF_OK && found != SF_NOMEM) {
+		char why[SCAN_WHY_MAX];
+
+		switch (scan_answers_page(&r->answers, &r->keys, &r->qr, g,
+					  file, page, r->d, why)) {
+		case -1:
+			return -1;
+		case 1:
+			return 0;
+		case 2:
+			return unread(r, file, page, "%s", why);
+		default:
+			break;
+		}
 	}
 	switch (found) {
 	case SF_NO_MARKS:

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "grade/grade-out.h"
 #include "grade/grade.h"
 
 #define FUZZ_KEY_BODY \
@@ -129,8 +130,8 @@ static void fuzz_write_outputs(const struct gradebook *gb)
 
 	if (!null && !(null = fopen("/dev/null", "w")))
 		abort();
-	grade_write_csv(null, gb);
-	grade_write_json(null, gb);
+	grade_out_csv(null, gb);
+	grade_out_json(null, gb);
 }
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "base/csv.h"
 #include "base/textenc.h"
+#include "base/utf8.h"
 #include "fuzz-keys.h"
 #include "grade/read-csv.h"
 

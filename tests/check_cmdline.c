@@ -57,7 +57,7 @@ static int vparse(struct cmd_args *a, char *msg, size_t size, va_list ap)
 	fflush(stderr);
 	saved = dup(2);
 	dup2(fileno(tmp), 2);
-	rc = cmd_parse(a, &test_entry, argc, argv);
+	rc = cmdline_parse(a, &test_entry, argc, argv);
 	fflush(stderr);
 	dup2(saved, 2);
 	close(saved);
@@ -91,7 +91,7 @@ static void expect_error(const char *want, ...)
 	va_start(ap, want);
 	rc = vparse(&a, msg, sizeof(msg), ap);
 	va_end(ap);
-	cmd_args_release(&a);
+	cmdline_args_release(&a);
 	ck_assert_int_eq(rc, EXIT_USAGE);
 	snprintf(line, sizeof(line), "examgen: error: %s\nusage: examgen %s\n",
 		 want, test_entry.usage);
@@ -109,19 +109,19 @@ START_TEST(test_values)
 			       "-", "--force", "--force", "--out", "-",
 			       NULL), EXIT_DONE);
 	ck_assert_str_eq(msg, "");
-	banks = cmd_arg(&a, "bank");
+	banks = cmdline_arg(&a, "bank");
 	ck_assert_uint_eq(banks->n, 2);
 	ck_assert_str_eq(banks->v[0], "b1");
 	ck_assert_str_eq(banks->v[1], "b2");
-	ck_assert_uint_eq(cmd_arg(&a, "seed")->num, 42);
-	ck_assert_str_eq(cmd_arg_text(&a, "seed"), "42");
-	ck_assert_str_eq(cmd_arg_text(&a, "colour"), "green");
-	ck_assert_str_eq(cmd_arg_text(&a, "out"), "-");
-	ck_assert(cmd_arg_given(&a, "force"));
+	ck_assert_uint_eq(cmdline_arg(&a, "seed")->num, 42);
+	ck_assert_str_eq(cmdline_arg_text(&a, "seed"), "42");
+	ck_assert_str_eq(cmdline_arg_text(&a, "colour"), "green");
+	ck_assert_str_eq(cmdline_arg_text(&a, "out"), "-");
+	ck_assert(cmdline_arg_given(&a, "force"));
 	ck_assert_uint_eq(a.noperands, 2);
 	ck_assert_str_eq(a.operands[0], "f1");
 	ck_assert_str_eq(a.operands[1], "-");
-	cmd_args_release(&a);
+	cmdline_args_release(&a);
 }
 END_TEST
 
@@ -132,14 +132,14 @@ START_TEST(test_absent_and_dashdash)
 
 	ck_assert_int_eq(parse(&a, msg, sizeof(msg), "x", "--", "--seed",
 			       "-y", NULL), EXIT_DONE);
-	ck_assert(!cmd_arg_given(&a, "seed"));
-	ck_assert(!cmd_arg_given(&a, "force"));
-	ck_assert_ptr_null(cmd_arg_text(&a, "out"));
-	ck_assert_uint_eq(cmd_arg(&a, "bank")->n, 0);
+	ck_assert(!cmdline_arg_given(&a, "seed"));
+	ck_assert(!cmdline_arg_given(&a, "force"));
+	ck_assert_ptr_null(cmdline_arg_text(&a, "out"));
+	ck_assert_uint_eq(cmdline_arg(&a, "bank")->n, 0);
 	ck_assert_uint_eq(a.noperands, 3);
 	ck_assert_str_eq(a.operands[1], "--seed");
 	ck_assert_str_eq(a.operands[2], "-y");
-	cmd_args_release(&a);
+	cmdline_args_release(&a);
 }
 END_TEST
 
@@ -208,7 +208,7 @@ START_TEST(test_help_layout)
 	const char *line;
 
 	ck_assert_ptr_nonnull(fp);
-	cmd_print_help(fp, &test_entry);
+	cmdline_print_help(fp, &test_entry);
 	fclose(fp);
 	ck_assert_ptr_nonnull(strstr(buf, "usage: examgen try [--bank PATH]"));
 	ck_assert_ptr_nonnull(strstr(buf, "\n\nTry the parser.\n\n"

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "grade/grade-out.h"
 #include "grade/grade.h"
 #include "grade/grade-msg.h"
 #include "grade/read.h"
@@ -716,7 +717,7 @@ START_TEST(test_csv_output)
 		 "c2,\"Smith, J\",A,T,C,AC,AC,AB,3,12,,\n"
 		 "@c3,Cy,X,,,,,,,,,\n");
 	grade_csv(&gb, text);
-	out = capture(grade_write_csv, &gb);
+	out = capture(grade_out_csv, &gb);
 	ck_assert_str_eq(out,
 		"candidate_id,name,form,Choice,Written,total,percent,result,"
 		"problems\n"
@@ -736,7 +737,7 @@ START_TEST(test_json_output)
 	snprintf(text, sizeof(text), "%s%s", header,
 		 "c1,\"a\"\"b\\\tc\",A,T,C,ACD,ACD,ABC,5,,10,\n");
 	grade_csv(&gb, text);
-	out = capture(grade_write_json, &gb);
+	out = capture(grade_out_json, &gb);
 	ck_assert_ptr_nonnull(strstr(out, "\"name\":\"a\\\"b\\\\\\tc\""));
 	ck_assert_ptr_nonnull(strstr(out, "\"sections\":{\"Choice\":10,"
 				     "\"Written\":15}"));

@@ -124,7 +124,7 @@ START_TEST(test_write_layout)
 	make_paper(&p, &t, &f, items, secs, crit);
 	ck_assert_int_eq(key_write(fp, &p, &f, NULL), 0);
 	fclose(fp);
-	snprintf(want, sizeof(want), expected_key, paper_build_id(&p, build));
+	snprintf(want, sizeof(want), expected_key, buildid_of_paper(&p, build));
 	/* the questions, then the answer sheet's layout */
 	ck_assert_int_eq(strncmp(buf, want, strlen(want)), 0);
 	ck_assert_ptr_nonnull(strstr(buf + strlen(want),
@@ -439,20 +439,20 @@ START_TEST(test_build_id)
 	static const char b1[] = "sha256:01", b2[] = "sha256:02";
 	char id[4][BUILD_ID_LEN + 1];
 
-	build_id(t1, b1, 42, id[0]);
-	build_id(t2, b1, 42, id[1]);
-	build_id(t1, b2, 42, id[2]);
-	build_id(t1, b1, 43, id[3]);
+	buildid_make(t1, b1, 42, id[0]);
+	buildid_make(t2, b1, 42, id[1]);
+	buildid_make(t1, b2, 42, id[2]);
+	buildid_make(t1, b1, 43, id[3]);
 	for (size_t i = 0; i < 4; i++) {
-		ck_assert(build_id_valid(id[i]));
+		ck_assert(buildid_valid(id[i]));
 		for (size_t j = 0; j < i; j++)
 			ck_assert_str_ne(id[i], id[j]);
 	}
-	ck_assert_str_eq(build_id(t1, b1, 42, id[1]), id[0]);
-	ck_assert(!build_id_valid("3F9A1C0B7D2E"));
-	ck_assert(!build_id_valid("3f9a1c0b7d2"));
-	ck_assert(!build_id_valid("3f9a1c0b7d2e0"));
-	ck_assert(build_id_valid("3f9a1c0b7d2e"));
+	ck_assert_str_eq(buildid_make(t1, b1, 42, id[1]), id[0]);
+	ck_assert(!buildid_valid("3F9A1C0B7D2E"));
+	ck_assert(!buildid_valid("3f9a1c0b7d2"));
+	ck_assert(!buildid_valid("3f9a1c0b7d2e0"));
+	ck_assert(buildid_valid("3f9a1c0b7d2e"));
 }
 END_TEST
 

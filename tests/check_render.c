@@ -294,7 +294,7 @@ START_TEST(test_sheet)
 	snprintf(want, sizeof(want), "\npaper: \"T-1\"\nbuild: \"%s\"\n"
 		 "form: \"A\"\ncandidate: {id: \"20\\\"26\", name: "
 		 "\"Zhang San\"}\nanswers:\n  1:    # ",
-		 paper_build_id(&x.p, build));
+		 buildid_of_paper(&x.p, build));
 	ck_assert_ptr_nonnull(strstr(buf, want));
 	ck_assert_ptr_nonnull(strstr(buf, "\n  4:    # essay (20 points) "
 				     "the marker's total, or per criterion "

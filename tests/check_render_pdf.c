@@ -155,7 +155,7 @@ static char *render(const struct fixture *x, enum render_doc doc,
 	FILE *fp = open_memstream(&buf, len);
 
 	ck_assert_ptr_nonnull(fp);
-	ck_assert_int_eq(render_pdf(fp, doc, &x->p, &x->form), 0);
+	ck_assert_int_eq(pdf_print_doc(fp, doc, &x->p, &x->form), 0);
 	ck_assert_int_eq(fclose(fp), 0);
 	return buf;
 }
@@ -379,7 +379,7 @@ START_TEST(write_error)
 	setvbuf(fp, NULL, _IONBF, 0);
 	fixture_init(&x, "zh", "zh-Hans");
 	errno = 0;
-	ck_assert_int_eq(render_pdf(fp, DOC_PAPER, &x.p, &x.form), -1);
+	ck_assert_int_eq(pdf_print_doc(fp, DOC_PAPER, &x.p, &x.form), -1);
 	ck_assert_int_eq(errno, ENOSPC);
 	fclose(fp);
 }
@@ -534,7 +534,7 @@ START_TEST(answer_table_fits)
 	memset(&pp, 0, sizeof(pp));
 	ck_assert_int_eq(pdf_fonts_init(&ft, PS_HANS), 0);
 	pdf_doc_init(&pp.doc, &ft, PS_HANS);
-	ck_assert_int_eq(pdf_paper_compose(&pp, DOC_GUIDE, &x.p, &c), 0);
+	ck_assert_int_eq(pdf_compose_paper(&pp, DOC_GUIDE, &x.p, &c), 0);
 	for (size_t i = 1; i < pp.doc.nops; i++) {
 		const struct pdf_op *r = &pp.doc.ops[i - 1];
 
@@ -609,7 +609,7 @@ START_TEST(sheet_shared_by_forms)
 	x.p.forms = forms;
 	x.p.nforms = 3;
 	j = (struct pdf_job){ fp, DOC_PAPER, copies, 3, false, 0 };
-	ck_assert_int_eq(render_pdf_jobs(&x.p, &j, 1, NULL), 0);
+	ck_assert_int_eq(pdf_print_jobs(&x.p, &j, 1, NULL), 0);
 	ck_assert_int_eq(fclose(fp), 0);
 	fd = mkstemp(path);
 	ck_assert_int_ge(fd, 0);
@@ -643,7 +643,7 @@ END_TEST
 /* The suite. */
 static Suite *render_pdf_suite(void)
 {
-	Suite *s = suite_create("render_pdf");
+	Suite *s = suite_create("pdf_print_doc");
 	TCase *tc = tcase_create("core");
 
 	tcase_set_timeout(tc, 60);

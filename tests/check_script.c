@@ -109,10 +109,10 @@ START_TEST(test_hant_paper_converts_every_field_once)
 	fixture_load(&f, "zh-Hant");
 	ck_assert_str_eq(f.t->language, "zh-Hant");
 	orig = bankset_find(&f.bs, "e1");
-	ck_assert_int_eq(template_convert_script(f.t, &f.d), 0);
+	ck_assert_int_eq(script_convert_template(f.t, &f.d), 0);
 	ck_assert_str_eq(f.t->title, "客服測試");
 	ck_assert_str_eq(f.t->sections[0].instructions, "共3題。");
-	ck_assert_int_eq(paper_convert_script(f.p, &f.d), 0);
+	ck_assert_int_eq(script_convert_paper(f.p, &f.d), 0);
 	ck_assert_uint_eq(f.d.n, 0);
 	e = item(f.p, 0, "e1");
 	ck_assert_ptr_ne(e->q, orig);
@@ -149,9 +149,9 @@ START_TEST(test_hans_paper_converts_hant_bank)
 
 	fixture_load(&f, "zh");
 	ck_assert_str_eq(f.t->language, "zh-Hans");
-	ck_assert_int_eq(template_convert_script(f.t, &f.d), 0);
+	ck_assert_int_eq(script_convert_template(f.t, &f.d), 0);
 	ck_assert_str_eq(f.t->title, "客服测试");
-	ck_assert_int_eq(paper_convert_script(f.p, &f.d), 0);
+	ck_assert_int_eq(script_convert_paper(f.p, &f.d), 0);
 	t = item(f.p, 1, "t1");
 	ck_assert_str_eq(t->q->stem, "这里为什么这么慢？");
 	ck_assert_str_eq(t->q->bank->language, "zh-Hans");
@@ -165,8 +165,8 @@ START_TEST(test_english_paper_is_not_converted)
 	struct fixture f;
 
 	fixture_load(&f, "en");
-	ck_assert_int_eq(template_convert_script(f.t, &f.d), 0);
-	ck_assert_int_eq(paper_convert_script(f.p, &f.d), 0);
+	ck_assert_int_eq(script_convert_template(f.t, &f.d), 0);
+	ck_assert_int_eq(script_convert_paper(f.p, &f.d), 0);
 	ck_assert_str_eq(item(f.p, 0, "t1")->q->stem, "這裡為什麼這麼慢？");
 	ck_assert_str_eq(item(f.p, 0, "e1")->q->stem,
 			 "请说明后续跟进的步骤。");
@@ -187,7 +187,7 @@ START_TEST(test_traditional_template_text_kept)
 
 	t = template_load_buffer("t.yaml", tpl, strlen(tpl), &d, &bad);
 	ck_assert_ptr_nonnull(t);
-	ck_assert_int_eq(template_convert_script(t, &d), 0);
+	ck_assert_int_eq(script_convert_template(t, &d), 0);
 	/* s2tw would make 為瞭解決 of Traditional text: it is left alone */
 	ck_assert_str_eq(t->title, "為了解決問題");
 	ck_assert_str_eq(t->sections[0].title, "一、判斷題");

@@ -9,6 +9,7 @@
 
 #include "base/fileio.h"
 #include "base/textenc.h"
+#include "base/utf8.h"
 
 /* "姓名,答案\r\n张三,A\r\n李四,B\r\n" as Excel saves it on Chinese Windows. */
 static const char gbk_csv[] =

@@ -12,17 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Length of the valid UTF-8 prefix: shortest forms only, no surrogates,
- * nothing above U+10FFFF. */
-size_t utf8_valid_prefix(const char *buf, size_t len)
-{
-	size_t i = 0, n;
-
-	while (i < len && utf8_decode(buf + i, len - i, &n) != UTF8_BAD)
-		i += n;
-	return i;
-}
-
 /* Length of the structurally valid GB18030 prefix (1-, 2- and 4-byte
  * sequences; whether a 4-byte code is assigned is left to iconv). */
 static size_t gb18030_valid_prefix(const char *buf, size_t len)
@@ -245,41 +234,4 @@ int textenc_to_utf8(const char *buf, size_t len, enum textenc e, char **out,
 	}
 	strip_bom(*out, outlen);
 	return 0;
-}
-
-/* Copy buf with every byte that is not UTF-8 replaced by U+FFFD. */
-char *utf8_repair(const char *buf, size_t len, size_t *outlen, size_t *nbad)
-{
-	size_t cap = len + 1, n = 0, bad = 0;
-	char *out;
-
-	/* every bad byte grows by two: count them first */
-	for (size_t i = 0; i < len;) {
-		size_t ok = utf8_valid_prefix(buf + i, len - i);
-
-		i += ok;
-		if (i < len) {
-			bad++;
-			i++;
-		}
-	}
-	cap += 2 * bad;
-	if (!(out = malloc(cap)))
-		return NULL;
-	for (size_t i = 0; i < len;) {
-		size_t ok = utf8_valid_prefix(buf + i, len - i);
-
-		memcpy(out + n, buf + i, ok);
-		n += ok;
-		i += ok;
-		if (i < len) {
-			memcpy(out + n, "\xEF\xBF\xBD", 3);
-			n += 3;
-			i++;
-		}
-	}
-	out[n] = '\0';
-	*outlen = n;
-	*nbad = bad;
-	return out;
 }

@@ -20,10 +20,5 @@ const char *textenc_name(enum textenc e);
  * Returns 0, or -1 with errno (EILSEQ: *bad_offset = first bad byte). */
 int textenc_to_utf8(const char *buf, size_t len, enum textenc e, char **out,
 		    size_t *outlen, size_t *bad_offset);
-/* Length of the valid UTF-8 prefix of buf (== len when all valid). */
-size_t utf8_valid_prefix(const char *buf, size_t len);
-/* A malloc'd, NUL-terminated copy of buf with each byte that is not UTF-8
- * replaced by U+FFFD (*nbad counts them); NULL when out of memory. */
-char *utf8_repair(const char *buf, size_t len, size_t *outlen, size_t *nbad);
 
 #endif

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* utf8.c - UTF-8 decoding and display width (see utf8.h). */
+/* utf8.c - UTF-8 decoding, display width and repair (see utf8.h). */
 #include "base/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 /* An inclusive range of code points. */
 struct cp_range {
@@ -145,4 +148,52 @@ size_t utf8_trim_end(const char *s, size_t len)
 		       s[len - 1] == '\r' || s[len - 1] == '\n'))
 		len--;
 	return len;
+}
+
+/* Length of the valid UTF-8 prefix: shortest forms only, no surrogates,
+ * nothing above U+10FFFF. */
+size_t utf8_valid_prefix(const char *buf, size_t len)
+{
+	size_t i = 0, n;
+
+	while (i < len && utf8_decode(buf + i, len - i, &n) != UTF8_BAD)
+		i += n;
+	return i;
+}
+
+/* Copy buf with every byte that is not UTF-8 replaced by U+FFFD. */
+char *utf8_repair(const char *buf, size_t len, size_t *outlen, size_t *nbad)
+{
+	size_t cap = len + 1, n = 0, bad = 0;
+	char *out;
+
+	/* every bad byte grows by two: count them first */
+	for (size_t i = 0; i < len;) {
+		size_t ok = utf8_valid_prefix(buf + i, len - i);
+
+		i += ok;
+		if (i < len) {
+			bad++;
+			i++;
+		}
+	}
+	cap += 2 * bad;
+	if (!(out = malloc(cap)))
+		return NULL;
+	for (size_t i = 0; i < len;) {
+		size_t ok = utf8_valid_prefix(buf + i, len - i);
+
+		memcpy(out + n, buf + i, ok);
+		n += ok;
+		i += ok;
+		if (i < len) {
+			memcpy(out + n, "\xEF\xBF\xBD", 3);
+			n += 3;
+			i++;
+		}
+	}
+	out[n] = '\0';
+	*outlen = n;
+	*nbad = bad;
+	return out;
 }

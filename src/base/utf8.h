@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* utf8.h - the one UTF-8 decoder and the one display-width rule.
+/* utf8.h - the one UTF-8 decoder and the one display-width rule, and
+ * the repair of text that is not all UTF-8.
  *
  * Width: a character takes 2 columns when Unicode's East Asian Width calls
  * it Wide or Fullwidth (Han, kana, Hangul, full-width forms, CJK
@@ -39,5 +40,10 @@ size_t utf8_count(const char *s, size_t len);
  * at buf. */
 void utf8_position(const char *buf, size_t len, unsigned *line,
 		   unsigned *col);
+/* Length of the valid UTF-8 prefix of buf (== len when all valid). */
+size_t utf8_valid_prefix(const char *buf, size_t len);
+/* A malloc'd, NUL-terminated copy of buf with each byte that is not UTF-8
+ * replaced by U+FFFD (*nbad counts them); NULL when out of memory. */
+char *utf8_repair(const char *buf, size_t len, size_t *outlen, size_t *nbad);
 
 #endif

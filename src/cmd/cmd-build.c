@@ -226,7 +226,7 @@ static int write_responses_xlsx(const char *path, const struct paper *p,
 	return rc;
 }
 
-/* True for the outputs render_pdf_jobs writes. */
+/* True for the outputs pdf_print_jobs writes. */
 static bool is_pdf_job(const struct output *o)
 {
 	return o->fmt == FMT_PDF &&
@@ -235,7 +235,7 @@ static bool is_pdf_job(const struct output *o)
 }
 
 /* Write every PDF paper, guide and answer sheet into the set in one go
- * (render_pdf_jobs spreads them over the cores); the print file holds
+ * (pdf_print_jobs spreads them over the cores); the print file holds
  * copies, the guide file each form once.  0, or -1 with the failure in
  * d. */
 static int write_pdfs(const struct plan *pl, const struct paper *p,
@@ -281,7 +281,7 @@ static int write_pdfs(const struct plan *pl, const struct paper *p,
 		which[n++] = k;
 	}
 	/* the key records the pages of a printed PDF paper */
-	render_pdf_jobs(p, jobs, n, papers ? layouts : NULL);
+	pdf_print_jobs(p, jobs, n, papers ? layouts : NULL);
 	rc = 0;
 out:
 	for (size_t i = 0; jobs && i < n; i++) {
@@ -330,7 +330,7 @@ static int write_output(const struct output *o, const struct paper *p,
 		break;
 	case OUT_SHEET_DOC:
 		/* the PDF sheets are print jobs (write_pdfs) */
-		rc = render_sheet_html(fp, p, f);
+		rc = sheet_html_write(fp, p, f);
 		break;
 	case OUT_KEY:
 		rc = key_write(fp, p, f, layouts[o->form].nqr ?
@@ -354,7 +354,7 @@ static int write_output(const struct output *o, const struct paper *p,
 		rc = write_responses_xlsx(path, p, r);
 		break;
 	case OUT_HANDOUT:
-		rc = render_handout(fp, o->fmt, p, copies, ncopies);
+		rc = pdf_handout_write(fp, o->fmt, p, copies, ncopies);
 		break;
 	case OUT_PRINT:
 	case OUT_GUIDES:
@@ -390,28 +390,28 @@ static int os_seed(uint64_t *seed)
 /* Read the parsed command line into o; EXIT_DONE or a usage error. */
 static int read_args(const struct cmd_args *a, struct build_opts *o)
 {
-	const struct cmd_optval *banks = cmd_arg(a, "bank");
-	const char *formats = cmd_arg_text(a, "format"), *bad;
+	const struct cmd_optval *banks = cmdline_arg(a, "bank");
+	const char *formats = cmdline_arg_text(a, "format"), *bad;
 
 	o->banks = banks->v;
 	o->nbanks = banks->n;
-	o->has_seed = cmd_arg_given(a, "seed");
-	o->seed = cmd_arg(a, "seed")->num;
-	o->forms = (unsigned)cmd_arg(a, "forms")->num;
-	o->roster = cmd_arg_text(a, "roster");
-	o->out = cmd_arg_text(a, "out");
-	o->force = cmd_arg_given(a, "force");
-	o->split = cmd_arg_given(a, "split");
+	o->has_seed = cmdline_arg_given(a, "seed");
+	o->seed = cmdline_arg(a, "seed")->num;
+	o->forms = (unsigned)cmdline_arg(a, "forms")->num;
+	o->roster = cmdline_arg_text(a, "roster");
+	o->out = cmdline_arg_text(a, "out");
+	o->force = cmdline_arg_given(a, "force");
+	o->split = cmdline_arg_given(a, "split");
 	if (a->noperands == 0)
-		return cmd_usage_error(&cmd_build_entry, "no template given");
+		return cmdline_usage_error(&cmd_build_entry, "no template given");
 	if (a->noperands > 1)
-		return cmd_usage_error(&cmd_build_entry,
+		return cmdline_usage_error(&cmd_build_entry,
 			"more than one template ('%s' and '%s')",
 			a->operands[0], a->operands[1]);
 	o->template = a->operands[0];
 	if (render_fmt_parse(formats ? formats : DEFAULT_FORMATS, &o->formats,
 			     &bad) < 0)
-		return cmd_usage_error(&cmd_build_entry,
+		return cmdline_usage_error(&cmd_build_entry,
 			"unknown format '%.*s' (use txt, md, html or pdf)",
 			(int)strcspn(bad, ","), bad);
 	return EXIT_DONE;
@@ -600,7 +600,7 @@ static int build(struct build_opts *o)
 		fprintf(stderr, "examgen: seed %" PRIu64 " (use --seed %"
 			PRIu64 " to rebuild this paper)\n", o->seed, o->seed);
 	}
-	if (template_convert_script(t, &d) < 0)
+	if (script_convert_template(t, &d) < 0)
 		goto out;
 	p = paper_assemble(t, &bs, o->seed, o->forms, &d);
 	if (!p) {
@@ -610,7 +610,7 @@ static int build(struct build_opts *o)
 			diags_raise(&d, DIAG_SYSTEM);
 		goto out;
 	}
-	if (paper_convert_script(p, &d) < 0)
+	if (script_convert_paper(p, &d) < 0)
 		goto out;
 	if (!o->out) {
 		out = malloc(strlen(t->code) + 32);

@@ -15,6 +15,7 @@
 #include "cmd/cmd.h"
 #include "grade/analysis.h"
 #include "grade/grade-history.h"
+#include "grade/grade-out.h"
 #include "grade/grade.h"
 #include "grade/read.h"
 #include "report/report.h"
@@ -34,19 +35,19 @@ struct grade_opts {
 /* Read the parsed command line into o. */
 static void read_args(const struct cmd_args *a, struct grade_opts *o)
 {
-	const struct cmd_optval *keys = cmd_arg(a, "key");
+	const struct cmd_optval *keys = cmdline_arg(a, "key");
 
 	o->keys = keys->v;
 	o->nkeys = keys->n;
 	o->sheets = a->operands;
 	o->nsheets = a->noperands;
-	o->xlsx = cmd_arg_text(a, "xlsx");
-	o->csv = cmd_arg_text(a, "csv");
-	o->json = cmd_arg_text(a, "json");
-	o->lang = cmd_arg_text(a, "lang");
-	o->history = cmd_arg_text(a, "history");
-	o->force = cmd_arg_given(a, "force");
-	o->bom = cmd_arg_given(a, "bom");
+	o->xlsx = cmdline_arg_text(a, "xlsx");
+	o->csv = cmdline_arg_text(a, "csv");
+	o->json = cmdline_arg_text(a, "json");
+	o->lang = cmdline_arg_text(a, "lang");
+	o->history = cmdline_arg_text(a, "history");
+	o->force = cmdline_arg_given(a, "force");
+	o->bom = cmdline_arg_given(a, "bom");
 }
 
 /* Check the options make sense together; EXIT_DONE or a usage error. */
@@ -57,31 +58,31 @@ static int check_opts(const struct grade_opts *o)
 	size_t stdin_sheets = 0;
 
 	if (!o->nkeys)
-		return cmd_usage_error(&cmd_grade_entry, "no '--key' given");
+		return cmdline_usage_error(&cmd_grade_entry, "no '--key' given");
 	if (!o->nsheets)
-		return cmd_usage_error(&cmd_grade_entry, "no answer sheets "
-				       "given");
+		return cmdline_usage_error(&cmd_grade_entry, "no answer sheets "
+					   "given");
 	if (o->xlsx && !strcmp(o->xlsx, "-"))
-		return cmd_usage_error(&cmd_grade_entry, "'--xlsx' needs a "
-				       "file name, not '-'");
+		return cmdline_usage_error(&cmd_grade_entry, "'--xlsx' needs a "
+					   "file name, not '-'");
 	if (o->csv && o->json && !strcmp(o->csv, "-") &&
 	    !strcmp(o->json, "-"))
-		return cmd_usage_error(&cmd_grade_entry, "'--csv' and '--json' "
-				       "cannot both write to standard output");
+		return cmdline_usage_error(&cmd_grade_entry, "'--csv' and '--json' "
+					   "cannot both write to standard output");
 	/* two outputs into one file: the last would silently win */
 	for (int i = 0; i < 3; i++)
 		for (int j = i + 1; j < 3; j++)
 			if (outs[i] && outs[j] && strcmp(outs[i], "-") &&
 			    fileio_same(outs[i], outs[j]))
-				return cmd_usage_error(&cmd_grade_entry,
-						       "'%s' and '%s' both "
-						       "name '%s'", names[i],
-						       names[j], outs[i]);
+				return cmdline_usage_error(&cmd_grade_entry,
+							   "'%s' and '%s' both "
+							   "name '%s'", names[i],
+							   names[j], outs[i]);
 	for (size_t i = 0; i < o->nsheets; i++)
 		stdin_sheets += !strcmp(o->sheets[i], "-");
 	if (stdin_sheets > 1)
-		return cmd_usage_error(&cmd_grade_entry, "standard input "
-				       "('-') can be read only once");
+		return cmdline_usage_error(&cmd_grade_entry, "standard input "
+					   "('-') can be read only once");
 	return EXIT_DONE;
 }
 
@@ -146,10 +147,10 @@ static int write_text(FILE *fp, const struct gradebook *gb,
 		      const struct csv_words *w, bool bom)
 {
 	if (!w)
-		return grade_write_json(fp, gb);
+		return grade_out_json(fp, gb);
 	if (bom)
 		fputs("\xEF\xBB\xBF", fp);
-	return grade_write_csv_words(fp, gb, w);
+	return grade_out_csv_words(fp, gb, w);
 }
 
 /* Write one text output (as write_text) to a temporary file added to the

@@ -31,9 +31,9 @@ struct scan_opts {
 static int check_opts(const struct scan_opts *o)
 {
 	if (!o->nkeys)
-		return cmd_usage_error(&cmd_scan_entry, "no '--key' given");
+		return cmdline_usage_error(&cmd_scan_entry, "no '--key' given");
 	if (!o->nscans)
-		return cmd_usage_error(&cmd_scan_entry, "no scans given");
+		return cmdline_usage_error(&cmd_scan_entry, "no scans given");
 	return EXIT_DONE;
 }
 
@@ -217,12 +217,12 @@ out:
 /* Run `examgen scan`. */
 static int cmd_scan_exec(const struct cmd_args *a)
 {
-	const struct cmd_optval *keys = cmd_arg(a, "key");
+	const struct cmd_optval *keys = cmdline_arg(a, "key");
 	struct scan_opts o = { keys->v, keys->n, a->operands, a->noperands,
-			       cmd_arg_text(a, "out"),
-			       cmd_arg_text(a, "review"),
-			       cmd_arg_text(a, "answers"),
-			       cmd_arg_given(a, "force") };
+			       cmdline_arg_text(a, "out"),
+			       cmdline_arg_text(a, "review"),
+			       cmdline_arg_text(a, "answers"),
+			       cmdline_arg_given(a, "force") };
 	struct diags d = DIAGS_INIT;
 	struct scan_run r;
 	bool keys_failed = false;

@@ -141,24 +141,24 @@ static void print_history(const struct validate_opts *o, struct diags *d)
 /* Run validate. */
 static int cmd_validate_exec(const struct cmd_args *a)
 {
-	const struct cmd_optval *banks = cmd_arg(a, "bank");
+	const struct cmd_optval *banks = cmdline_arg(a, "bank");
 	struct validate_opts o = { banks->v, banks->n, a->operands,
-				   a->noperands, cmd_arg_given(a, "stats"),
-				   cmd_arg_text(a, "history") };
+				   a->noperands, cmdline_arg_given(a, "stats"),
+				   cmdline_arg_text(a, "history") };
 	struct diags d = DIAGS_INIT;
 	size_t nquestions = 0, warnings = 0;
 	int rc = EXIT_DONE;
 	char also[64] = "";
 
 	if (o.nbanks == 0 && o.ntemplates == 0) {
-		rc = cmd_usage_error(&cmd_validate_entry,
-				     "nothing to validate: give --bank "
-				     "PATH or a template");
+		rc = cmdline_usage_error(&cmd_validate_entry,
+					 "nothing to validate: give --bank "
+					 "PATH or a template");
 		goto out;
 	}
 	if (o.history && !o.stats) {
-		rc = cmd_usage_error(&cmd_validate_entry, "'--history' is "
-				     "shown with '--stats'");
+		rc = cmdline_usage_error(&cmd_validate_entry, "'--history' is "
+					 "shown with '--stats'");
 		goto out;
 	}
 	/* a template or bank that could not be loaded at all is refused */

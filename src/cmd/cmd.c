@@ -40,9 +40,9 @@ int cmd_unknown(const char *name)
 	names[n] = NULL;
 	hint = yvalue_suggest(name, names);
 	if (hint)
-		return cmd_error(DIAG_REFUSED, "unknown command '%s'; did you "
-				 "mean '%s'?", name, hint);
-	return cmd_error(DIAG_REFUSED, "unknown command '%s'", name);
+		return cmdline_error(DIAG_REFUSED, "unknown command '%s'; did you "
+				     "mean '%s'?", name, hint);
+	return cmdline_error(DIAG_REFUSED, "unknown command '%s'", name);
 }
 
 /* Print the overview, or one command's help. */
@@ -51,12 +51,12 @@ static int cmd_help_exec(const struct cmd_args *a)
 	const struct cmd_entry *c;
 
 	if (a->noperands > 1)
-		return cmd_usage_error(&cmd_help_entry, "too many arguments");
+		return cmdline_usage_error(&cmd_help_entry, "too many arguments");
 	if (a->noperands == 1) {
 		c = cmd_find(a->operands[0]);
 		if (!c)
 			return cmd_unknown(a->operands[0]);
-		cmd_print_help(stdout, c);
+		cmdline_print_help(stdout, c);
 		return EXIT_DONE;
 	}
 	printf("examgen %s - exam papers from YAML question banks, and their "

@@ -30,7 +30,7 @@ static int print_error(enum diag_class cls, const char *fmt, va_list ap)
 }
 
 /* Print one error of class cls with no file; its exit code. */
-int cmd_error(enum diag_class cls, const char *fmt, ...)
+int cmdline_error(enum diag_class cls, const char *fmt, ...)
 {
 	va_list ap;
 	int rc;
@@ -42,7 +42,7 @@ int cmd_error(enum diag_class cls, const char *fmt, ...)
 }
 
 /* Print a usage error and c's usage line; EXIT_USAGE. */
-int cmd_usage_error(const struct cmd_entry *c, const char *fmt, ...)
+int cmdline_usage_error(const struct cmd_entry *c, const char *fmt, ...)
 {
 	va_list ap;
 	int rc;
@@ -91,9 +91,9 @@ static int unknown_option(const struct cmd_entry *c, const char *arg)
 	snprintf(bare, sizeof(bare), "%.*s", (int)strcspn(word, "="), word);
 	hint = yvalue_suggest(bare, names);
 	if (hint)
-		return cmd_usage_error(c, "unknown option '%.*s'; did you mean "
-				       "'--%s'?", len, arg, hint);
-	return cmd_usage_error(c, "unknown option '%.*s'", len, arg);
+		return cmdline_usage_error(c, "unknown option '%.*s'; did you mean "
+					   "'--%s'?", len, arg, hint);
+	return cmdline_usage_error(c, "unknown option '%.*s'", len, arg);
 }
 
 /* Parse a decimal whole number with nothing around it. */
@@ -136,18 +136,18 @@ static int check_value(const struct cmd_entry *c, const struct cmd_option *o,
 	case OPT_UINT:
 		if (parse_uint(val, &ov->num) < 0 || ov->num < o->min ||
 		    ov->num > o->max)
-			return cmd_usage_error(c, "option '--%s' must be a "
-					       "whole number from %llu to %llu,"
-					       " not '%s'", o->name, o->min,
-					       o->max, val);
+			return cmdline_usage_error(c, "option '--%s' must be a "
+						   "whole number from %llu to %llu,"
+						   " not '%s'", o->name, o->min,
+						   o->max, val);
 		break;
 	case OPT_CHOICE:
 		for (size_t i = 0; o->choices[i]; i++)
 			if (!strcmp(o->choices[i], val))
 				return EXIT_DONE;
 		choice_list(list, sizeof(list), o->choices);
-		return cmd_usage_error(c, "option '--%s' must be %s, not '%s'",
-				       o->name, list, val);
+		return cmdline_usage_error(c, "option '--%s' must be %s, not '%s'",
+					   o->name, list, val);
 	case OPT_FLAG:
 	case OPT_TEXT:
 		break;
@@ -175,11 +175,11 @@ static int parse_option(struct cmd_args *a, const struct cmd_entry *c,
 	if (!o)
 		return unknown_option(c, arg);
 	ov = &a->opts[o - c->options];
-	assert(ov->v);	/* cmd_parse gave each option room for argc values */
+	assert(ov->v);	/* cmdline_parse gave each option room for argc values */
 	if (o->type == OPT_FLAG) {
 		if (name[len] == '=')
-			return cmd_usage_error(c, "option '--%s' takes no "
-					       "value", o->name);
+			return cmdline_usage_error(c, "option '--%s' takes no "
+						   "value", o->name);
 		if (ov->n == 0)
 			ov->v[ov->n++] = arg;
 		return EXIT_DONE;
@@ -191,18 +191,18 @@ static int parse_option(struct cmd_args *a, const struct cmd_entry *c,
 	else
 		val = NULL;
 	if (!val || !*val)
-		return cmd_usage_error(c, "option '--%s' needs a value",
-				       o->name);
+		return cmdline_usage_error(c, "option '--%s' needs a value",
+					   o->name);
 	if (ov->n && !o->repeat)
-		return cmd_usage_error(c, "option '--%s' is given twice",
-				       o->name);
+		return cmdline_usage_error(c, "option '--%s' is given twice",
+					   o->name);
 	ov->v[ov->n++] = val;
 	return check_value(c, o, val, ov);
 }
 
 /* Parse argv against c's options into a. */
-int cmd_parse(struct cmd_args *a, const struct cmd_entry *c, int argc,
-	      char **argv)
+int cmdline_parse(struct cmd_args *a, const struct cmd_entry *c, int argc,
+		  char **argv)
 {
 	size_t nopts = count_options(c->options), slots = (size_t)argc;
 	const char **vals;
@@ -214,7 +214,7 @@ int cmd_parse(struct cmd_args *a, const struct cmd_entry *c, int argc,
 	a->opts = calloc(1, nopts * sizeof(*a->opts) +
 			 (nopts + 1) * slots * sizeof(*vals));
 	if (!a->opts)
-		return cmd_error(DIAG_SYSTEM, "out of memory");
+		return cmdline_error(DIAG_SYSTEM, "out of memory");
 	vals = (const char **)(void *)(a->opts + nopts);
 	for (size_t k = 0; k < nopts; k++)
 		a->opts[k].v = vals + k * slots;
@@ -233,15 +233,15 @@ int cmd_parse(struct cmd_args *a, const struct cmd_entry *c, int argc,
 	return EXIT_DONE;
 }
 
-/* Free what cmd_parse allocated. */
-void cmd_args_release(struct cmd_args *a)
+/* Free what cmdline_parse allocated. */
+void cmdline_args_release(struct cmd_args *a)
 {
 	free(a->opts);
 	memset(a, 0, sizeof(*a));
 }
 
 /* The values of option name. */
-const struct cmd_optval *cmd_arg(const struct cmd_args *a, const char *name)
+const struct cmd_optval *cmdline_arg(const struct cmd_args *a, const char *name)
 {
 	const struct cmd_option *o = find_option(a->table, name, strlen(name));
 
@@ -250,17 +250,17 @@ const struct cmd_optval *cmd_arg(const struct cmd_args *a, const char *name)
 }
 
 /* The value of a once-only option, or NULL. */
-const char *cmd_arg_text(const struct cmd_args *a, const char *name)
+const char *cmdline_arg_text(const struct cmd_args *a, const char *name)
 {
-	const struct cmd_optval *ov = cmd_arg(a, name);
+	const struct cmd_optval *ov = cmdline_arg(a, name);
 
 	return ov->n ? ov->v[ov->n - 1] : NULL;
 }
 
 /* Whether an option was given. */
-bool cmd_arg_given(const struct cmd_args *a, const char *name)
+bool cmdline_arg_given(const struct cmd_args *a, const char *name)
 {
-	return cmd_arg(a, name)->n > 0;
+	return cmdline_arg(a, name)->n > 0;
 }
 
 /* Print one help item: label at column 2, text from column col, wrapped
@@ -300,7 +300,7 @@ static size_t option_width(const struct cmd_option *o)
 }
 
 /* Print c's usage line, help text and option list. */
-void cmd_print_help(FILE *fp, const struct cmd_entry *c)
+void cmdline_print_help(FILE *fp, const struct cmd_entry *c)
 {
 	const struct cmd_option *o = c->options;
 	const struct cmd_operand *op = c->operands;

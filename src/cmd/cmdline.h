@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmdline.h - the one command-line parser of every command.  Each command's
- * table entry (cmd.h) lists its options as struct cmd_option; cmd_parse
+ * table entry (cmd.h) lists its options as struct cmd_option; cmdline_parse
  * reads argv against that list with the same rules and the same messages
- * for all commands, and cmd_print_help prints the option list from it.
+ * for all commands, and cmdline_print_help prints the option list from it.
  *
  * Rules: "--name VALUE" or "--name=VALUE"; an empty value, or a next
  * argument that is itself an option ("--..."), counts as missing; "-" is
@@ -63,28 +63,28 @@ struct cmd_args {
 /* Parse argv (argv[0] is the command) against c's option table into a;
  * EXIT_DONE, or a usage error printed (EXIT_USAGE) or out of memory
  * printed (EXIT_SYSTEM).  Release a in every case. */
-int cmd_parse(struct cmd_args *a, const struct cmd_entry *c, int argc,
-	      char **argv);
-/* Free what cmd_parse allocated. */
-void cmd_args_release(struct cmd_args *a);
+int cmdline_parse(struct cmd_args *a, const struct cmd_entry *c, int argc,
+		  char **argv);
+/* Free what cmdline_parse allocated. */
+void cmdline_args_release(struct cmd_args *a);
 
 /* The values of option name (which must be in the table). */
-const struct cmd_optval *cmd_arg(const struct cmd_args *a, const char *name);
+const struct cmd_optval *cmdline_arg(const struct cmd_args *a, const char *name);
 /* The value of an option given at most once, or NULL when not given. */
-const char *cmd_arg_text(const struct cmd_args *a, const char *name);
+const char *cmdline_arg_text(const struct cmd_args *a, const char *name);
 /* Whether a flag or option was given. */
-bool cmd_arg_given(const struct cmd_args *a, const char *name);
+bool cmdline_arg_given(const struct cmd_args *a, const char *name);
 
 /* Print "usage: examgen USAGE" and the help of c, options from its table. */
-void cmd_print_help(FILE *fp, const struct cmd_entry *c);
+void cmdline_print_help(FILE *fp, const struct cmd_entry *c);
 /* Print one error of class cls (diag.h) with no file, "examgen: error:
  * MESSAGE", through a list of its own: the errors before or instead of a
  * command's run.  Returns the list's exit code. */
-int cmd_error(enum diag_class cls, const char *fmt, ...)
+int cmdline_error(enum diag_class cls, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Print a usage error, "examgen: error: MESSAGE", and c's usage line to
  * stderr; returns EXIT_USAGE. */
-int cmd_usage_error(const struct cmd_entry *c, const char *fmt, ...)
+int cmdline_usage_error(const struct cmd_entry *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 #endif

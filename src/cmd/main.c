@@ -12,11 +12,11 @@
 static int run(const struct cmd_entry *c, int argc, char **argv)
 {
 	struct cmd_args a;
-	int rc = cmd_parse(&a, c, argc, argv);
+	int rc = cmdline_parse(&a, c, argc, argv);
 
 	if (rc == EXIT_DONE)
 		rc = c->exec(&a);
-	cmd_args_release(&a);
+	cmdline_args_release(&a);
 	return rc;
 }
 
@@ -28,7 +28,7 @@ int main(int argc, char **argv)
 	setlocale(LC_CTYPE, "C.UTF-8");
 	if (argc < 2) {
 		/* a usage error, whose help is the list of commands */
-		int rc = cmd_error(DIAG_REFUSED, "no command given");
+		int rc = cmdline_error(DIAG_REFUSED, "no command given");
 
 		run(&cmd_help_entry, 1, (char *[]){ "help", NULL });
 		return rc;
@@ -51,7 +51,7 @@ int main(int argc, char **argv)
 			break;
 		if (strcmp(argv[i], "--help") == 0 ||
 		    strcmp(argv[i], "-h") == 0) {
-			cmd_print_help(stdout, c);
+			cmdline_print_help(stdout, c);
 			return EXIT_DONE;
 		}
 	}

@@ -3,7 +3,7 @@
  * column order) and as JSON detail for scripts.  Text from sheets goes
  * through csv_write_text() (never a formula) or JSON escaping; numbers
  * through format_number(). */
-#include "grade/grade.h"
+#include "grade/grade-out.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -12,7 +12,7 @@
 #include "bank/bank.h"
 #include "base/csv.h"
 #include "base/points.h"
-#include "base/textenc.h"
+#include "base/utf8.h"
 #include "grade/analysis.h"
 
 /* Percent rounded to 2 decimals. */
@@ -23,9 +23,9 @@ static double percent2(double p)
 
 /* Write the CSV summary with the header of docs/grade-report.md, for
  * scripts. */
-int grade_write_csv(FILE *fp, const struct gradebook *gb)
+int grade_out_csv(FILE *fp, const struct gradebook *gb)
 {
-	return grade_write_csv_words(fp, gb, &csv_words_spec);
+	return grade_out_csv_words(fp, gb, &csv_words_spec);
 }
 
 /* The words of docs/grade-report.md: what scripts read. */
@@ -48,8 +48,8 @@ const struct csv_words csv_words_hant = {
 
 /* Write the CSV summary with the words w: one header row, one row per
  * candidate. */
-int grade_write_csv_words(FILE *fp, const struct gradebook *gb,
-			  const struct csv_words *w)
+int grade_out_csv_words(FILE *fp, const struct gradebook *gb,
+			const struct csv_words *w)
 {
 	size_t n = gb->keys.nsection_titles;
 	const double **cell = calloc(n ? n : 1, sizeof(*cell));
@@ -449,7 +449,7 @@ static void json_statistics(FILE *fp, const struct analysis *a)
 
 /* Write the JSON detail: keys, candidates, problems, counts and
  * statistics. */
-int grade_write_json(FILE *fp, const struct gradebook *gb)
+int grade_out_json(FILE *fp, const struct gradebook *gb)
 {
 	size_t flagged = 0, incomplete = 0, passed = 0, pending = 0;
 	struct analysis a;

@@ -174,22 +174,4 @@ enum cand_result candidate_result(const struct candidate *c);
 /* "pass", "fail" or "pending". */
 const char *cand_result_name(enum cand_result r);
 
-/* The words of the CSV summary: its fixed headers and the results. */
-struct csv_words {
-	const char *id, *name, *form, *total, *percent, *result, *problems;
-	const char *pass, *fail, *pending;
-};
-
-/* The header and results of docs/grade-report.md (for scripts); the same
- * in Chinese, in Simplified and in Traditional script (for people). */
-extern const struct csv_words csv_words_spec, csv_words_zh, csv_words_hant;
-
-/* Write the CSV summary (columns as docs/grade-report.md lists them) /
- * the JSON detail. */
-int grade_write_csv(FILE *fp, const struct gradebook *gb);
-/* Write the CSV summary with the words w. */
-int grade_write_csv_words(FILE *fp, const struct gradebook *gb,
-			  const struct csv_words *w);
-int grade_write_json(FILE *fp, const struct gradebook *gb);
-
 #endif

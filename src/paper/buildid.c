@@ -10,8 +10,8 @@
 #include "base/sha256.h"
 
 /* The build id of a template digest, bank digest and seed. */
-const char *build_id(const char *tpl_digest, const char *bank_digest,
-		     uint64_t seed, char out[BUILD_ID_LEN + 1])
+const char *buildid_make(const char *tpl_digest, const char *bank_digest,
+			 uint64_t seed, char out[BUILD_ID_LEN + 1])
 {
 	struct sha256 s;
 	char seedtext[32], hex[65];
@@ -31,13 +31,13 @@ const char *build_id(const char *tpl_digest, const char *bank_digest,
 }
 
 /* The build id of paper p. */
-const char *paper_build_id(const struct paper *p, char out[BUILD_ID_LEN + 1])
+const char *buildid_of_paper(const struct paper *p, char out[BUILD_ID_LEN + 1])
 {
-	return build_id(p->tpl->digest, p->digest, p->seed, out);
+	return buildid_make(p->tpl->digest, p->digest, p->seed, out);
 }
 
 /* True if s is 12 lower-case hex digits. */
-bool build_id_valid(const char *s)
+bool buildid_valid(const char *s)
 {
 	size_t n = strspn(s, "0123456789abcdef");
 

@@ -14,11 +14,11 @@
 
 /* The build id of template digest tpl_digest, bank digest bank_digest
  * (both "sha256:<hex>") and seed, into out (BUILD_ID_LEN + 1 bytes). */
-const char *build_id(const char *tpl_digest, const char *bank_digest,
-		     uint64_t seed, char out[BUILD_ID_LEN + 1]);
+const char *buildid_make(const char *tpl_digest, const char *bank_digest,
+			 uint64_t seed, char out[BUILD_ID_LEN + 1]);
 /* The build id of paper p (its template, banks and seed). */
-const char *paper_build_id(const struct paper *p, char out[BUILD_ID_LEN + 1]);
+const char *buildid_of_paper(const struct paper *p, char out[BUILD_ID_LEN + 1]);
 /* True if s is a well-formed build id (12 lower-case hex digits). */
-bool build_id_valid(const char *s);
+bool buildid_valid(const char *s);
 
 #endif

@@ -101,7 +101,7 @@ int key_write(FILE *fp, const struct paper *p, const struct paper_form *f,
 
 	fputs("paper: ", fp);
 	ywrite_quoted(fp, t->code);
-	fprintf(fp, "\nbuild: \"%s\"", paper_build_id(p, build));
+	fprintf(fp, "\nbuild: \"%s\"", buildid_of_paper(p, build));
 	fprintf(fp, "\nform: %s\nseed: %" PRIu64 "\nbank_digest: ", f->name,
 		p->seed);
 	ywrite_quoted(fp, p->digest);
@@ -597,7 +597,7 @@ static void load_root(struct kload *L, const struct ynode *root)
 	k->paper = get_str(L, need(L, root, "paper", "a key"), "paper");
 	k->form = get_str(L, need(L, root, "form", "a key"), "form");
 	if ((v = ynode_get(root, "build")) &&
-	    (k->build = get_str(L, v, "build")) && !build_id_valid(k->build))
+	    (k->build = get_str(L, v, "build")) && !buildid_valid(k->build))
 		kerr(L, v, "'build' must be 12 lower-case hex digits, not '%s'",
 		     k->build);
 	if ((v = ynode_get(root, "seed")))

@@ -314,7 +314,7 @@ static void conv_report(const struct conversion *c, struct diags *d)
 
 /* Convert the title, section titles and instructions of t written in the
  * other script. */
-int template_convert_script(struct template *t, struct diags *d)
+int script_convert_template(struct template *t, struct diags *d)
 {
 	int ts = script_of_template_language(t->language);
 	struct conversion c = { 0 };
@@ -337,7 +337,7 @@ int template_convert_script(struct template *t, struct diags *d)
 }
 
 /* Convert the other-script questions of p into its template's script. */
-int paper_convert_script(struct paper *p, struct diags *d)
+int script_convert_paper(struct paper *p, struct diags *d)
 {
 	int ts = script_of_template_language(p->tpl->language);
 	struct conversion c = { 0 };

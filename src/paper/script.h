@@ -32,12 +32,12 @@ char *script_convert(enum script s, const char *text, struct diags *d);
  * copy of its bank that declares the paper's script.  Returns 0, or -1
  * with one error in d: OpenCC's data cannot be loaded (a system error) or
  * no memory. */
-int paper_convert_script(struct paper *p, struct diags *d);
+int script_convert_paper(struct paper *p, struct diags *d);
 /* Convert the title, section titles and instructions of t that are in the
  * other script into its language's (a zh-Hans template's text always goes
  * through t2s, which leaves Simplified text as it is; a zh-Hant template's
  * text only when it has no Traditional character).  Before assembly; 0,
  * or -1 with one error in d as above. */
-int template_convert_script(struct template *t, struct diags *d);
+int script_convert_template(struct template *t, struct diags *d);
 
 #endif

@@ -712,7 +712,7 @@ static const char *qr_text(char *buf, bool paper, const struct paper *p,
 	qr_escape(code, sizeof(code), p->tpl->code);
 	qr_escape(c, sizeof(c), cand_id ? cand_id : "");
 	snprintf(buf, SHEET_QR_MAX, "EXAMGEN1%s;%s;%s;%s;%u;%u%s%s",
-		 paper ? "P" : "", code, paper_build_id(p, build),
+		 paper ? "P" : "", code, buildid_of_paper(p, build),
 		 f->name, page, pages, cand_id ? ";" : "", c);
 	return buf;
 }

@@ -584,7 +584,7 @@ static int decorate(struct pdf_doc *d, cairo_t *cr, unsigned page,
 }
 
 /* Lay out and paginate one copy. */
-int pdf_paper_compose(struct pdf_paper *pp, enum render_doc doc,
+int pdf_compose_paper(struct pdf_paper *pp, enum render_doc doc,
 		      const struct paper *p, const struct pdf_copy *c)
 {
 	const struct paper_form *f = c->f;
@@ -675,14 +675,14 @@ int pdf_write_copies(FILE *fp, struct pdf_fonts *ft, enum render_doc doc,
 	/* the copies of a file say many of the same texts: counted first,
 	 * each is then drawn once */
 	for (size_t i = 0; n > 1 && i < n; i++) {
-		if (pdf_paper_compose(&pp, doc, p, &v[i]) < 0) {
+		if (pdf_compose_paper(&pp, doc, p, &v[i]) < 0) {
 			oom = 1;
 			goto out;
 		}
 		pdf_doc_count_texts(&pp.doc);
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (pdf_paper_compose(&pp, doc, p, &v[i]) < 0) {
+		if (pdf_compose_paper(&pp, doc, p, &v[i]) < 0) {
 			oom = 1;
 			goto out;
 		}

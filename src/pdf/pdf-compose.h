@@ -15,7 +15,7 @@
 
 /* Lay out and paginate copy c of the paper or guide on pp (whose doc is
  * initialised); -1 when out of memory. */
-int pdf_paper_compose(struct pdf_paper *pp, enum render_doc doc,
+int pdf_compose_paper(struct pdf_paper *pp, enum render_doc doc,
 		      const struct paper *p, const struct pdf_copy *c);
 /* Add to out the writing regions of the copy composed on pp
  * (page-layout.h).  -1 when out of memory. */

@@ -145,8 +145,8 @@ out:
 }
 
 /* The hand-out list in fmt (FMT_PDF, else CSV). */
-int render_handout(FILE *fp, enum render_fmt fmt, const struct paper *p,
-		   const struct pdf_copy *v, size_t n)
+int pdf_handout_write(FILE *fp, enum render_fmt fmt, const struct paper *p,
+		      const struct pdf_copy *v, size_t n)
 {
 	return fmt == FMT_PDF ? handout_pdf(fp, p, v, n) :
 				handout_csv(fp, v, n);

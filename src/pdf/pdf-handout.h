@@ -14,7 +14,7 @@
 /* The hand-out list of copies v[0..n) in print order (id, name, form, a
  * signature column): fmt FMT_PDF for a printable table, else CSV.  0, or
  * -1 with errno set. */
-int render_handout(FILE *fp, enum render_fmt fmt, const struct paper *p,
-		   const struct pdf_copy *v, size_t n);
+int pdf_handout_write(FILE *fp, enum render_fmt fmt, const struct paper *p,
+		      const struct pdf_copy *v, size_t n);
 
 #endif

@@ -62,7 +62,7 @@ static int paper_pages(struct print_run *run, struct pdf_fonts *ft,
 	for (size_t f = 0; rc == 0 && f < run->p->nforms; f++) {
 		struct pdf_copy c = { &run->p->forms[f], NULL, NULL };
 
-		if (pdf_paper_compose(&pp, DOC_PAPER, run->p, &c) < 0 ||
+		if (pdf_compose_paper(&pp, DOC_PAPER, run->p, &c) < 0 ||
 		    (layouts && pdf_paper_regions(&pp, &layouts[f]) < 0)) {
 			rc = -1;
 			break;
@@ -148,8 +148,8 @@ static size_t thread_count(size_t njobs)
 }
 
 /* Write every job. */
-int render_pdf_jobs(const struct paper *p, struct pdf_job *jobs, size_t n,
-		    struct page_layout *layouts)
+int pdf_print_jobs(const struct paper *p, struct pdf_job *jobs, size_t n,
+		   struct page_layout *layouts)
 {
 	struct print_run run = { .p = p, .jobs = jobs, .njobs = n };
 	struct print_worker w[MAX_THREADS];
@@ -193,11 +193,11 @@ out:
 }
 
 /* The paper or guide of one form. */
-int render_pdf(FILE *fp, enum render_doc doc, const struct paper *p,
-	       const struct paper_form *f)
+int pdf_print_doc(FILE *fp, enum render_doc doc, const struct paper *p,
+		  const struct paper_form *f)
 {
 	struct pdf_copy c = { f, NULL, NULL };
 	struct pdf_job j = { fp, doc, &c, 1, false, 0 };
 
-	return render_pdf_jobs(p, &j, 1, NULL);
+	return pdf_print_jobs(p, &j, 1, NULL);
 }

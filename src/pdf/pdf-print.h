@@ -14,7 +14,7 @@
 
 /* One PDF file of a build: copies of the paper or of the guide, in order,
  * or with sheet set the blank answer sheet of copies[0]'s form alone.
- * err is set by render_pdf_jobs: 0, or the errno of its failure. */
+ * err is set by pdf_print_jobs: 0, or the errno of its failure. */
 struct pdf_job {
 	FILE *fp;
 	enum render_doc doc;
@@ -32,11 +32,11 @@ struct pdf_job {
  * per form, initialised), each form's papers' page QR codes and writing
  * regions are added to its layout.  0, or -1 when a job failed (its err
  * says why). */
-int render_pdf_jobs(const struct paper *p, struct pdf_job *jobs, size_t n,
-		    struct page_layout *layouts);
+int pdf_print_jobs(const struct paper *p, struct pdf_job *jobs, size_t n,
+		   struct page_layout *layouts);
 /* The paper or guide of form f alone as PDF (padded as above).  0, or -1
  * with errno set. */
-int render_pdf(FILE *fp, enum render_doc doc, const struct paper *p,
-	       const struct paper_form *f);
+int pdf_print_doc(FILE *fp, enum render_doc doc, const struct paper *p,
+		  const struct paper_form *f);
 
 #endif

@@ -234,8 +234,8 @@ out:
 }
 
 /* The blank sheet of form f alone as an HTML document. */
-int render_sheet_html(FILE *fp, const struct paper *p,
-		      const struct paper_form *f)
+int sheet_html_write(FILE *fp, const struct paper *p,
+		     const struct paper_form *f)
 {
 	const struct labels *lb = labels_for(p);
 

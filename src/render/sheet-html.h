@@ -19,7 +19,7 @@ int sheet_html_pages(FILE *fp, const struct paper *p,
 		     const struct paper_form *f, const char *cand_id,
 		     const char *cand_name);
 /* Write the blank answer sheet of form f alone as an HTML document. */
-int render_sheet_html(FILE *fp, const struct paper *p,
-		      const struct paper_form *f);
+int sheet_html_write(FILE *fp, const struct paper *p,
+		     const struct paper_form *f);
 
 #endif

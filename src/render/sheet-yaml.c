@@ -53,7 +53,7 @@ int sheet_write(FILE *fp, const struct paper *p, const struct paper_form *f,
 	fprintf(fp, "\n# %s\npaper: ", l->sheet_head);
 	ywrite_quoted(fp, p->tpl->code);
 	fprintf(fp, "\nbuild: \"%s\"\nform: \"%s\"\ncandidate: {id: ",
-		paper_build_id(p, build), f->name);
+		buildid_of_paper(p, build), f->name);
 	ywrite_quoted(fp, id);
 	fputs(", name: ", fp);
 	ywrite_quoted(fp, name);
@@ -90,7 +90,7 @@ int responses_write_row(FILE *fp, const struct paper *p,
 	csv_write_text(fp, name);
 	fprintf(fp, ",%s,", f->name);
 	csv_write_text(fp, p->tpl->code);
-	fprintf(fp, ",%s", paper_build_id(p, build));
+	fprintf(fp, ",%s", buildid_of_paper(p, build));
 	for (size_t k = 0; k < f->nitems; k++)
 		fputc(',', fp);
 	fputs("\r\n", fp);

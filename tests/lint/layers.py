@@ -9,8 +9,10 @@ X.c includes Y.h; a header that includes another for its types makes no
 such use).  Given the folder of the built objects (build/obj), the link
 graph keeps the same rules: an object whose undefined symbols another
 object defines uses that object, which must be in its layer or one below,
-and no two objects use each other round a loop.  Prints each breach as
-FILE:LINE: and exits 1 if there is one."""
+and no two objects use each other round a loop; and no exported function
+is named for another file (its prefix is the longest file name, '-' read
+as '_', that it starts with: 'render_pdf' in pdf/ named render.c).
+Prints each breach as FILE:LINE: and exits 1 if there is one."""
 import glob
 import os
 import re
@@ -63,7 +65,7 @@ def loops(edges, what):
 def link_graph(objdir):
     """Check which object's undefined symbols which object defines (nm);
     return the number of uses and of breaches."""
-    defs, undefs, bad = {}, {}, 0
+    defs, undefs, funcs, bad = {}, {}, {}, 0
     for path in sorted(glob.glob(os.path.join(objdir, '*', '*.o'))):
         module = os.path.relpath(path, objdir)[:-2]
         if not os.path.exists(f'src/{module}.c'):
@@ -79,6 +81,8 @@ def link_graph(objdir):
                 undefs[module].add(f[0])
             elif f[1] in 'TDBRCVW':
                 defs.setdefault(f[0], module)
+                if f[1] == 'T':
+                    funcs[f[0]] = module
     missing = [c[4:-2] for c in glob.glob('src/*/*.c')
                if c[4:-2] not in undefs]
     for m in sorted(missing):
@@ -100,6 +104,16 @@ def link_graph(objdir):
                 bad += 1
             edges.setdefault(m, set()).add(to)
     bad += loops(edges, 'objects call each other')
+    names = {os.path.basename(m).replace('-', '_'): m for m in undefs}
+    for sym, m in sorted(funcs.items()):
+        named = max((p for p in names
+                     if sym == p or sym.startswith(p + '_')),
+                    key=len, default=None)
+        if named and names[named] != m:
+            print(f"src/{m}.c:1: error: '{sym}' is named for "
+                  f"src/{names[named]}.c (prefix an exported function "
+                  f"with its own file's name)")
+            bad += 1
     return n, bad
 
 

@@ -37,12 +37,12 @@ const struct csv_words csv_words_spec = {
 /* The same for people, in Chinese (check_grade checks that the
  * Traditional ones are OpenCC's conversion of these). */
 const struct csv_words csv_words_zh = {
-	"考生编号", "姓名", "试卷", "总分", "百分比", "结果", "问题数",
+	"考生编号", "姓名", "卷别", "总分", "百分比", "结果", "问题数",
 	"通过", "不通过", "待定",
 };
 
 const struct csv_words csv_words_hant = {
-	"考生編號", "姓名", "試卷", "總分", "百分比", "結果", "問題數",
+	"考生編號", "姓名", "卷別", "總分", "百分比", "結果", "問題數",
 	"通過", "不通過", "待定",
 };
 

@@ -98,7 +98,7 @@ const struct rpt_labels rpt_labels_en = {
 };
 
 const struct rpt_labels rpt_labels_zh = {
-	.rank = "排名", .id = "考生编号", .name = "姓名", .form = "试卷",
+	.rank = "排名", .id = "考生编号", .name = "姓名", .form = "卷别",
 	.total = "总分", .percent = "百分比", .result = "结果",
 	.pass = "通过", .fail = "不通过", .pending = "待定",
 	.problems = "问题数", .notes = "备注", .pts = "得分",

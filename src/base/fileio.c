@@ -44,7 +44,7 @@ const char *fileio_strerror(enum fileio_err e)
 }
 
 /* The class of failure an error code is. */
-enum diag_class fileio_class(enum fileio_err e, int err)
+static enum diag_class fileio_class(enum fileio_err e, int err)
 {
 	if (e == FILEIO_ENOMEM)
 		return DIAG_SYSTEM;

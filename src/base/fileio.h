@@ -24,10 +24,6 @@ enum fileio_err {
 /* Message for an error code (lower case, no full stop). */
 const char *fileio_strerror(enum fileio_err e);
 
-/* The class of failure an error code is (err: errno kept for FILEIO_EIO):
- * a refusal for what the user named wrongly (missing, existing, oversize,
- * a folder, not permitted) or a system error (I/O, out of memory). */
-enum diag_class fileio_class(enum fileio_err e, int err);
 /* Why a file operation failed, as a message says it: errno err's text
  * when it is known (FILEIO_EIO, FILEIO_ENOENT), else e's. */
 const char *fileio_reason(enum fileio_err e, int err);

@@ -49,7 +49,7 @@ void gradebook_oom(struct gradebook *gb)
 }
 
 /* True once memory ran out while reading a file. */
-bool gradebook_out_of_memory(const struct gradebook *gb)
+static bool gradebook_out_of_memory(const struct gradebook *gb)
 {
 	return gb->rd.diags && diags_out_of_memory(gb->rd.diags);
 }

@@ -123,8 +123,6 @@ int gradebook_damaged(struct gradebook *gb, const char *file, unsigned line,
 /* Record that memory ran out while reading a file (in gb->rd.diags, which
  * the readers' callers set; nowhere without it). */
 void gradebook_oom(struct gradebook *gb);
-/* True once memory ran out while reading a file. */
-bool gradebook_out_of_memory(const struct gradebook *gb);
 /* Record a problem (formatted message). */
 void gradebook_problem(struct gradebook *gb, const char *file, unsigned line,
 		       unsigned col, const char *candidate, unsigned question,

@@ -54,7 +54,7 @@ unsigned mask_count(uint32_t mask)
 }
 
 /* Form names count like spreadsheet columns: A..Z, AA..ZZ, AAA... */
-const char *form_name(size_t i, char *buf)
+static const char *form_name(size_t i, char *buf)
 {
 	char tmp[FORM_NAME_MAX];
 	size_t n = 0, k = 0;

@@ -71,9 +71,6 @@ struct paper *paper_assemble(const struct template *t, struct bankset *bs,
 			     uint64_t seed, unsigned forms, struct diags *d);
 /* Free a paper (not the template or banks). */
 void paper_free(struct paper *p);
-/* Name of form number i (0-based): A..Z, then AA, AB, ... (buf of
- * FORM_NAME_MAX bytes). */
-const char *form_name(size_t i, char *buf);
 /* Ruled answer lines under a short or essay item: the template's 'lines'
  * when given, else by the points (5 points: 6 lines, 12: 10, 20: 15, at
  * most 20). */

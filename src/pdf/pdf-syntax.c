@@ -150,7 +150,7 @@ void pdf_puts(struct pdf_bytes *out, const char *s)
 
 /* Append a token to out, after a space when two regular characters would
  * otherwise meet. */
-void pdf_put_token(struct pdf_bytes *out, const void *s, size_t n)
+static void pdf_put_token(struct pdf_bytes *out, const void *s, size_t n)
 {
 	if (n && out->len && is_regular(out->b[out->len - 1]) &&
 	    is_regular(*(const unsigned char *)s))

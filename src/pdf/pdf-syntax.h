@@ -48,9 +48,6 @@ bool pdf_ref_at(const unsigned char *b, size_t p, size_t z, size_t *num,
 void pdf_put(struct pdf_bytes *out, const void *s, size_t n);
 /* Append the string s to out. */
 void pdf_puts(struct pdf_bytes *out, const char *s);
-/* Append a token to out, after a space when two regular characters would
- * otherwise meet. */
-void pdf_put_token(struct pdf_bytes *out, const void *s, size_t n);
 /* Walk the value at b[p] (after white space), depth deep; its end, or
  * PDF_BAD with w->bad set. */
 size_t pdf_walk_value(struct pdf_walk *w, size_t p, size_t z, int depth);

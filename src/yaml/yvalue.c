@@ -307,18 +307,3 @@ long yvalue_str_list(const struct ysource *src, const struct ynode *n,
 	*out = v;
 	return bad ? -1 : (long)count;
 }
-
-/* Optional text field: NULL when absent or null; *bad set on a wrong type. */
-const char *yvalue_opt_text(const struct ysource *src, const struct ynode *m,
-			    const char *key, int *bad)
-{
-	const struct ynode *v = ynode_get(m, key);
-	const char *s;
-
-	if (!v || ynode_is_null(v))
-		return NULL;
-	s = yvalue_text(src, v, key);
-	if (!s)
-		*bad = 1;
-	return s;
-}

@@ -37,10 +37,6 @@ int yvalue_enum(const struct ysource *src, const struct ynode *n,
 /* Non-empty text (white space alone counts as empty). */
 const char *yvalue_text(const struct ysource *src, const struct ynode *n,
 			const char *what);
-/* Optional text of key in mapping m: NULL when absent or null; *bad set
- * (and reported) when present but not text. */
-const char *yvalue_opt_text(const struct ysource *src, const struct ynode *m,
-			    const char *key, int *bad);
 /* A finite decimal number (no exponent, no hex); -1 if reported. */
 int yvalue_number(const struct ysource *src, const struct ynode *n,
 		  const char *what, double *out);

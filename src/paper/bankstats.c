@@ -99,47 +99,6 @@ int bankstats_banks(FILE *fp, const struct bankset *bs)
 	return print_tags(fp, bs);
 }
 
-/* A question's group key for counting a pool: its group, else its id. */
-struct gkey {
-	bool group;
-	const char *s;
-};
-
-/* Order group keys. */
-static int gkey_cmp(const void *a, const void *b)
-{
-	const struct gkey *x = a, *y = b;
-
-	if (x->group != y->group)
-		return x->group ? 1 : -1;
-	return strcmp(x->s, y->s);
-}
-
-/* Questions matching pick p, a group counted once; -1 on no memory. */
-static long pool_size(const struct pick *p, const struct bankset *bs)
-{
-	struct gkey *k = malloc((bs->nquestions ? bs->nquestions : 1) *
-				sizeof(*k));
-	size_t n = 0, distinct = 0;
-
-	if (!k)
-		return -1;
-	for (size_t b = 0; b < bs->nbanks; b++)
-		for (size_t i = 0; i < bs->banks[b]->nquestions; i++) {
-			const struct question *q = &bs->banks[b]->questions[i];
-
-			if (!pick_matches(p, q))
-				continue;
-			k[n].group = q->group != NULL;
-			k[n++].s = q->group ? q->group : q->id;
-		}
-	qsort(k, n, sizeof(*k), gkey_cmp);
-	for (size_t i = 0; i < n; i++)
-		distinct += i == 0 || gkey_cmp(&k[i - 1], &k[i]) != 0;
-	free(k);
-	return (long)distinct;
-}
-
 /* Print a list of names after a label. */
 static void print_names(FILE *fp, const char *label, const char **v,
 			size_t n, bool *first)
@@ -276,7 +235,7 @@ int bankstats_template(FILE *fp, const struct template *t,
 
 		for (size_t k = 0; k < sec->npicks; k++) {
 			const struct pick *p = &sec->picks[k];
-			long pool = pool_size(p, bs);
+			long pool = template_check_pool(p, bs);
 
 			if (pool < 0)
 				return -1;

@@ -408,24 +408,21 @@ out:
 static int check_total(const struct template *t, const struct paper_form *f,
 		       struct diags *d)
 {
-	char parts[1024];
-	size_t off = 0;
+	double *points;
+	int rc;
 
 	if (t->total < 0 || points_eq(f->total, t->total))
 		return 0;
-	parts[0] = '\0';
-	for (size_t s = 0; s < f->nsections && off < sizeof(parts) - 1; s++) {
-		int n = snprintf(parts + off, sizeof(parts) - off, "%s'%s' %g",
-				 s ? ", " : "", f->sections[s].title,
-				 f->sections[s].points);
-		if (n < 0)
-			break;
-		off += (size_t)n;
+	points = calloc(f->nsections ? f->nsections : 1, sizeof(*points));
+	if (!points) {
+		diags_oom(d);
+		return -1;
 	}
-	diags_error(d, t->path, t->total_line, t->total_col,
-		    "'total' is %g but the sections add up to %g (%s)",
-		    t->total, f->total, parts);
-	return -1;
+	for (size_t s = 0; s < f->nsections; s++)
+		points[s] = f->sections[s].points;
+	rc = template_check_total(t, f->total, points, d);
+	free(points);
+	return rc;
 }
 
 /* Allocate the per-draw arrays. */

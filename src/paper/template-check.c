@@ -261,25 +261,8 @@ int template_check(const struct template *t, const struct bankset *bs,
 		}
 		total += sec_points[s];
 	}
-	if (t->total >= 0 && total_known && !points_eq(total, t->total)) {
-		char parts[1024];
-		size_t off = 0;
-
-		parts[0] = '\0';
-		for (size_t s = 0; s < t->nsections; s++) {
-			int n = snprintf(parts + off, sizeof(parts) - off,
-					 "%s'%s' %g", s ? ", " : "",
-					 t->sections[s].title, sec_points[s]);
-
-			if (n < 0 || (size_t)n >= sizeof(parts) - off)
-				break;
-			off += (size_t)n;
-		}
-		diags_error(d, t->path, t->total_line, t->total_col,
-			    "'total' is %g but the sections add up to %g (%s)",
-			    t->total, total, parts);
+	if (total_known && template_check_total(t, total, sec_points, d) < 0)
 		bad = 1;
-	}
 out:
 	for (size_t i = 0; i < np && sets; i++)
 		free(sets[i].v);
@@ -318,4 +301,43 @@ int template_check_limits(const struct template *t, unsigned forms,
 		return 1;
 	}
 	return 0;
+}
+
+/* Check the asserted 'total' against what the sections add up to. */
+int template_check_total(const struct template *t, double total,
+			 const double *points, struct diags *d)
+{
+	char parts[1024];
+	size_t off = 0;
+
+	if (t->total < 0 || points_eq(total, t->total))
+		return 0;
+	parts[0] = '\0';
+	for (size_t s = 0; s < t->nsections; s++) {
+		int n = snprintf(parts + off, sizeof(parts) - off, "%s'%s' %g",
+				 s ? ", " : "", t->sections[s].title, points[s]);
+
+		if (n < 0 || (size_t)n >= sizeof(parts) - off)
+			break;
+		off += (size_t)n;
+	}
+	diags_error(d, t->path, t->total_line, t->total_col,
+		    "'total' is %g but the sections add up to %g (%s)",
+		    t->total, total, parts);
+	return -1;
+}
+
+/* How many questions pick p can draw from, a group counted once. */
+long template_check_pool(const struct pick *p, const struct bankset *bs)
+{
+	struct gkeyset ks = { NULL, 0 };
+	double points;
+	bool same;
+	long n;
+
+	if (gkeyset_build(&ks, p, bs, &points, &same) < 0)
+		return -1;
+	n = (long)ks.n;
+	free(ks.v);
+	return n;
 }

@@ -88,6 +88,14 @@ bool pick_matches(const struct pick *p, const struct question *q);
  * over the limits of paper.h; 0 if within them, else 1. */
 int template_check_limits(const struct template *t, unsigned forms,
 			  struct diags *d);
+/* How many questions pick p can draw from the banks, a group counted once
+ * (its pool); -1 when out of memory. */
+long template_check_pool(const struct pick *p, const struct bankset *bs);
+/* Check the 'total' t asserts against total, what its sections add up to
+ * (section s: points[s]): 0, or -1 after an error naming each section's
+ * points.  No 'total' asserted: 0. */
+int template_check_total(const struct template *t, double total,
+			 const double *points, struct diags *d);
 /* Pass mark in points for a paper of total points. */
 double template_pass_points(const struct template *t, double total);
 

@@ -504,3 +504,18 @@ int bankset_load(struct bankset *bs, const char *path, struct diags *d)
 		return load_dir(bs, path, d);
 	return load_file(bs, path, d);
 }
+
+/* Load two lists of bank paths; the worst result. */
+int bankset_load_all(struct bankset *bs, const char *const *a, size_t na,
+		     const char *const *b, size_t nb, struct diags *d)
+{
+	int worst = 0;
+
+	for (size_t i = 0; i < na + nb; i++) {
+		int r = bankset_load(bs, i < na ? a[i] : b[i - na], d);
+
+		if (r < 0 || (r > 0 && worst == 0))
+			worst = r;
+	}
+	return worst;
+}

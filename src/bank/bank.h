@@ -100,6 +100,11 @@ void bankset_release(struct bankset *bs);
  * were found (the good questions are still loaded), -1 on a system error
  * (message in d) such as a missing file. */
 int bankset_load(struct bankset *bs, const char *path, struct diags *d);
+/* Load the banks of paths a[0..na) and then b[0..nb) (a template's and
+ * the command line's): the worst result of bankset_load, -1 if one
+ * failed, else 1 if one had problems, else 0. */
+int bankset_load_all(struct bankset *bs, const char *const *a, size_t na,
+		     const char *const *b, size_t nb, struct diags *d);
 /* Load a bank from memory (path is only used in messages). */
 int bankset_load_buffer(struct bankset *bs, const char *path,
 			const char *buf, size_t len, struct diags *d);

@@ -417,22 +417,6 @@ static int read_args(const struct cmd_args *a, struct build_opts *o)
 	return EXIT_DONE;
 }
 
-/* Load the template's banks, then the --bank paths; the worst result. */
-static int load_banks(struct bankset *bs, const struct build_opts *o,
-		      const struct template *t, struct diags *d)
-{
-	int worst = 0;
-
-	for (size_t i = 0; i < t->nbanks + o->nbanks; i++) {
-		int r = bankset_load(bs, i < t->nbanks ? t->banks[i] :
-				     o->banks[i - t->nbanks], d);
-
-		if (r < 0 || (r > 0 && worst == 0))
-			worst = r;
-	}
-	return worst;
-}
-
 /* Print the diagnostics of a run that stops here (unusable: a template,
  * bank or roster could not be loaded at all, which refuses the run). */
 static void report(struct diags *d, bool unusable)
@@ -573,7 +557,8 @@ static int build(struct build_opts *o)
 		report(&d, false);
 		goto out;
 	}
-	r = load_banks(&bs, o, t, &d);
+	r = bankset_load_all(&bs, (const char *const *)t->banks, t->nbanks,
+			     o->banks, o->nbanks, &d);
 	if (r < 0)
 		unusable = true;
 	else if (r > 0)

@@ -26,28 +26,6 @@ struct validate_opts {
 	const char *history;	/* item history to show with --stats */
 };
 
-/* Load the --bank paths and then the template's own banks; returns the
- * worst bankset_load result. */
-static int load_banks(struct bankset *bs, const struct validate_opts *o,
-		      const struct template *t, struct diags *d)
-{
-	int worst = 0;
-
-	for (size_t i = 0; t && i < t->nbanks; i++) {
-		int r = bankset_load(bs, t->banks[i], d);
-
-		if (r < 0 || (r > 0 && worst == 0))
-			worst = r;
-	}
-	for (size_t i = 0; i < o->nbanks; i++) {
-		int r = bankset_load(bs, o->banks[i], d);
-
-		if (r < 0 || (r > 0 && worst == 0))
-			worst = r;
-	}
-	return worst;
-}
-
 /* Print the --stats of the banks and of template t (if any: it is left
  * out when it has problems). */
 static int print_stats(const struct template *t, bool bad,
@@ -98,7 +76,8 @@ static int validate_one(const struct validate_opts *o, const char *t_path,
 		}
 		lint_template_file(t_path, d);
 	}
-	r = load_banks(&bs, o, t, d);
+	r = bankset_load_all(&bs, t ? (const char *const *)t->banks : NULL,
+			     t ? t->nbanks : 0, o->banks, o->nbanks, d);
 	if (r < 0) {
 		rc = -1;
 		goto out;

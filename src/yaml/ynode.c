@@ -390,13 +390,90 @@ static int open_frame(struct builder *b, struct ynode *node,
 	return 0;
 }
 
+/* Attach a new node n, anchored as anchor (or NULL), to the tree: 0, or
+ * -1 out of memory. */
+static int attach_anchored(struct builder *b, struct ynode *n,
+			   const unsigned char *anchor)
+{
+	if (anchor && anchor_add(b, anchor, n) < 0)
+		return -1;
+	if (anchor && in_item(b))
+		b->keep_scratch = 1;
+	return attach(b, n) < 0 ? -1 : 0;
+}
+
+/* A scalar event: its node attached; 0, or -1 out of memory. */
+static int on_scalar(struct builder *b, yaml_event_t *ev)
+{
+	struct ynode *n = node_new(b, YNODE_SCALAR, ev);
+
+	if (!n)
+		return -1;
+	n->str = arena_strndup(node_arena(b),
+			       (const char *)ev->data.scalar.value,
+			       ev->data.scalar.length);
+	if (!n->str)
+		return -1;
+	n->len = ev->data.scalar.length;
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	return attach_anchored(b, n, ev->data.scalar.anchor);
+}
+
+/* A sequence or mapping start: its node anchored and opened; 0, or -1
+ * out of memory. */
+static int on_collection(struct builder *b, yaml_event_t *ev)
+{
+	bool seq = ev->type == YAML_SEQUENCE_START_EVENT;
+	const unsigned char *anchor = seq ? ev->data.sequence_start.anchor :
+				      ev->data.mapping_start.anchor;
+	struct ynode *n = node_new(b, seq ? YNODE_SEQ : YNODE_MAP, ev);
+
+	if (!n)
+		return -1;
+	if (anchor && anchor_add(b, anchor, n) < 0)
+		return -1;
+	if (anchor && in_item(b))
+		b->keep_scratch = 1;
+	return open_frame(b, n, ev);
+}
+
+/* An alias: the node it names attached again, unless it is unknown,
+ * contains itself or makes the document too big (1, reported); -1 out of
+ * memory. */
+static int on_alias(struct builder *b, yaml_event_t *ev)
+{
+	struct ynode *n = anchor_find(b, ev->data.alias.anchor);
+	unsigned line = (unsigned)ev->start_mark.line + 1;
+	unsigned col = (unsigned)ev->start_mark.column + 1;
+
+	if (!n) {	/* libyaml reports this itself; be safe */
+		diags_error(b->d, b->path, line, col, "unknown alias '%s'",
+			    (const char *)ev->data.alias.anchor);
+		return 1;
+	}
+	for (size_t i = 0; i < b->depth; i++) {
+		if (b->stack[i].node == n) {
+			diags_error(b->d, b->path, line, col, "alias '%s' "
+				    "refers to a node that contains it",
+				    (const char *)ev->data.alias.anchor);
+			return 1;
+		}
+	}
+	/* the root's expanded size is at most the nodes read plus this sum;
+	 * one addition per alias keeps it linear */
+	if (sat_add(b->aliased, n->expanded) > YDOC_MAX_EXPANDED) {
+		diags_error(b->d, b->path, line, col, "aliases expand to more "
+			    "than %zu nodes", (size_t)YDOC_MAX_EXPANDED);
+		return 1;
+	}
+	b->aliased += n->expanded;
+	return attach(b, n) < 0 ? -1 : 0;
+}
+
 /* Turn one parser event into tree structure: 0 go on, 1 stop (reported),
  * -1 out of memory. */
 static int on_event(struct builder *b, yaml_event_t *ev)
 {
-	struct ynode *n;
-	const unsigned char *anchor = NULL;
-
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
 		if (++b->docs > 1) {
@@ -408,76 +485,18 @@ static int on_event(struct builder *b, yaml_event_t *ev)
 		}
 		return 0;
 	case YAML_SCALAR_EVENT:
-		n = node_new(b, YNODE_SCALAR, ev);
-		if (!n)
-			return -1;
-		n->str = arena_strndup(node_arena(b),
-				       (const char *)ev->data.scalar.value,
-				       ev->data.scalar.length);
-		if (!n->str)
-			return -1;
-		n->len = ev->data.scalar.length;
-		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-		anchor = ev->data.scalar.anchor;
-		break;
+		return on_scalar(b, ev);
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
-		n = node_new(b, ev->type == YAML_SEQUENCE_START_EVENT ?
-				YNODE_SEQ : YNODE_MAP, ev);
-		if (!n)
-			return -1;
-		anchor = ev->type == YAML_SEQUENCE_START_EVENT ?
-			 ev->data.sequence_start.anchor :
-			 ev->data.mapping_start.anchor;
-		if (anchor && anchor_add(b, anchor, n) < 0)
-			return -1;
-		if (anchor && in_item(b))
-			b->keep_scratch = 1;
-		return open_frame(b, n, ev);
+		return on_collection(b, ev);
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
 		return close_frame(b);
 	case YAML_ALIAS_EVENT:
-		n = anchor_find(b, ev->data.alias.anchor);
-		if (!n) {	/* libyaml reports this itself; be safe */
-			diags_error(b->d, b->path,
-				    (unsigned)ev->start_mark.line + 1,
-				    (unsigned)ev->start_mark.column + 1,
-				    "unknown alias '%s'",
-				    (const char *)ev->data.alias.anchor);
-			return 1;
-		}
-		for (size_t i = 0; i < b->depth; i++) {
-			if (b->stack[i].node == n) {
-				diags_error(b->d, b->path,
-					    (unsigned)ev->start_mark.line + 1,
-					    (unsigned)ev->start_mark.column + 1,
-					    "alias '%s' refers to a node that "
-					    "contains it",
-					    (const char *)ev->data.alias.anchor);
-				return 1;
-			}
-		}
-		/* the root's expanded size is at most the nodes read plus
-		 * this sum; one addition per alias keeps it linear */
-		if (sat_add(b->aliased, n->expanded) > YDOC_MAX_EXPANDED)
-			goto too_big;
-		b->aliased += n->expanded;
-		return attach(b, n) < 0 ? -1 : 0;
+		return on_alias(b, ev);
 	default:
 		return 0;
 	}
-	if (anchor && anchor_add(b, anchor, n) < 0)
-		return -1;
-	if (anchor && in_item(b))
-		b->keep_scratch = 1;
-	return attach(b, n) < 0 ? -1 : 0;
-too_big:
-	diags_error(b->d, b->path, (unsigned)ev->start_mark.line + 1,
-		    (unsigned)ev->start_mark.column + 1,
-		    "aliases expand to more than %zu nodes",
-		    (size_t)YDOC_MAX_EXPANDED);
-	return 1;
 }
 
 /* Report libyaml's own error with its position. */

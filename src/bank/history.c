@@ -2,6 +2,7 @@
 /* history.c - the item history of a bank (see history.h). */
 #include "bank/history.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,8 +134,8 @@ int history_read(struct history *h, const char *path, struct diags *d)
 
 	fe = fileio_read(path, HISTORY_MAX, &buf, &len);
 	if (fe != FILEIO_OK) {
-		diags_error(d, path, 0, 0, "cannot read the item history: %s",
-			    fileio_strerror(fe));
+		fileio_fail(d, fe, errno, path,
+			    "cannot read the item history");
 		return -1;
 	}
 	text = buf;

@@ -271,10 +271,8 @@ static int write_crop(struct page_read *pr, size_t a, size_t b, unsigned q,
 	 * run is replaced */
 	fe = path ? fileio_write(path, png, len, true) : FILEIO_ENOMEM;
 	if (fe != FILEIO_OK)
-		diags_fail(pr->r->d, fe == FILEIO_ENOMEM ? DIAG_SYSTEM :
-			   fileio_class(fe, errno), path ? path :
-			   pr->r->review, 0, 0, "cannot write review image: %s",
-			   fileio_reason(fe, errno));
+		fileio_fail(pr->r->d, fe, errno, path ? path : pr->r->review,
+			    "cannot write review image");
 	free(path);
 	return fe == FILEIO_OK ? 0 : -1;
 }

@@ -618,7 +618,7 @@ int pdf_compose_paper(struct pdf_paper *pp, enum render_doc doc,
 }
 
 /* See pdf-compose.h. */
-int pdf_paper_regions(const struct pdf_paper *pp, struct page_layout *out)
+int pdf_compose_regions(const struct pdf_paper *pp, struct page_layout *out)
 {
 	for (size_t i = 0; i < pp->regions.nregions; i++) {
 		const struct page_region *r = &pp->regions.regions[i];
@@ -631,8 +631,8 @@ int pdf_paper_regions(const struct pdf_paper *pp, struct page_layout *out)
 }
 
 /* See pdf-compose.h. */
-int pdf_paper_qrs(struct page_layout *out, unsigned body_pages,
-		  unsigned pages, unsigned body, unsigned total)
+int pdf_compose_qrs(struct page_layout *out, unsigned body_pages,
+		    unsigned pages, unsigned body, unsigned total)
 {
 	unsigned all = pdf_pages_padded(body_pages, pages, &body, total);
 	unsigned sheet = pages - body_pages;

@@ -19,13 +19,13 @@ int pdf_compose_paper(struct pdf_paper *pp, enum render_doc doc,
 		      const struct paper *p, const struct pdf_copy *c);
 /* Add to out the writing regions of the copy composed on pp
  * (page-layout.h).  -1 when out of memory. */
-int pdf_paper_regions(const struct pdf_paper *pp, struct page_layout *out);
+int pdf_compose_regions(const struct pdf_paper *pp, struct page_layout *out);
 /* Add to out the QR codes of the paper pages of a copy of pages pages,
  * body_pages of them before its answer sheet, padded as
  * pdf_write_copies() pads it to body and total pages.  -1 when out of
  * memory. */
-int pdf_paper_qrs(struct page_layout *out, unsigned body_pages,
-		  unsigned pages, unsigned body, unsigned total);
+int pdf_compose_qrs(struct page_layout *out, unsigned body_pages,
+		    unsigned pages, unsigned body, unsigned total);
 /* Write copies v[0..n) as one PDF on fp with fonts ft, each padded with
  * blank pages to body pages before its answer sheet and to total pages in
  * all (0: each copy to an even count).  0, or -1 with errno set. */

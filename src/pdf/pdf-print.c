@@ -63,7 +63,7 @@ static int paper_pages(struct print_run *run, struct pdf_fonts *ft,
 		struct pdf_copy c = { &run->p->forms[f], NULL, NULL };
 
 		if (pdf_compose_paper(&pp, DOC_PAPER, run->p, &c) < 0 ||
-		    (layouts && pdf_paper_regions(&pp, &layouts[f]) < 0)) {
+		    (layouts && pdf_compose_regions(&pp, &layouts[f]) < 0)) {
 			rc = -1;
 			break;
 		}
@@ -79,8 +79,8 @@ static int paper_pages(struct print_run *run, struct pdf_fonts *ft,
 	run->total = run->body + even(sheet);
 	/* each form's pages as its papers print them */
 	for (size_t f = 0; layouts && rc == 0 && f < run->p->nforms; f++)
-		rc = pdf_paper_qrs(&layouts[f], pages[2 * f], pages[2 * f + 1],
-				   run->body, run->total);
+		rc = pdf_compose_qrs(&layouts[f], pages[2 * f], pages[2 * f + 1],
+				     run->body, run->total);
 	free(pages);
 	return rc;
 }

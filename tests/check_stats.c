@@ -316,6 +316,21 @@ START_TEST(test_alpha_ci)
 }
 END_TEST
 
+/* Percentile ranks 100 (below + equal / 2) / n, 0.1 + 0.2 the same
+ * total as 0.3. */
+START_TEST(test_percentile_ranks)
+{
+	const double t[4] = { 2, 0.1 + 0.2, 1, 0.3 };
+	double pr[4];
+
+	ck_assert_int_eq(stats_percentile_ranks(t, 4, pr), 0);
+	ck_assert_double_eq_tol(pr[0], 87.5, EPS);
+	ck_assert_double_eq_tol(pr[1], 25, EPS);
+	ck_assert_double_eq_tol(pr[2], 62.5, EPS);
+	ck_assert_double_eq_tol(pr[3], 25, EPS);
+}
+END_TEST
+
 /* The stats suite. */
 static Suite *stats_suite(void)
 {
@@ -337,6 +352,7 @@ static Suite *stats_suite(void)
 	tcase_add_test(tc, test_beta_reg);
 	tcase_add_test(tc, test_welch);
 	tcase_add_test(tc, test_alpha_ci);
+	tcase_add_test(tc, test_percentile_ranks);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -144,6 +144,8 @@ int history_read(struct history *h, const char *path, struct diags *d)
 		len -= 3;
 	}
 	csv_reader_init(&rd, text, len);
+	if (len == 0)		/* a file just created: no rows yet */
+		goto out;
 	ce = csv_next(&rd, &row);
 	if (ce != CSV_OK || row.n != H_NCOLS ||
 	    strcmp(row.fields[0], "date")) {

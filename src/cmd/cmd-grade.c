@@ -200,8 +200,9 @@ static int stage_xlsx(struct outbatch *batch, const struct grade_opts *o,
 }
 
 /* Move into merged the rows of old that are not of the administration
- * now recorded in add (same date, paper, build and question), and those
- * of add; the number of old rows dropped into *dups. */
+ * now recorded in add (same paper, build and question; a key without a
+ * build id: the same date too), and those of add; the number of old rows
+ * dropped into *dups. */
 static int merge_history(const struct history *old, const struct history *add,
 			 struct history *merged, size_t *dups)
 {
@@ -211,7 +212,8 @@ static int merge_history(const struct history *old, const struct history *add,
 		bool dup = false;
 
 		for (size_t j = 0; j < add->n && !dup; j++)
-			dup = !strcmp(r->date, add->rows[j].date) &&
+			dup = (*r->build || !strcmp(r->date,
+						    add->rows[j].date)) &&
 			      !strcmp(r->paper, add->rows[j].paper) &&
 			      !strcmp(r->build, add->rows[j].build) &&
 			      !strcmp(r->item, add->rows[j].item);
@@ -227,7 +229,8 @@ static int merge_history(const struct history *old, const struct history *add,
 
 /* Add this administration's item statistics to the item history
  * o->history (read, extended, written to a temporary file added to the
- * batch); an administration already there (same date, paper and build)
+ * batch); an administration already there (the same build of the
+ * paper, graded again on any day; without a build id, on the same day)
  * is refused without --force, replaced with it.  0, or -1 with the
  * failure in d. */
 static int stage_history(struct outbatch *batch, const struct grade_opts *o,

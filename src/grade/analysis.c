@@ -621,51 +621,19 @@ static int section_columns(const struct analysis *a, struct work *w)
 	return 0;
 }
 
-/* qsort order of doubles, ascending. */
-static int cmp_double(const void *x, const void *y)
-{
-	double u = *(const double *)x, v = *(const double *)y;
-
-	return (u > v) - (u < v);
-}
-
-/* Percentile rank of each counted candidate: 100 (below + equal / 2) / n
- * over the counted totals, equal meaning the same but for rounding. */
+/* Percentile rank of each counted candidate (stats_percentile_ranks),
+ * into a->prank by candidate. */
 static int percentile_ranks(struct analysis *a)
 {
-	double *v = malloc((a->n ? a->n : 1) * sizeof(*v));
+	double *pr = malloc((a->n ? a->n : 1) * sizeof(*pr));
 
-	if (!v)
+	if (!pr || stats_percentile_ranks(a->total, a->n, pr) < 0) {
+		free(pr);
 		return -1;
-	memcpy(v, a->total, a->n * sizeof(*v));
-	qsort(v, a->n, sizeof(*v), cmp_double);
-	for (size_t j = 0; j < a->n; j++) {
-		double t = a->total[j];
-		size_t lo = 0, hi = a->n, below;
-
-		while (lo < hi) {	/* first not below t */
-			size_t mid = lo + (hi - lo) / 2;
-
-			if (v[mid] < t && !points_eq(v[mid], t))
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		below = lo;
-		hi = a->n;
-		while (lo < hi) {	/* first above t */
-			size_t mid = lo + (hi - lo) / 2;
-
-			if (v[mid] <= t || points_eq(v[mid], t))
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		a->prank[a->cand[j]] = 100 * ((double)below +
-					      (double)(lo - below) / 2) /
-				       (double)a->n;
 	}
-	free(v);
+	for (size_t j = 0; j < a->n; j++)
+		a->prank[a->cand[j]] = pr[j];
+	free(pr);
 	return 0;
 }
 

@@ -350,3 +350,40 @@ int stats_alpha_ci(double alpha, size_t n, size_t k, double level,
 	*hi = 1 - (1 - alpha) * stats_f_quantile(g, d1, d2);
 	return 0;
 }
+
+/* Percentile rank of each of t[0..n) among them. */
+int stats_percentile_ranks(const double *t, size_t n, double *out)
+{
+	double *v = malloc((n ? n : 1) * sizeof(*v));
+
+	if (!v)
+		return -1;
+	memcpy(v, t, n * sizeof(*v));
+	qsort(v, n, sizeof(*v), cmp_double);
+	for (size_t j = 0; j < n; j++) {
+		size_t lo = 0, hi = n, below;
+
+		while (lo < hi) {	/* first not below t[j] */
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (v[mid] < t[j] && !points_eq(v[mid], t[j]))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		below = lo;
+		hi = n;
+		while (lo < hi) {	/* first above t[j] */
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (v[mid] <= t[j] || points_eq(v[mid], t[j]))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		out[j] = 100 * ((double)below + (double)(lo - below) / 2) /
+			 (double)n;
+	}
+	free(v);
+	return 0;
+}

@@ -84,6 +84,10 @@ double stats_f_upper(double f, double d1, double d2);
 int stats_welch(const size_t *n, const double *mean, const double *sd,
 		size_t g, struct stats_welch *out);
 
+/* The percentile rank of each of t[0..n) among them into out[0..n):
+ * 100 (below + equal / 2) / n, equal within points_eq (base/points.h).
+ * 0, or -1 when out of memory. */
+int stats_percentile_ranks(const double *t, size_t n, double *out);
 /* The q-quantile (0 < q < 1) of the F distribution with d1 and d2
  * degrees of freedom. */
 double stats_f_quantile(double q, double d1, double d2);

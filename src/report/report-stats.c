@@ -461,7 +461,7 @@ void rpt_summary_standing(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 	char t[LXW_MAX_CELL_NAME_LENGTH], res[LXW_MAX_CELL_NAME_LENGTH],
 	     t1[LXW_MAX_CELL_NAME_LENGTH], t2[LXW_MAX_CELL_NAME_LENGTH],
 	     r1[LXW_MAX_CELL_NAME_LENGTH], r2[LXW_MAX_CELL_NAME_LENGTH],
-	     fm[640];
+	     fm[1024];
 	lxw_row_t last = (lxw_row_t)(r->gb->ncands ? r->gb->ncands : 1);
 
 	lxw_rowcol_to_cell(t, row, r->sum_total_col);

@@ -12,7 +12,10 @@
  * detection", 2008).  A candidate that survives is verified from the
  * counts of the prefix matches: only the sets' remainders after the
  * prefixes are merged, and not at all when they cannot supply the overlap
- * still missing (the same paper).  The index keeps each gram's entries in
+ * still missing (the same paper).  A stem found like one in the index
+ * does not go into it: later stems meet the first of a cluster of copies,
+ * not every copy, so the work grows with the stems and not with the
+ * pairs among copies.  The index keeps each gram's entries in
  * one run of an array, so that probing reads memory in sequence. */
 #include "bank/similar.h"
 
@@ -302,13 +305,16 @@ static int by_size(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* Report one pair at the later question. */
+/* Report one pair at the later question: the first SIMILAR_REPORT_MAX
+ * pairs found; the others are only counted (pairs is the count so far). */
 static void report_pair(const struct stem *a, const struct stem *b,
-			double score, struct diags *d)
+			double score, long pairs, struct diags *d)
 {
 	const struct stem *early = a->order < b->order ? a : b;
 	const struct stem *late = early == a ? b : a;
 
+	if (pairs >= SIMILAR_REPORT_MAX)
+		return;
 	diags_add(d, DIAG_WARNING, late->q->bank->path, late->q->line,
 		  late->q->col, "the stem of '%s' is %.0f%% like that of '%s' "
 		  "(%s:%u): a near duplicate? (questions of one 'group' are "
@@ -485,6 +491,7 @@ static long find_pairs(struct sim *m, struct diags *d)
 		const struct stem *x = &m->stems[k];
 		const uint32_t *xr = m->ranks + x->first;
 		size_t nt = probe(&ix, xr, x->n, c, touched);
+		bool copy = false;
 
 		for (size_t i = 0; i < nt; i++) {
 			size_t yi = touched[i];
@@ -505,11 +512,16 @@ static long find_pairs(struct sim *m, struct diags *d)
 			score = (double)ov / (double)(x->n + y->n - ov);
 			if (score >= SIMILAR_THRESHOLD - 1e-9 &&
 			    may_meet(x->q, y->q)) {
-				report_pair(x, y, score, d);
+				report_pair(x, y, score, pairs, d);
 				pairs++;
+				copy = true;
 			}
 		}
-		for (size_t i = 0; i < index_prefix(x->n); i++) {
+		/* a copy of an indexed stem is found through that stem: only
+		 * stems like none before go into the index, which keeps a
+		 * bank of many copies from costing the square of their number
+		 * (and their pairs with each other are not reported) */
+		for (size_t i = 0; !copy && i < index_prefix(x->n); i++) {
 			struct entry *e = &ix.e[ix.start[xr[i]] +
 						ix.fill[xr[i]]++];
 
@@ -570,6 +582,12 @@ long similar_report(const struct bankset *bs, struct diags *d)
 	if (collect(&m, bs) < 0 || count_df(&m) < 0 || rank_grams(&m) < 0)
 		goto out;
 	pairs = find_pairs(&m, d);
+	if (pairs > SIMILAR_REPORT_MAX && m.nstems)
+		diags_add(d, DIAG_WARNING, bs->banks[0]->path, 1, 1,
+			  "%ld more pairs of near-duplicate stems not listed "
+			  "(%ld in all; the first %d are)",
+			  pairs - SIMILAR_REPORT_MAX, pairs,
+			  SIMILAR_REPORT_MAX);
 out:
 	if (pairs < 0)
 		diags_oom(d);

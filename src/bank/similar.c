@@ -26,7 +26,6 @@
 #include <string.h>
 
 #include "base/array.h"
-#include "base/hash.h"
 #include "base/utf8.h"
 
 /* One stem: its gram ranks, sorted, in the shared array. */
@@ -116,6 +115,21 @@ static void sort_ranks(uint32_t *v, size_t n)
 		}
 }
 
+/* A 64-bit hash of a gram: each code point (21 bits) times its own odd
+ * constant, mixed (cheaper than hashing the gram's bytes one by one). */
+static uint64_t gram_hash(const uint32_t *win)
+{
+	static const uint64_t mul[] = {
+		0x9e3779b97f4a7c15ULL, 0xc2b2ae3d27d4eb4fULL,
+		0x165667b19e3779f9ULL, 0xd6e8feb86659fd93ULL,
+	};
+	uint64_t h = 0;
+
+	for (size_t i = 0; i < SIMILAR_GRAM; i++)
+		h = (h ^ (win[i] * mul[i % 4])) * 0xff51afd7ed558ccdULL;
+	return h ^ (h >> 32);
+}
+
 /* Append the distinct SIMILAR_GRAM-grams of s (hashed) to v (cap grown);
  * their count, or -1 when out of memory. */
 static long grams(const char *s, uint64_t **v, size_t *n, size_t *cap)
@@ -132,7 +146,7 @@ static long grams(const char *s, uint64_t **v, size_t *n, size_t *cap)
 			continue;
 		if (ARRAY_GROW(*v, *cap, *n + 1) < 0)
 			return -1;
-		(*v)[(*n)++] = hash_bytes(HASH_INIT, win, sizeof(win));
+		(*v)[(*n)++] = gram_hash(win);
 	}
 	if (*n == start)
 		return 0;

@@ -204,6 +204,16 @@ static size_t longest_other(const struct question *q, size_t k)
 	return m;
 }
 
+/* How many options of q are len long. */
+static size_t ties_at(const struct question *q, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < q->noptions; i++)
+		n += cue_length(q->options[i].text) == len;
+	return n;
+}
+
 /* Warn about option letters named in the text of q whose options move. */
 static void check_letters(const struct question *q, struct cue_summary *s,
 			  struct diags *d)
@@ -281,7 +291,8 @@ static void check_question(const struct question *q, struct cue_summary *s,
 		other = longest_other(q, k);
 		s->nsingle++;
 		s->chance += 1.0 / (double)q->noptions;
-		s->longest += kl > other;
+		s->longest += kl > other ? 1 : kl < other ? 0 :
+			      1.0 / (double)ties_at(q, kl);
 		if (other > 0 && (double)kl >= CUE_LONG_RATIO * (double)other) {
 			s->warnings++;
 			diags_add(d, DIAG_WARNING, q->bank->path, q->line,
@@ -315,7 +326,7 @@ static void check_length_share(const struct bank *b, struct cue_summary *s,
 		if (q->type == Q_SINGLE && q->noptions >= 2)
 			var += p * (1 - p);
 	}
-	if (!beyond_chance((double)s->longest, s->chance, var))
+	if (!beyond_chance(s->longest, s->chance, var))
 		return;
 	for (size_t i = 0; i < b->nquestions; i++) {
 		const struct question *q = &b->questions[i];
@@ -334,9 +345,10 @@ static void check_length_share(const struct bank *b, struct cue_summary *s,
 			continue;
 		s->warnings++;
 		diags_add(d, DIAG_WARNING, b->path, q->line, q->col,
-			  "the key of '%s' is its longest option, as in %zu "
+			  "the key of '%s' is its longest option, as in %.1f "
 			  "of the bank's %zu single-choice questions (chance: "
-			  "%.1f): picking the longest option beats guessing",
+			  "%.1f; a tie counts in part): picking the longest "
+			  "option beats guessing",
 			  q->id, s->longest, s->nsingle, s->chance);
 	}
 }

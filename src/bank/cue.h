@@ -29,7 +29,8 @@ struct cue_summary {
 	const struct bank *bank;
 	size_t nquestions;
 	size_t nsingle;		/* single-choice questions of 2+ options */
-	size_t longest;		/* ... whose key is the longest option */
+	double longest;		/* ... whose key is the longest option (1/n
+				 * when n options tie for the longest) */
 	double chance;		/* ... expected by chance: sum of 1/options */
 	size_t abs_false, abs_true;	/* true/false with an absolute word */
 	size_t tf_false, tf_true;	/* all true/false statements */

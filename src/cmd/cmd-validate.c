@@ -110,7 +110,7 @@ static int add_summary(struct summaries *sm, const struct cue_summary *c)
 	    !(line = malloc(2 * len)))
 		return -1;
 	snprintf(line, len, "examgen: %s: %zu item-writing warning%s: key "
-		 "the longest option in %zu of %zu single-choice questions "
+		 "the longest option in %.1f of %zu single-choice questions "
 		 "(%.1f by chance); absolute words in %zu false and %zu true "
 		 "statements; %zu questions name option letters; %zu "
 		 "summing-up options not fixed last; %zu of %zu questions "

@@ -12,11 +12,11 @@
  * detection", 2008).  A candidate that survives is verified from the
  * counts of the prefix matches: only the sets' remainders after the
  * prefixes are merged, and not at all when they cannot supply the overlap
- * still missing (the same paper).  A stem found like one in the index
- * does not go into it: later stems meet the first of a cluster of copies,
- * not every copy, so the work grows with the stems and not with the
- * pairs among copies.  The index keeps each gram's entries in
- * one run of an array, so that probing reads memory in sequence. */
+ * still missing (the same paper).  Only the first SIMILAR_REPORT_MAX
+ * pairs become warnings; the others are counted, so that a bank of many
+ * copies costs their comparisons, not millions of messages.  The index
+ * keeps each gram's entries in one run of an array, so that probing reads
+ * memory in sequence. */
 #include "bank/similar.h"
 
 #include <math.h>
@@ -319,15 +319,15 @@ static int by_size(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* Report one pair at the later question: the first SIMILAR_REPORT_MAX
- * pairs found; the others are only counted (pairs is the count so far). */
+/* Report one pair at the later question: the first max pairs found; the
+ * others are only counted (pairs is the count so far). */
 static void report_pair(const struct stem *a, const struct stem *b,
-			double score, long pairs, struct diags *d)
+			double score, long pairs, long max, struct diags *d)
 {
 	const struct stem *early = a->order < b->order ? a : b;
 	const struct stem *late = early == a ? b : a;
 
-	if (pairs >= SIMILAR_REPORT_MAX)
+	if (pairs >= max)
 		return;
 	diags_add(d, DIAG_WARNING, late->q->bank->path, late->q->line,
 		  late->q->col, "the stem of '%s' is %.0f%% like that of '%s' "
@@ -482,7 +482,7 @@ static size_t verify(const uint32_t *x, size_t nx, const struct cand *c,
 }
 
 /* Find and report the pairs, smallest sets first. */
-static long find_pairs(struct sim *m, struct diags *d)
+static long find_pairs(struct sim *m, long max, struct diags *d)
 {
 	size_t ns = m->nstems ? m->nstems : 1;
 	struct cand *c = calloc(ns, sizeof(*c));
@@ -505,7 +505,6 @@ static long find_pairs(struct sim *m, struct diags *d)
 		const struct stem *x = &m->stems[k];
 		const uint32_t *xr = m->ranks + x->first;
 		size_t nt = probe(&ix, xr, x->n, c, touched);
-		bool copy = false;
 
 		for (size_t i = 0; i < nt; i++) {
 			size_t yi = touched[i];
@@ -526,16 +525,11 @@ static long find_pairs(struct sim *m, struct diags *d)
 			score = (double)ov / (double)(x->n + y->n - ov);
 			if (score >= SIMILAR_THRESHOLD - 1e-9 &&
 			    may_meet(x->q, y->q)) {
-				report_pair(x, y, score, pairs, d);
+				report_pair(x, y, score, pairs, max, d);
 				pairs++;
-				copy = true;
 			}
 		}
-		/* a copy of an indexed stem is found through that stem: only
-		 * stems like none before go into the index, which keeps a
-		 * bank of many copies from costing the square of their number
-		 * (and their pairs with each other are not reported) */
-		for (size_t i = 0; !copy && i < index_prefix(x->n); i++) {
+		for (size_t i = 0; i < index_prefix(x->n); i++) {
 			struct entry *e = &ix.e[ix.start[xr[i]] +
 						ix.fill[xr[i]]++];
 
@@ -589,19 +583,24 @@ static int collect(struct sim *m, const struct bankset *bs)
 /* Report the near-duplicate stems of bs. */
 long similar_report(const struct bankset *bs, struct diags *d)
 {
+	return similar_report_max(bs, SIMILAR_REPORT_MAX, d);
+}
+
+/* Report the near-duplicate stems of bs, at most max of them. */
+long similar_report_max(const struct bankset *bs, long max, struct diags *d)
+{
 	struct sim m;
 	long pairs = -1;
 
 	memset(&m, 0, sizeof(m));
 	if (collect(&m, bs) < 0 || count_df(&m) < 0 || rank_grams(&m) < 0)
 		goto out;
-	pairs = find_pairs(&m, d);
-	if (pairs > SIMILAR_REPORT_MAX && m.nstems)
+	pairs = find_pairs(&m, max, d);
+	if (pairs > max && m.nstems)
 		diags_add(d, DIAG_WARNING, bs->banks[0]->path, 1, 1,
 			  "%ld more pairs of near-duplicate stems not listed "
-			  "(%ld in all; the first %d are)",
-			  pairs - SIMILAR_REPORT_MAX, pairs,
-			  SIMILAR_REPORT_MAX);
+			  "(%ld in all; the first %ld are)", pairs - max, pairs,
+			  max);
 out:
 	if (pairs < 0)
 		diags_oom(d);

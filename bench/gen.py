@@ -5,7 +5,7 @@
 Everything is drawn from random.Random(SEED), so the same arguments always
 give byte-identical files.  Sub-commands:
 
-  gen.py bank N OUT [--seed S] [--name NAME]
+  gen.py bank N OUT [--seed S] [--name NAME] [--near-dup]
       a bank of N questions shaped like the bundled ones: Chinese stems, a
       mix of the five types, tags that the 60/60/60 paper and the written
       paper below draw from, rubrics on essays
@@ -59,8 +59,16 @@ def phrase(r, lo, hi):
     return "".join(out).strip("，、")
 
 
+NEAR_BASES = []
+
+
 def stem(r):
-    """One question stem."""
+    """One question stem: with --near-dup, one of 200 stems with one word
+    changed, so that most stems are near duplicates of many others."""
+    if NEAR_BASES:
+        words = list(r.choice(NEAR_BASES))
+        words[r.randrange(len(words))] = r.choice(WORDS)
+        return "".join(words) + "。"
     return "%s，%s%s的%s。" % (r.choice(CLAUSES), r.choice(VERBS),
                              phrase(r, 3, 8), r.choice(WORDS))
 
@@ -127,6 +135,10 @@ def question(r, i):
 
 def cmd_bank(args):
     r = random.Random(args.seed)
+    if args.near_dup:
+        NEAR_BASES.extend([r.choice(CLAUSES), r.choice(VERBS)] +
+                          [r.choice(WORDS) for _ in range(10)]
+                          for _ in range(200))
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("# synthetic bank: bench/gen.py bank %d (seed %d)\n"
                 % (args.n, args.seed))
@@ -368,6 +380,8 @@ def main():
     b.add_argument("out")
     b.add_argument("--seed", type=int, default=1)
     b.add_argument("--name", default="cs-manager")
+    b.add_argument("--near-dup", action="store_true",
+                   help="stems drawn from 200 stems with one word changed")
     t = sub.add_parser("templates")
     t.add_argument("bank")
     t.add_argument("dir")

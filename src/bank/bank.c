@@ -179,6 +179,8 @@ static int keep_strings(struct arena *a, struct question *q)
 	q->reference = keep(a, q->reference, &bad);
 	q->group = keep(a, q->group, &bad);
 	q->source = keep(a, q->source, &bad);
+	q->reviewed_by = keep(a, q->reviewed_by, &bad);
+	q->reviewed_date = keep(a, q->reviewed_date, &bad);
 	return bad ? -1 : 0;
 }
 

@@ -57,6 +57,8 @@ struct question {
 	size_t nrubric;
 	const char *group;
 	const char *source;	/* origin, informative: seed-003, original */
+	const char *reviewed_by;	/* who reviewed it apart from its author */
+	const char *reviewed_date;	/* YYYY-MM-DD */
 	bool shuffle;		/* false: options keep their places */
 	enum mc_rule scoring;
 	const struct bank *bank;

@@ -4,6 +4,7 @@
  * message at the right line and column for every problem.  Also the names
  * banks write for the enums in bank.h. */
 #include "bank/question.h"
+#include "bank/optref.h"
 #include "base/points.h"
 
 #include <stddef.h>
@@ -435,6 +436,95 @@ int question_rule_field(const struct ysource *src, struct arena *a,
 	return 0;
 }
 
+/* Read a review date: YYYY-MM-DD. */
+static int read_date(const struct ysource *src, struct arena *a,
+		     const struct ynode *v, const struct yfield *f, void *obj)
+{
+	const char *s;
+	bool ok;
+
+	(void)a;
+	if (!(s = yvalue_text(src, v, f->key)))
+		return -1;
+	ok = strlen(s) == 10 && s[4] == '-' && s[7] == '-';
+	for (size_t i = 0; ok && i < 10; i++)
+		ok = i == 4 || i == 7 || (s[i] >= '0' && s[i] <= '9');
+	if (!ok) {
+		yvalue_error(src, v, "'%s' must be a date YYYY-MM-DD, not "
+			     "'%.40s'", f->key, s);
+		return -1;
+	}
+	*(const char **)((char *)obj + f->off) = s;
+	return 0;
+}
+
+/* The keys of 'reviewed'. */
+static const struct yfield reviewed_fields[] = {
+	{ "by", read_text, offsetof(struct question, reviewed_by), 0,
+	  "'reviewed' needs 'by' (who reviewed the question)" },
+	{ "date", read_date, offsetof(struct question, reviewed_date), 0,
+	  "'reviewed' needs 'date' (YYYY-MM-DD)" },
+	{ NULL, NULL, 0, 0, NULL }
+};
+
+/* Read 'reviewed: {by, date}' into the question at obj. */
+static int read_reviewed(const struct ysource *src, struct arena *a,
+			 const struct ynode *v, const struct yfield *f,
+			 void *obj)
+{
+	(void)f;
+	if (v->kind != YNODE_MAP) {
+		yvalue_error(src, v, "'reviewed' must be a mapping {by, date}, "
+			     "not %s", ynode_kind_name(v->kind));
+		return -1;
+	}
+	if (yfield_check_keys(src, v, reviewed_fields) > 0)
+		return -1;
+	return yfield_read(src, a, v, reviewed_fields, obj);
+}
+
+/* Report each {{option:N}} of text s (field key of node v) that names no
+ * option of q; 1 if any. */
+static int check_refs_in(const struct ysource *src, const struct ynode *v,
+			 const struct question *q, const char *s)
+{
+	const char *at;
+	size_t len;
+	unsigned n;
+	int bad = 0;
+
+	for (; optref_find(s, &at, &len, &n); s = at + len) {
+		if (n >= 1 && n <= q->noptions)
+			continue;
+		if (!q->noptions)
+			yvalue_error(src, v, "'%.*s' in %s: a %s question has "
+				     "no options to refer to", (int)len, at,
+				     qtype_name(q->type), qtype_name(q->type));
+		else
+			yvalue_error(src, v, "'%.*s' names no option: "
+				     "'{{option:N}}' takes N from 1 to %zu",
+				     (int)len, at, q->noptions);
+		bad = 1;
+	}
+	return bad;
+}
+
+/* Check the option references of the stem, options and explanation. */
+static int check_refs(const struct ysource *src, const struct ynode *m,
+		      const struct question *q)
+{
+	const struct ynode *v = ynode_get(m, "options");
+	int bad = 0;
+
+	bad |= check_refs_in(src, ynode_get(m, "stem"), q, q->stem);
+	bad |= check_refs_in(src, ynode_get(m, "explanation"), q,
+			     q->explanation);
+	for (size_t i = 0; v && v->kind == YNODE_SEQ && i < q->noptions &&
+	     i < v->n; i++)
+		bad |= check_refs_in(src, v->items[i], q, q->options[i].text);
+	return bad;
+}
+
 #define Q_AT(m) offsetof(struct question, m)
 
 /* The keys of a question; the ones without a reader depend on the type
@@ -458,6 +548,7 @@ static const struct yfield question_fields[] = {
 	{ "shuffle", yfield_bool, Q_AT(shuffle), 0, NULL },
 	{ "scoring", question_rule_field, Q_AT(scoring), 0, NULL },
 	{ "source", yfield_text, Q_AT(source), 0, NULL },
+	{ "reviewed", read_reviewed, 0, 0, NULL },
 	{ NULL, NULL, 0, 0, NULL }
 };
 
@@ -535,6 +626,8 @@ int question_read(const struct ysource *src, struct arena *a,
 	if (yfield_read(src, a, m, question_fields, q) < 0)
 		bad = 1;
 	if (read_type_body(src, a, q, m) < 0)
+		bad = 1;
+	else if (check_refs(src, m, q))
 		bad = 1;
 	return bad ? -1 : 0;
 }

@@ -12,8 +12,11 @@
  * detection", 2008).  A candidate that survives is verified from the
  * counts of the prefix matches: only the sets' remainders after the
  * prefixes are merged, and not at all when they cannot supply the overlap
- * still missing (the same paper).  The index keeps each gram's entries in
- * one run of an array, so that probing reads memory in sequence. */
+ * still missing (the same paper).  Only the first SIMILAR_REPORT_MAX
+ * pairs become warnings; the others are counted, so that a bank of many
+ * copies costs their comparisons, not millions of messages.  The index
+ * keeps each gram's entries in one run of an array, so that probing reads
+ * memory in sequence. */
 #include "bank/similar.h"
 
 #include <math.h>
@@ -23,7 +26,6 @@
 #include <string.h>
 
 #include "base/array.h"
-#include "base/hash.h"
 #include "base/utf8.h"
 
 /* One stem: its gram ranks, sorted, in the shared array. */
@@ -113,6 +115,21 @@ static void sort_ranks(uint32_t *v, size_t n)
 		}
 }
 
+/* A 64-bit hash of a gram: each code point (21 bits) times its own odd
+ * constant, mixed (cheaper than hashing the gram's bytes one by one). */
+static uint64_t gram_hash(const uint32_t *win)
+{
+	static const uint64_t mul[] = {
+		0x9e3779b97f4a7c15ULL, 0xc2b2ae3d27d4eb4fULL,
+		0x165667b19e3779f9ULL, 0xd6e8feb86659fd93ULL,
+	};
+	uint64_t h = 0;
+
+	for (size_t i = 0; i < SIMILAR_GRAM; i++)
+		h = (h ^ (win[i] * mul[i % 4])) * 0xff51afd7ed558ccdULL;
+	return h ^ (h >> 32);
+}
+
 /* Append the distinct SIMILAR_GRAM-grams of s (hashed) to v (cap grown);
  * their count, or -1 when out of memory. */
 static long grams(const char *s, uint64_t **v, size_t *n, size_t *cap)
@@ -129,7 +146,7 @@ static long grams(const char *s, uint64_t **v, size_t *n, size_t *cap)
 			continue;
 		if (ARRAY_GROW(*v, *cap, *n + 1) < 0)
 			return -1;
-		(*v)[(*n)++] = hash_bytes(HASH_INIT, win, sizeof(win));
+		(*v)[(*n)++] = gram_hash(win);
 	}
 	if (*n == start)
 		return 0;
@@ -302,13 +319,16 @@ static int by_size(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* Report one pair at the later question. */
+/* Report one pair at the later question: the first max pairs found; the
+ * others are only counted (pairs is the count so far). */
 static void report_pair(const struct stem *a, const struct stem *b,
-			double score, struct diags *d)
+			double score, long pairs, long max, struct diags *d)
 {
 	const struct stem *early = a->order < b->order ? a : b;
 	const struct stem *late = early == a ? b : a;
 
+	if (pairs >= max)
+		return;
 	diags_add(d, DIAG_WARNING, late->q->bank->path, late->q->line,
 		  late->q->col, "the stem of '%s' is %.0f%% like that of '%s' "
 		  "(%s:%u): a near duplicate? (questions of one 'group' are "
@@ -462,7 +482,7 @@ static size_t verify(const uint32_t *x, size_t nx, const struct cand *c,
 }
 
 /* Find and report the pairs, smallest sets first. */
-static long find_pairs(struct sim *m, struct diags *d)
+static long find_pairs(struct sim *m, long max, struct diags *d)
 {
 	size_t ns = m->nstems ? m->nstems : 1;
 	struct cand *c = calloc(ns, sizeof(*c));
@@ -505,7 +525,7 @@ static long find_pairs(struct sim *m, struct diags *d)
 			score = (double)ov / (double)(x->n + y->n - ov);
 			if (score >= SIMILAR_THRESHOLD - 1e-9 &&
 			    may_meet(x->q, y->q)) {
-				report_pair(x, y, score, d);
+				report_pair(x, y, score, pairs, max, d);
 				pairs++;
 			}
 		}
@@ -563,13 +583,24 @@ static int collect(struct sim *m, const struct bankset *bs)
 /* Report the near-duplicate stems of bs. */
 long similar_report(const struct bankset *bs, struct diags *d)
 {
+	return similar_report_max(bs, SIMILAR_REPORT_MAX, d);
+}
+
+/* Report the near-duplicate stems of bs, at most max of them. */
+long similar_report_max(const struct bankset *bs, long max, struct diags *d)
+{
 	struct sim m;
 	long pairs = -1;
 
 	memset(&m, 0, sizeof(m));
 	if (collect(&m, bs) < 0 || count_df(&m) < 0 || rank_grams(&m) < 0)
 		goto out;
-	pairs = find_pairs(&m, d);
+	pairs = find_pairs(&m, max, d);
+	if (pairs > max && m.nstems)
+		diags_add(d, DIAG_WARNING, bs->banks[0]->path, 1, 1,
+			  "%ld more pairs of near-duplicate stems not listed "
+			  "(%ld in all; the first %ld are)", pairs - max, pairs,
+			  max);
 out:
 	if (pairs < 0)
 		diags_oom(d);

@@ -19,14 +19,20 @@
 #define SIMILAR_GRAM 4
 /* Pairs at least this alike are reported. */
 #define SIMILAR_THRESHOLD 0.65
+/* Pairs reported one by one; the rest are counted in one warning. */
+#define SIMILAR_REPORT_MAX 50
 /* Stems with fewer grams than this are too short to compare. */
 #define SIMILAR_MIN_GRAMS 4
 
 /* Warn at the later question of every pair of stems in bs at least
- * SIMILAR_THRESHOLD alike, naming the earlier one; questions of one
+ * SIMILAR_THRESHOLD alike, naming the earlier one (the first
+ * SIMILAR_REPORT_MAX pairs found, then one warning counting the rest);
+ * questions of one
  * 'group' (never on one paper together) are not compared.  Returns the
  * number of pairs, or -1 when out of memory (marked in d). */
 long similar_report(const struct bankset *bs, struct diags *d);
+/* The same, listing at most max pairs (max >= 0). */
+long similar_report_max(const struct bankset *bs, long max, struct diags *d);
 /* Jaccard similarity of the gram sets of two texts, as similar_report()
  * measures it (0 when either is too short). */
 double similar_score(const char *a, const char *b);

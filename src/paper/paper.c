@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bank/optref.h"
 #include "base/points.h"
 #include "base/rng.h"
 
@@ -182,6 +183,53 @@ static void shuffle_options(struct paper_item *it, const struct template *t,
 	for (size_t i = 0; i < q->noptions; i++)
 		if (q->answer & (1u << it->order[i]))
 			it->answer |= 1u << i;
+}
+
+/* True if a text of q names an option by {{option:N}}. */
+static bool has_refs(const struct question *q)
+{
+	const char *at;
+	size_t len;
+	unsigned n;
+	bool any = optref_find(q->stem, &at, &len, &n) ||
+		   optref_find(q->explanation, &at, &len, &n);
+
+	for (size_t i = 0; !any && i < q->noptions; i++)
+		any = optref_find(q->options[i].text, &at, &len, &n);
+	return any;
+}
+
+/* Point an item whose question names options by {{option:N}} at a copy
+ * whose stem, options and explanation print the letters of this item's
+ * order (optref.h); -1 when out of memory. */
+static int expand_refs(struct arena *a, struct paper_item *it)
+{
+	const struct question *q = it->q;
+	struct question *c;
+	struct option *o;
+
+	if (!has_refs(q))
+		return 0;
+	c = arena_alloc(a, sizeof(*c));
+	o = arena_calloc(a, q->noptions, sizeof(*o));
+	if (!c || !o)
+		return -1;
+	*c = *q;
+	c->options = o;
+	c->stem = optref_expand(a, q->stem, it->order, it->noptions);
+	c->explanation = optref_expand(a, q->explanation, it->order,
+				       it->noptions);
+	if (!c->stem || (q->explanation && !c->explanation))
+		return -1;
+	for (size_t i = 0; i < q->noptions; i++) {
+		o[i] = q->options[i];
+		o[i].text = optref_expand(a, q->options[i].text, it->order,
+					  it->noptions);
+		if (!o[i].text)
+			return -1;
+	}
+	it->q = c;
+	return 0;
 }
 
 /* The questions pick number pi (pk) matches, found once per paper. */
@@ -391,6 +439,8 @@ static int make_form(struct paper *pp, struct paper_form *f,
 			if (it->q->type == Q_SINGLE ||
 			    it->q->type == Q_MULTIPLE)
 				shuffle_options(it, t, r);
+			if (it->noptions && expand_refs(&pp->arena, it) < 0)
+				goto out;
 			it->rule = it->q->scoring != MC_DEFAULT ?
 				   it->q->scoring : t->multiple_rule;
 			if (it->rule == MC_DEFAULT)

@@ -79,22 +79,50 @@ static int gkeyset_build(struct gkeyset *ks, const struct pick *p,
 	return 0;
 }
 
-/* True if two sorted key sets share a key. */
-static bool gkeyset_overlap(const struct gkeyset *a, const struct gkeyset *b)
+/* How many keys of sorted key set b sorted set a has; each shared key of
+ * b is marked in mark (one per key of b). */
+static size_t gkeyset_overlap(const struct gkeyset *a,
+			      const struct gkeyset *b, bool *mark)
 {
-	size_t i = 0, j = 0;
+	size_t i = 0, j = 0, n = 0;
 
 	while (i < a->n && j < b->n) {
 		int c = gkey_cmp(&a->v[i], &b->v[j]);
 
-		if (c == 0)
-			return true;
-		if (c < 0)
+		if (c == 0) {
+			mark[j] = true;
+			n++;
 			i++;
-		else
 			j++;
+		} else if (c < 0) {
+			i++;
+		} else {
+			j++;
+		}
 	}
-	return false;
+	return n;
+}
+
+/* Most of pick k's groups that picks 0..k-1 can take: each takes at most
+ * its count of the groups its pool shares with k's, and all of them
+ * together at most the shared groups; -1 when out of memory. */
+static long taken_before(const struct gkeyset *sets, const unsigned *counts,
+			 size_t k)
+{
+	bool *mark = calloc(sets[k].n ? sets[k].n : 1, sizeof(*mark));
+	size_t taken = 0, marked = 0;
+
+	if (!mark)
+		return -1;
+	for (size_t j = 0; j < k; j++) {
+		size_t shared = gkeyset_overlap(&sets[j], &sets[k], mark);
+
+		taken += shared < counts[j] ? shared : counts[j];
+	}
+	for (size_t i = 0; i < sets[k].n; i++)
+		marked += mark[i];
+	free(mark);
+	return (long)(taken < marked ? taken : marked);
 }
 
 /* True if some loaded question has tag. */
@@ -210,7 +238,7 @@ int template_check(const struct template *t, const struct bankset *bs,
 			double pts;
 			bool same;
 			unsigned taken = 0;
-
+			long before;
 			int unknown = check_filters(t, sec, p, bs, d);
 
 			bad |= unknown;
@@ -220,9 +248,12 @@ int template_check(const struct template *t, const struct bankset *bs,
 				goto out;
 			}
 			counts[k] = p->count;
-			for (size_t j = 0; j < k; j++)
-				if (gkeyset_overlap(&sets[j], &sets[k]))
-					taken += counts[j];
+			if ((before = taken_before(sets, counts, k)) < 0) {
+				diags_oom(d);
+				bad = 1;
+				goto out;
+			}
+			taken = (unsigned)before;
 			if (unknown) {
 				/* the pool is empty for a reason said above */
 			} else if (sets[k].n < p->count) {
@@ -234,21 +265,20 @@ int template_check(const struct template *t, const struct bankset *bs,
 					    p->count == 1 ? "" : "s",
 					    sets[k].n);
 				bad = 1;
-			} else if (sets[k].n - taken < p->count &&
-				   taken <= sets[k].n) {
+			} else if (taken >= sets[k].n && taken > 0) {
+				diags_error(d, t->path, p->line, p->col,
+					    "section '%s': earlier picks may "
+					    "take every question this pick "
+					    "needs (%zu match)", sec->title,
+					    sets[k].n);
+				bad = 1;
+			} else if (sets[k].n - taken < p->count) {
 				diags_error(d, t->path, p->line, p->col,
 					    "section '%s': the pick needs %u "
 					    "question%s but earlier picks may "
 					    "take %u of the %zu that match",
 					    sec->title, p->count,
 					    p->count == 1 ? "" : "s", taken,
-					    sets[k].n);
-				bad = 1;
-			} else if (taken > sets[k].n) {
-				diags_error(d, t->path, p->line, p->col,
-					    "section '%s': earlier picks may "
-					    "take every question this pick "
-					    "needs (%zu match)", sec->title,
 					    sets[k].n);
 				bad = 1;
 			}

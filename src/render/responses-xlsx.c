@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <xlsxwriter.h>
 
 #include "bank/bank.h"
@@ -249,11 +250,30 @@ out:
 	return rc;
 }
 
+/* The creation time the workbook records: SOURCE_DATE_EPOCH when set (the
+ * reproducible-builds convention), else a fixed date, never the clock, so
+ * that a rebuild is byte-identical. */
+static time_t created_time(void)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (s && *s) {
+		errno = 0;
+		v = strtoll(s, &end, 10);
+		if (!*end && !errno && v > 0)
+			return (time_t)v;
+	}
+	return (time_t)946684800;	/* 2000-01-01T00:00:00Z */
+}
+
 /* Write the workbook. */
 int responses_xlsx_write(const char *path, const char *csv, size_t len,
 			 const struct paper *p)
 {
 	lxw_workbook_options opt = { 0 };
+	lxw_doc_properties props = { 0 };
 	struct csv_reader r;
 	struct rx x;
 	lxw_error e;
@@ -271,6 +291,9 @@ int responses_xlsx_write(const char *path, const char *csv, size_t len,
 	if (!opt.tmpdir)
 		goto out;
 	x.wb = workbook_new_opt(path, &opt);
+	props.created = created_time();
+	if (x.wb && workbook_set_properties(x.wb, &props))
+		goto out;
 	x.ws = x.wb ? workbook_add_worksheet(x.wb, NULL) : NULL;
 	if (!x.ws || write_rows(&x, &r) < 0)
 		goto out;

@@ -309,9 +309,9 @@ static int write_outputs(const struct grade_opts *o,
 	/* with --bom the CSV is for people (Excel): in the report's
 	 * language; without, for scripts: the header of
 	 * docs/grade-report.md */
-	const struct csv_words *words = !o->bom || !strcmp(lang, "en") ?
-		&csv_words_spec : !strcmp(lang, "zh-Hant") ? &csv_words_hant :
-		&csv_words_zh;
+	const struct csv_words *words = !o->bom ? &csv_words_spec :
+		!strcmp(lang, "en") ? &csv_words_en :
+		!strcmp(lang, "zh-Hant") ? &csv_words_hant : &csv_words_zh;
 	bool csv_out = false, json_out = false;
 	struct outbatch batch;
 	enum fileio_err fe;

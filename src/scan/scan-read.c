@@ -34,6 +34,7 @@ int scan_run_init(struct scan_run *r, struct diags *d)
 	memset(r, 0, sizeof(*r));
 	keyset_init(&r->keys);
 	scan_answers_init(&r->answers, NULL, false);
+	roster_init(&r->names);
 	r->d = d;
 	return scan_qr_reader_init(&r->qr);
 }
@@ -57,7 +58,21 @@ void scan_run_release(struct scan_run *r)
 	scan_qr_reader_release(&r->qr);
 	scan_answers_release(&r->answers);
 	keyset_release(&r->keys);
+	roster_release(&r->names);
 	memset(r, 0, sizeof(*r));
+}
+
+/* Add the roster of key k's build, from the folder it is in (the names a
+ * roster build printed); -1 on no memory. */
+static int add_names(struct scan_run *r, const struct key *k)
+{
+	char *dir = fileio_dirname(k->path);
+	int rc = dir ? roster_add_build(&r->names, dir, k->build) : -1;
+
+	free(dir);
+	if (rc < 0)
+		diags_oom(r->d);
+	return rc;
 }
 
 /* Load keys. */
@@ -81,6 +96,8 @@ int scan_run_add_keys(struct scan_run *r, const char *path)
 			r->geom = k->layout;
 		if (k->nitems > r->maxq)
 			r->maxq = (unsigned)k->nitems;
+		if (k->build && add_names(r, k) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -732,8 +749,13 @@ int scan_run_write_csv(const struct scan_run *r, FILE *fp)
 		const struct scan_sheet *s = &r->sheets[i];
 		const struct key *k = s->key;
 
+		const char *who = s->cand[0] != '?' ?
+				  roster_name(&r->names, s->cand) : NULL;
+
 		csv_write_text(fp, *s->cand ? s->cand : "?");
-		fprintf(fp, ",,%s,", k->form);
+		fputc(',', fp);
+		csv_write_text(fp, who ? who : "");
+		fprintf(fp, ",%s,", k->form);
 		csv_write_text(fp, k->paper);
 		fprintf(fp, ",%s", k->build ? k->build : "");
 		for (unsigned q = 1; q <= r->maxq; q++) {

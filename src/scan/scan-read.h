@@ -15,6 +15,7 @@
 
 #include "base/diag.h"
 #include "paper/keyset.h"
+#include "paper/roster.h"
 #include "scan/scan-answers.h"
 #include "scan/scan-page.h"
 
@@ -79,6 +80,7 @@ struct scan_unread {
 
 struct scan_run {
 	struct keyset keys;
+	struct roster names;		/* the keys' builds' rosters */
 	const struct sheet_layout *geom;	/* where marks and QR are */
 	struct scan_qr_reader qr;
 	struct scan_sheet *sheets;

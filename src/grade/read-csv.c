@@ -295,6 +295,12 @@ static const struct key *row_key(struct gradebook *gb, struct candidate *c,
 				   (unsigned)L->form);
 }
 
+/* Whether a cell is absent or blank. */
+static bool blank(const char *s)
+{
+	return !s || !s[strspn(s, " \t\r\n")];
+}
+
 /* Grade every answer of a row against c's key. */
 static int grade_row(struct gradebook *gb, struct candidate *c,
 		     struct layout *L, char *const *f)
@@ -324,6 +330,11 @@ static int grade_row(struct gradebook *gb, struct candidate *c,
 		cell = cell_at(f, q ? q->main : 0, c->line);
 		for (size_t i = 0; i < ncrit; i++)
 			crit[i] = cell_at(f, q->crit[i], c->line);
+		/* N.k columns past this form's criteria, left blank (another
+		 * form's question N has more), are not this row's */
+		while (ncrit > k->items[no - 1].ncriteria &&
+		       blank(crit[ncrit - 1].text))
+			ncrit--;
 		grade_answer(gb, c, no, &cell, crit, ncrit);
 	}
 	for (size_t no = k->nitems + 1; no <= L->maxno; no++) {

@@ -16,7 +16,10 @@
 #include "base/fileio.h"
 
 #define LIKELY 0.23		/* a doubtful bubble this full reads filled */
-#define CROP_MARGIN_MM 4.0
+#define CROP_MARGIN_MM 4.0	/* a crop's margin left and right of its bubbles */
+#define CROP_MARGIN_Y_MM 0.9	/* above and below: the row alone (rows are
+				 * 7.2 mm apart, bubbles 5.2 mm), so a crop
+				 * shows no part of its neighbours' bubbles */
 
 /* Decide a bubble. */
 enum scan_mark scan_decide(double fill, double dark)
@@ -233,12 +236,14 @@ static int write_crop(struct page_read *pr, size_t a, size_t b, unsigned q,
 	for (size_t i = a; i < b; i++) {
 		const struct sheet_bubble *bb = &L->bubbles[i];
 		double m = bb->r + CROP_MARGIN_MM;
+		double my = bb->r + (bb->kind == SB_ID ? CROP_MARGIN_MM :
+					     CROP_MARGIN_Y_MM);
 
 		for (int c = 0; c < 4; c++) {
 			double u, v;
 
 			scan_geom_map(pr->geo, bb->x + (c & 1 ? m : -m),
-				      bb->y + (c & 2 ? m : -m), &u, &v);
+				      bb->y + (c & 2 ? my : -my), &u, &v);
 			lo[0] = fmin(lo[0], u);
 			lo[1] = fmin(lo[1], v);
 			hi[0] = fmax(hi[0], u);
@@ -253,7 +258,7 @@ static int write_crop(struct page_read *pr, size_t a, size_t b, unsigned q,
 		double x = L->marks[0].x + L->marks[0].size / 2 + 1;
 
 		for (int c = 0; c < 2; c++) {
-			double u, v, m = bb->r + CROP_MARGIN_MM;
+			double u, v, m = bb->r + CROP_MARGIN_Y_MM;
 
 			scan_geom_map(pr->geo, x, bb->y + (c ? m : -m), &u, &v);
 			lo[0] = fmin(lo[0], u);

@@ -74,7 +74,7 @@ set -e
 	fail "an undecided mark does not keep exactly its sheet pending"
 grep -q "candidate 'NOSUCH0', column '1' not applied: no row" \
 	"$work/part.err" || { cat "$work/part.err"; fail "stray decision"; }
-grep -q "worksheet '待复核': 1 marks without a decision" "$work/part.err" ||
+grep -q "worksheet '待複核': 1 marks without a decision" "$work/part.err" ||
 	{ cat "$work/part.err"; fail "the undecided mark is not reported"; }
 # the workbook is not replaced without --force
 set +e

@@ -138,24 +138,67 @@ static int layout_crit(struct layout *L, size_t no, size_t k, size_t col)
 	return 0;
 }
 
+/* The header words and what they name: SPEC's, then responses.xlsx's in
+ * Simplified, Traditional and English (render/responses-xlsx.c). */
+static const struct {
+	const char *word;
+	enum sheet_column col;
+} header_words[] = {
+	{ "candidate_id", SHEET_COL_ID }, { "id", SHEET_COL_ID },
+	{ "name", SHEET_COL_NAME }, { "form", SHEET_COL_FORM },
+	{ "paper", SHEET_COL_PAPER }, { "build", SHEET_COL_BUILD },
+	{ SCAN_PROBLEM_COLUMN, SHEET_COL_SCAN_PROBLEM },
+	{ "考生编号", SHEET_COL_ID }, { "考生編號", SHEET_COL_ID },
+	{ "Candidate ID", SHEET_COL_ID }, { "姓名", SHEET_COL_NAME },
+	{ "卷别", SHEET_COL_FORM }, { "卷別", SHEET_COL_FORM },
+	{ "试卷代码", SHEET_COL_PAPER }, { "試卷代碼", SHEET_COL_PAPER },
+	{ "Paper code", SHEET_COL_PAPER },
+	{ "构建编号", SHEET_COL_BUILD }, { "構建編號", SHEET_COL_BUILD },
+	{ "Build ID", SHEET_COL_BUILD },
+};
+
+/* What a header names. */
+enum sheet_column sheet_column_named(const char *h)
+{
+	for (size_t j = 0; j < sizeof(header_words) / sizeof(*header_words);
+	     j++)
+		if (!strcasecmp(h, header_words[j].word))
+			return header_words[j].col;
+	return SHEET_COL_NONE;
+}
+
 /* Name a header column; unknown or repeated columns are problems. */
 static int header_column(struct gradebook *gb, const char *file,
 			 struct layout *L, const struct csv_row *row, size_t i)
 {
-	static const char *const names[] = { "candidate_id", "id", "name",
-					     "form", "paper", "build",
-					     SCAN_PROBLEM_COLUMN, NULL };
 	char *h = trim(row->fields[i]), *dot = strchr(h, '.');
 	char *end = h + strlen(h);
 	size_t *slot = NULL, no = parse_no(h, dot ? dot : end);
 	size_t k = dot ? parse_no(dot + 1, end) : 0;
 	unsigned col = (unsigned)(i + 1);
 
-	for (size_t j = 0; names[j] && !slot; j++)
-		if (!strcasecmp(h, names[j]))
-			slot = j < 2 ? &L->id : j == 2 ? &L->name :
-			       j == 3 ? &L->form : j == 4 ? &L->paper :
-			       j == 5 ? &L->build : &L->scan_problem;
+	switch (sheet_column_named(h)) {
+	case SHEET_COL_ID:
+		slot = &L->id;
+		break;
+	case SHEET_COL_NAME:
+		slot = &L->name;
+		break;
+	case SHEET_COL_FORM:
+		slot = &L->form;
+		break;
+	case SHEET_COL_PAPER:
+		slot = &L->paper;
+		break;
+	case SHEET_COL_BUILD:
+		slot = &L->build;
+		break;
+	case SHEET_COL_SCAN_PROBLEM:
+		slot = &L->scan_problem;
+		break;
+	case SHEET_COL_NONE:
+		break;
+	}
 	if (!slot && no && (!dot || k)) {
 		if (layout_grow(L, no))
 			return -1;

@@ -356,8 +356,8 @@ static int write_outputs(const struct grade_opts *o,
 static int roster_names(struct gradebook *gb, struct roster *names,
 			struct diags *d)
 {
-	for (size_t i = 0; i < gb->nkeys; i++) {
-		const struct key *k = gb->keys[i];
+	for (size_t i = 0; i < gb->keys.nkeys; i++) {
+		const struct key *k = gb->keys.keys[i];
 		char *dir = k->build ? fileio_dirname(k->path) : NULL;
 		int rc = dir ? roster_add_build(names, dir, k->build) : 0;
 

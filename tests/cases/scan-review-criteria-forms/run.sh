@@ -7,5 +7,7 @@ set -eu
 mkdir s
 "$SCANSIM" k/CSM-2026-B.key.yaml s seed=7 sheets=2 marks=light rotate=1 \
 	noise=4 >/dev/null
-"$EXAMGEN" scan --key k --review r --out scan.csv s/page-*.png \
-	2>scan.err || true
+# exit 1: there are marks to review
+set +e
+"$EXAMGEN" scan --key k --review r --out scan.csv s/page-*.png 2>scan.err
+test $? -eq 1

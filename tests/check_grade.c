@@ -464,7 +464,8 @@ START_TEST(test_csv_words_hant)
 	struct diags d = DIAGS_INIT;
 
 	/* the Traditional words are OpenCC's conversion of the Simplified */
-	for (size_t i = 0; i < sizeof(csv_words_zh) / sizeof(*zh); i++) {
+	for (size_t i = 0; i < offsetof(struct csv_words, people) / sizeof(*zh);
+	     i++) {
 		char *t = script_convert(SCRIPT_HANT, zh[i], &d);
 
 		ck_assert_ptr_nonnull(t);

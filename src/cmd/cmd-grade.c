@@ -18,6 +18,7 @@
 #include "grade/grade-out.h"
 #include "grade/grade.h"
 #include "grade/read.h"
+#include "paper/roster.h"
 #include "report/report.h"
 
 /* The command line of one run. */
@@ -309,9 +310,9 @@ static int write_outputs(const struct grade_opts *o,
 	/* with --bom the CSV is for people (Excel): in the report's
 	 * language; without, for scripts: the header of
 	 * docs/grade-report.md */
-	const struct csv_words *words = !o->bom || !strcmp(lang, "en") ?
-		&csv_words_spec : !strcmp(lang, "zh-Hant") ? &csv_words_hant :
-		&csv_words_zh;
+	const struct csv_words *words = !o->bom ? &csv_words_spec :
+		!strcmp(lang, "en") ? &csv_words_en :
+		!strcmp(lang, "zh-Hant") ? &csv_words_hant : &csv_words_zh;
 	bool csv_out = false, json_out = false;
 	struct outbatch batch;
 	enum fileio_err fe;
@@ -348,10 +349,39 @@ static int write_outputs(const struct grade_opts *o,
 	return 0;
 }
 
+/* Give each candidate read without a name the name its build's roster
+ * gives it (the responses.csv beside its key, which `build --roster`
+ * wrote): a scanned sheet carries only the id.  names holds the rosters
+ * and must outlive gb's use.  0, or -1 on no memory (in d). */
+static int roster_names(struct gradebook *gb, struct roster *names,
+			struct diags *d)
+{
+	for (size_t i = 0; i < gb->keys.nkeys; i++) {
+		const struct key *k = gb->keys.keys[i];
+		char *dir = k->build ? fileio_dirname(k->path) : NULL;
+		int rc = dir ? roster_add_build(names, dir, k->build) : 0;
+
+		free(dir);
+		if (rc < 0 || (k->build && !dir)) {
+			diags_oom(d);
+			return -1;
+		}
+	}
+	for (size_t i = 0; names->n && i < gb->ncands; i++) {
+		struct candidate *c = &gb->cands[i];
+		const char *name;
+
+		if ((!c->name || !*c->name) && c->id && c->key &&
+		    (name = roster_name(names, c->id)))
+			c->name = name;
+	}
+	return 0;
+}
+
 /* Load the keys and grade every sheet, printing what d holds then
  * (sorted by file and place); 0, or -1 when the run stops here. */
 static int grade_all(const struct grade_opts *o, struct gradebook *gb,
-		     struct diags *d)
+		     struct roster *names, struct diags *d)
 {
 	bool failed = false;
 
@@ -363,6 +393,8 @@ static int grade_all(const struct grade_opts *o, struct gradebook *gb,
 		failed = gradebook_read(gb, o->sheets[i], d) != 0;
 	if (gb->progress && gb->sheets_read >= GRADE_PROGRESS_EVERY)
 		fputc('\n', stderr);
+	if (!failed && roster_names(gb, names, d))
+		failed = true;
 	diags_sort(d);
 	/* a key or sheet file that cannot be used at all refuses the run */
 	if (failed)
@@ -394,10 +426,12 @@ static int cmd_grade_exec(const struct cmd_args *a)
 	struct diags d = DIAGS_INIT;
 	struct grade_opts o;
 	struct gradebook gb;
+	struct roster names;
 	size_t pending = 0;
 	int rc;
 
 	memset(&o, 0, sizeof(o));
+	roster_init(&names);
 	read_args(a, &o);
 	if ((rc = check_opts(&o)))
 		return rc;
@@ -408,7 +442,7 @@ static int cmd_grade_exec(const struct cmd_args *a)
 	/* the CSV summary alone needs no answers kept in memory (the
 	 * statistics of JSON, Excel and the history do) */
 	gb.keep_answers = o.json || o.xlsx || o.history;
-	if (grade_all(&o, &gb, &d) || (o.xlsx && !xlsx_fits(&o, &gb, &d)))
+	if (grade_all(&o, &gb, &names, &d) || (o.xlsx && !xlsx_fits(&o, &gb, &d)))
 		goto out;
 	diags_print(&d, stderr);
 	print_problems(&gb, &d);
@@ -426,6 +460,7 @@ out:
 	rc = diags_exit(&d);
 	diags_release(&d);
 	gradebook_release(&gb);
+	roster_release(&names);
 	return rc;
 }
 

@@ -31,20 +31,38 @@ int grade_out_csv(FILE *fp, const struct gradebook *gb)
 /* The words of docs/grade-report.md: what scripts read. */
 const struct csv_words csv_words_spec = {
 	"candidate_id", "name", "form", "total", "percent", "result",
-	"problems", "pass", "fail", "pending",
+	"problems", "pass", "fail", "pending", false,
 };
 
-/* The same for people, in Chinese (check_grade checks that the
+/* The same for people, in English, ... */
+const struct csv_words csv_words_en = {
+	"candidate_id", "name", "form", "total", "percent", "result",
+	"problems", "pass", "fail", "pending", true,
+};
+
+/* ... and in Chinese (check_grade checks that the
  * Traditional ones are OpenCC's conversion of these). */
 const struct csv_words csv_words_zh = {
 	"考生编号", "姓名", "卷别", "总分", "百分比", "结果", "问题数",
-	"通过", "不通过", "待定",
+	"通过", "不通过", "待定", true,
 };
 
 const struct csv_words csv_words_hant = {
 	"考生編號", "姓名", "卷別", "總分", "百分比", "結果", "問題數",
-	"通過", "不通過", "待定",
+	"通過", "不通過", "待定", true,
 };
+
+/* Write a candidate id: for people, an id of digits alone as the formula
+ * ="0260101", which a spreadsheet opening the CSV shows as that text (a
+ * plain 0260101 turns into the number 260101); digits cannot inject
+ * anything.  Else as text. */
+static void write_id(FILE *fp, const char *id, bool people)
+{
+	if (people && *id && strspn(id, "0123456789") == strlen(id))
+		fprintf(fp, "\"=\"\"%s\"\"\"", id);
+	else
+		csv_write_text(fp, id);
+}
 
 /* Write the CSV summary with the words w: one header row, one row per
  * candidate. */
@@ -69,7 +87,7 @@ int grade_out_csv_words(FILE *fp, const struct gradebook *gb,
 		const struct key *k = c->key;
 		enum cand_result res = candidate_result(c);
 
-		csv_write_text(fp, c->id);
+		write_id(fp, c->id, w->people);
 		fputc(',', fp);
 		csv_write_text(fp, c->name);
 		fputc(',', fp);

@@ -12,11 +12,15 @@
 struct csv_words {
 	const char *id, *name, *form, *total, *percent, *result, *problems;
 	const char *pass, *fail, *pending;
+	bool people;	/* for a spreadsheet: digit ids written ="0260101"
+			 * so that Excel and LibreOffice keep them as text */
 };
 
 /* The header and results of docs/grade-report.md (for scripts); the same
- * in Chinese, in Simplified and in Traditional script (for people). */
-extern const struct csv_words csv_words_spec, csv_words_zh, csv_words_hant;
+ * in English and in Chinese, in Simplified and in Traditional script (for
+ * people). */
+extern const struct csv_words csv_words_spec, csv_words_en, csv_words_zh,
+	csv_words_hant;
 
 /* Write the CSV summary (columns as docs/grade-report.md lists them) /
  * the JSON detail. */

@@ -138,24 +138,67 @@ static int layout_crit(struct layout *L, size_t no, size_t k, size_t col)
 	return 0;
 }
 
+/* The header words and what they name: SPEC's, then responses.xlsx's in
+ * Simplified, Traditional and English (render/responses-xlsx.c). */
+static const struct {
+	const char *word;
+	enum sheet_column col;
+} header_words[] = {
+	{ "candidate_id", SHEET_COL_ID }, { "id", SHEET_COL_ID },
+	{ "name", SHEET_COL_NAME }, { "form", SHEET_COL_FORM },
+	{ "paper", SHEET_COL_PAPER }, { "build", SHEET_COL_BUILD },
+	{ SCAN_PROBLEM_COLUMN, SHEET_COL_SCAN_PROBLEM },
+	{ "考生编号", SHEET_COL_ID }, { "考生編號", SHEET_COL_ID },
+	{ "Candidate ID", SHEET_COL_ID }, { "姓名", SHEET_COL_NAME },
+	{ "卷别", SHEET_COL_FORM }, { "卷別", SHEET_COL_FORM },
+	{ "试卷代码", SHEET_COL_PAPER }, { "試卷代碼", SHEET_COL_PAPER },
+	{ "Paper code", SHEET_COL_PAPER },
+	{ "构建编号", SHEET_COL_BUILD }, { "構建編號", SHEET_COL_BUILD },
+	{ "Build ID", SHEET_COL_BUILD },
+};
+
+/* What a header names. */
+enum sheet_column sheet_column_named(const char *h)
+{
+	for (size_t j = 0; j < sizeof(header_words) / sizeof(*header_words);
+	     j++)
+		if (!strcasecmp(h, header_words[j].word))
+			return header_words[j].col;
+	return SHEET_COL_NONE;
+}
+
 /* Name a header column; unknown or repeated columns are problems. */
 static int header_column(struct gradebook *gb, const char *file,
 			 struct layout *L, const struct csv_row *row, size_t i)
 {
-	static const char *const names[] = { "candidate_id", "id", "name",
-					     "form", "paper", "build",
-					     SCAN_PROBLEM_COLUMN, NULL };
 	char *h = trim(row->fields[i]), *dot = strchr(h, '.');
 	char *end = h + strlen(h);
 	size_t *slot = NULL, no = parse_no(h, dot ? dot : end);
 	size_t k = dot ? parse_no(dot + 1, end) : 0;
 	unsigned col = (unsigned)(i + 1);
 
-	for (size_t j = 0; names[j] && !slot; j++)
-		if (!strcasecmp(h, names[j]))
-			slot = j < 2 ? &L->id : j == 2 ? &L->name :
-			       j == 3 ? &L->form : j == 4 ? &L->paper :
-			       j == 5 ? &L->build : &L->scan_problem;
+	switch (sheet_column_named(h)) {
+	case SHEET_COL_ID:
+		slot = &L->id;
+		break;
+	case SHEET_COL_NAME:
+		slot = &L->name;
+		break;
+	case SHEET_COL_FORM:
+		slot = &L->form;
+		break;
+	case SHEET_COL_PAPER:
+		slot = &L->paper;
+		break;
+	case SHEET_COL_BUILD:
+		slot = &L->build;
+		break;
+	case SHEET_COL_SCAN_PROBLEM:
+		slot = &L->scan_problem;
+		break;
+	case SHEET_COL_NONE:
+		break;
+	}
 	if (!slot && no && (!dot || k)) {
 		if (layout_grow(L, no))
 			return -1;
@@ -295,6 +338,12 @@ static const struct key *row_key(struct gradebook *gb, struct candidate *c,
 				   (unsigned)L->form);
 }
 
+/* Whether a cell is absent or blank. */
+static bool blank(const char *s)
+{
+	return !s || !s[strspn(s, " \t\r\n")];
+}
+
 /* Grade every answer of a row against c's key. */
 static int grade_row(struct gradebook *gb, struct candidate *c,
 		     struct layout *L, char *const *f)
@@ -324,6 +373,11 @@ static int grade_row(struct gradebook *gb, struct candidate *c,
 		cell = cell_at(f, q ? q->main : 0, c->line);
 		for (size_t i = 0; i < ncrit; i++)
 			crit[i] = cell_at(f, q->crit[i], c->line);
+		/* N.k columns past this form's criteria, left blank (another
+		 * form's question N has more), are not this row's */
+		while (ncrit > k->items[no - 1].ncriteria &&
+		       blank(crit[ncrit - 1].text))
+			ncrit--;
 		grade_answer(gb, c, no, &cell, crit, ncrit);
 	}
 	for (size_t no = k->nitems + 1; no <= L->maxno; no++) {

@@ -29,6 +29,8 @@ struct decision {
 	const struct decision *same;	/* an earlier one just like it */
 	bool conflict, applied;
 	bool toolong;			/* a cell over MAX_CELL bytes */
+	char *found;			/* not applied: what its cell holds */
+	char *open;			/* and the row's doubtful columns */
 };
 
 /* The 待复核 worksheet while it is read. */
@@ -43,6 +45,9 @@ struct review {
 	size_t n, cap;
 	size_t undecided;		/* rows whose decision is empty */
 	bool nomem, toomany;
+	const char *sheet;		/* 待复核, or 待複核 (a zh-Hant paper) */
+	char **head;			/* the first sheet's header, trimmed */
+	size_t nhead;
 };
 
 /* A malloc'd copy of s[0..n) without white space at its end, or NULL. */
@@ -159,11 +164,14 @@ static int on_cell(void *ctx, const struct xlsx_cell *c)
 	int slot = -1;
 
 	if (!rv->header_row) {
-		if (!strcmp(c->text, REVIEW_ID))
+		if (!strcmp(c->text, REVIEW_ID) ||
+		    !strcmp(c->text, REVIEW_ID_HANT))
 			rv->id_col = c->col;
-		else if (!strcmp(c->text, REVIEW_COLUMN))
+		else if (!strcmp(c->text, REVIEW_COLUMN) ||
+			 !strcmp(c->text, REVIEW_COLUMN_HANT))
 			rv->column_col = c->col;
-		else if (!strcmp(c->text, REVIEW_DECISION))
+		else if (!strcmp(c->text, REVIEW_DECISION) ||
+			 !strcmp(c->text, REVIEW_DECISION_HANT))
 			rv->decision_col = c->col;
 		if (rv->id_col && rv->column_col && rv->decision_col)
 			rv->header_row = c->row;
@@ -327,6 +335,17 @@ static void place(struct review *rv, const struct csv_row *h)
 		heads[nh++].col = j + 1;
 	}
 	qsort(heads, nh, sizeof(*heads), head_cmp);
+	/* the header in column order, to name a row's doubtful cells */
+	rv->head = calloc(h->n ? h->n : 1, sizeof(*rv->head));
+	if (!rv->head) {
+		rv->nomem = true;
+		goto out;
+	}
+	for (; rv->nhead < h->n; rv->nhead++)
+		if (!(rv->head[rv->nhead] = trimmed(h->fields[rv->nhead]))) {
+			rv->nomem = true;
+			goto out;
+		}
 	for (size_t i = 0; i < rv->n; i++) {
 		struct decision *dc = &rv->v[i];
 
@@ -367,6 +386,36 @@ static size_t id_column(struct review *rv, const struct csv_row *h)
 		}
 		if (is)
 			return j + 1;
+	}
+	return 0;
+}
+
+/* For each decision of row [lo, hi) that found its cell no longer
+ * doubtful: what the cell holds and which columns of the row still are
+ * doubtful (a mistyped 题号 names the wrong one).  -1 on no memory. */
+static int note_unapplied(struct review *rv, const struct csv_row *row,
+			  size_t lo, size_t hi)
+{
+	for (size_t i = lo; i < hi; i++) {
+		struct decision *dc = &rv->v[i];
+		struct text t = { NULL, 0, 0 };
+
+		if (dc->applied || dc->rows != 1 || dc->conflict || dc->same ||
+		    !dc->target || dc->target > row->n || dc->found)
+			continue;
+		for (size_t j = 0; j < row->n && j < rv->nhead; j++)
+			if (doubtful(row->fields[j]) &&
+			    ((t.len && put(&t, ", ", 2)) ||
+			     put(&t, rv->head[j], strlen(rv->head[j]))))
+				goto nomem;
+		if (put(&t, "", 0) ||
+		    !(dc->found = trimmed(row->fields[dc->target - 1])))
+			goto nomem;
+		dc->open = t.p;
+		continue;
+nomem:
+		free(t.p);
+		return -1;
 	}
 	return 0;
 }
@@ -425,6 +474,8 @@ static int rewrite(struct review *rv, const char *csv, size_t csvlen,
 					row.fields[dc->target - 1] = dc->value;
 					dc->applied = true;
 				}
+				if (pass && note_unapplied(rv, &row, lo, hi))
+					goto out;
 			}
 			if (!pass)
 				continue;
@@ -452,31 +503,48 @@ static void report(struct gradebook *gb, const char *file,
 {
 	for (size_t i = 0; i < rv->n; i++) {
 		struct decision *dc = &rv->v[i];
-		const char *why;
+		char why[400];
 
 		if (dc->applied || (dc->same && dc->same->applied))
 			continue;
 		if (dc->toolong) {
 			gradebook_problem(gb, file, dc->row, dc->col, NULL, 0,
-					  "worksheet '" REVIEW_SHEET "': a cell "
-					  "of this decision is longer than %u "
-					  "bytes: not applied", MAX_CELL);
+					  "worksheet '%s': a cell of this "
+					  "decision is longer than %u bytes: not "
+					  "applied", rv->sheet, MAX_CELL);
 			continue;
 		}
-		why = !dc->rows ? "no row of the first worksheet has that "
-				  "candidate id" :
-		      dc->rows > 1 ? "more than one row of the first "
-				     "worksheet has that candidate id" :
-		      !dc->target ? "the first worksheet has no such column" :
-		      dc->conflict ? "another decision for the same cell "
-				     "differs" :
-				     "the cell is no longer a doubtful mark "
-				     "('?...'): it was changed in the first "
-				     "worksheet";
+		if (!dc->rows)
+			snprintf(why, sizeof(why), "no row of the first "
+				 "worksheet has that candidate id");
+		else if (dc->rows > 1)
+			snprintf(why, sizeof(why), "more than one row of the "
+				 "first worksheet has that candidate id");
+		else if (!dc->target)
+			snprintf(why, sizeof(why), "the first worksheet has "
+				 "no such column: is the question number "
+				 "mistyped?");
+		else if (dc->conflict)
+			snprintf(why, sizeof(why), "another decision for the "
+				 "same cell differs");
+		else if (dc->open && *dc->open)
+			snprintf(why, sizeof(why), "that cell holds '%.40s', "
+				 "not a doubtful mark ('?...'), while the "
+				 "row's doubtful %s %.200s: is the question "
+				 "number mistyped?",
+				 dc->found ? dc->found : "",
+				 strchr(dc->open, ',') ? "cells are in columns"
+						       : "cell is in column",
+				 dc->open);
+		else
+			snprintf(why, sizeof(why), "that cell holds '%.40s', "
+				 "no longer a doubtful mark ('?...'): it was "
+				 "changed in the first worksheet",
+				 dc->found ? dc->found : "");
 		gradebook_problem(gb, file, dc->row, dc->col, NULL, 0,
-				  "worksheet '" REVIEW_SHEET "': decision '%s' "
-				  "for candidate '%s', column '%s' not "
-				  "applied: %s", dc->value, dc->id, dc->column,
+				  "worksheet '%s': decision '%s' for candidate "
+				  "'%s', column '%s' not applied: %s",
+				  rv->sheet, dc->value, dc->id, dc->column,
 				  why);
 	}
 }
@@ -495,8 +563,14 @@ int review_apply(struct gradebook *gb, const char *file, const char *data,
 	*out = NULL;
 	*outlen = 0;
 	memset(&rv, 0, sizeof(rv));
+	rv.sheet = REVIEW_SHEET;
 	e = xlsx_read_sheet_cells(data, len, REVIEW_SHEET, on_cell, &rv, err,
 				  sizeof(err));
+	if (e == XLSX_NO_SHEET) {
+		rv.sheet = REVIEW_SHEET_HANT;
+		e = xlsx_read_sheet_cells(data, len, REVIEW_SHEET_HANT,
+					  on_cell, &rv, err, sizeof(err));
+	}
 	if (e == XLSX_OK)
 		end_row(&rv);
 	if (rv.nomem || e == XLSX_ENOMEM)
@@ -506,28 +580,28 @@ int review_apply(struct gradebook *gb, const char *file, const char *data,
 		goto out;
 	}
 	if (e != XLSX_OK) {
-		gradebook_problem(gb, file, 0, 0, NULL, 0, "worksheet '"
-				  REVIEW_SHEET "': %s; no decision applied",
-				  err);
+		gradebook_problem(gb, file, 0, 0, NULL, 0, "worksheet '%s': "
+				  "%s; no decision applied", rv.sheet, err);
 	} else if (!rv.header_row) {
-		gradebook_problem(gb, file, 0, 0, NULL, 0, "worksheet '"
-				  REVIEW_SHEET "' has no header with '"
-				  REVIEW_ID "', '" REVIEW_COLUMN "' and '"
-				  REVIEW_DECISION "'; no decision applied");
+		gradebook_problem(gb, file, 0, 0, NULL, 0, "worksheet '%s' "
+				  "has no header with '" REVIEW_ID "', '"
+				  REVIEW_COLUMN "' and '" REVIEW_DECISION "'; "
+				  "no decision applied", rv.sheet);
 	} else if (rv.toomany) {
-		gradebook_problem(gb, file, 0, 0, NULL, 0, "worksheet '"
-				  REVIEW_SHEET "' has more than %u decisions; "
-				  "none applied", MAX_DECISIONS);
+		gradebook_problem(gb, file, 0, 0, NULL, 0, "worksheet '%s' "
+				  "has more than %u decisions; none applied",
+				  rv.sheet, MAX_DECISIONS);
 	} else {
 		qsort(rv.v, rv.n, sizeof(*rv.v), decision_cmp);
 		if (rewrite(&rv, csv, csvlen, &t) < 0)
 			goto out;
 		report(gb, file, &rv);
 		if (d && rv.undecided)
-			diags_add(d, DIAG_WARNING, file, 0, 0, "worksheet '"
-				  REVIEW_SHEET "': %zu marks without a decision "
-				  "in '" REVIEW_DECISION "': they stay doubtful",
-				  rv.undecided);
+			diags_add(d, DIAG_WARNING, file, 0, 0, "worksheet '%s': "
+				  "%zu marks without a decision in '%s': they "
+				  "stay doubtful", rv.sheet, rv.undecided,
+				  strcmp(rv.sheet, REVIEW_SHEET) ?
+				  REVIEW_DECISION_HANT : REVIEW_DECISION);
 		*out = t.p;
 		*outlen = t.len;
 		t.p = NULL;
@@ -542,7 +616,12 @@ out:
 		free(rv.v[i].id);
 		free(rv.v[i].column);
 		free(rv.v[i].value);
+		free(rv.v[i].found);
+		free(rv.v[i].open);
 	}
+	for (size_t i = 0; i < rv.nhead; i++)
+		free(rv.head[i]);
+	free(rv.head);
 	free(rv.v);
 	free(t.p);
 	return rc;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* read-review.h - the reviewer's decisions in a workbook written by
- * `examgen scan --review`: its worksheet 待复核 lists every doubtful mark
+ * `examgen scan --review`: its worksheet 待复核 (待複核 for a zh-Hant
+ * paper, whose headers are Traditional too) lists every doubtful mark
  * (the candidate id and the column as the first worksheet has them, a crop
  * of the bubbles, the likely reading) with a 复核结果 cell for the
  * reviewer.  A filled-in decision replaces the doubtful cell ('?...') of

@@ -151,9 +151,8 @@ static int on_cell(void *ctx, const struct xlsx_cell *c)
 		cv->header_row = c->row;
 	if (c->row == cv->header_row)
 		cv->header_cols = c->col;
-	if (c->row == cv->header_row && (!strcasecmp(c->text, "candidate_id")
-					 || !strcasecmp(c->text, "id")) &&
-	    !cv->id_col)
+	if (c->row == cv->header_row &&
+	    sheet_column_named(c->text) == SHEET_COL_ID && !cv->id_col)
 		cv->id_col = c->col;
 	else if (c->row > cv->header_row && c->col == cv->id_col &&
 		 note_id(cv, c))

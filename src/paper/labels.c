@@ -27,8 +27,15 @@ static const struct labels zh_hans = {
 	.name = "姓名",
 	.candidate_id = "考生编号",
 	.date = "日期",
-	.notice = "请先在答题卡上填写姓名和考生编号。判断题和选择题在答题卡上"
-		  "涂选作答；简答题和论述题在题目下方的空白处作答。",
+	.notice_first = "请先在答题卡上填写姓名和考生编号。",
+	.notice_sep = "；",
+	.notice_end = "。",
+	.notice_tf_choice = "判断题和选择题在答题卡上涂选作答",
+	.notice_tf = "判断题在答题卡上涂选作答",
+	.notice_choice = "选择题在答题卡上涂选作答",
+	.notice_written = "简答题和论述题在题目下方的空白处作答",
+	.notice_oral_some = "没有作答空白的题目请口头作答，由考官在答题卡上评分",
+	.notice_oral_all = "本卷各题请口头作答，由考官在答题卡上评分",
 	.count_pre = "（共 ",
 	.count_mid = " 题，",
 	.count_mid_one = " 题，",
@@ -66,6 +73,7 @@ static const struct labels zh_hans = {
 	.page_mid = " 页 / 共 ",
 	.page_post = " 页",
 	.blank_page = "本页空白",
+	.blank_before_sheet = "本页空白：答题卡另起一张纸，双面打印时可单独取下交卷",
 	.handout = "试卷发放签收表",
 	.handout_note = "按此顺序发放（与打印顺序相同），考生领卷时签名。",
 	.seq = "序号",
@@ -96,8 +104,15 @@ static const struct labels zh_hant = {
 	.name = "姓名",
 	.candidate_id = "考生編號",
 	.date = "日期",
-	.notice = "請先在答題卡上填寫姓名和考生編號。判斷題和選擇題在答題卡上"
-		  "塗選作答；簡答題和論述題在題目下方的空白處作答。",
+	.notice_first = "請先在答題卡上填寫姓名和考生編號。",
+	.notice_sep = "；",
+	.notice_end = "。",
+	.notice_tf_choice = "判斷題和選擇題在答題卡上塗選作答",
+	.notice_tf = "判斷題在答題卡上塗選作答",
+	.notice_choice = "選擇題在答題卡上塗選作答",
+	.notice_written = "簡答題和論述題在題目下方的空白處作答",
+	.notice_oral_some = "沒有作答空白的題目請口頭作答，由考官在答題卡上評分",
+	.notice_oral_all = "本卷各題請口頭作答，由考官在答題卡上評分",
 	.count_pre = "（共 ",
 	.count_mid = " 題，",
 	.count_mid_one = " 題，",
@@ -135,6 +150,7 @@ static const struct labels zh_hant = {
 	.page_mid = " 頁 / 共 ",
 	.page_post = " 頁",
 	.blank_page = "本頁空白",
+	.blank_before_sheet = "本頁空白：答題卡另起一張紙，雙面列印時可單獨取下交卷",
 	.handout = "試卷發放簽收表",
 	.handout_note = "按此順序發放（與列印順序相同），考生領卷時簽名。",
 	.seq = "序號",
@@ -165,10 +181,22 @@ static const struct labels en = {
 	.name = "Name",
 	.candidate_id = "Candidate ID",
 	.date = "Date",
-	.notice = "Write your name and candidate ID on the answer sheet first. "
-		  "Answer true/false and multiple-choice questions on the "
-		  "answer sheet; write short and essay answers in the space "
-		  "below each question.",
+	.notice_first = "Write your name and candidate ID on the answer sheet "
+			"first. ",
+	.notice_sep = ". ",
+	.notice_end = ".",
+	.notice_tf_choice = "Answer true/false and multiple-choice questions "
+			    "on the answer sheet",
+	.notice_tf = "Answer true/false questions on the answer sheet",
+	.notice_choice = "Answer multiple-choice questions on the answer "
+			 "sheet",
+	.notice_written = "Write short and essay answers in the space below "
+			  "each question",
+	.notice_oral_some = "Answer the questions without answer space "
+			    "aloud; the examiner scores them on the answer "
+			    "sheet",
+	.notice_oral_all = "Answer every question aloud; the examiner scores "
+			   "them on the answer sheet",
 	.count_pre = " (",
 	.count_mid = " questions, ",
 	.count_mid_one = " question, ",
@@ -206,6 +234,9 @@ static const struct labels en = {
 	.page_mid = " of ",
 	.page_post = "",
 	.blank_page = "This page is intentionally blank",
+	.blank_before_sheet = "This page is intentionally blank: the answer "
+			      "sheet starts on a leaf of its own, to be taken "
+			      "off and handed in when printed on both sides",
 	.handout = "Hand-out list",
 	.handout_note = "Hand out in this order (the order the papers were "
 			"printed); each candidate signs on receipt.",
@@ -385,4 +416,49 @@ const char *labels_answer(const struct labels *l,
 		break;
 	}
 	return NULL;
+}
+
+/* How to answer form f. */
+const char *labels_notice(const struct labels *l, const struct paper_form *f,
+			  char *buf)
+{
+	bool tf = false, choice = false, written = false, oral = false;
+	const char *part[3];
+	size_t n = 0, len;
+
+	for (size_t i = 0; i < f->nitems; i++) {
+		const struct paper_item *it = &f->items[i];
+
+		switch (it->q->type) {
+		case Q_TRUE_FALSE:
+			tf = true;
+			break;
+		case Q_SINGLE:
+		case Q_MULTIPLE:
+			choice = true;
+			break;
+		case Q_SHORT:
+		case Q_ESSAY:
+		case Q_NTYPES:
+			if (item_answer_lines(it))
+				written = true;
+			else
+				oral = true;
+			break;
+		}
+	}
+	if (tf || choice)
+		part[n++] = tf && choice ? l->notice_tf_choice :
+			    tf ? l->notice_tf : l->notice_choice;
+	if (written)
+		part[n++] = l->notice_written;
+	if (oral)
+		part[n++] = written || tf || choice ? l->notice_oral_some :
+						      l->notice_oral_all;
+	len = (size_t)snprintf(buf, NOTICE_MAX, "%s", l->notice_first);
+	for (size_t i = 0; i < n && len < NOTICE_MAX; i++)
+		len += (size_t)snprintf(buf + len, NOTICE_MAX - len, "%s%s",
+					part[i], i + 1 < n ? l->notice_sep :
+							     l->notice_end);
+	return buf;
 }

@@ -21,7 +21,13 @@ struct labels {
 	const char *form_pre, *form_post;	/* "A 卷" / "Form A" */
 	const char *minutes;		/* " 分钟" / " minutes" */
 	const char *name, *candidate_id, *date;
-	const char *notice;		/* how to answer */
+	/* how to answer (labels_notice): a first sentence, then clauses for
+	 * what the paper has, joined by notice_sep and ended by notice_end */
+	const char *notice_first, *notice_sep, *notice_end;
+	const char *notice_tf_choice, *notice_tf, *notice_choice;
+	const char *notice_written;	/* short/essay with answer space */
+	const char *notice_oral_some;	/* some without: answered aloud */
+	const char *notice_oral_all;	/* none with answer space */
 	const char *count_pre, *count_mid, *count_mid_one, *count_post;
 	const char *stem_gap;		/* between "(5 points)" and the stem */
 	const char *pts_pre, *pts_post, *pts_post_one;	/* "（20 分）" */
@@ -38,6 +44,7 @@ struct labels {
 	const char *criterion, *score, *marker;
 	const char *page_pre, *page_mid, *page_post;	/* "第 1 页 / 共 3 页" */
 	const char *blank_page;		/* "本页空白" */
+	const char *blank_before_sheet;	/* and why: the sheet on its own leaf */
 	const char *handout, *handout_note;	/* hand-out list title, note */
 	const char *seq, *signature;	/* its columns "序号", "签名" */
 	/* answer-sheet YAML comments */
@@ -54,6 +61,14 @@ struct labels {
 const struct labels *labels_for(const struct paper *p);
 /* Labels by name: "en", "zh-Hant" or anything else for Simplified. */
 const struct labels *labels_get(const char *lang);
+
+#define NOTICE_MAX 512	/* bytes of a labels_notice() buffer */
+/* How to answer form f, for its first page: fill in name and id on the
+ * sheet, then only what the form has: bubbling true/false and choice
+ * questions, writing under the questions that have answer space,
+ * answering aloud those without (buf of NOTICE_MAX bytes). */
+const char *labels_notice(const struct labels *l, const struct paper_form *f,
+			  char *buf);
 
 #define LABEL_MAX 96	/* bytes of a buffer for the labels_*() below */
 

@@ -30,6 +30,9 @@ void roster_init(struct roster *r)
 /* Free every entry. */
 void roster_release(struct roster *r)
 {
+	for (size_t i = 0; i < r->nloaded; i++)
+		free(r->loaded[i]);
+	free(r->loaded);
 	free(r->v);
 	arena_release(&r->arena);
 	memset(r, 0, sizeof(*r));
@@ -301,4 +304,141 @@ out:
 	free(raw);
 	free(buf);
 	return rc;
+}
+
+/* Compare two entries by id alone. */
+static int by_id_only(const void *a, const void *b)
+{
+	return strcmp(((const struct roster_entry *)a)->id,
+		      ((const struct roster_entry *)b)->id);
+}
+
+/* Whether dir and build were read already; else note them.  -1 on no
+ * memory. */
+static int seen_build(struct roster *r, const char *dir, const char *build)
+{
+	size_t n = strlen(dir) + strlen(build) + 2;
+	char *s = malloc(n);
+
+	if (!s)
+		return -1;
+	snprintf(s, n, "%s\n%s", dir, build);
+	for (size_t i = 0; i < r->nloaded; i++)
+		if (!strcmp(r->loaded[i], s)) {
+			free(s);
+			return 1;
+		}
+	if (ARRAY_GROW(r->loaded, r->loaded_cap, r->nloaded + 1) < 0) {
+		free(s);
+		return -1;
+	}
+	r->loaded[r->nloaded++] = s;
+	return 0;
+}
+
+/* Column i of the header row named one of names, or SIZE_MAX. */
+static size_t named_column(const struct csv_row *row,
+			   const char *const *names)
+{
+	for (size_t i = 0; i < row->n; i++)
+		for (size_t k = 0; names[k]; k++)
+			if (!strcasecmp(row->fields[i], names[k]))
+				return i;
+	return SIZE_MAX;
+}
+
+/* Add the rows of build of the responses text buf[0..len). */
+static int parse_build(struct roster *r, const char *buf, size_t len,
+		       const char *build)
+{
+	static const char *const ids[] = { "candidate_id", "id", NULL };
+	static const char *const names[] = { "name", NULL };
+	static const char *const builds[] = { "build", NULL };
+	struct csv_reader rd;
+	struct csv_row row;
+	size_t ic, nc, bc;
+	enum csv_err e;
+	int rc = 0;
+
+	csv_reader_init(&rd, buf, len);
+	if (csv_next(&rd, &row) != CSV_OK)
+		goto out;
+	ic = named_column(&row, ids);
+	nc = named_column(&row, names);
+	bc = named_column(&row, builds);
+	if (ic == SIZE_MAX || nc == SIZE_MAX || bc == SIZE_MAX)
+		goto out;
+	while ((e = csv_next(&rd, &row)) == CSV_OK) {
+		char *id, *name, *b;
+
+		if (ic >= row.n || nc >= row.n || bc >= row.n)
+			continue;
+		id = field(r, &row, ic);
+		name = field(r, &row, nc);
+		b = field(r, &row, bc);
+		if (!id || !name || !b) {
+			rc = -1;
+			break;
+		}
+		/* a name the build guarded against formulas ('=...) */
+		if (name[0] == '\'' && name[1] && strchr("=+-@\t\r", name[1]))
+			name++;
+		if (*id && !strcmp(b, build) &&
+		    roster_add(r, id, name, row.line, 1) < 0) {
+			rc = -1;
+			break;
+		}
+	}
+	if (e == CSV_ENOMEM)
+		rc = -1;
+	/* kept sorted by id for roster_name */
+	qsort(r->v, r->n, sizeof(*r->v), by_id_only);
+out:
+	csv_reader_release(&rd);
+	return rc;
+}
+
+/* Add the candidates of a build's responses.csv. */
+int roster_add_build(struct roster *r, const char *dir, const char *build)
+{
+	char *path = NULL, *raw = NULL, *buf = NULL;
+	size_t len, ulen, bad_at;
+	enum textenc enc;
+	int rc, seen = seen_build(r, dir, build);
+
+	if (seen)
+		return seen < 0 ? -1 : 0;
+	path = fileio_join(dir, "responses.csv");
+	if (!path)
+		return -1;
+	rc = 0;
+	errno = 0;
+	if (fileio_read(path, ROSTER_MAX_BYTES, &raw, &len) != FILEIO_OK) {
+		rc = errno == ENOMEM ? -1 : 0;
+		goto out;
+	}
+	enc = textenc_detect(raw, len);
+	if (enc == TEXTENC_UNKNOWN ||
+	    textenc_to_utf8(raw, len, enc, &buf, &ulen, &bad_at) < 0) {
+		rc = errno == ENOMEM ? -1 : 0;
+		goto out;
+	}
+	rc = parse_build(r, buf, ulen, build);
+out:
+	free(path);
+	free(raw);
+	free(buf);
+	return rc;
+}
+
+/* The name of a candidate. */
+const char *roster_name(const struct roster *r, const char *id)
+{
+	struct roster_entry key = { id, NULL, 0, 0 };
+	const struct roster_entry *e;
+
+	if (!r->n)
+		return NULL;
+	e = bsearch(&key, r->v, r->n, sizeof(*r->v), by_id_only);
+	return e ? e->name : NULL;
 }

@@ -24,6 +24,8 @@ struct roster {
 	struct arena arena;
 	struct roster_entry *v;
 	size_t n, cap;
+	char **loaded;		/* "DIR\nBUILD" read by roster_add_build */
+	size_t nloaded, loaded_cap;
 };
 
 /* Prepare an empty roster. */
@@ -34,5 +36,14 @@ void roster_release(struct roster *r);
  * duplicates, bad CSV), or -1 on a system error (missing file, no
  * memory; message in d). */
 int roster_load(struct roster *r, const char *path, struct diags *d);
+
+/* Add the candidates of build `build` that the build output folder dir
+ * lists in its responses.csv (written by `build --roster`: the names the
+ * sheets were printed with); nothing when it has no such file or rows.
+ * Each folder and build is read once; the entries are then in id order,
+ * which roster_load's are not.  0, or -1 on no memory. */
+int roster_add_build(struct roster *r, const char *dir, const char *build);
+/* The name of candidate id in r, or NULL. */
+const char *roster_name(const struct roster *r, const char *id);
 
 #endif

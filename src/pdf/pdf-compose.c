@@ -95,6 +95,7 @@ static void title_block(struct pdf_paper *pp)
 		const char *f3[3] = { lb->name, lb->candidate_id,
 					lb->date };
 		const double bh = 30, sw = 100, fw = (w - sw) / 3;
+		char notice[NOTICE_MAX];
 
 		y += 12;
 		pdf_rect(d, x, y, w, bh, 0.8);
@@ -120,7 +121,7 @@ static void title_block(struct pdf_paper *pp)
 			 lb->score, 0);
 		y += bh;
 		y += 6 + pdf_text(d, d->script, PF_SMALL, x, y + 6, w, 0,
-				  lb->notice, 0);
+				  labels_notice(lb, pp->f, notice), 0);
 	}
 	pdf_block_end(d, y);
 }
@@ -575,7 +576,13 @@ static int decorate(struct pdf_doc *d, cairo_t *cr, unsigned page,
 	pdf_layout_size(l, &w, &h);
 	pdf_show(cr, l, (PDF_PAGE_W - w) / 2, PDF_PAGE_H - 44, 0.2);
 	if (src < 0) {
-		l = pdf_layout(d, d->script, PF_HEAD, lb->blank_page);
+		/* a blank page before the answer sheet says why it is there */
+		bool before = pp->kind == DOC_PAPER && page < pp->body &&
+			      d->pages > d->body_pages;
+
+		l = pdf_layout(d, d->script, before ? PF_BODY : PF_HEAD,
+			       before ? lb->blank_before_sheet :
+					lb->blank_page);
 		pdf_layout_size(l, &w, &h);
 		pdf_show(cr, l, (PDF_PAGE_W - w) / 2, (PDF_PAGE_H - h) / 2,
 			 0.45);
@@ -686,6 +693,7 @@ int pdf_write_copies(FILE *fp, struct pdf_fonts *ft, enum render_doc doc,
 			oom = 1;
 			goto out;
 		}
+		pp.body = body ? body : pp.doc.body_pages;
 		/* without a common count, each copy ends on an even page */
 		unsigned t = total ? total : pp.doc.pages + (pp.doc.pages & 1);
 		unsigned b = body;

@@ -39,6 +39,8 @@ struct pdf_paper {
 	struct page_layout regions;	/* once paginated: each writing space
 					 * on each page it spans (only its
 					 * regions) */
+	unsigned body;			/* pages before the answer sheet,
+					 * blank padding included */
 };
 
 /* An empty document laid out with ft (pdf_doc_init). */

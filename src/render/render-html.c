@@ -227,8 +227,11 @@ static void header(const struct hw *w)
 		fprintf(w->fp, "<p class=\"notice guide\">%s</p>\n",
 			w->l->guide_note);
 	} else {
+		char notice[NOTICE_MAX];
+
 		candidate_block(w);
-		fprintf(w->fp, "<p class=\"notice\">%s</p>\n", w->l->notice);
+		fprintf(w->fp, "<p class=\"notice\">%s</p>\n",
+			labels_notice(w->l, w->f, notice));
 	}
 	fputs("</header>\n", w->fp);
 }

@@ -121,6 +121,8 @@ static void candidate_line(const struct tw *w)
 /* Write the document header. */
 static void header(const struct tw *w)
 {
+	char notice[NOTICE_MAX];
+
 	if (w->md) {
 		fputs("# ", w->fp);
 		text(w, w->p->tpl->title, 0, false);
@@ -142,7 +144,8 @@ static void header(const struct tw *w)
 		return;
 	}
 	candidate_line(w);
-	fprintf(w->fp, w->md ? "> %s\n\n" : "%s\n\n", w->l->notice);
+	fprintf(w->fp, w->md ? "> %s\n\n" : "%s\n\n",
+		labels_notice(w->l, w->f, notice));
 }
 
 /* Start one entry of an item's marker notes: "[name] " in text, a quoted

@@ -5,14 +5,17 @@
  * build) are formatted as text (typed ids keep their leading zeros, build
  * ids never turn into numbers), and each answer cell gets the drop-down of
  * its question on that row's form: T/F for true/false, the option letters
- * for single choice, a number from 0 to the points for marker scores; free
- * text for multiple choice. */
+ * for single choice, a number from 0 to the points in halves for marker
+ * scores; free text for multiple choice.  The worksheet and the headers
+ * of the columns that are not questions are in the paper's language
+ * (grade reads those words as SPEC's: grade/read-csv.h). */
 #include "render/responses-xlsx.h"
 
 #include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <xlsxwriter.h>
 
 #include "bank/bank.h"
@@ -27,9 +30,40 @@ struct rule {
 	double points;		/* RULE_SCORE */
 };
 
+/* The paper's words: the worksheet, the columns that are not questions,
+ * and what a score cell that is not a half point says. */
+struct rx_words {
+	const char *lang, *sheet;
+	const char *id, *name, *form, *paper, *build;
+	const char *score_title;
+	const char *score_pre, *score_post;	/* around the points */
+};
+
+static const struct rx_words rx_words[] = {
+	{ "zh-Hans", "答卷录入", "考生编号", "姓名", "卷别", "试卷代码",
+	  "构建编号", "分数无效", "请填 0 到 ",
+	  " 之间的分数，整分或半分（如 1 或 1.5）。" },
+	{ "zh-Hant", "答卷錄入", "考生編號", "姓名", "卷別", "試卷代碼",
+	  "構建編號", "分數無效", "請填 0 到 ",
+	  " 之間的分數，整分或半分（如 1 或 1.5）。" },
+	{ "en", "Responses", "Candidate ID", "Name", "Form", "Paper code",
+	  "Build ID", "Not a score", "Type a score from 0 to ",
+	  " in whole or half points (1 or 1.5)." },
+};
+
+/* The words of language lang (English for one not listed). */
+static const struct rx_words *words_for(const char *lang)
+{
+	for (size_t i = 0; i < sizeof(rx_words) / sizeof(*rx_words); i++)
+		if (lang && !strcmp(rx_words[i].lang, lang))
+			return &rx_words[i];
+	return &rx_words[2];
+}
+
 /* The workbook being written. */
 struct rx {
 	const struct paper *p;
+	const struct rx_words *w;
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
 	lxw_error err;
@@ -86,6 +120,8 @@ static void validate(struct rx *x, struct rule r, lxw_row_t first,
 		"T", "U", "V", "W", "X", "Y", "Z", NULL };
 	static char *const tf[] = { "T", "F", NULL };
 	char *list[27];
+	char cell[16], formula[160], msg[160];
+	char num[FORMAT_NUMBER_MAX];
 	lxw_data_validation dv;
 	lxw_error e;
 
@@ -107,10 +143,17 @@ static void validate(struct rx *x, struct rule r, lxw_row_t first,
 		dv.value_list = list;
 		break;
 	case RULE_SCORE:
-		dv.validate = LXW_VALIDATION_TYPE_DECIMAL;
-		dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
-		dv.minimum_number = 0;
-		dv.maximum_number = r.points;
+		/* a number from 0 to the points in whole or half points */
+		lxw_rowcol_to_cell(cell, first, col);
+		snprintf(formula, sizeof(formula), "=AND(ISNUMBER(%s),%s>=0,"
+			 "%s<=%s,MOD(%s*2,1)=0)", cell, cell, cell,
+			 format_number(r.points, num), cell);
+		snprintf(msg, sizeof(msg), "%s%s%s", x->w->score_pre,
+			 format_number(r.points, num), x->w->score_post);
+		dv.validate = LXW_VALIDATION_TYPE_CUSTOM_FORMULA;
+		dv.value_formula = formula;
+		dv.error_title = (char *)x->w->score_title;
+		dv.error_message = msg;
 		break;
 	}
 	e = worksheet_data_validation_range(x->ws, first, col, last, col, &dv);
@@ -153,6 +196,16 @@ static const char *unguard(const char *s)
 	return s[0] == '\'' && s[1] && strchr("=+-@\t\r", s[1]) ? s + 1 : s;
 }
 
+/* The header of column h (SPEC's word) in the paper's language. */
+static const char *header(const struct rx *x, const char *h)
+{
+	return !strcmp(h, "candidate_id") ? x->w->id :
+	       !strcmp(h, "name") ? x->w->name :
+	       !strcmp(h, "form") ? x->w->form :
+	       !strcmp(h, "paper") ? x->w->paper :
+	       !strcmp(h, "build") ? x->w->build : h;
+}
+
 /* Write the header row and note its columns. */
 static int write_header(struct rx *x, const struct csv_row *row,
 			lxw_format *bold)
@@ -169,7 +222,8 @@ static int write_header(struct rx *x, const struct csv_row *row,
 			x->form_col = i + 1;
 		else if (!strcmp(h, "candidate_id"))
 			x->id_col = i + 1;
-		worksheet_write_string(x->ws, 0, (lxw_col_t)i, h, bold);
+		worksheet_write_string(x->ws, 0, (lxw_col_t)i, header(x, h),
+				       bold);
 	}
 	return 0;
 }
@@ -249,11 +303,30 @@ out:
 	return rc;
 }
 
+/* The creation time the workbook records: SOURCE_DATE_EPOCH when set (the
+ * reproducible-builds convention), else a fixed date, never the clock, so
+ * that a rebuild is byte-identical. */
+static time_t created_time(void)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (s && *s) {
+		errno = 0;
+		v = strtoll(s, &end, 10);
+		if (!*end && !errno && v > 0)
+			return (time_t)v;
+	}
+	return (time_t)946684800;	/* 2000-01-01T00:00:00Z */
+}
+
 /* Write the workbook. */
 int responses_xlsx_write(const char *path, const char *csv, size_t len,
 			 const struct paper *p)
 {
 	lxw_workbook_options opt = { 0 };
+	lxw_doc_properties props = { 0 };
 	struct csv_reader r;
 	struct rx x;
 	lxw_error e;
@@ -271,7 +344,11 @@ int responses_xlsx_write(const char *path, const char *csv, size_t len,
 	if (!opt.tmpdir)
 		goto out;
 	x.wb = workbook_new_opt(path, &opt);
-	x.ws = x.wb ? workbook_add_worksheet(x.wb, NULL) : NULL;
+	props.created = created_time();
+	if (x.wb && workbook_set_properties(x.wb, &props))
+		goto out;
+	x.w = words_for(p->tpl->language);
+	x.ws = x.wb ? workbook_add_worksheet(x.wb, x.w->sheet) : NULL;
 	if (!x.ws || write_rows(&x, &r) < 0)
 		goto out;
 	e = workbook_close(x.wb);

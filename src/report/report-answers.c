@@ -123,6 +123,32 @@ lxw_col_t rpt_answer_points_col(const struct rpt *r, const struct key *k,
 	return RPT_ANS_PTS(question_col(r, k, no - 1));
 }
 
+/* The criterion scores of a marker-scored response written as a sum,
+ * "8 + 6 + 2", in buf; NULL when raw is not one score per criterion (a
+ * total alone) or the question is not marker-scored. */
+static const char *criteria_sum(const struct key_item *it, const char *raw,
+				char *buf, size_t size)
+{
+	size_t len = 0, n = 1;
+
+	if (!raw || (it->type != Q_ESSAY && it->type != Q_SHORT) ||
+	    it->ncriteria < 2)
+		return NULL;
+	for (const char *p = raw; (p = strstr(p, ", ")); p += 2)
+		n++;
+	if (n != it->ncriteria)
+		return NULL;
+	for (const char *p = raw; *p && len + 4 < size; p++)
+		if (p[0] == ',' && p[1] == ' ') {
+			len += (size_t)snprintf(buf + len, size - len, " + ");
+			p++;
+		} else {
+			buf[len++] = *p;
+		}
+	buf[len] = '\0';
+	return buf;
+}
+
 /* The response and points cells of one question. */
 static void answer_cells(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 			 size_t col, const struct key_item *it,
@@ -143,7 +169,9 @@ static void answer_cells(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 		f = r->invalid;
 		break;
 	default:
-		f = rs->earned < it->points ? r->wrong : r->answer;
+		/* a marker's score below full marks is not a wrong answer */
+		f = it->type == Q_SHORT || it->type == Q_ESSAY ? NULL :
+		    rs->earned < it->points ? r->wrong : r->answer;
 		break;
 	}
 	if (rs->status != RESP_INVALID &&
@@ -162,7 +190,11 @@ static void answer_cells(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 		rpt_fnum(r, s, row, pc, fm, NULL, rs->earned);
 		return;
 	}
-	rpt_str(r, s, row, rc, rs->raw, f);
+	/* a marker's scores: the criteria as a sum ("8 + 6 + 2"); a total
+	 * alone is the points cell's, so one column never holds a total on
+	 * one row and a criterion list on another */
+	rpt_str(r, s, row, rc, rs->status == RESP_INVALID ? rs->raw :
+		criteria_sum(it, rs->raw, fm, sizeof(fm)), f);
 	rpt_num(r, s, row, pc, rs->earned, NULL);
 }
 
@@ -243,6 +275,7 @@ int rpt_write_answers(struct rpt *r)
 	 * an unreadable strip), each with the header row and the candidate
 	 * columns */
 	worksheet_set_print_scale(s.ws, 80);
+	s.own_scale = true;
 	rpt_check(r, worksheet_repeat_columns(s.ws, 0, 2));
 	/* the header: numbers per form over the bank id, which may wrap */
 	rpt_check(r, worksheet_set_row(s.ws, 0, 48, NULL));

@@ -6,11 +6,16 @@
 #include "base/utf8.h"
 
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define WIDTH_MAX 60.0
 #define WIDTH_MIN 4.0
+#define MARGIN_SIDE_IN 0.4	/* printed margins left and right, inches */
+#define MARGIN_END_IN 0.5	/* top and bottom */
+#define HEADER_WRAP 8.0	/* header width on one line at most */
+#define PRINT_SCALE_MIN 73	/* 11-point type printed at 8 points */
 
 /* Keep the first libxlsxwriter error. */
 void rpt_check(struct rpt *r, lxw_error e)
@@ -58,6 +63,7 @@ int rpt_sheet_add(struct rpt *r, struct rpt_sheet *s, const char *name,
 		  size_t ncols)
 {
 	s->ncols = ncols;
+	s->own_scale = false;
 	s->width = calloc(ncols ? ncols : 1, sizeof(*s->width));
 	s->ws = NULL;
 	if (!s->width) {
@@ -69,15 +75,33 @@ int rpt_sheet_add(struct rpt *r, struct rpt_sheet *s, const char *name,
 		rpt_check(r, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return -1;
 	}
-	/* printed: landscape A4, one page wide, header row on every page */
+	/* printed: landscape A4 with narrow margins, header row on every
+	 * page; the scale is set by rpt_sheet_finish() */
 	worksheet_set_landscape(s->ws);
 	worksheet_set_paper(s->ws, 9);
-	worksheet_fit_to_pages(s->ws, 1, 0);
+	worksheet_set_margins(s->ws, MARGIN_SIDE_IN, MARGIN_SIDE_IN,
+			      MARGIN_END_IN, MARGIN_END_IN);
 	rpt_check(r, worksheet_repeat_rows(s->ws, 0, 0));
 	return 0;
 }
 
-/* Apply the tracked widths (capped) and free them. */
+/* The print scale (percent) that fits columns of widths w[0..n) (in
+ * characters of the default font) across landscape A4. */
+static double fit_scale(const double *w, size_t n)
+{
+	/* a width of c characters is 7c + 5 pixels, a pixel 0.75 point */
+	double pt = 0, paper = 842 - 2 * 72 * MARGIN_SIDE_IN;
+
+	for (size_t c = 0; c < n; c++)
+		pt += (7 * w[c] + 5) * 0.75;
+	return pt > 0 ? 100 * paper / pt : 100;
+}
+
+/* Apply the tracked widths (capped) and the print scale, and free the
+ * widths.  Printed, a sheet is one page wide when that keeps the type at
+ * 8 points or more (the default 11 at PRINT_SCALE_MIN percent); wider
+ * sheets print at that scale on pages across, each repeating the first
+ * columns (who the row is). */
 void rpt_sheet_finish(struct rpt *r, struct rpt_sheet *s)
 {
 	for (size_t c = 0; s->ws && c < s->ncols; c++) {
@@ -87,8 +111,17 @@ void rpt_sheet_finish(struct rpt *r, struct rpt_sheet *s)
 			w = WIDTH_MIN;
 		if (w > WIDTH_MAX)
 			w = WIDTH_MAX;
+		s->width[c] = w;
 		rpt_check(r, worksheet_set_column(s->ws, (lxw_col_t)c,
 						  (lxw_col_t)c, w, NULL));
+	}
+	if (s->ws && !s->own_scale &&
+	    fit_scale(s->width, s->ncols) >= PRINT_SCALE_MIN) {
+		worksheet_fit_to_pages(s->ws, 1, 0);
+	} else if (s->ws && !s->own_scale) {
+		worksheet_set_print_scale(s->ws, PRINT_SCALE_MIN);
+		rpt_check(r, worksheet_repeat_columns(s->ws, 0,
+						      s->ncols > 3 ? 2 : 0));
 	}
 	free(s->width);
 	s->width = NULL;
@@ -131,18 +164,24 @@ void rpt_str(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 /* Width a number takes in General format, roughly. */
 static double num_width(double v)
 {
-	char buf[32];
+	double w;
 
 	/* whole numbers and halves, most of the cells, without printf */
 	if (v >= 0 && v < 1e9 && v * 2 == (double)(unsigned long)(v * 2)) {
 		unsigned long i = (unsigned long)v;
-		double w = (double)i != v ? 3 : 1;
+
+		w = (double)i != v ? 3 : 1;
 
 		for (; i >= 10; i /= 10)
 			w++;
 		return w;
 	}
-	return (double)snprintf(buf, sizeof(buf), "%.10g", v);
+	/* any other number shows its whole digits and a few decimals, as
+	 * the cell formats it (0.0, 0.0%), not its every digit */
+	w = v < 0 ? 2 : 1;
+	for (double a = fabs(v); a >= 10 && w < 16; a /= 10)
+		w++;
+	return w + 4;
 }
 
 /* Write a number. */
@@ -176,11 +215,26 @@ void rpt_fstr(struct rpt *r, struct rpt_sheet *s, lxw_row_t row,
 void rpt_header(struct rpt *r, struct rpt_sheet *s, const char *const *labels,
 		size_t n)
 {
+	bool wrap = false;
+
 	for (size_t i = 0; i < n; i++) {
+		double w = rpt_text_width(labels[i]);
+		double before = i < s->ncols ? s->width[i] : 0;
+
 		rpt_str(r, s, 0, (lxw_col_t)i, labels[i], r->hdr);
+		if (i < s->ncols)
+			s->width[i] = before;	/* the header's need is below */
+		/* a long header wraps onto two lines rather than widen its
+		 * column (the format wraps) */
+		if (w > HEADER_WRAP) {
+			w = ceil(w / 2) + 1;
+			wrap = true;
+		}
 		/* room for the autofilter button */
-		rpt_sheet_need(s, (lxw_col_t)i, rpt_text_width(labels[i]) + 2);
+		rpt_sheet_need(s, (lxw_col_t)i, w + 2);
 	}
+	if (wrap)
+		rpt_check(r, worksheet_set_row(s->ws, 0, 30, NULL));
 }
 
 /* Index of a key in gb->keys.keys, or SIZE_MAX. */

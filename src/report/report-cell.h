@@ -53,6 +53,7 @@ struct rpt_sheet {
 	lxw_worksheet *ws;
 	double *width;
 	size_t ncols;
+	bool own_scale;		/* the sheet sets its print scale itself */
 };
 
 /* One report being written. */

@@ -177,7 +177,7 @@ int rpt_write_items(struct rpt *r, const struct analysis *a)
 	size_t ncols = 14 + a->maxopt;
 	const char **hdr = calloc(ncols, sizeof(*hdr));
 	char (*letters)[2] = calloc(MAX_OPTIONS, sizeof(*letters));
-	struct rpt_sheet s = { NULL, NULL, 0 };
+	struct rpt_sheet s = { NULL, NULL, 0, false };
 	int ret = -1;
 
 	if (!hdr || !letters) {
@@ -267,7 +267,7 @@ int rpt_write_distractors(struct rpt *r, const struct analysis *a)
 {
 	const struct rpt_labels *L = r->L;
 	const char *hdr[10];
-	struct rpt_sheet s = { NULL, NULL, 0 };
+	struct rpt_sheet s = { NULL, NULL, 0, false };
 	lxw_row_t row = 0;
 
 	if (rpt_sheet_add(r, &s, L->sh_distractors, 10) < 0)

@@ -356,7 +356,7 @@ static int write_statistics(struct rpt *r, const struct analysis *a)
 	const struct gradebook *gb = r->gb;
 	const struct rpt_labels *L = r->L;
 	const struct stats_describe *d = &a->desc;
-	struct rpt_sheet s = { NULL, NULL, 0 };
+	struct rpt_sheet s = { NULL, NULL, 0, false };
 	char rng[96], res[96], fm[320];
 	size_t passed = 0, flagged = 0, incomplete = 0, pending = 0;
 	bool some = a->n > 0;

@@ -16,7 +16,10 @@
 #include "base/fileio.h"
 
 #define LIKELY 0.23		/* a doubtful bubble this full reads filled */
-#define CROP_MARGIN_MM 4.0
+#define CROP_MARGIN_MM 4.0	/* a crop's margin left and right of its bubbles */
+#define CROP_MARGIN_Y_MM 0.9	/* above and below: the row alone (rows are
+				 * 7.2 mm apart, bubbles 5.2 mm), so a crop
+				 * shows no part of its neighbours' bubbles */
 
 /* Decide a bubble. */
 enum scan_mark scan_decide(double fill, double dark)
@@ -34,6 +37,7 @@ int scan_run_init(struct scan_run *r, struct diags *d)
 	memset(r, 0, sizeof(*r));
 	keyset_init(&r->keys);
 	scan_answers_init(&r->answers, NULL, false);
+	roster_init(&r->names);
 	r->d = d;
 	return scan_qr_reader_init(&r->qr);
 }
@@ -57,7 +61,21 @@ void scan_run_release(struct scan_run *r)
 	scan_qr_reader_release(&r->qr);
 	scan_answers_release(&r->answers);
 	keyset_release(&r->keys);
+	roster_release(&r->names);
 	memset(r, 0, sizeof(*r));
+}
+
+/* Add the roster of key k's build, from the folder it is in (the names a
+ * roster build printed); -1 on no memory. */
+static int add_names(struct scan_run *r, const struct key *k)
+{
+	char *dir = fileio_dirname(k->path);
+	int rc = dir ? roster_add_build(&r->names, dir, k->build) : -1;
+
+	free(dir);
+	if (rc < 0)
+		diags_oom(r->d);
+	return rc;
 }
 
 /* Load keys. */
@@ -81,6 +99,8 @@ int scan_run_add_keys(struct scan_run *r, const char *path)
 			r->geom = k->layout;
 		if (k->nitems > r->maxq)
 			r->maxq = (unsigned)k->nitems;
+		if (k->build && add_names(r, k) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -192,6 +212,13 @@ static int measure(struct page_read *pr)
 	return 0;
 }
 
+/* Whether item it is scored per rubric criterion in N.k columns. */
+static bool by_criteria(const struct key_item *it)
+{
+	return it->type == Q_ESSAY && it->ncriteria &&
+	       it->ncriteria <= SCAN_MAX_CRITERIA;
+}
+
 /* A crop of bubbles [a, b) written to the review folder and kept in dt
  * (its file name and PNG bytes).  -1 on a system error. */
 static int write_crop(struct page_read *pr, size_t a, size_t b, unsigned q,
@@ -209,23 +236,39 @@ static int write_crop(struct page_read *pr, size_t a, size_t b, unsigned q,
 	for (size_t i = a; i < b; i++) {
 		const struct sheet_bubble *bb = &L->bubbles[i];
 		double m = bb->r + CROP_MARGIN_MM;
+		double my = bb->r + (bb->kind == SB_ID ? CROP_MARGIN_MM :
+					     CROP_MARGIN_Y_MM);
 
 		for (int c = 0; c < 4; c++) {
 			double u, v;
 
 			scan_geom_map(pr->geo, bb->x + (c & 1 ? m : -m),
-				      bb->y + (c & 2 ? m : -m), &u, &v);
+				      bb->y + (c & 2 ? my : -my), &u, &v);
 			lo[0] = fmin(lo[0], u);
 			lo[1] = fmin(lo[1], v);
 			hi[0] = fmax(hi[0], u);
 			hi[1] = fmax(hi[1], v);
 		}
 	}
-	/* the number printed left of the bubbles goes in too */
-	if (pr->geo->flipped)
+	/* the number printed left of the bubbles goes in too; a score
+	 * row's whole label (第2题 评分项1（7 分）), from the inside of the
+	 * corner marks, so the reviewer sees which criterion it is */
+	if (L->bubbles[a].kind == SB_SCORE && L->nmarks) {
+		const struct sheet_bubble *bb = &L->bubbles[a];
+		double x = L->marks[0].x + L->marks[0].size / 2 + 1;
+
+		for (int c = 0; c < 2; c++) {
+			double u, v, m = bb->r + CROP_MARGIN_Y_MM;
+
+			scan_geom_map(pr->geo, x, bb->y + (c ? m : -m), &u, &v);
+			lo[0] = fmin(lo[0], u);
+			hi[0] = fmax(hi[0], u);
+		}
+	} else if (pr->geo->flipped) {
 		hi[0] += 12 * pr->geo->ppm;
-	else
+	} else {
 		lo[0] -= 12 * pr->geo->ppm;
+	}
 	box = boxCreate((l_int32)fmax(lo[0], 0), (l_int32)fmax(lo[1], 0),
 			(l_int32)(hi[0] - fmax(lo[0], 0)),
 			(l_int32)(hi[1] - fmax(lo[1], 0)));
@@ -409,7 +452,7 @@ static int read_criterion(struct page_read *pr, size_t a, size_t b)
 
 	if (q > pr->s->key->nitems)
 		return 0;
-	if (b0->criterion && b0->criterion <= scan_run_criteria(pr->r, q))
+	if (b0->criterion && by_criteria(&pr->s->key->items[q - 1]))
 		k = b0->criterion;
 	c = &pr->s->cells[q - 1];
 	for (size_t i = a, j; i < b; i = j) {
@@ -679,18 +722,24 @@ unsigned scan_run_criteria(const struct scan_run *r, unsigned q)
 
 	for (size_t i = 0; i < r->keys.nkeys; i++) {
 		const struct key *k = r->keys.keys[i];
-		const struct key_item *it;
 
-		if (q > k->nitems)
-			continue;
-		it = &k->items[q - 1];
-		if (it->type != Q_ESSAY || !it->ncriteria ||
-		    it->ncriteria > SCAN_MAX_CRITERIA ||
-		    (n && n != it->ncriteria))
-			return 0;
-		n = it->ncriteria;
+		if (q <= k->nitems && by_criteria(&k->items[q - 1]) &&
+		    k->items[q - 1].ncriteria > n)
+			n = k->items[q - 1].ncriteria;
 	}
 	return (unsigned)n;
+}
+
+/* Whether question q has an N column. */
+bool scan_run_question_column(const struct scan_run *r, unsigned q)
+{
+	for (size_t i = 0; i < r->keys.nkeys; i++) {
+		const struct key *k = r->keys.keys[i];
+
+		if (q <= k->nitems && !by_criteria(&k->items[q - 1]))
+			return true;
+	}
+	return !scan_run_criteria(r, q);
 }
 
 /* A column header. */
@@ -713,6 +762,39 @@ static void write_score(FILE *fp, double v, bool doubtful)
 	fputs(format_number(v, num), fp);
 }
 
+/* Write the cells of question q of sheet s (key k): its N column, then
+ * its N.k columns; an essay scored per criterion fills its own criteria
+ * (never one summed column), any other question the N column. */
+static void write_question(FILE *fp, const struct scan_run *r,
+			   const struct key *k, const struct scan_sheet *s,
+			   unsigned q)
+{
+	const struct scan_cell *c = q <= k->nitems ? &s->cells[q - 1] : NULL;
+	const struct key_item *it = c ? &k->items[q - 1] : NULL;
+	unsigned nk = scan_run_criteria(r, q);
+	bool crit = it && by_criteria(it);
+
+	if (scan_run_question_column(r, q)) {
+		fputc(',', fp);
+		if (c && !crit && !c->seen)
+			fputc('?', fp);
+		else if (c && !crit && (it->type == Q_SHORT ||
+					it->type == Q_ESSAY))
+			write_score(fp, c->sum, c->doubt);
+		else if (c && !crit)
+			fprintf(fp, "%s%s", c->doubt ? "?" : "", c->letters);
+	}
+	for (unsigned j = 1; j <= nk; j++) {
+		fputc(',', fp);
+		if (!crit || j > it->ncriteria)
+			continue;
+		if (!c->seen)
+			fputc('?', fp);
+		else
+			write_score(fp, c->crit[j - 1], c->crit_doubt[j - 1]);
+	}
+}
+
 /* Write the responses CSV. */
 int scan_run_write_csv(const struct scan_run *r, FILE *fp)
 {
@@ -724,41 +806,28 @@ int scan_run_write_csv(const struct scan_run *r, FILE *fp)
 	for (unsigned q = 1; q <= r->maxq; q++) {
 		unsigned nk = scan_run_criteria(r, q);
 
-		for (unsigned k = nk ? 1 : 0; k <= nk; k++, cols++)
+		if (scan_run_question_column(r, q)) {
+			fprintf(fp, ",%s", scan_column_name(q, 0, name));
+			cols++;
+		}
+		for (unsigned k = 1; k <= nk; k++, cols++)
 			fprintf(fp, ",%s", scan_column_name(q, k, name));
 	}
 	fputs("," SCAN_PROBLEM_COLUMN "\r\n", fp);
 	for (size_t i = 0; i < r->nsheets; i++) {
 		const struct scan_sheet *s = &r->sheets[i];
 		const struct key *k = s->key;
+		const char *who = s->cand[0] != '?' ?
+				  roster_name(&r->names, s->cand) : NULL;
 
 		csv_write_text(fp, *s->cand ? s->cand : "?");
-		fprintf(fp, ",,%s,", k->form);
+		fputc(',', fp);
+		csv_write_text(fp, who ? who : "");
+		fprintf(fp, ",%s,", k->form);
 		csv_write_text(fp, k->paper);
 		fprintf(fp, ",%s", k->build ? k->build : "");
-		for (unsigned q = 1; q <= r->maxq; q++) {
-			const struct scan_cell *c = q <= k->nitems ?
-						    &s->cells[q - 1] : NULL;
-			unsigned nk = scan_run_criteria(r, q);
-			enum qtype t;
-
-			for (unsigned j = nk ? 1 : 0; j <= nk; j++) {
-				fputc(',', fp);
-				if (!c)
-					continue;
-				t = k->items[q - 1].type;
-				if (!c->seen)
-					fputc('?', fp);
-				else if (nk)
-					write_score(fp, c->crit[j - 1],
-						    c->crit_doubt[j - 1]);
-				else if (t == Q_SHORT || t == Q_ESSAY)
-					write_score(fp, c->sum, c->doubt);
-				else
-					fprintf(fp, "%s%s", c->doubt ? "?" :
-						"", c->letters);
-			}
-		}
+		for (unsigned q = 1; q <= r->maxq; q++)
+			write_question(fp, r, k, s, q);
 		fputs(",\r\n", fp);
 	}
 	/* a page not read is a row of its own: no candidate goes missing */

@@ -15,6 +15,7 @@
 
 #include "base/diag.h"
 #include "paper/keyset.h"
+#include "paper/roster.h"
 #include "scan/scan-answers.h"
 #include "scan/scan-page.h"
 
@@ -79,6 +80,7 @@ struct scan_unread {
 
 struct scan_run {
 	struct keyset keys;
+	struct roster names;		/* the keys' builds' rosters */
 	const struct sheet_layout *geom;	/* where marks and QR are */
 	struct scan_qr_reader qr;
 	struct scan_sheet *sheets;
@@ -111,10 +113,14 @@ int scan_run_unread(struct scan_run *r, const char *file, unsigned page,
 		    const char *why);
 /* Report sheets with pages missing (their cells become '?'). */
 void scan_run_finish(struct scan_run *r);
-/* The criterion columns N.1 ... N.K of question q (K), or 0 when q has
- * one column: an essay scored per rubric criterion gets N.k columns when
- * every loaded key with a question q has it so, with as many criteria. */
+/* The criterion columns N.1 ... N.K of question q (K, the most criteria
+ * of a loaded key's question q), or 0: an essay scored per rubric
+ * criterion fills its own N.k columns, whatever the other forms' question
+ * q is, so a doubt is always about one criterion. */
 unsigned scan_run_criteria(const struct scan_run *r, unsigned q);
+/* Whether question q has an N column: some loaded key's question q is
+ * not scored per criterion (a choice question, a short answer). */
+bool scan_run_question_column(const struct scan_run *r, unsigned q);
 #define SCAN_COLUMN_MAX 24	/* bytes of a scan_column_name() buffer */
 /* The column header of question q, criterion k (0: the question) in buf
  * (SCAN_COLUMN_MAX bytes); returns buf. */

@@ -12,13 +12,15 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "base/array.h"
 #include "base/csv.h"
 #include "base/fileio.h"
 #include "paper/review-format.h"
+#include "paper/script.h"
 
 #define ANSWERS_SHEET "\xE7\xAD\x94\xE5\x8D\xB7"	/* 答卷 */
 #define IMAGE_HEIGHT 80.0	/* pixels a crop is shown at, at most */
-#define IMAGE_WIDTH 520.0
+#define IMAGE_WIDTH 800.0
 
 /* The workbook being written. */
 struct rw {
@@ -27,6 +29,9 @@ struct rw {
 	lxw_format *text, *head, *decide, *wrap, *row;
 	char **ids;			/* 答卷's id cell of each sheet */
 	double image_w;			/* the widest crop shown, pixels */
+	enum script script;		/* SCRIPT_HANT: words in Traditional */
+	char **owned;			/* converted words, freed at the end */
+	size_t nowned, owned_cap;
 	lxw_error err;
 };
 
@@ -35,6 +40,26 @@ static void check(struct rw *w, lxw_error e)
 {
 	if (e != LXW_NO_ERROR && w->err == LXW_NO_ERROR)
 		w->err = e;
+}
+
+/* Word s (Simplified) in the paper's script: Traditional for a zh-Hant
+ * paper (kept until the workbook is written), else s. */
+static const char *tr(struct rw *w, const char *s)
+{
+	struct diags d = DIAGS_INIT;
+	char *t;
+
+	if (w->script != SCRIPT_HANT)
+		return s;
+	t = script_convert(SCRIPT_HANT, s, &d);
+	diags_release(&d);
+	if (!t || ARRAY_GROW(w->owned, w->owned_cap, w->nowned + 1) < 0) {
+		free(t);
+		check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return s;
+	}
+	w->owned[w->nowned++] = t;
+	return t;
 }
 
 /* The 答卷 worksheet: every field of the responses CSV as a text cell;
@@ -161,7 +186,7 @@ static void write_doubt(struct rw *w, lxw_worksheet *ws, size_t i,
 							 dt->criterion, col) :
 					"candidate_id", w->row));
 	check(w, worksheet_write_string(ws, n, 7, dt->reading + 1, w->row));
-	check(w, worksheet_write_string(ws, n, 8, reason_zh(dt->reason),
+	check(w, worksheet_write_string(ws, n, 8, tr(w, reason_zh(dt->reason)),
 					w->wrap));
 	check(w, worksheet_write_blank(ws, n, COL_DECISION, w->decide));
 	if (dt->png && dt->png_h && dt->png_w) {
@@ -192,18 +217,19 @@ static void write_doubt(struct rw *w, lxw_worksheet *ws, size_t i,
 /* The 待复核 worksheet. */
 static void write_review(struct rw *w)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(w->wb, REVIEW_SHEET);
+	lxw_worksheet *ws = workbook_add_worksheet(w->wb, tr(w, REVIEW_SHEET));
 	lxw_row_t n = 2;
 
 	if (!ws) {
 		check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
-	check(w, worksheet_merge_range(ws, 0, 0, 0, COL_DECISION, review_help,
-				       w->wrap));
+	check(w, worksheet_merge_range(ws, 0, 0, 0, COL_DECISION,
+				       tr(w, review_help), w->wrap));
 	check(w, worksheet_set_row(ws, 0, 36, NULL));
 	for (lxw_col_t c = 0; c <= COL_DECISION; c++)
-		check(w, worksheet_write_string(ws, 1, c, review_heads[c],
+		check(w, worksheet_write_string(ws, 1, c,
+						tr(w, review_heads[c]),
 						w->head));
 	for (size_t i = 0; i < w->r->ndoubts && n < LXW_ROW_MAX; i++, n++)
 		write_doubt(w, ws, i, n);
@@ -259,6 +285,10 @@ int scan_review_write_xlsx(const struct scan_run *r, struct outfile *o)
 
 	memset(&w, 0, sizeof(w));
 	w.r = r;
+	/* the workbook speaks the paper's script (Chinese for any paper) */
+	if (r->keys.nkeys && r->keys.keys[0]->language &&
+	    !strcmp(r->keys.keys[0]->language, "zh-Hant"))
+		w.script = SCRIPT_HANT;
 	mem = open_memstream(&csv, &len);
 	if (!mem)
 		goto out;
@@ -284,6 +314,9 @@ out:
 		errno = EIO;
 	for (size_t i = 0; w.ids && i < r->nsheets; i++)
 		free(w.ids[i]);
+	for (size_t i = 0; i < w.nowned; i++)
+		free(w.owned[i]);
+	free(w.owned);
 	free(w.ids);
 	free(opt.tmpdir);
 	free(csv);

@@ -74,7 +74,7 @@ set -e
 	fail "an undecided mark does not keep exactly its sheet pending"
 grep -q "candidate 'NOSUCH0', column '1' not applied: no row" \
 	"$work/part.err" || { cat "$work/part.err"; fail "stray decision"; }
-grep -q "worksheet '待复核': 1 marks without a decision" "$work/part.err" ||
+grep -q "worksheet '待複核': 1 marks without a decision" "$work/part.err" ||
 	{ cat "$work/part.err"; fail "the undecided mark is not reported"; }
 # the workbook is not replaced without --force
 set +e
@@ -192,11 +192,11 @@ python3 "$here/decide.py" "$work/mlr/review.xlsx" "$work/ml" \
 	2>/dev/null || true
 cmp "$work/ml.scanned" "$work/ml.typed" ||
 	fail "reviewed criterion scores grade differently from the typed"
-# with both forms loaded (their essays differ) one summed column each
+# with both forms loaded (their essays differ) still the criterion columns
 "$EXAMGEN" scan --key "$work/m" "$work"/ms/page-*.png >"$work/m2.csv" \
 	2>/dev/null || fail "manager scan, two forms"
 python3 "$here/evaluate.py" "$work/ms" "$work/m2.csv" dark >/dev/null ||
-	fail "summed criterion columns misread"
+	fail "criterion columns of two forms misread"
 
 # a 1-bit scan is refused with how to rescan
 mkdir "$work/b"

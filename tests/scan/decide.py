@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Play the reviewer of a review.xlsx written by `examgen scan --review`.
 
-usage: decide.py REVIEW_XLSX TRUTH_DIR OUT_XLSX [skip=N] [wrong=N]
+usage: decide.py REVIEW_XLSX TRUTH_DIR OUT_XLSX [skip=N] [wrong=N] [mistype=N]
 
 For every row of worksheet 待复核, write into its 复核结果 cell what the
 simulator really drew (truth.csv; '-' for a question left blank), as a
@@ -10,7 +10,10 @@ person reading the crop would, and save the workbook as OUT_XLSX.  The
 sheets of 答卷 are matched to the truth by order (the simulator's pages
 are scanned in order).  skip=N leaves the first N decisions empty;
 wrong=N also adds N decisions for a candidate id that is not in the
-workbook.  The XML is edited directly, as a spreadsheet program saves it:
+workbook; mistype=N changes the 题号 of the first N rows to another
+column of that row that is not doubtful, as a slip of the keyboard
+would.  The workbook of a zh-Hant paper (待複核, 題號, ...) is read
+alike.  The XML is edited directly, as a spreadsheet program saves it:
 a decision cell becomes an inline string.
 """
 import csv
@@ -71,6 +74,7 @@ def main():
     src, truth_dir, dst = sys.argv[1:4]
     opts = dict(a.split("=", 1) for a in sys.argv[4:])
     skip, wrong = int(opts.get("skip", 0)), int(opts.get("wrong", 0))
+    mistype = int(opts.get("mistype", 0))
     with open(f"{truth_dir}/truth.csv", encoding="utf-8", newline="") as f:
         truth = list(csv.DictReader(f))
     z = zipfile.ZipFile(src)
@@ -80,11 +84,16 @@ def main():
     ids = [unescape(answers[(r, "A")]) for r in sorted(
         r for r, c in answers if c == "A" and r > 1)]
     by_id = dict(zip(ids, truth))
-    review_part = parts["待复核"]
+    review_part = parts.get("待复核") or parts["待複核"]
     xml = z.read(review_part).decode()
     rev = cells(xml, sst)
     heads = {unescape(v): c for (r, c), v in rev.items() if r == 2}
-    idc, colc, decc = heads["考生编号"], heads["题号"], heads["复核结果"]
+    def head(*names):
+        return next(heads[n] for n in names if n in heads)
+    idc = head("考生编号", "考生編號")
+    colc = head("题号", "題號")
+    decc = head("复核结果", "複核結果")
+    anshead = {c: unescape(v) for (r, c), v in answers.items() if r == 1}
     rows = sorted(r for r, c in rev if r > 2 and c == idc)
     decided = 0
     for n, r in enumerate(rows):
@@ -100,6 +109,18 @@ def main():
         xml, k = re.subn(rf'<c r="{ref}"((?: s="\d+")?)\s*/>', new, xml)
         assert k == 1, f"no empty decision cell {ref}"
         decided += 1
+        if n < mistype:
+            row = next(r2 for r2, c in answers if c == "A" and
+                       unescape(answers[(r2, c)]) == unescape(rev[(r, idc)]))
+            other = next(h for c, h in sorted(anshead.items())
+                         if h[:1].isdigit() and h != column and
+                         not answers.get((row, c), "").startswith("?"))
+            xml, k = re.subn(
+                rf'(<c r="{colc}{r}"[^>]*>)(.*?)(</c>)',
+                lambda m: (m.group(1).replace('t="s"', 't="inlineStr"')
+                           + f"<is><t>{other}</t></is>" + m.group(3)),
+                xml, count=1)
+            assert k == 1, f"no question number cell {colc}{r}"
     for i in range(wrong):
         r = (rows[-1] if rows else 2) + 1 + i
         xml = xml.replace(

@@ -389,7 +389,7 @@ static int grade_all(const struct grade_opts *o, struct gradebook *gb,
 		failed |= keyset_add(&gb->keys, o->keys[i], d) != 0;
 	if (!failed && isatty(2))
 		gb->progress = show_progress;
-	for (size_t i = 0; !failed && i < o->nsheets; i++)
+	for (size_t i = 0; !failed && !gb->stopped && i < o->nsheets; i++)
 		failed = gradebook_read(gb, o->sheets[i], d) != 0;
 	if (gb->progress && gb->sheets_read >= GRADE_PROGRESS_EVERY)
 		fputc('\n', stderr);
@@ -442,6 +442,9 @@ static int cmd_grade_exec(const struct cmd_args *a)
 	/* the CSV summary alone needs no answers kept in memory (the
 	 * statistics of JSON, Excel and the history do) */
 	gb.keep_answers = o.json || o.xlsx || o.history;
+	/* a workbook has room for so many rows: stop reading past them */
+	if (o.xlsx)
+		gb.max_cands = report_max_rows();
 	if (grade_all(&o, &gb, &names, &d) || (o.xlsx && !xlsx_fits(&o, &gb, &d)))
 		goto out;
 	diags_print(&d, stderr);

@@ -149,6 +149,7 @@ struct candidate *gradebook_candidate(struct gradebook *gb, const char *file,
 		return NULL;
 	}
 	c = &gb->cands[gb->ncands++];
+	gb->stopped |= gb->max_cands && gb->ncands >= gb->max_cands;
 	memset(c, 0, sizeof(*c));
 	c->file = file;
 	c->line = line;

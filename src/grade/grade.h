@@ -95,6 +95,10 @@ struct gradebook {
 	 * candidate's responses and raw cells live in reused scratch
 	 * space, not the arena, and c->resp is NULL once it is graded */
 	bool keep_answers;
+	/* when not 0: reading stops (stopped set) once this many candidates
+	 * are read, for an output that cannot hold more */
+	size_t max_cands;
+	bool stopped;
 	struct response *scratch_resp;
 	size_t scratch_resp_cap;
 	/* when set, called every GRADE_PROGRESS_EVERY candidates */

@@ -516,13 +516,13 @@ int sheet_read_csv(struct gradebook *gb, const char *file, const char *text,
 	if (read_header(gb, file, &L, &row) ||
 	    !(f = calloc(L.ncols ? L.ncols : 1, sizeof(*f))))
 		goto oom;
-	while ((e = csv_next(&r, &row)) == CSV_OK) {
+	while (!gb->stopped && (e = csv_next(&r, &row)) == CSV_OK) {
 		if (row_blank(&row))
 			continue;
 		if (read_row(gb, file, &L, &row, f))
 			goto oom;
 	}
-	if (e == CSV_EOF)
+	if (e == CSV_EOF || gb->stopped)
 		goto out;
 bad:
 	if (e == CSV_ENOMEM)

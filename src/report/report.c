@@ -544,14 +544,21 @@ out:
 }
 
 /* True if gb fits one workbook (rows per sheet); else an error in d. */
+/* The most candidates a report holds, plus one. */
+size_t report_max_rows(void)
+{
+	return LXW_ROW_MAX;
+}
+
 bool report_fits(const char *path, const struct gradebook *gb,
 		 struct diags *d)
 {
 	if (gb->ncands < LXW_ROW_MAX && gb->nproblems < LXW_ROW_MAX)
 		return true;
-	diags_error(d, path, 0, 0, "too many rows for one worksheet (%zu "
+	diags_error(d, path, 0, 0, "too many rows for one worksheet (%s%zu "
 		    "sheets, %zu problems; at most %u each): grade the sheets "
-		    "in parts, or write CSV or JSON", gb->ncands, gb->nproblems,
+		    "in parts, or write CSV or JSON", gb->stopped ? "more "
+		    "than " : "", gb->ncands - gb->stopped, gb->nproblems,
 		    (unsigned)LXW_ROW_MAX - 1);
 	return false;
 }

@@ -28,6 +28,9 @@ enum report_err report_write_xlsx(const char *path,
 enum report_err report_build_xlsx(struct outfile *o,
 				  const struct gradebook *gb,
 				  const char *lang, struct diags *d);
+/* One more than the candidates a report has room for: reading can stop
+ * there, since the report will be refused anyway. */
+size_t report_max_rows(void);
 /* True if gb fits one workbook (Excel's rows per sheet); else an error
  * naming path in d. */
 bool report_fits(const char *path, const struct gradebook *gb,

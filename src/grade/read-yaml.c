@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* read-yaml.c - YAML answer sheets: one candidate per file.  The document
+/* read-yaml.c - YAML answer sheets: one candidate per document (a file
+ * with several, "---" between them, gives one each).  The document
  * is parsed into a scratch arena; what grading keeps (id, name, form, the
  * answers as written) is copied into the gradebook arena.  YAML syntax
  * errors become problems of the sheet, never a crash or a lost sheet. */
@@ -11,6 +12,7 @@
 #include "yaml/ynode.h"
 
 #define MAX_CRITERIA 128
+#define MAX_DOCUMENTS 1000	/* sheets in one file read one by one */
 
 /* State while one sheet is read. */
 struct yread {
@@ -221,9 +223,11 @@ static int read_sheet(struct yread *R, const struct ynode *root)
 	return 0;
 }
 
-/* Grade the candidate of a YAML sheet. */
-int sheet_read_yaml(struct gradebook *gb, const char *file, const char *text,
-		    size_t len)
+/* Read one document (text, whose earlier documents are blank lines, so
+ * positions stay those of the file; it starts on line) as one
+ * candidate. */
+static int read_document(struct gradebook *gb, const char *file,
+			 const char *text, size_t len, unsigned line)
 {
 	struct yread R = { gb, NULL, NULL, NULL };
 	struct arena scratch;
@@ -233,7 +237,7 @@ int sheet_read_yaml(struct gradebook *gb, const char *file, const char *text,
 
 	arena_init(&scratch);
 	diags_init(&d);
-	if (!(R.c = gradebook_candidate(gb, file, 1)))
+	if (!(R.c = gradebook_candidate(gb, file, line)))
 		goto out;
 	if (ydoc_parse(&scratch, file, text, len, &root, &d)) {
 		if (diags_out_of_memory(&d))
@@ -264,5 +268,69 @@ out:
 	free(R.crit);
 	diags_release(&d);
 	arena_release(&scratch);
+	return rc;
+}
+
+/* True if the lines [s, end) hold nothing but blank lines, comments and
+ * directives. */
+static bool no_content(const char *s, const char *end)
+{
+	while (s < end) {
+		const char *eol = memchr(s, '\n', (size_t)(end - s));
+		const char *p = s + strspn(s, " \t\r");
+
+		if (!eol)
+			eol = end;
+		if (p < eol && *p != '#' && *p != '%')
+			return false;
+		s = eol + 1;
+	}
+	return true;
+}
+
+/* Grade the candidate of a YAML sheet. */
+int sheet_read_yaml(struct gradebook *gb, const char *file, const char *text,
+		    size_t len)
+{
+	const char *end = text + len, *doc = text, *p = text;
+	const char *docs[MAX_DOCUMENTS + 1];
+	size_t n = 0;
+	char *buf;
+	int rc = 0;
+
+	/* a document starts at each "---" line that follows content */
+	for (; p < end; p = memchr(p, '\n', (size_t)(end - p)), p = p ? p + 1 :
+	     end) {
+		if (end - p < 3 || memcmp(p, "---", 3) ||
+		    (end - p > 3 && !strchr(" \t\r\n", p[3])) ||
+		    no_content(doc, p))
+			continue;
+		if (n == MAX_DOCUMENTS)
+			break;
+		docs[n++] = doc;
+		doc = p;
+	}
+	if (!n || no_content(doc, end) || n == MAX_DOCUMENTS)
+		return read_document(gb, file, text, len, 1);
+	docs[n++] = doc;
+	/* several sheets in one file: one candidate each */
+	if (!(buf = malloc(len + 1))) {
+		gradebook_oom(gb);
+		return -1;
+	}
+	for (size_t i = 0; i < n && !rc; i++) {
+		const char *e = i + 1 < n ? docs[i + 1] : end;
+		size_t at = (size_t)(docs[i] - text), k = 0, k0;
+
+		for (size_t j = 0; j < at; j++)
+			if (text[j] == '\n')
+				buf[k++] = '\n';
+		k0 = k;
+		memcpy(buf + k, docs[i], (size_t)(e - docs[i]));
+		k += (size_t)(e - docs[i]);
+		buf[k] = '\0';
+		rc = read_document(gb, file, buf, k, (unsigned)k0 + 1);
+	}
+	free(buf);
 	return rc;
 }

@@ -543,13 +543,13 @@ out:
 	return ret;
 }
 
-/* True if gb fits one workbook (rows per sheet); else an error in d. */
 /* The most candidates a report holds, plus one. */
 size_t report_max_rows(void)
 {
 	return LXW_ROW_MAX;
 }
 
+/* True if gb fits one workbook (rows per sheet); else an error in d. */
 bool report_fits(const char *path, const struct gradebook *gb,
 		 struct diags *d)
 {

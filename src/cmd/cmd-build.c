@@ -515,8 +515,17 @@ static int write_all(const struct plan *pl, const struct build_opts *o,
 		free(path);
 		break;
 	default:
-		diags_errno(d, errno, NULL, "cannot write the outputs into "
-			    "'%s'", o->out);
+		/* the folder is replaced as a whole, from beside it */
+		if (errno == EBUSY || errno == EXDEV)
+			diags_fail(d, DIAG_REFUSED, NULL, 0, 0, "cannot write "
+				   "the outputs into '%s': it is a mount point "
+				   "(or on another file system than the folder "
+				   "that holds it), and a build replaces its "
+				   "folder as a whole; use a folder inside it, "
+				   "such as '%s/exam'", o->out, o->out);
+		else
+			diags_errno(d, errno, NULL, "cannot write the outputs "
+				    "into '%s'", o->out);
 		break;
 	}
 	if (set.kept)

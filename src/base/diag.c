@@ -5,11 +5,13 @@
 #include "base/hash.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Prepare an empty list. */
 void diags_init(struct diags *d)
@@ -403,4 +405,34 @@ void diags_print(struct diags *d, FILE *fp)
 		fputs("examgen: error: out of memory\n", fp);
 		d->oom_said = true;
 	}
+}
+
+/* Point standard error at /dev/null. */
+int diag_stderr_silence(void)
+{
+	int saved, null;
+
+	fflush(stderr);
+	saved = dup(STDERR_FILENO);
+	if (saved < 0)
+		return -1;
+	null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (null < 0 || dup2(null, STDERR_FILENO) < 0) {
+		if (null >= 0)
+			close(null);
+		close(saved);
+		return -1;
+	}
+	close(null);
+	return saved;
+}
+
+/* Put standard error back. */
+void diag_stderr_restore(int saved)
+{
+	if (saved < 0)
+		return;
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
 }

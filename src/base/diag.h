@@ -106,6 +106,13 @@ void diags_vfail_reason(struct diags *d, enum diag_class cls,
 /* Print every entry to fp in the standard form and drop it (the counts
  * and the class stay): a later call prints only what was added since. */
 void diags_print(struct diags *d, FILE *fp);
+/* Silence standard error while a library that prints its own messages
+ * there runs (libxlsxwriter's "[ERROR]" lines, which name temporary
+ * files; examgen reports the failure itself): the saved descriptor for
+ * diag_stderr_restore, or -1 (nothing changed). */
+int diag_stderr_silence(void);
+/* Give standard error back (saved from diag_stderr_silence; -1: none). */
+void diag_stderr_restore(int saved);
 /* Format one entry into the standard form (malloc'd; NULL on no memory). */
 char *diag_format(const struct diag *e);
 

@@ -327,6 +327,7 @@ int responses_xlsx_write(const char *path, const char *csv, size_t len,
 {
 	lxw_workbook_options opt = { 0 };
 	lxw_doc_properties props = { 0 };
+	int quiet;
 	struct csv_reader r;
 	struct rx x;
 	lxw_error e;
@@ -343,7 +344,9 @@ int responses_xlsx_write(const char *path, const char *csv, size_t len,
 	opt.tmpdir = fileio_dirname(path);
 	if (!opt.tmpdir)
 		goto out;
+	quiet = diag_stderr_silence();
 	x.wb = workbook_new_opt(path, &opt);
+	diag_stderr_restore(quiet);
 	props.created = created_time();
 	if (x.wb && workbook_set_properties(x.wb, &props))
 		goto out;
@@ -351,7 +354,9 @@ int responses_xlsx_write(const char *path, const char *csv, size_t len,
 	x.ws = x.wb ? workbook_add_worksheet(x.wb, x.w->sheet) : NULL;
 	if (!x.ws || write_rows(&x, &r) < 0)
 		goto out;
+	quiet = diag_stderr_silence();
 	e = workbook_close(x.wb);
+	diag_stderr_restore(quiet);
 	x.wb = NULL;
 	if (e == LXW_NO_ERROR && !x.err)
 		rc = 0;

@@ -572,6 +572,7 @@ enum report_err report_build_xlsx(struct outfile *o,
 	const char *path = o->path;
 	struct rpt r;
 	lxw_workbook_options opt = { .constant_memory = 1 };
+	int quiet;
 	enum report_err ret = REPORT_EIO;
 
 	memset(&r, 0, sizeof(r));
@@ -608,7 +609,9 @@ enum report_err report_build_xlsx(struct outfile *o,
 		ret = REPORT_XLSX;
 		goto out;
 	}
+	quiet = diag_stderr_silence();
 	r.wb = workbook_new_opt(o->tmp, &opt);
+	diag_stderr_restore(quiet);
 	if (!r.wb) {
 		ret = REPORT_XLSX;
 		diags_error(d, path, 0, 0, "cannot start the workbook");
@@ -623,7 +626,9 @@ enum report_err report_build_xlsx(struct outfile *o,
 				    lxw_strerror(r.err));
 		goto out;
 	}
+	quiet = diag_stderr_silence();
 	rpt_check(&r, workbook_close(r.wb));
+	diag_stderr_restore(quiet);
 	r.wb = NULL;
 	if (r.ncut)
 		diags_add(d, DIAG_WARNING, path, 0, 0, "%zu %s longer than "

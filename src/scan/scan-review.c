@@ -276,6 +276,7 @@ static int make_formats(struct rw *w)
 int scan_review_write_xlsx(const struct scan_run *r, struct outfile *o)
 {
 	lxw_workbook_options opt = { 0 };
+	int quiet;
 	struct rw w;
 	char *csv = NULL;
 	size_t len = 0;
@@ -299,11 +300,15 @@ int scan_review_write_xlsx(const struct scan_run *r, struct outfile *o)
 	opt.tmpdir = fileio_dirname(o->path);
 	if (!w.ids || !opt.tmpdir)
 		goto out;
+	quiet = diag_stderr_silence();
 	w.wb = workbook_new_opt(o->tmp, &opt);
+	diag_stderr_restore(quiet);
 	if (!w.wb || make_formats(&w) < 0 || write_answers(&w, csv, len) < 0)
 		goto out;
 	write_review(&w);
+	quiet = diag_stderr_silence();
 	check(&w, workbook_close(w.wb));
+	diag_stderr_restore(quiet);
 	w.wb = NULL;
 	if (w.err == LXW_NO_ERROR)
 		rc = 0;

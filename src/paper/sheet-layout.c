@@ -17,6 +17,7 @@
 
 #define MARK 6.0		/* corner mark side */
 #define MARK_AT 12.0		/* mark centre from the page edges */
+#define CHECK 3.0		/* check mark side: one mid-edge each */
 #define QR_SIZE 24.0
 #define QR_X 178.0		/* QR centre */
 #define QR_Y 32.0
@@ -187,6 +188,12 @@ static void new_page(struct lb_state *S)
 	add_square(S, false, SHEET_W - MARK_AT, MARK_AT, MARK);
 	add_square(S, false, MARK_AT, SHEET_H - MARK_AT, MARK);
 	add_square(S, false, SHEET_W - MARK_AT, SHEET_H - MARK_AT, MARK);
+	/* check marks halfway along each edge: scan finds them where the
+	 * corner marks predict, or the page is not decided */
+	add_square(S, false, SHEET_W / 2, MARK_AT, CHECK);
+	add_square(S, false, SHEET_W / 2, SHEET_H - MARK_AT, CHECK);
+	add_square(S, false, MARK_AT, SHEET_H / 2, CHECK);
+	add_square(S, false, SHEET_W - MARK_AT, SHEET_H / 2, CHECK);
 	add_square(S, true, QR_X, QR_Y, QR_SIZE);
 	add_text(S, LEFT, 14, SR_TITLE, SA_LEFT, lb->answer_sheet);
 	s = arena_printf(&S->L->arena, "%s%s%s%s%s", S->p->tpl->code, lb->sep,
@@ -679,9 +686,11 @@ int sheet_layout_load(struct sheet_layout *L, const struct ynode *n,
 			return -1;
 		L->nbubbles++;
 	}
-	if (L->nmarks != 4 * (size_t)L->pages || L->nqr != L->pages) {
+	/* four corner marks a page, and four check marks on newer sheets */
+	if ((L->nmarks != 4 * (size_t)L->pages &&
+	     L->nmarks != 8 * (size_t)L->pages) || L->nqr != L->pages) {
 		diags_error(d, path, n->line, n->col, "layout needs four "
-			    "marks and one qr per page");
+			    "or eight marks and one qr per page");
 		return -1;
 	}
 	return 0;

@@ -30,11 +30,15 @@ struct scan_geom {
 };
 
 /* What went wrong finding a page. */
-enum scan_find { SF_OK, SF_NO_MARKS, SF_NO_QR, SF_NOMEM };
+/* SF_DISAGREE: marks were found, but no choice of them agrees with the
+ * check marks and the QR code's place: the page is not decided.
+ * SF_NOMEM: memory ran out. */
+enum scan_find { SF_OK, SF_NO_MARKS, SF_NO_QR, SF_DISAGREE, SF_NOMEM };
 
 /* Find the marks of geometry L (its page-1 marks and QR) on grey image g
- * and read the QR into text (cap bytes).  SF_OK with *geo set; SF_NOMEM
- * when memory ran out. */
+ * and read the QR into text (cap bytes).  SF_OK with *geo set only when
+ * the corner marks, the check marks (sheets that have them) and the QR
+ * code's place agree. */
 enum scan_find scan_page_find(PIX *g, const struct sheet_layout *L,
 			      struct scan_qr_reader *qr, struct scan_geom *geo,
 			      char *text, size_t cap);

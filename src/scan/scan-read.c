@@ -624,6 +624,12 @@ int scan_run_page(struct scan_run *r, PIX *g, const char *file,
 		return unread(r, file, page, "not an answer-sheet page: its "
 			      "four corner marks are not found (cut off, "
 			      "covered, or another page)");
+	case SF_DISAGREE:
+		return unread(r, file, page, "the corner marks, the check "
+			      "marks along the edges and the QR code do not "
+			      "agree (a mark covered, cut off or added): not "
+			      "read, so that nothing is misread; rescan the "
+			      "page flat and whole, or type its answers");
 	case SF_NO_QR:
 		return unread(r, file, page, "the QR code cannot be read "
 			      "(damaged or covered); rescan the page or type "

@@ -47,6 +47,10 @@ struct opts {
 	double rotate, scale, offset, tone, noise;
 	int blur, bilevel, flip, deface;	/* flip 2: mixed */
 	int stack;
+	int cut, doodle;		/* a cut corner and a fill near it;
+					 * a dark square in the margin */
+	double shadow;			/* darkest share of light lost */
+	int circle;			/* rings drawn around chosen bubbles */
 	const char *format;
 	const char *print;		/* a build's print file, or NULL */
 };
@@ -158,6 +162,54 @@ static void draw_litter(cairo_t *cr, double x, double y, double r,
 			  0.25 * ppm, 0, 2 * M_PI);
 		cairo_fill(cr);
 	}
+}
+
+/* Cut a random corner off the page (a skewed feed), taking its corner
+ * mark, and put a dark fill the size of a filled bubble (a rounded
+ * 5.6 x 4.4 mm blob) in the margin 18-40 mm from it. */
+static void cut_corner(cairo_t *cr, double ppm)
+{
+	int c = (int)(urand() * 4);
+	double cx = c & 1 ? SHEET_W : 0, cy = c & 2 ? SHEET_H : 0;
+	double sx = c & 1 ? -1 : 1, sy = c & 2 ? -1 : 1, leg = 33;
+	double fx = c & 1 ? SHEET_W - 5 : 5;
+	double fy = (c & 2 ? SHEET_H - 12 : 12) + sy * uniform(18, 40);
+	double w = 5.6, h = 4.4, rr = 1.6;
+
+	cairo_save(cr);
+	cairo_scale(cr, ppm, ppm);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_move_to(cr, cx, cy);
+	cairo_line_to(cr, cx + sx * leg, cy);
+	cairo_line_to(cr, cx, cy + sy * leg);
+	cairo_close_path(cr);
+	cairo_fill(cr);
+	cairo_set_source_rgb(cr, 0.12, 0.12, 0.12);
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, fx + h / 2 - rr, fy - w / 2 + rr, rr, -M_PI / 2, 0);
+	cairo_arc(cr, fx + h / 2 - rr, fy + w / 2 - rr, rr, 0, M_PI / 2);
+	cairo_arc(cr, fx - h / 2 + rr, fy + w / 2 - rr, rr, M_PI / 2, M_PI);
+	cairo_arc(cr, fx - h / 2 + rr, fy - w / 2 + rr, rr, M_PI,
+		  3 * M_PI / 2);
+	cairo_close_path(cr);
+	cairo_fill(cr);
+	cairo_restore(cr);
+}
+
+/* A dark 5-7 mm square doodled in the margin of a random corner,
+ * outside its corner mark (nearer the corner). */
+static void doodle(cairo_t *cr, double ppm)
+{
+	int c = (int)(urand() * 4);
+	double side = uniform(5, 7), at = uniform(3.5, 4.5);
+	double x = c & 1 ? SHEET_W - at : at, y = c & 2 ? SHEET_H - at : at;
+
+	cairo_save(cr);
+	cairo_scale(cr, ppm, ppm);
+	cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+	cairo_rectangle(cr, x - side / 2, y - side / 2, side, side);
+	cairo_fill(cr);
+	cairo_restore(cr);
 }
 
 /* The sheet's pages rendered at dpi (white background). */
@@ -381,6 +433,14 @@ static int parse(struct opts *o, int argc, char **argv)
 			o->deface = atoi(v);
 		else if (!strcmp(argv[i], "stack"))
 			o->stack = atoi(v);
+		else if (!strcmp(argv[i], "cut"))
+			o->cut = atoi(v);
+		else if (!strcmp(argv[i], "doodle"))
+			o->doodle = atoi(v);
+		else if (!strcmp(argv[i], "shadow"))
+			o->shadow = atof(v);
+		else if (!strcmp(argv[i], "circle"))
+			o->circle = atoi(v);
 		else if (!strcmp(argv[i], "print"))
 			o->print = v;
 		else if (!strcmp(argv[i], "format"))
@@ -535,8 +595,13 @@ static void fill_sheet(cairo_surface_t **pages, const struct key *k,
 			}
 			cairo_stroke(cr[p]);
 		}
-	for (unsigned p = 0; p < L->pages; p++)
+	for (unsigned p = 0; p < L->pages; p++) {
+		if (o->cut)
+			cut_corner(cr[p], ppm);
+		if (o->doodle)
+			doodle(cr[p], ppm);
 		cairo_destroy(cr[p]);
+	}
 }
 
 /* Run the simulator on the command line's arguments. */

@@ -17,6 +17,9 @@
 #define INNER 0.72		/* measured disc: this share of the radius */
 #define QR_MARGIN_MM 5.0	/* around the QR's predicted square */
 #define MAX_CANDS 4		/* corner-mark candidates kept a corner */
+#define FLAT_BLOCK_MM 4.0	/* paper white taken in blocks this big */
+#define RING_SAMPLES 40	/* paper samples on each of two circles */
+#define FLAT_EVEN 0.9		/* darkest paper to brightest: even light */
 
 /* Prepare a QR reader. */
 int scan_qr_reader_init(struct scan_qr_reader *r)
@@ -82,6 +85,84 @@ int scan_homography(const double src[4][2], const double dst[4][2],
 	for (int i = 0; i < 8; i++)
 		h[i] = a[i][8] / a[i][i];
 	h[8] = 1;
+	return 0;
+}
+
+/* Even out uneven light. */
+int scan_page_flatten(PIX *g)
+{
+	int w = (int)pixGetWidth(g), h = (int)pixGetHeight(g);
+	int f = (int)lround(FLAT_BLOCK_MM * scan_dpi((unsigned)w,
+						     (unsigned)h) / 25.4);
+	l_uint32 *data = pixGetData(g), *mdata;
+	int wpl = pixGetWpl(g), mw, mh, mwpl;
+	PIX *small, *m;
+	l_int32 lo = 255, hi = 0;
+	float *row;
+
+	f = f < 2 ? 2 : f;
+	small = pixScaleGrayMinMax(g, f, f, L_CHOOSE_MAX);
+	m = small ? pixCloseGray(small, 3, 3) : NULL;
+	pixDestroy(&small);
+	if (!m)
+		return -1;
+	mw = (int)pixGetWidth(m);
+	mh = (int)pixGetHeight(m);
+	mdata = pixGetData(m);
+	mwpl = pixGetWpl(m);
+	for (int j = 0; j < mh; j++)
+		for (int i = 0; i < mw; i++) {
+			l_int32 v = (l_int32)GET_DATA_BYTE(
+				mdata + (size_t)j * (size_t)mwpl, i);
+
+			lo = v < lo ? v : lo;
+			hi = v > hi ? v : hi;
+		}
+	/* even light (a copier): nothing to do */
+	if (hi < 16 || lo >= FLAT_EVEN * hi) {
+		pixDestroy(&m);
+		return 0;
+	}
+	row = malloc((size_t)mw * sizeof(*row));
+	if (!row) {
+		pixDestroy(&m);
+		return -1;
+	}
+	for (int y = 0; y < h; y++) {
+		double fy = (y + 0.5) / f - 0.5, t;
+		int j0 = (int)floor(fy), j1;
+		l_uint32 *line = data + (size_t)y * (size_t)wpl;
+		l_uint32 *r0, *r1;
+
+		t = fy - j0;
+		j0 = j0 < 0 ? 0 : j0 >= mh ? mh - 1 : j0;
+		j1 = j0 + 1 < mh ? j0 + 1 : j0;
+		if (fy < 0)
+			t = 0;
+		r0 = mdata + (size_t)j0 * (size_t)mwpl;
+		r1 = mdata + (size_t)j1 * (size_t)mwpl;
+		for (int i = 0; i < mw; i++)
+			row[i] = (float)((1 - t) * GET_DATA_BYTE(r0, i) +
+					 t * GET_DATA_BYTE(r1, i));
+		for (int x = 0; x < w; x++) {
+			float fx = ((float)x + 0.5f) / (float)f - 0.5f, u, b;
+			int i0 = (int)floorf(fx), i1;
+			float v;
+
+			u = fx - (float)i0;
+			if (fx < 0)
+				u = 0;
+			i0 = i0 < 0 ? 0 : i0 >= mw ? mw - 1 : i0;
+			i1 = i0 + 1 < mw ? i0 + 1 : i0;
+			b = (1 - u) * row[i0] + u * row[i1];
+			v = b > 8 ? (float)GET_DATA_BYTE(line, x) *
+				    (float)hi / b : 255;
+			SET_DATA_BYTE(line, x, v > 255 ? 255 :
+				      (l_uint8)lroundf(v));
+		}
+	}
+	free(row);
+	pixDestroy(&m);
 	return 0;
 }
 
@@ -644,13 +725,48 @@ enum scan_find scan_page_find(PIX *g, const struct sheet_layout *L,
 	return res;
 }
 
-/* Measure one bubble. */
+/* Sort grey levels. */
+static int grey_cmp(const void *a, const void *b)
+{
+	return (int)*(const unsigned char *)a - (int)*(const unsigned char *)b;
+}
+
+/* The paper's grey level around the bubble at image (u, v) of radius rho
+ * pixels: a bright percentile of a ring of samples just outside its
+ * printed ring (a neighbour's ring or a stray mark there is a minority);
+ * the page's white when the ring is off the image. */
+static double local_white(PIX *g, const struct scan_geom *geo, double u,
+			  double v, double rho)
+{
+	unsigned char s[2 * RING_SAMPLES];
+	size_t n = 0;
+
+	for (int k = 0; k < 2; k++) {
+		double rr = rho + (k ? 1.1 : 0.7) * geo->ppm;
+
+		for (int i = 0; i < RING_SAMPLES; i++) {
+			double a = 2 * M_PI * i / RING_SAMPLES;
+			l_uint32 px;
+
+			if (!pixGetPixel(g, (l_int32)lround(u + rr * cos(a)),
+					 (l_int32)lround(v + rr * sin(a)),
+					 &px))
+				s[n++] = (unsigned char)px;
+		}
+	}
+	if (n < RING_SAMPLES)
+		return geo->white;
+	qsort(s, n, 1, grey_cmp);
+	return s[n * 3 / 4];
+}
+
+/* Measure one bubble: darkness against the paper right around it. */
 void scan_bubble_measure(PIX *g, const struct scan_geom *geo,
 			 const struct sheet_bubble *b, double *fill,
 			 double *dark)
 {
 	double u, v, rho = INNER * b->r * geo->ppm;
-	double span = geo->white - geo->ink;
+	double span = geo->white - geo->ink, lw;
 	int w = (int)pixGetWidth(g), h = (int)pixGetHeight(g);
 	l_uint32 *data = pixGetData(g);
 	int wpl = pixGetWpl(g), r = (int)ceil(rho);
@@ -658,6 +774,9 @@ void scan_bubble_measure(PIX *g, const struct scan_geom *geo,
 	size_t n = 0, nd = 0;
 
 	scan_geom_map(geo, b->x, b->y, &u, &v);
+	/* ink and paper in the same light: the span shrinks with it */
+	lw = local_white(g, geo, u, v, b->r * geo->ppm);
+	span *= lw / geo->white;
 	for (int dy = -r; dy <= r; dy++) {
 		int y = (int)lround(v) + dy;
 		l_uint32 *line;
@@ -673,7 +792,7 @@ void scan_bubble_measure(PIX *g, const struct scan_geom *geo,
 			py = y - v;
 			if (x < 0 || x >= w || px * px + py * py > rho * rho)
 				continue;
-			k = (geo->white - GET_DATA_BYTE(line, x)) / span;
+			k = (lw - GET_DATA_BYTE(line, x)) / span;
 			k = k < 0 ? 0 : k > 1 ? 1 : k;
 			sum += k;
 			nd += k > 0.5;

@@ -54,6 +54,11 @@ enum scan_find scan_page_find_qr(PIX *g, struct scan_qr_reader *qr,
  * measured on g. */
 void scan_geom_from_qr(struct scan_geom *geo, PIX *g, const double loc[4][2],
 		       double x, double y, double size);
+/* Even out uneven light on grey image g in place (a shadow, a phone
+ * photo's gradient): each pixel is taken relative to the brightest paper
+ * within about 6 mm of it, so marks are judged against their own local
+ * paper.  A page under even light is left alone.  -1 when out of memory. */
+int scan_page_flatten(PIX *g);
 
 /* The image position of sheet point (x, y) in millimetres. */
 void scan_geom_map(const struct scan_geom *geo, double x, double y,

@@ -602,6 +602,8 @@ int scan_run_page(struct scan_run *r, PIX *g, const char *file,
 	int rc = -1;
 
 	r->pages++;
+	if (scan_page_flatten(g) < 0)
+		return -1;
 	found = scan_page_find(g, r->geom, &r->qr, &geo, text, sizeof(text));
 	/* a question page of a booklet is no answer-sheet page */
 	if (found != SF_OK && found != SF_NOMEM) {

@@ -6,7 +6,8 @@
 # sheet is there (evaluate.py), plus what the condition itself asks.
 #   EXAMGEN=... SCANSIM=... sh tests/scan/condition.sh ROOT CONDITION
 # CONDITION: cut (a corner cut off, a bubble-sized fill near it), doodle
-# (a dark square in the margin outside a corner mark).
+# (a dark square in the margin outside a corner mark), shadow (part of
+# the page in a soft-edged shadow, pen and pencil marks, some faint).
 set -eu
 root=$1 cond=$2
 : "${EXAMGEN:?}" "${SCANSIM:?}"
@@ -22,6 +23,7 @@ mkdir "$work/s"
 case $cond in
 cut) sim="seed=21 sheets=3 marks=dark cut=1 rotate=2 noise=4" ;;
 doodle) sim="seed=22 sheets=3 marks=dark doodle=1 rotate=2 noise=4" ;;
+shadow) sim="seed=23 sheets=3 marks=office shadow=0.45 rotate=2 noise=4" ;;
 *) fail "no such condition" ;;
 esac
 # shellcheck disable=SC2086

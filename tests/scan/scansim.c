@@ -13,6 +13,10 @@
  *   seed=N sheets=N dpi=N marks=mixed|dark|medium|light|partial|tick|cross
  *   rotate=DEG scale=F offset=MM tone=F noise=SIGMA blur=0|1 jpeg=Q
  *   bilevel=0|1 flip=0|1|mixed deface=0|1 format=png|jpg|tiff stack=0|1
+ *   cut=0|1 (a corner cut off, a bubble-sized fill near it) doodle=0|1
+ *   (a dark square in the margin outside a corner mark) shadow=F (part
+ *   of the page loses up to F of its light, soft-edged) circle=0|1
+ * marks=office: pen and 40-60% pencil, some light and faint (20-30%)
  * print=CODE.print.pdf fills in the sheets a roster build printed for its
  * candidates (their ids from the sheets' QR codes, no id bubbles), each
  * once, instead of `sheets` blank ones.
@@ -35,9 +39,10 @@
 #include "scan/scan-page.h"
 
 enum mark { MK_NONE, MK_DARK, MK_MEDIUM, MK_LIGHT, MK_PARTIAL, MK_TICK,
-	    MK_CROSS, MK_COUNT };
+	    MK_CROSS, MK_FAINT, MK_COUNT };
 static const char *const mark_names[MK_COUNT] = {
-	"empty", "dark", "medium", "light", "partial", "tick", "cross"
+	"empty", "dark", "medium", "light", "partial", "tick", "cross",
+	"faint"
 };
 
 struct opts {
@@ -87,6 +92,9 @@ static enum mark pick_mark(const struct opts *o)
 
 	if (o->marks >= 0)
 		return x < 0.08 ? MK_NONE : (enum mark)o->marks;
+	if (o->marks == -3)	/* office: pen and pencil, some faint */
+		return x < 0.08 ? MK_NONE : x < 0.48 ? MK_DARK :
+		       x < 0.78 ? MK_MEDIUM : x < 0.90 ? MK_LIGHT : MK_FAINT;
 	return x < 0.08 ? MK_NONE : x < 0.45 ? MK_DARK : x < 0.72 ? MK_MEDIUM :
 	       x < 0.82 ? MK_LIGHT : x < 0.90 ? MK_PARTIAL :
 	       x < 0.95 ? MK_TICK : MK_CROSS;
@@ -102,10 +110,12 @@ static void draw_mark(cairo_t *cr, enum mark m, double x, double y, double r,
 	switch (m) {
 	case MK_DARK:
 	case MK_MEDIUM:
-	case MK_LIGHT: {
+	case MK_LIGHT:
+	case MK_FAINT: {
 		double g = m == MK_DARK ? uniform(0.05, 0.2) :
 			   m == MK_MEDIUM ? uniform(0.35, 0.5) :
-					    uniform(0.58, 0.66);
+			   m == MK_LIGHT ? uniform(0.58, 0.66) :
+					   uniform(0.70, 0.80);
 
 		cairo_set_source_rgb(cr, g, g, g);
 		cairo_arc(cr, jx, jy, r * uniform(0.85, 1.02), 0, 2 * M_PI);
@@ -265,6 +275,8 @@ static PIX *degrade(PIX *p, const struct opts *o, double ppm, bool flip)
 	int dx = (int)(uniform(-o->offset, o->offset) * ppm);
 	int dy = (int)(uniform(-o->offset, o->offset) * ppm);
 	double tone = o->tone > 0 ? uniform(1 - o->tone, 1) : 1;
+	double sa = uniform(0, 2 * M_PI), sc0 = cos(sa), ss0 = sin(sa);
+	double s0 = uniform(-0.2, 0.2) * w, soft = 0.3 * w;
 	PIX *t;
 
 	if (ang != 0) {
@@ -296,6 +308,16 @@ static PIX *degrade(PIX *p, const struct opts *o, double ppm, bool flip)
 
 		for (int x = 0; x < w; x++) {
 			double v = GET_DATA_BYTE(line, x) * tone;
+
+			if (o->shadow > 0) {
+				/* a shadow over part of the page, its edge
+				 * soft, from a random side */
+				double a = ((x - w / 2) * sc0 +
+					    (y - h / 2) * ss0 - s0) / soft;
+
+				a = a < 0 ? 0 : a > 1 ? 1 : a;
+				v *= 1 - o->shadow * a;
+			}
 
 			if (o->noise > 0)
 				v += gauss() * o->noise;
@@ -452,6 +474,8 @@ static int parse(struct opts *o, int argc, char **argv)
 					o->marks = m;
 			if (!strcmp(v, "mixed"))
 				o->marks = -1;
+			if (!strcmp(v, "office"))
+				o->marks = -3;
 			if (o->marks == -2)
 				return -1;
 		} else

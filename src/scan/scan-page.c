@@ -19,6 +19,8 @@
 #define MAX_CANDS 4		/* corner-mark candidates kept a corner */
 #define FLAT_BLOCK_MM 4.0	/* paper white taken in blocks this big */
 #define RING_SAMPLES 40	/* paper samples on each of two circles */
+#define RING_DARK 0.4		/* ink around a bubble: this dark */
+#define RING_RAYS 48		/* directions looked in around a bubble */
 #define FLAT_EVEN 0.9		/* darkest paper to brightest: even light */
 
 /* Prepare a QR reader. */
@@ -760,10 +762,41 @@ static double local_white(PIX *g, const struct scan_geom *geo, double u,
 	return s[n * 3 / 4];
 }
 
+/* The share of directions from the bubble at image (u, v), radius rad
+ * pixels, in which ink lies 0.35 to 1.8 mm outside its printed ring (a
+ * ring drawn round it is in nearly all; lw and span as for its inside. */
+static double ring_ink(PIX *g, const struct scan_geom *geo, double u,
+		       double v, double rad, double lw, double span)
+{
+	int w = (int)pixGetWidth(g), h = (int)pixGetHeight(g);
+	l_uint32 *data = pixGetData(g);
+	int wpl = pixGetWpl(g);
+	size_t hit = 0;
+	double limit = lw - RING_DARK * span;
+
+	for (int i = 0; i < RING_RAYS; i++) {
+		double a = 2 * M_PI * i / RING_RAYS, c = cos(a), s = sin(a);
+
+		for (double d = 0.35; d <= 1.8; d += 0.15) {
+			double rr = rad + d * geo->ppm;
+			int x = (int)lround(u + rr * c);
+			int y = (int)lround(v + rr * s);
+
+			if (x >= 0 && y >= 0 && x < w && y < h &&
+			    GET_DATA_BYTE(data + (size_t)y * (size_t)wpl, x) <
+			    limit) {
+				hit++;
+				break;
+			}
+		}
+	}
+	return (double)hit / RING_RAYS;
+}
+
 /* Measure one bubble: darkness against the paper right around it. */
 void scan_bubble_measure(PIX *g, const struct scan_geom *geo,
 			 const struct sheet_bubble *b, double *fill,
-			 double *dark)
+			 double *dark, double *ring)
 {
 	double u, v, rho = INNER * b->r * geo->ppm;
 	double span = geo->white - geo->ink, lw;
@@ -801,4 +834,5 @@ void scan_bubble_measure(PIX *g, const struct scan_geom *geo,
 	}
 	*fill = n ? sum / (double)n : 0;
 	*dark = n ? (double)nd / (double)n : 0;
+	*ring = ring_ink(g, geo, u, v, b->r * geo->ppm, lw, span);
 }

@@ -66,10 +66,12 @@ void scan_geom_map(const struct scan_geom *geo, double x, double y,
 
 /* How dark bubble b is: *fill the mean ink darkness inside it (0 paper,
  * 1 ink) and *dark the share of its pixels darker than half ink, both
- * over its inner disc (the printed ring left out). */
+ * over its inner disc (the printed ring left out), against the paper
+ * around it; *ring the share of ink just outside its printed ring (a ring
+ * drawn around it, a mark beside it). */
 void scan_bubble_measure(PIX *g, const struct scan_geom *geo,
 			 const struct sheet_bubble *b, double *fill,
-			 double *dark);
+			 double *dark, double *ring);
 
 /* Solve the projective map h taking the four points src to dst; -1 if
  * they are degenerate. */

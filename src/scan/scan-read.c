@@ -158,6 +158,7 @@ struct page_read {
 	struct scan_sheet *s;
 	size_t sheet;
 	double *fill, *dark;		/* [L->nbubbles], over the baselines */
+	double *ring;			/* ink around it, over its kind's */
 	enum scan_mark *mark;
 };
 
@@ -178,36 +179,51 @@ static double median(double *v, size_t n)
 	return v[n / 2];
 }
 
-/* Measure and decide every bubble of the page. */
+/* The median of v[i] over the bubbles of the page (of kind `kind`, or of
+ * every kind when kind < 0), tmp its scratch. */
+static double page_median(const struct page_read *pr, const double *v,
+			  int kind, double *tmp)
+{
+	const struct sheet_layout *L = pr->L;
+	size_t n = 0;
+
+	for (size_t i = 0; i < L->nbubbles; i++)
+		if (L->bubbles[i].page == pr->sheet_page &&
+		    (kind < 0 || (int)L->bubbles[i].kind == kind))
+			tmp[n++] = v[i];
+	return median(tmp, n);
+}
+
+/* Measure and decide every bubble of the page.  Ink around an otherwise
+ * empty bubble (a ring drawn round it, a mark beside it) makes it
+ * doubtful. */
 static int measure(struct page_read *pr)
 {
 	const struct sheet_layout *L = pr->L;
 	double *tmp = malloc((L->nbubbles + 1) * sizeof(*tmp));
-	double bf, bd;
-	size_t n = 0;
+	double bf, bd, br[SB_ID + 1];
 
 	if (!tmp)
 		return -1;
-	for (size_t i = 0; i < L->nbubbles; i++) {
-		if (L->bubbles[i].page != pr->sheet_page)
-			continue;
-		scan_bubble_measure(pr->g, pr->geo, &L->bubbles[i],
-				    &pr->fill[i], &pr->dark[i]);
-		tmp[n++] = pr->fill[i];
-	}
-	bf = median(tmp, n);
-	n = 0;
 	for (size_t i = 0; i < L->nbubbles; i++)
 		if (L->bubbles[i].page == pr->sheet_page)
-			tmp[n++] = pr->dark[i];
-	bd = median(tmp, n);
+			scan_bubble_measure(pr->g, pr->geo, &L->bubbles[i],
+					    &pr->fill[i], &pr->dark[i],
+					    &pr->ring[i]);
+	bf = page_median(pr, pr->fill, -1, tmp);
+	bd = page_median(pr, pr->dark, -1, tmp);
+	for (int k = SB_OPTION; k <= SB_ID; k++)
+		br[k] = page_median(pr, pr->ring, k, tmp);
 	free(tmp);
 	for (size_t i = 0; i < L->nbubbles; i++) {
 		if (L->bubbles[i].page != pr->sheet_page)
 			continue;
 		pr->fill[i] -= bf;
 		pr->dark[i] -= bd;
+		pr->ring[i] -= br[L->bubbles[i].kind];
 		pr->mark[i] = scan_decide(pr->fill[i], pr->dark[i]);
+		if (pr->mark[i] == SM_EMPTY && pr->ring[i] >= SCAN_RING)
+			pr->mark[i] = SM_DOUBT;
 	}
 	return 0;
 }
@@ -366,6 +382,7 @@ static int read_options(struct page_read *pr, size_t a, size_t b)
 	struct scan_cell *c;
 	char sure[32] = "", likely[32] = "";
 	size_t nf = 0, nd = 0, ns = 0, nl = 0, best = a;
+	bool ringed = false;
 
 	if (!it)
 		return 0;
@@ -380,8 +397,10 @@ static int read_options(struct page_read *pr, size_t a, size_t b)
 			nd++;
 		}
 		if (pr->mark[i] == SM_FILLED ||
-		    (pr->mark[i] == SM_DOUBT && pr->fill[i] >= LIKELY))
+		    (pr->mark[i] == SM_DOUBT && (pr->fill[i] >= LIKELY ||
+						 pr->ring[i] >= SCAN_RING)))
 			likely[nl++] = L->bubbles[i].option;
+		ringed |= pr->mark[i] == SM_DOUBT && pr->ring[i] >= SCAN_RING;
 	}
 	sure[ns] = likely[nl] = '\0';
 	c->seen = true;
@@ -401,8 +420,10 @@ static int read_options(struct page_read *pr, size_t a, size_t b)
 		likely[1] = '\0';
 	}
 	snprintf(c->letters, sizeof(c->letters), "%s", likely);
-	return doubt(pr, a, b, q, 0, likely, "a mark that is neither clearly "
-		     "filled nor clearly empty");
+	return doubt(pr, a, b, q, 0, likely, ringed ? "ink around a bubble "
+		     "(a ring drawn round it, or a mark beside it)" :
+		     "a mark that is neither clearly filled nor clearly "
+		     "empty");
 }
 
 /* Bubbles [a, b) are one score group: its value (the likely one when
@@ -676,8 +697,10 @@ int scan_run_page(struct scan_run *r, PIX *g, const char *file,
 	pr.s->seen[q.page - 1] = 1;
 	pr.fill = calloc(pr.L->nbubbles + 1, sizeof(*pr.fill));
 	pr.dark = calloc(pr.L->nbubbles + 1, sizeof(*pr.dark));
+	pr.ring = calloc(pr.L->nbubbles + 1, sizeof(*pr.ring));
 	pr.mark = calloc(pr.L->nbubbles + 1, sizeof(*pr.mark));
-	if (!pr.fill || !pr.dark || !pr.mark || measure(&pr) < 0)
+	if (!pr.fill || !pr.dark || !pr.ring || !pr.mark ||
+	    measure(&pr) < 0)
 		goto out;
 	rc = read_bubbles(&pr);
 out:
@@ -686,6 +709,7 @@ out:
 		diags_oom(r->d);
 	free(pr.fill);
 	free(pr.dark);
+	free(pr.ring);
 	free(pr.mark);
 	return rc;
 }

@@ -7,7 +7,8 @@
 #   EXAMGEN=... SCANSIM=... sh tests/scan/condition.sh ROOT CONDITION
 # CONDITION: cut (a corner cut off, a bubble-sized fill near it), doodle
 # (a dark square in the margin outside a corner mark), shadow (part of
-# the page in a soft-edged shadow, pen and pencil marks, some faint).
+# the page in a soft-edged shadow, pen and pencil marks, some faint),
+# circle (some answers circled instead of filled).
 set -eu
 root=$1 cond=$2
 : "${EXAMGEN:?}" "${SCANSIM:?}"
@@ -23,6 +24,7 @@ mkdir "$work/s"
 case $cond in
 cut) sim="seed=21 sheets=3 marks=dark cut=1 rotate=2 noise=4" ;;
 doodle) sim="seed=22 sheets=3 marks=dark doodle=1 rotate=2 noise=4" ;;
+circle) sim="seed=24 sheets=3 marks=dark circle=1 rotate=2 noise=4" ;;
 shadow) sim="seed=23 sheets=3 marks=office shadow=0.45 rotate=2 noise=4" ;;
 *) fail "no such condition" ;;
 esac

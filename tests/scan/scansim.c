@@ -39,10 +39,10 @@
 #include "scan/scan-page.h"
 
 enum mark { MK_NONE, MK_DARK, MK_MEDIUM, MK_LIGHT, MK_PARTIAL, MK_TICK,
-	    MK_CROSS, MK_FAINT, MK_COUNT };
+	    MK_CROSS, MK_FAINT, MK_CIRCLE, MK_COUNT };
 static const char *const mark_names[MK_COUNT] = {
 	"empty", "dark", "medium", "light", "partial", "tick", "cross",
-	"faint"
+	"faint", "circle"
 };
 
 struct opts {
@@ -90,6 +90,8 @@ static enum mark pick_mark(const struct opts *o)
 {
 	double x = urand();
 
+	if (o->circle && urand() < 0.3)
+		return MK_CIRCLE;
 	if (o->marks >= 0)
 		return x < 0.08 ? MK_NONE : (enum mark)o->marks;
 	if (o->marks == -3)	/* office: pen and pencil, some faint */
@@ -145,6 +147,21 @@ static void draw_mark(cairo_t *cr, enum mark m, double x, double y, double r,
 		cairo_line_to(cr, jx + 0.8 * r, jy + 0.8 * r);
 		cairo_move_to(cr, jx + 0.8 * r, jy - 0.8 * r);
 		cairo_line_to(cr, jx - 0.8 * r, jy + 0.8 * r);
+		cairo_stroke(cr);
+		break;
+	case MK_CIRCLE:
+		/* a ring drawn around the bubble, the letter circled */
+		cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+		cairo_set_line_width(cr, 0.4 * ppm);
+		cairo_translate(cr, jx, jy);
+		cairo_scale(cr, 1, uniform(0.9, 1.1));
+		cairo_arc(cr, 0, 0, r * uniform(1.25, 1.55), 0,
+			  2 * M_PI * uniform(0.9, 1));
+		/* stroked in the page's own space: an even pen */
+		cairo_restore(cr);
+		cairo_save(cr);
+		cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+		cairo_set_line_width(cr, 0.4 * ppm);
 		cairo_stroke(cr);
 		break;
 	case MK_NONE:
@@ -275,8 +292,10 @@ static PIX *degrade(PIX *p, const struct opts *o, double ppm, bool flip)
 	int dx = (int)(uniform(-o->offset, o->offset) * ppm);
 	int dy = (int)(uniform(-o->offset, o->offset) * ppm);
 	double tone = o->tone > 0 ? uniform(1 - o->tone, 1) : 1;
-	double sa = uniform(0, 2 * M_PI), sc0 = cos(sa), ss0 = sin(sa);
-	double s0 = uniform(-0.2, 0.2) * w, soft = 0.3 * w;
+	/* drawn only with a shadow: other runs keep their random stream */
+	double sa = o->shadow > 0 ? uniform(0, 2 * M_PI) : 0;
+	double sc0 = cos(sa), ss0 = sin(sa), soft = 0.3 * w;
+	double s0 = o->shadow > 0 ? uniform(-0.2, 0.2) * w : 0;
 	PIX *t;
 
 	if (ang != 0) {
@@ -524,7 +543,8 @@ static void fill_sheet(cairo_surface_t **pages, const struct key *k,
 		} else {
 			/* a marker's score: firm marks, never a blank */
 			if (t[q].mark == MK_NONE || t[q].mark == MK_TICK ||
-			    t[q].mark == MK_CROSS || t[q].mark == MK_PARTIAL)
+			    t[q].mark == MK_CROSS || t[q].mark == MK_PARTIAL ||
+			    t[q].mark == MK_CIRCLE)
 				t[q].mark = MK_DARK;
 		}
 		if (t[q].mark == MK_NONE)

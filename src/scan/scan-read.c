@@ -794,6 +794,23 @@ static void write_score(FILE *fp, double v, bool doubtful)
 	fputs(format_number(v, num), fp);
 }
 
+/* Whether every page of sheet s with a bubble of question q (criterion
+ * k; 0: any) was read: a score row on a missing page leaves its question
+ * (or its N.k column) unread even when another row of it was read. */
+static bool cell_read(const struct scan_sheet *s, unsigned q, unsigned k)
+{
+	const struct sheet_layout *L = s->key->layout;
+
+	for (size_t i = 0; i < L->nbubbles; i++) {
+		const struct sheet_bubble *b = &L->bubbles[i];
+
+		if (b->kind != SB_ID && b->question == q &&
+		    (!k || b->criterion == k) && !s->seen[b->page - 1])
+			return false;
+	}
+	return true;
+}
+
 /* Write the cells of question q of sheet s (key k): its N column, then
  * its N.k columns; an essay scored per criterion fills its own criteria
  * (never one summed column), any other question the N column. */
@@ -808,7 +825,7 @@ static void write_question(FILE *fp, const struct scan_run *r,
 
 	if (scan_run_question_column(r, q)) {
 		fputc(',', fp);
-		if (c && !crit && !c->seen)
+		if (c && !crit && (!c->seen || !cell_read(s, q, 0)))
 			fputc('?', fp);
 		else if (c && !crit && (it->type == Q_SHORT ||
 					it->type == Q_ESSAY))
@@ -820,7 +837,7 @@ static void write_question(FILE *fp, const struct scan_run *r,
 		fputc(',', fp);
 		if (!crit || j > it->ncriteria)
 			continue;
-		if (!c->seen)
+		if (!c->seen || !cell_read(s, q, j))
 			fputc('?', fp);
 		else
 			write_score(fp, c->crit[j - 1], c->crit_doubt[j - 1]);

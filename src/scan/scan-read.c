@@ -105,12 +105,16 @@ int scan_run_add_keys(struct scan_run *r, const char *path)
 	return 0;
 }
 
-/* The sheet this page belongs to: by candidate for printed sheets; for
- * blank ones page 1 starts a sheet and page n joins the latest sheet of
- * the same key still lacking it.  NULL when out of memory. */
+/* The sheet this page belongs to: by candidate for printed sheets.  A
+ * blank sheet's page that has its own id grid (every page of a newer
+ * sheet) joins the latest sheet of the same key with that id still
+ * lacking the page, when `id` is clear (else, or when none has, it starts
+ * a sheet of its own); on older sheets, whose later pages have no id
+ * grid, page 1 starts a sheet and page n joins the latest sheet of the
+ * same key still lacking it.  NULL when out of memory. */
 static struct scan_sheet *sheet_for(struct scan_run *r, const struct key *k,
 				    const struct sheet_qr *q, const char *file,
-				    unsigned page)
+				    unsigned page, bool has_id, const char *id)
 {
 	struct scan_sheet *s;
 
@@ -123,7 +127,10 @@ static struct scan_sheet *sheet_for(struct scan_run *r, const struct key *k,
 				return s;
 			continue;
 		}
-		if (!s->printed && q->page > 1 && !s->seen[q->page - 1])
+		if (s->printed || s->seen[q->page - 1])
+			continue;
+		if (has_id ? id && *id && !strcmp(s->cand, id) :
+			     q->page > 1)
 			return s;
 	}
 	if (ARRAY_GROW(r->sheets, r->sheets_cap, r->nsheets + 1) < 0)
@@ -497,10 +504,12 @@ static int read_criterion(struct page_read *pr, size_t a, size_t b)
 						   c->sum, num), why);
 }
 
-/* Bubbles [a, b) are the candidate-id grid. */
-static int read_id(struct page_read *pr, size_t a, size_t b)
+/* The candidate id bubbled in the id grid's bubbles [a, b) into id
+ * (SHEET_ID_DIGITS + 1 bytes, the likely reading when doubtful); NULL,
+ * or the reason it is doubtful. */
+static const char *page_id(const struct page_read *pr, size_t a, size_t b,
+			   char *id)
 {
-	char id[SHEET_ID_DIGITS + 1] = "";
 	size_t n = 0;
 	bool gap = false;
 	const char *why = NULL;
@@ -532,12 +541,23 @@ static int read_id(struct page_read *pr, size_t a, size_t b)
 	id[n] = '\0';
 	if (!n)
 		why = "no candidate id bubbled";
-	if (!why) {
-		snprintf(pr->s->cand, sizeof(pr->s->cand), "%s", id);
-		return 0;
-	}
-	snprintf(pr->s->cand, sizeof(pr->s->cand), "?%s", id);
-	return doubt(pr, a, b, 0, 0, id, why);
+	return why;
+}
+
+/* The id grid's bubbles of the page: [*a, *b); false when it has none. */
+static bool id_grid(const struct page_read *pr, size_t *a, size_t *b)
+{
+	const struct sheet_layout *L = pr->L;
+
+	*a = *b = 0;
+	for (size_t i = 0; i < L->nbubbles; i++)
+		if (L->bubbles[i].page == pr->sheet_page &&
+		    L->bubbles[i].kind == SB_ID) {
+			if (*a == *b)
+				*a = i;
+			*b = i + 1;
+		}
+	return *b > *a;
 }
 
 /* Read the decided bubbles of the page into the sheet. */
@@ -561,10 +581,10 @@ static int read_bubbles(struct page_read *pr)
 			 (b->kind == SB_OPTION ||
 			  L->bubbles[j].criterion == b->criterion))))
 			j++;
-		if (b->kind == SB_ID ?
-			    !pr->s->printed && read_id(pr, i, j) < 0 :
-		    b->kind == SB_OPTION ? read_options(pr, i, j) < 0 :
-					   read_criterion(pr, i, j) < 0)
+		/* the id grid is read before the page finds its sheet */
+		if (b->kind != SB_ID &&
+		    (b->kind == SB_OPTION ? read_options(pr, i, j) < 0 :
+					    read_criterion(pr, i, j) < 0))
 			return -1;
 		i = j;
 	}
@@ -617,8 +637,10 @@ int scan_run_page(struct scan_run *r, PIX *g, const char *file,
 	struct sheet_qr q;
 	struct page_read pr;
 	const struct key *k;
-	char text[512];
-	size_t errors = r->d->errors;
+	char text[512], id[SHEET_ID_DIGITS + 1] = "";
+	const char *why = NULL;
+	size_t errors = r->d->errors, ia = 0, ib = 0;
+	bool has_id;
 	enum scan_find found;
 	int rc = -1;
 
@@ -685,22 +707,31 @@ int scan_run_page(struct scan_run *r, PIX *g, const char *file,
 	pr.file = file;
 	pr.page = page;
 	pr.sheet_page = q.page;
-	pr.s = sheet_for(r, k, &q, file, page);
-	if (!pr.s) {
-		diags_oom(r->d);
-		return -1;
-	}
-	pr.sheet = (size_t)(pr.s - r->sheets);
-	if (pr.s->seen[q.page - 1])
-		return unread(r, file, page, "sheet page %u of candidate '%s' "
-			      "again", q.page, pr.s->cand);
-	pr.s->seen[q.page - 1] = 1;
 	pr.fill = calloc(pr.L->nbubbles + 1, sizeof(*pr.fill));
 	pr.dark = calloc(pr.L->nbubbles + 1, sizeof(*pr.dark));
 	pr.ring = calloc(pr.L->nbubbles + 1, sizeof(*pr.ring));
 	pr.mark = calloc(pr.L->nbubbles + 1, sizeof(*pr.mark));
 	if (!pr.fill || !pr.dark || !pr.ring || !pr.mark ||
 	    measure(&pr) < 0)
+		goto out;
+	/* a blank sheet's page says whose it is by its id grid */
+	has_id = !*q.cand && id_grid(&pr, &ia, &ib);
+	if (has_id)
+		why = page_id(&pr, ia, ib, id);
+	pr.s = sheet_for(r, k, &q, file, page, has_id, why ? NULL : id);
+	if (!pr.s)
+		goto out;
+	pr.sheet = (size_t)(pr.s - r->sheets);
+	if (pr.s->seen[q.page - 1]) {
+		rc = unread(r, file, page, "sheet page %u of candidate '%s' "
+			    "again", q.page, pr.s->cand);
+		goto out;
+	}
+	pr.s->seen[q.page - 1] = 1;
+	if (has_id && !*pr.s->cand)
+		snprintf(pr.s->cand, sizeof(pr.s->cand), "%s%s",
+			 why ? "?" : "", id);
+	if (has_id && why && doubt(&pr, ia, ib, 0, 0, id, why) < 0)
 		goto out;
 	rc = read_bubbles(&pr);
 out:

@@ -14,6 +14,11 @@
 
 #define RENDER_DPI 300.0
 #define RENDER_MAX_PIXELS 6e7	/* A1 at 300 dpi */
+/* A black-and-white scan saved as grey (JPEG): almost no pixel between
+ * nearly black and nearly white, fewer than BILEVEL_RATIO times the
+ * nearly black ones (a grey scan's edges and paper give many more). */
+#define MID_MAX 0.05
+#define BILEVEL_RATIO 1.5
 
 /* The resolution of an A4 page image. */
 double scan_dpi(unsigned w, unsigned h)
@@ -49,9 +54,9 @@ PIX *scan_to_grey(PIX *pix)
 	}
 }
 
-/* True if an 8-bit image has no more than two grey levels (a bilevel scan
- * saved as grey). */
-static bool two_levels(PIX *g)
+/* How many grey levels an 8-bit image has: 1, 2, or 3 for more (one: a
+ * blank page; two: a bilevel scan saved as grey). */
+static int grey_levels(PIX *g)
 {
 	unsigned w = (unsigned)pixGetWidth(g), h = (unsigned)pixGetHeight(g);
 	l_uint32 *data = pixGetData(g);
@@ -71,10 +76,35 @@ static bool two_levels(PIX *g)
 			else if (b < 0)
 				b = v;
 			else
-				return false;
+				return 3;
 		}
 	}
-	return true;
+	return b < 0 ? 1 : 2;
+}
+
+/* The share of sampled pixels of g that are neither nearly white (245
+ * or more) nor nearly black (10 or less), and in *black the share of
+ * nearly black ones. */
+static double mid_share(PIX *g, double *black)
+{
+	unsigned w = (unsigned)pixGetWidth(g), h = (unsigned)pixGetHeight(g);
+	l_uint32 *data = pixGetData(g);
+	int wpl = pixGetWpl(g);
+	size_t n = 0, mid = 0, dark = 0;
+
+	for (unsigned y = 0; y < h; y += 3) {
+		l_uint32 *line = data + (size_t)y * (size_t)wpl;
+
+		for (unsigned x = 0; x < w; x += 3) {
+			int v = GET_DATA_BYTE(line, x);
+
+			n++;
+			mid += v > 10 && v < 245;
+			dark += v <= 10;
+		}
+	}
+	*black = n ? (double)dark / (double)n : 0;
+	return n ? (double)mid / (double)n : 1;
 }
 
 /* Check a decoded page and make it grey; SN_PAGE with *out set, or
@@ -84,7 +114,8 @@ static enum scan_next accept_page(struct scan_source *s, PIX *pix,
 {
 	unsigned w = (unsigned)pixGetWidth(pix);
 	unsigned h = (unsigned)pixGetHeight(pix);
-	double dpi = scan_dpi(w, h);
+	double dpi = scan_dpi(w, h), black = 1, mid;
+	int levels;
 	PIX *g;
 
 	if (pixGetDepth(pix) == 1) {
@@ -94,7 +125,7 @@ static enum scan_next accept_page(struct scan_source *s, PIX *pix,
 			    "more", page);
 		return SN_REFUSED;
 	}
-	if (dpi < SCAN_MIN_DPI - 5) {
+	if (lround(dpi) < SCAN_MIN_DPI) {
 		diags_error(d, s->path, 0, 0, "page %u: the scan has about "
 			    "%.0f dpi (%ux%u pixels); rescan at 200 dpi or "
 			    "more (at least %d)", page, dpi, w, h,
@@ -106,12 +137,23 @@ static enum scan_next accept_page(struct scan_source *s, PIX *pix,
 		diags_oom(d);
 		return SN_BAD_PAGE;
 	}
-	if (two_levels(g)) {
+	levels = grey_levels(g);
+	if (levels == 1) {
+		pixDestroy(&g);
+		diags_error(d, s->path, 0, 0, "page %u: the page is blank "
+			    "(one grey level all over): not an answer-sheet "
+			    "page; page not read", page);
+		return SN_BAD_PAGE;
+	}
+	mid = levels == 2 ? 0 : mid_share(g, &black);
+	if (mid < MID_MAX && mid < BILEVEL_RATIO * black) {
 		pixDestroy(&g);
 		diags_error(d, s->path, 0, 0, "page %u: the scan is black "
-			    "and white only (two grey levels): light marks "
-			    "are lost; rescan in greyscale or colour at 200 "
-			    "dpi or more", page);
+			    "and white only (%s): light marks are lost; "
+			    "rescan in greyscale or colour at 200 dpi or "
+			    "more", page, levels == 2 ? "two grey levels" :
+			    "pure black and white under the compression's "
+			    "noise");
 		return SN_REFUSED;
 	}
 	*out = g;
@@ -373,17 +415,22 @@ out:
 }
 
 /* True if an image (TIFF page n, or the one image when n < 0) says it
- * is larger than any page scan, or its header cannot be read. */
-static bool too_large(const struct scan_source *s, l_int32 n)
+ * is larger than any page scan (its size in *w, *h), or its header
+ * cannot be read (*w = 0). */
+static bool too_large(const struct scan_source *s, l_int32 n, l_int32 *w,
+		      l_int32 *h)
 {
-	l_int32 fmt, w = 0, h = 0, bps, spp, cmap, res;
+	l_int32 fmt, bps, spp, cmap, res;
 
-	if (n >= 0 ? readHeaderMemTiff(s->data, s->len, n, &w, &h, &bps,
+	*w = *h = 0;
+	if (n >= 0 ? readHeaderMemTiff(s->data, s->len, n, w, h, &bps,
 				       &spp, &res, &cmap, &fmt) :
-		     pixReadHeaderMem(s->data, s->len, &fmt, &w, &h, &bps,
-				      &spp, &cmap))
+		     pixReadHeaderMem(s->data, s->len, &fmt, w, h, &bps,
+				      &spp, &cmap)) {
+		*w = *h = 0;
 		return true;
-	return w <= 0 || h <= 0 || (double)w * h > SCAN_MAX_PIXELS;
+	}
+	return *w <= 0 || *h <= 0 || (double)*w * *h > SCAN_MAX_PIXELS;
 }
 
 /* Hand out the next page. */
@@ -393,6 +440,7 @@ enum scan_next scan_source_next(struct scan_source *s, PIX **out,
 	enum scan_next r;
 	PIX *pix;
 	unsigned i;
+	l_int32 w = 0, h = 0;
 
 	*out = NULL;
 	if (s->next >= s->npages)
@@ -410,13 +458,19 @@ enum scan_next scan_source_next(struct scan_source *s, PIX **out,
 	}
 	if (s->pdf)
 		pix = pdf_page(s, i);
-	else if (s->tiff)
-		pix = too_large(s, (l_int32)i) ? NULL :
-		      pixReadMemTiff(s->data, s->len, (l_int32)i);
-	else if (too_large(s, -1))
+	else if (too_large(s, s->tiff ? (l_int32)i : -1, &w, &h))
 		pix = NULL;
+	else if (s->tiff)
+		pix = pixReadMemTiff(s->data, s->len, (l_int32)i);
 	else
 		pix = pixReadMem(s->data, s->len);
+	if (!pix && w > 0) {
+		diags_error(d, s->path, 0, 0, "page %u: the image is %dx%d "
+			    "pixels, more than any page scan (at most %.0f "
+			    "million); rescan the page at 200 to 600 dpi",
+			    *page, w, h, SCAN_MAX_PIXELS / 1e6);
+		return SN_REFUSED;
+	}
 	if (!pix) {
 		diags_error(d, s->path, 0, 0, "page %u: cannot decode this "
 			    "page of the scan", *page);

@@ -629,9 +629,9 @@ static int unread(struct scan_run *r, const char *file, unsigned page,
 	return scan_run_unread(r, file, page, msg);
 }
 
-/* Read one page. */
-int scan_run_page(struct scan_run *r, PIX *g, const char *file,
-		  unsigned page)
+/* Read one page g (upright or upside down). */
+static int read_page(struct scan_run *r, PIX *g, const char *file,
+		     unsigned page)
 {
 	struct scan_geom geo;
 	struct sheet_qr q;
@@ -742,6 +742,27 @@ out:
 	free(pr.dark);
 	free(pr.ring);
 	free(pr.mark);
+	return rc;
+}
+
+/* Read one page: a page turned a quarter (wider than high) is turned
+ * back first; upside down is found while placing it. */
+int scan_run_page(struct scan_run *r, PIX *g, const char *file,
+		  unsigned page)
+{
+	PIX *t = NULL;
+	int rc;
+
+	if (pixGetWidth(g) > pixGetHeight(g)) {
+		t = pixRotateOrth(g, 1);
+		if (!t) {
+			errno = ENOMEM;
+			return -1;
+		}
+		g = t;
+	}
+	rc = read_page(r, g, file, page);
+	pixDestroy(&t);
 	return rc;
 }
 

@@ -16,6 +16,7 @@
  *   cut=0|1 (a corner cut off, a bubble-sized fill near it) doodle=0|1
  *   (a dark square in the margin outside a corner mark) shadow=F (part
  *   of the page loses up to F of its light, soft-edged) circle=0|1
+ *   (some answers circled, not filled) turn=0|1 (pages a quarter turned)
  * marks=office: pen and 40-60% pencil, some light and faint (20-30%)
  * print=CODE.print.pdf fills in the sheets a roster build printed for its
  * candidates (their ids from the sheets' QR codes, no id bubbles), each
@@ -56,6 +57,7 @@ struct opts {
 					 * a dark square in the margin */
 	double shadow;			/* darkest share of light lost */
 	int circle;			/* rings drawn around chosen bubbles */
+	int turn;			/* pages turned a quarter */
 	const char *format;
 	const char *print;		/* a build's print file, or NULL */
 };
@@ -349,6 +351,11 @@ static PIX *degrade(PIX *p, const struct opts *o, double ppm, bool flip)
 		pixDestroy(&p);
 		p = t;
 	}
+	if (o->turn) {
+		t = pixRotateOrth(p, 1);
+		pixDestroy(&p);
+		p = t;
+	}
 	if (o->bilevel) {
 		t = pixThresholdToBinary(p, 160);
 		pixDestroy(&p);
@@ -482,6 +489,8 @@ static int parse(struct opts *o, int argc, char **argv)
 			o->shadow = atof(v);
 		else if (!strcmp(argv[i], "circle"))
 			o->circle = atoi(v);
+		else if (!strcmp(argv[i], "turn"))
+			o->turn = atoi(v);
 		else if (!strcmp(argv[i], "print"))
 			o->print = v;
 		else if (!strcmp(argv[i], "format"))

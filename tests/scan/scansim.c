@@ -393,8 +393,11 @@ static int write_page(PIX *p, const struct opts *o, const char *path,
 }
 
 /* Add page image p (8-bit grey, dpi) as one page of the stack PDF: an A4
- * page showing the image and nothing else. */
-static void stack_pdf_page(cairo_surface_t *pdf, PIX *p, unsigned dpi)
+ * page showing the image and nothing else; jpeg (len bytes, taken over)
+ * when the page was written as JPEG, embedded as it is (what a copier's
+ * scan-to-PDF makes), else NULL. */
+static void stack_pdf_page(cairo_surface_t *pdf, PIX *p, unsigned dpi,
+			   unsigned char *jpeg, size_t len)
 {
 	int w = pixGetWidth(p), h = pixGetHeight(p);
 	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
@@ -415,6 +418,9 @@ static void stack_pdf_page(cairo_surface_t *pdf, PIX *p, unsigned dpi)
 		}
 	}
 	cairo_surface_mark_dirty(img);
+	if (jpeg)
+		cairo_surface_set_mime_data(img, CAIRO_MIME_TYPE_JPEG, jpeg,
+					    len, free, jpeg);
 	cr = cairo_create(pdf);
 	cairo_scale(cr, 72.0 / dpi, 72.0 / dpi);
 	cairo_set_source_surface(cr, img, 0, 0);
@@ -706,11 +712,16 @@ static void write_sheet(struct sim *sm, cairo_surface_t **pages, char *id)
 			 strcmp(o->format, "tiff") ? "png" : "tif" : "jpg");
 		write_page(pix, o, path, o->dpi);
 		if (sm->stack && pixGetDepth(pix) == 8) {
+			unsigned char *jpeg = NULL;
+			size_t len = 0;
+
+			if (!strcmp(o->format, "jpg"))
+				jpeg = l_binaryRead(path, &len);
 			snprintf(path, sizeof(path), "%s/stack.tif",
 				 sm->outdir);
 			pixWriteTiff(path, pix, IFF_TIFF_ZIP,
 				     sm->n == 1 ? "w" : "a");
-			stack_pdf_page(sm->stack, pix, o->dpi);
+			stack_pdf_page(sm->stack, pix, o->dpi, jpeg, len);
 		}
 		pixDestroy(&pix);
 		cairo_surface_destroy(pages[p]);

@@ -3,6 +3,7 @@
  * leptonica reads the images, poppler the PDFs. */
 #include "scan/scan-image.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include <cairo.h>
 #include <poppler.h>
 
+#include "base/array.h"
 #include "base/fileio.h"
 
 #define RENDER_DPI 300.0
@@ -233,6 +235,96 @@ static double pdf_max_pixels(const char *data, size_t len)
 	return most;
 }
 
+/* The first place of string n in [h, e), or NULL. */
+static const char *find(const char *h, const char *e, const char *n)
+{
+	size_t len = strlen(n);
+
+	while (h && e - h >= (ptrdiff_t)len) {
+		h = memchr(h, n[0], (size_t)(e - h) - len + 1);
+		if (!h || !memcmp(h, n, len))
+			return h;
+		h++;
+	}
+	return NULL;
+}
+
+/* Whether PDF dictionary text [d, e) has name `key` (a whole name). */
+static bool dict_has(const char *d, const char *e, const char *key)
+{
+	size_t n = strlen(key);
+
+	for (const char *p = d; p && p < e;) {
+		p = find(p, e, key);
+		if (!p)
+			return false;
+		p += n;
+		if (p >= e || !(isalnum((unsigned char)*p) || *p == '_'))
+			return true;
+	}
+	return false;
+}
+
+/* Whether dictionary text [d, e) is that of an image the JPEG decoder
+ * gives exactly as a PDF viewer shows it: DCTDecode alone, 8 bits of
+ * DeviceGray or DeviceRGB, no decode array, parameters or masks. */
+static bool plain_jpeg(const char *d, const char *e)
+{
+	const char *f = find(d, e, "/Filter");
+
+	if (!f || !dict_has(d, e, "/Image"))
+		return false;
+	for (f += 7; f < e && isspace((unsigned char)*f); f++)
+		;
+	if (e - f < 10 || memcmp(f, "/DCTDecode", 10))
+		return false;
+	return dict_number(d, e, "/BitsPerComponent") == 8 &&
+	       (dict_has(d, e, "/DeviceGray") || dict_has(d, e, "/DeviceRGB")) &&
+	       !dict_has(d, e, "/Decode") && !dict_has(d, e, "/DecodeParms") &&
+	       !dict_has(d, e, "/SMask") && !dict_has(d, e, "/Mask") &&
+	       !dict_has(d, e, "/ImageMask");
+}
+
+/* Find the plain JPEG images of PDF s in file order (none when out of
+ * memory: the pages are then rendered). */
+static void find_jpegs(struct scan_source *s)
+{
+	const char *buf = (const char *)s->data, *end = buf + s->len;
+	const char *p = buf;
+	size_t cap = 0;
+
+	while ((p = find(p, end, "/DCTDecode"))) {
+		const char *d = p, *st, *data, *stop;
+		long w, h;
+
+		/* the object's dictionary: from "obj" to "stream" */
+		while (d > buf && p - d < 4096 && memcmp(d, "obj", 3))
+			d--;
+		st = find(p, end - p < 4096 ? end : p + 4096, "stream");
+		p += 10;
+		if (!st || memcmp(d, "obj", 3))
+			continue;
+		data = st + 6;
+		data += data < end && *data == '\r';
+		data += data < end && *data == '\n';
+		stop = find(data, end, "endstream");
+		w = (long)dict_number(d, st, "/Width");
+		h = (long)dict_number(d, st, "/Height");
+		if (!stop || w <= 0 || h <= 0 || !plain_jpeg(d, st) ||
+		    stop - data < 4 || (unsigned char)data[0] != 0xFF ||
+		    (unsigned char)data[1] != 0xD8)
+			continue;
+		if (array_grow(&s->jpegs, &cap, s->njpegs + 1,
+			       sizeof(*s->jpegs)) < 0) {
+			s->njpegs = 0;
+			return;
+		}
+		s->jpegs[s->njpegs++] = (struct scan_jpeg){
+			(size_t)(data - buf), (size_t)(stop - data), w, h };
+		p = stop;
+	}
+}
+
 /* Open a scan file. */
 int scan_source_open(struct scan_source *s, const char *path,
 		     struct diags *d)
@@ -288,6 +380,7 @@ int scan_source_open_mem(struct scan_source *s, const char *path,
 		s->format = -1;
 		s->npages = (unsigned)poppler_document_get_n_pages(doc);
 		s->pdf_pixels = pdf_max_pixels(buf, s->len);
+		find_jpegs(s);
 		return 0;
 	}
 	if (s->len < 8 || findFileFormatBuffer(s->data, &fmt) ||
@@ -367,6 +460,27 @@ static PIX *surface_to_grey(cairo_surface_t *sf)
 	return g;
 }
 
+/* PDF page i's JPEG decoded to grey, when the file has one plain JPEG a
+ * page and it decodes to the size its dictionary says; else NULL. */
+static PIX *page_jpeg(struct scan_source *s, unsigned i)
+{
+	const struct scan_jpeg *j = &s->jpegs[i];
+	PIX *pix, *g;
+
+	if (s->njpegs != s->npages || (double)j->w * (double)j->h >
+	    SCAN_MAX_PIXELS)
+		return NULL;
+	pix = pixReadMemJpeg(s->data + j->off, j->len, 0, 1, NULL,
+			     L_JPEG_READ_LUMINANCE);
+	if (pix && (pixGetWidth(pix) != j->w || pixGetHeight(pix) != j->h)) {
+		pixDestroy(&pix);
+		return NULL;
+	}
+	g = pix ? scan_to_grey(pix) : NULL;
+	pixDestroy(&pix);
+	return g;
+}
+
 /* The image of PDF page i: its one embedded image when it covers the
  * page, else the page rendered at RENDER_DPI.  NULL on failure. */
 static PIX *pdf_page(struct scan_source *s, unsigned i)
@@ -386,10 +500,15 @@ static PIX *pdf_page(struct scan_source *s, unsigned i)
 		double aw = m->area.x2 - m->area.x1;
 		double ah = m->area.y2 - m->area.y1;
 
+		/* one JPEG a page: decoded here, straight to grey */
 		if (aw * ah >= 0.9 * pw * ph)
+			g = page_jpeg(s, i);
+		if (!g && aw * ah >= 0.9 * pw * ph)
 			sf = poppler_page_get_image(pg, m->image_id);
 	}
 	poppler_page_free_image_mapping(maps);
+	if (g)
+		goto out;
 	if (!sf) {
 		int w = (int)lround(pw / 72.0 * RENDER_DPI);
 		int h = (int)lround(ph / 72.0 * RENDER_DPI);
@@ -486,6 +605,7 @@ void scan_source_close(struct scan_source *s)
 {
 	if (s->pdf)
 		g_object_unref(s->pdf);
+	free(s->jpegs);
 	free(s->data);
 	memset(s, 0, sizeof(*s));
 }

@@ -113,6 +113,18 @@ for f in stack.tif stack.pdf; do
 	cmp "$work/d.csv" "$work/$f.csv" ||
 		fail "$f read differently from its pages as PNG files"
 done
+# a copier's PDF of JPEG pages: each JPEG decoded as it is, the same
+# responses as the JPEG files
+mkdir "$work/j"
+"$SCANSIM" "$key" "$work/j" seed=13 sheets=2 marks=dark rotate=2 noise=4 \
+	jpeg=80 format=jpg stack=1
+"$EXAMGEN" scan --key "$work/out" "$work"/j/page-*.jpg >"$work/j.csv" \
+	2>/dev/null || true
+"$EXAMGEN" scan --key "$work/out" "$work/j/stack.pdf" >"$work/jp.csv" \
+	2>/dev/null || true
+[ "$(wc -l <"$work/j.csv")" -eq 3 ] || fail "jpeg pages: $(cat "$work/j.csv")"
+cmp "$work/j.csv" "$work/jp.csv" ||
+	fail "a PDF of JPEG pages read differently from the JPEG files"
 # a PDF page is read from its embedded image, at that image's resolution:
 # 120 dpi images are refused (a rendering at 300 dpi would hide it)
 mkdir "$work/lo"

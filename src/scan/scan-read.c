@@ -638,15 +638,17 @@ static int read_page(struct scan_run *r, PIX *g, const char *file,
 	struct page_read pr;
 	const struct key *k;
 	char text[512], id[SHEET_ID_DIGITS + 1] = "";
-	const char *why = NULL;
+	const char *idwhy = NULL;
 	size_t errors = r->d->errors, ia = 0, ib = 0;
 	bool has_id;
 	enum scan_find found;
 	int rc = -1;
 
 	r->pages++;
-	if (scan_page_flatten(g) < 0)
+	if (scan_page_flatten(g) < 0) {
+		diags_oom(r->d);
 		return -1;
+	}
 	found = scan_page_find(g, r->geom, &r->qr, &geo, text, sizeof(text));
 	/* a question page of a booklet is no answer-sheet page */
 	if (found != SF_OK && found != SF_NOMEM) {
@@ -717,8 +719,8 @@ static int read_page(struct scan_run *r, PIX *g, const char *file,
 	/* a blank sheet's page says whose it is by its id grid */
 	has_id = !*q.cand && id_grid(&pr, &ia, &ib);
 	if (has_id)
-		why = page_id(&pr, ia, ib, id);
-	pr.s = sheet_for(r, k, &q, file, page, has_id, why ? NULL : id);
+		idwhy = page_id(&pr, ia, ib, id);
+	pr.s = sheet_for(r, k, &q, file, page, has_id, idwhy ? NULL : id);
 	if (!pr.s)
 		goto out;
 	pr.sheet = (size_t)(pr.s - r->sheets);
@@ -730,8 +732,8 @@ static int read_page(struct scan_run *r, PIX *g, const char *file,
 	pr.s->seen[q.page - 1] = 1;
 	if (has_id && !*pr.s->cand)
 		snprintf(pr.s->cand, sizeof(pr.s->cand), "%s%s",
-			 why ? "?" : "", id);
-	if (has_id && why && doubt(&pr, ia, ib, 0, 0, id, why) < 0)
+			 idwhy ? "?" : "", id);
+	if (has_id && idwhy && doubt(&pr, ia, ib, 0, 0, id, idwhy) < 0)
 		goto out;
 	rc = read_bubbles(&pr);
 out:
@@ -756,7 +758,7 @@ int scan_run_page(struct scan_run *r, PIX *g, const char *file,
 	if (pixGetWidth(g) > pixGetHeight(g)) {
 		t = pixRotateOrth(g, 1);
 		if (!t) {
-			errno = ENOMEM;
+			diags_oom(r->d);
 			return -1;
 		}
 		g = t;

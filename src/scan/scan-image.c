@@ -560,6 +560,7 @@ enum scan_next scan_source_next(struct scan_source *s, PIX **out,
 	PIX *pix;
 	unsigned i;
 	l_int32 w = 0, h = 0;
+	bool big = false;
 
 	*out = NULL;
 	if (s->next >= s->npages)
@@ -577,13 +578,13 @@ enum scan_next scan_source_next(struct scan_source *s, PIX **out,
 	}
 	if (s->pdf)
 		pix = pdf_page(s, i);
-	else if (too_large(s, s->tiff ? (l_int32)i : -1, &w, &h))
+	else if ((big = too_large(s, s->tiff ? (l_int32)i : -1, &w, &h)))
 		pix = NULL;
 	else if (s->tiff)
 		pix = pixReadMemTiff(s->data, s->len, (l_int32)i);
 	else
 		pix = pixReadMem(s->data, s->len);
-	if (!pix && w > 0) {
+	if (!pix && big && w > 0) {
 		diags_error(d, s->path, 0, 0, "page %u: the image is %dx%d "
 			    "pixels, more than any page scan (at most %.0f "
 			    "million); rescan the page at 200 to 600 dpi",

@@ -147,7 +147,8 @@ static enum scan_next accept_page(struct scan_source *s, PIX *pix,
 			    "page; page not read", page);
 		return SN_BAD_PAGE;
 	}
-	mid = levels == 2 ? 0 : mid_share(g, &black);
+	/* only a lossy page hides a black-and-white scan under noise */
+	mid = levels == 2 ? 0 : s->lossy ? mid_share(g, &black) : 1;
 	if (mid < MID_MAX && mid < BILEVEL_RATIO * black) {
 		pixDestroy(&g);
 		diags_error(d, s->path, 0, 0, "page %u: the scan is black "
@@ -503,6 +504,7 @@ static PIX *pdf_page(struct scan_source *s, unsigned i)
 		/* one JPEG a page: decoded here, straight to grey */
 		if (aw * ah >= 0.9 * pw * ph)
 			g = page_jpeg(s, i);
+		s->lossy = g != NULL;
 		if (!g && aw * ah >= 0.9 * pw * ph)
 			sf = poppler_page_get_image(pg, m->image_id);
 	}
@@ -567,6 +569,7 @@ enum scan_next scan_source_next(struct scan_source *s, PIX **out,
 		return SN_END;
 	i = s->next++;
 	*page = i + 1;
+	s->lossy = s->format == IFF_JFIF_JPEG || s->format == IFF_TIFF_JPEG;
 	if (s->pdf && s->pdf_pixels > SCAN_MAX_PIXELS) {
 		diags_error(d, s->path, 0, 0, "page %u: the PDF holds an image "
 			    "of more than %.0f million pixels (%s), more than "

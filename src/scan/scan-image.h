@@ -32,6 +32,7 @@ struct scan_source {
 	size_t len;
 	int format;			/* leptonica IFF_*, or -1 for PDF */
 	bool tiff;			/* a TIFF file (pages read one by one) */
+	bool lossy;			/* the page handed out was a JPEG */
 	void *pdf;			/* PopplerDocument (owned) */
 	double pdf_pixels;		/* pixels of its largest image */
 	struct scan_jpeg *jpegs;	/* a PDF's JPEG page images, in file

@@ -102,7 +102,7 @@ START_TEST(test_bubbles)
 	ck_assert_uint_eq(units, 6 + 10);
 	ck_assert_uint_eq(half, 2);
 	ck_assert_uint_eq(L.pages, 1);
-	ck_assert_uint_eq(L.nmarks, 4);
+	ck_assert_uint_eq(L.nmarks, 8);
 	ck_assert_uint_eq(L.nqr, 1);
 	sheet_layout_release(&L);
 }
@@ -149,7 +149,7 @@ START_TEST(test_no_overlap_many_pages)
 	make_paper(&p, &t, &f, items, MANY, secs);
 	ck_assert_int_eq(sheet_layout_build(&L, &p, &f, NULL, NULL), 0);
 	ck_assert_uint_ge(L.pages, 2);
-	ck_assert_uint_eq(L.nmarks, 4 * (size_t)L.pages);
+	ck_assert_uint_eq(L.nmarks, 8 * (size_t)L.pages);
 	ck_assert_uint_eq(L.nqr, L.pages);
 	for (size_t i = 0; i < L.nbubbles; i++) {
 		const struct sheet_bubble *a = &L.bubbles[i];

@@ -17,6 +17,7 @@
 
 #define MARK 6.0		/* corner mark side */
 #define MARK_AT 12.0		/* mark centre from the page edges */
+#define CHECK 3.0		/* check mark side: one mid-edge each */
 #define QR_SIZE 24.0
 #define QR_X 178.0		/* QR centre */
 #define QR_Y 32.0
@@ -36,6 +37,7 @@ struct sheet_words {
 	const char *lang;
 	const char *how[4];	/* instructions, one line each */
 	const char *id_write;	/* above the id grid */
+	const char *id_again;	/* above a continuation page's id grid */
 	const char *tens, *units, *half;
 	const char *qno_pre, *qno_post;	/* "第 ", " 题" */
 	const char *cont;	/* "（续）" */
@@ -47,14 +49,16 @@ static const struct sheet_words words[] = {
 	    "多选题涂满全部所选选项；判断题对涂T，错涂F。",
 	    "请勿折叠、污损本卡；四角黑块与二维码处请勿书写。",
 	    "阅卷人：每个评分项在十位、个位各涂一格，半分另涂 .5。" },
-	  "考生编号（写数字并涂对应圆圈）", "十", "个", "半",
+	  "考生编号（写数字并涂对应圆圈）", "考生编号（每页都要填涂）",
+	  "十", "个", "半",
 	  "第", "题", "（续）" },
 	{ "zh-Hant",
 	  { "用黑色簽字筆或2B鉛筆將所選選項的圓圈塗滿；改答時擦淨。",
 	    "多選題塗滿全部所選選項；判斷題對塗T，錯塗F。",
 	    "請勿摺疊、污損本卡；四角黑塊與二維碼處請勿書寫。",
 	    "閱卷人：每個評分項在十位、個位各塗一格，半分另塗 .5。" },
-	  "考生編號（寫數字並塗對應圓圈）", "十", "個", "半",
+	  "考生編號（寫數字並塗對應圓圈）", "考生編號（每頁都要填塗）",
+	  "十", "個", "半",
 	  "第", "題", "（續）" },
 	{ "en",
 	  { "Fill the bubble of your choice completely with a black",
@@ -62,7 +66,7 @@ static const struct sheet_words words[] = {
 	    "option you choose.  True/false: fill T for true, F for false.",
 	    "Markers: one bubble in tens and units a criterion; .5 adds a half." },
 	  "Candidate ID (write the digits, fill their bubbles)",
-	  "10s", "1s", "+.5", "Q", "", " (cont.)" },
+	  "Candidate ID (on every page)", "10s", "1s", "+.5", "Q", "", " (cont.)" },
 };
 
 /* The words for a paper's labels. */
@@ -90,6 +94,9 @@ struct lb_state {
 	const char *cand_id, *cand_name;
 	unsigned page;
 	double y;
+	double side_x, side_bottom;	/* a continuation page's id grid: the
+					 * full width is free below side_bottom,
+					 * left of side_x above it */
 	int oom;
 };
 
@@ -175,6 +182,33 @@ static void add_square(struct lb_state *S, bool qr, double x, double y,
 	(*v)[(*n)++] = (struct sheet_square){ S->page, x, y, size };
 }
 
+/* A continuation page's candidate-id grid at its top right (blank sheets
+ * of more than one page): scan pairs each page with its sheet by the id
+ * bubbled on it, so pages may come in any order. */
+static void side_id_block(struct lb_state *S)
+{
+	const double x0 = RIGHT - PITCH * SHEET_ID_DIGITS, top = TOP;
+
+	add_text(S, x0, top, SR_LABEL, SA_LEFT, S->w->id_again);
+	if (!S->oom)
+		S->L->texts[S->L->ntexts - 1].id_grid = true;
+	for (unsigned c = 0; c < SHEET_ID_DIGITS; c++)
+		add_rect(S, x0 + PITCH * c, top + 4.5, PITCH, 6.5, 0.5);
+	for (unsigned c = 0; c < SHEET_ID_DIGITS; c++)
+		for (unsigned v = 0; v < 10; v++) {
+			struct sheet_bubble *b = add_bubble(
+				S, x0 + 3.3 + PITCH * c,
+				top + 15 + ID_ROW * v, SB_ID);
+
+			if (!b)
+				return;
+			b->digit = c + 1;
+			b->value = v;
+		}
+	S->side_x = x0 - 4;
+	S->side_bottom = top + 15 + ID_ROW * 9 + R + 4;
+}
+
 /* Start page S->page + 1: marks, QR place, header words. */
 static void new_page(struct lb_state *S)
 {
@@ -187,6 +221,12 @@ static void new_page(struct lb_state *S)
 	add_square(S, false, SHEET_W - MARK_AT, MARK_AT, MARK);
 	add_square(S, false, MARK_AT, SHEET_H - MARK_AT, MARK);
 	add_square(S, false, SHEET_W - MARK_AT, SHEET_H - MARK_AT, MARK);
+	/* check marks halfway along each edge: scan finds them where the
+	 * corner marks predict, or the page is not decided */
+	add_square(S, false, SHEET_W / 2, MARK_AT, CHECK);
+	add_square(S, false, SHEET_W / 2, SHEET_H - MARK_AT, CHECK);
+	add_square(S, false, MARK_AT, SHEET_H / 2, CHECK);
+	add_square(S, false, SHEET_W - MARK_AT, SHEET_H / 2, CHECK);
 	add_square(S, true, QR_X, QR_Y, QR_SIZE);
 	add_text(S, LEFT, 14, SR_TITLE, SA_LEFT, lb->answer_sheet);
 	s = arena_printf(&S->L->arena, "%s%s%s%s%s", S->p->tpl->code, lb->sep,
@@ -215,6 +255,9 @@ static void new_page(struct lb_state *S)
 	}
 	add_rect(S, LEFT, 49, RIGHT - LEFT, 0, 0.8);
 	S->y = TOP;
+	S->side_bottom = 0;
+	if (S->page > 1 && !S->cand_id)
+		side_id_block(S);
 }
 
 /* Room for h more millimetres on this page, else a new page. */
@@ -222,6 +265,22 @@ static void need(struct lb_state *S, double h)
 {
 	if (S->y + h > BOTTOM)
 		new_page(S);
+}
+
+/* Room for something reaching `above` over S->y, h below it and right
+ * to x `right`: below a continuation page's id grid when it is wider
+ * than the room beside it, on a new page when it does not fit. */
+static void room(struct lb_state *S, double above, double h, double right)
+{
+	for (int tries = 0; tries < 2; tries++) {
+		need(S, h);
+		if (S->side_bottom > 0 && right > S->side_x &&
+		    S->y - above < S->side_bottom)
+			S->y = S->side_bottom + above;
+		if (S->y + h <= BOTTOM)
+			return;
+		new_page(S);
+	}
 }
 
 /* Page 1's candidate-id grid (blank sheets; on printed ones only its
@@ -285,7 +344,7 @@ static void objective_section(struct lb_state *S, size_t s)
 	if (ncols > n)
 		ncols = n;
 	colw = (RIGHT - LEFT) / (double)(ncols < 3 ? 3 : ncols);
-	need(S, 8 + ROW);
+	room(S, 0, 8 + ROW, RIGHT);
 	add_text(S, LEFT, S->y, SR_HEAD, SA_LEFT, ps->title);
 	S->y += 7 + R;
 	for (size_t i = ps->first; i < ps->first + ps->count; i++) {
@@ -302,6 +361,7 @@ static void objective_section(struct lb_state *S, size_t s)
 			S->y += ROW + ((k / ncols) % 5 == 0 ? 2 : 0);
 			if (S->y + R > BOTTOM) {
 				new_page(S);
+				room(S, 0, 8 + ROW, RIGHT);
 				title = arena_printf(&S->L->arena, "%s%s",
 						     ps->title, S->w->cont);
 				if (title)
@@ -336,9 +396,12 @@ static void score_row(struct lb_state *S, unsigned no, unsigned crit,
 	unsigned tens = points_div(points, 10);
 	unsigned units = points >= 10 ? 9 : points_div(points, 1);
 	double x = LEFT + 46;
+	double right = x + (tens ? 6 + PITCH * (tens + 1) + 3 : 0) + 6 +
+		       PITCH * (units + 1) + 3 + 6 + PITCH;
 	char name[LABEL_MAX], pts[LABEL_MAX], *s;
 
-	need(S, ROW);
+	/* the label above the bubbles, the bubbles down to y + R */
+	room(S, 2.5, R + 0.5, right);
 	if (crit) {
 		s = arena_printf(&S->L->arena, "%s%u%s %s%s",
 				 S->w->qno_pre, no, S->w->qno_post,
@@ -393,9 +456,13 @@ static void score_section(struct lb_state *S)
 		if (item_is_objective(it))
 			continue;
 		if (!any) {
-			need(S, 8 + ROW);
+			/* the marker signs on the section's title line */
+			room(S, 0, 7 + 2 * R + 0.5, RIGHT);
 			add_text(S, LEFT, S->y, SR_HEAD, SA_LEFT,
 				 S->lb->subjective);
+			add_text(S, LEFT + 100, S->y, SR_BODY, SA_LEFT,
+				 S->lb->marker);
+			add_rect(S, LEFT + 118, S->y + 5, 50, 0, 0.6);
 			S->y += 7 + R;
 			any = true;
 		}
@@ -406,12 +473,6 @@ static void score_section(struct lb_state *S)
 				  it->criteria[k] : q->rubric[k].points);
 		S->y += 1.5;
 	}
-	if (any) {
-		need(S, 8);
-		add_text(S, LEFT + 100, S->y, SR_BODY, SA_LEFT,
-			 S->lb->marker);
-		add_rect(S, LEFT + 118, S->y + 5, 50, 0, 0.6);
-	}
 }
 
 /* Lay out the whole sheet. */
@@ -420,7 +481,7 @@ int sheet_layout_build(struct sheet_layout *L, const struct paper *p,
 		       const char *cand_name)
 {
 	struct lb_state S = { L, labels_for(p), NULL, p, f, cand_id,
-			      cand_name, 0, 0, 0 };
+			      cand_name, 0, 0, 0, 0, 0 };
 	const struct labels *lb = S.lb;
 
 	memset(L, 0, sizeof(*L));
@@ -679,9 +740,11 @@ int sheet_layout_load(struct sheet_layout *L, const struct ynode *n,
 			return -1;
 		L->nbubbles++;
 	}
-	if (L->nmarks != 4 * (size_t)L->pages || L->nqr != L->pages) {
+	/* four corner marks a page, and four check marks on newer sheets */
+	if ((L->nmarks != 4 * (size_t)L->pages &&
+	     L->nmarks != 8 * (size_t)L->pages) || L->nqr != L->pages) {
 		diags_error(d, path, n->line, n->col, "layout needs four "
-			    "marks and one qr per page");
+			    "or eight marks and one qr per page");
 		return -1;
 	}
 	return 0;

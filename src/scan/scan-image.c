@@ -3,6 +3,7 @@
  * leptonica reads the images, poppler the PDFs. */
 #include "scan/scan-image.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,10 +11,16 @@
 #include <cairo.h>
 #include <poppler.h>
 
+#include "base/array.h"
 #include "base/fileio.h"
 
 #define RENDER_DPI 300.0
 #define RENDER_MAX_PIXELS 6e7	/* A1 at 300 dpi */
+/* A black-and-white scan saved as grey (JPEG): almost no pixel between
+ * nearly black and nearly white, fewer than BILEVEL_RATIO times the
+ * nearly black ones (a grey scan's edges and paper give many more). */
+#define MID_MAX 0.05
+#define BILEVEL_RATIO 1.5
 
 /* The resolution of an A4 page image. */
 double scan_dpi(unsigned w, unsigned h)
@@ -49,9 +56,9 @@ PIX *scan_to_grey(PIX *pix)
 	}
 }
 
-/* True if an 8-bit image has no more than two grey levels (a bilevel scan
- * saved as grey). */
-static bool two_levels(PIX *g)
+/* How many grey levels an 8-bit image has: 1, 2, or 3 for more (one: a
+ * blank page; two: a bilevel scan saved as grey). */
+static int grey_levels(PIX *g)
 {
 	unsigned w = (unsigned)pixGetWidth(g), h = (unsigned)pixGetHeight(g);
 	l_uint32 *data = pixGetData(g);
@@ -71,10 +78,35 @@ static bool two_levels(PIX *g)
 			else if (b < 0)
 				b = v;
 			else
-				return false;
+				return 3;
 		}
 	}
-	return true;
+	return b < 0 ? 1 : 2;
+}
+
+/* The share of sampled pixels of g that are neither nearly white (245
+ * or more) nor nearly black (10 or less), and in *black the share of
+ * nearly black ones. */
+static double mid_share(PIX *g, double *black)
+{
+	unsigned w = (unsigned)pixGetWidth(g), h = (unsigned)pixGetHeight(g);
+	l_uint32 *data = pixGetData(g);
+	int wpl = pixGetWpl(g);
+	size_t n = 0, mid = 0, dark = 0;
+
+	for (unsigned y = 0; y < h; y += 3) {
+		l_uint32 *line = data + (size_t)y * (size_t)wpl;
+
+		for (unsigned x = 0; x < w; x += 3) {
+			int v = GET_DATA_BYTE(line, x);
+
+			n++;
+			mid += v > 10 && v < 245;
+			dark += v <= 10;
+		}
+	}
+	*black = n ? (double)dark / (double)n : 0;
+	return n ? (double)mid / (double)n : 1;
 }
 
 /* Check a decoded page and make it grey; SN_PAGE with *out set, or
@@ -84,7 +116,8 @@ static enum scan_next accept_page(struct scan_source *s, PIX *pix,
 {
 	unsigned w = (unsigned)pixGetWidth(pix);
 	unsigned h = (unsigned)pixGetHeight(pix);
-	double dpi = scan_dpi(w, h);
+	double dpi = scan_dpi(w, h), black = 1, mid;
+	int levels;
 	PIX *g;
 
 	if (pixGetDepth(pix) == 1) {
@@ -94,7 +127,7 @@ static enum scan_next accept_page(struct scan_source *s, PIX *pix,
 			    "more", page);
 		return SN_REFUSED;
 	}
-	if (dpi < SCAN_MIN_DPI - 5) {
+	if (lround(dpi) < SCAN_MIN_DPI) {
 		diags_error(d, s->path, 0, 0, "page %u: the scan has about "
 			    "%.0f dpi (%ux%u pixels); rescan at 200 dpi or "
 			    "more (at least %d)", page, dpi, w, h,
@@ -106,12 +139,24 @@ static enum scan_next accept_page(struct scan_source *s, PIX *pix,
 		diags_oom(d);
 		return SN_BAD_PAGE;
 	}
-	if (two_levels(g)) {
+	levels = grey_levels(g);
+	if (levels == 1) {
+		pixDestroy(&g);
+		diags_error(d, s->path, 0, 0, "page %u: the page is blank "
+			    "(one grey level all over): not an answer-sheet "
+			    "page; page not read", page);
+		return SN_BAD_PAGE;
+	}
+	/* only a lossy page hides a black-and-white scan under noise */
+	mid = levels == 2 ? 0 : s->lossy ? mid_share(g, &black) : 1;
+	if (mid < MID_MAX && mid < BILEVEL_RATIO * black) {
 		pixDestroy(&g);
 		diags_error(d, s->path, 0, 0, "page %u: the scan is black "
-			    "and white only (two grey levels): light marks "
-			    "are lost; rescan in greyscale or colour at 200 "
-			    "dpi or more", page);
+			    "and white only (%s): light marks are lost; "
+			    "rescan in greyscale or colour at 200 dpi or "
+			    "more", page, levels == 2 ? "two grey levels" :
+			    "pure black and white under the compression's "
+			    "noise");
 		return SN_REFUSED;
 	}
 	*out = g;
@@ -191,6 +236,96 @@ static double pdf_max_pixels(const char *data, size_t len)
 	return most;
 }
 
+/* The first place of string n in [h, e), or NULL. */
+static const char *find(const char *h, const char *e, const char *n)
+{
+	size_t len = strlen(n);
+
+	while (h && e - h >= (ptrdiff_t)len) {
+		h = memchr(h, n[0], (size_t)(e - h) - len + 1);
+		if (!h || !memcmp(h, n, len))
+			return h;
+		h++;
+	}
+	return NULL;
+}
+
+/* Whether PDF dictionary text [d, e) has name `key` (a whole name). */
+static bool dict_has(const char *d, const char *e, const char *key)
+{
+	size_t n = strlen(key);
+
+	for (const char *p = d; p && p < e;) {
+		p = find(p, e, key);
+		if (!p)
+			return false;
+		p += n;
+		if (p >= e || !(isalnum((unsigned char)*p) || *p == '_'))
+			return true;
+	}
+	return false;
+}
+
+/* Whether dictionary text [d, e) is that of an image the JPEG decoder
+ * gives exactly as a PDF viewer shows it: DCTDecode alone, 8 bits of
+ * DeviceGray or DeviceRGB, no decode array, parameters or masks. */
+static bool plain_jpeg(const char *d, const char *e)
+{
+	const char *f = find(d, e, "/Filter");
+
+	if (!f || !dict_has(d, e, "/Image"))
+		return false;
+	for (f += 7; f < e && isspace((unsigned char)*f); f++)
+		;
+	if (e - f < 10 || memcmp(f, "/DCTDecode", 10))
+		return false;
+	return dict_number(d, e, "/BitsPerComponent") == 8 &&
+	       (dict_has(d, e, "/DeviceGray") || dict_has(d, e, "/DeviceRGB")) &&
+	       !dict_has(d, e, "/Decode") && !dict_has(d, e, "/DecodeParms") &&
+	       !dict_has(d, e, "/SMask") && !dict_has(d, e, "/Mask") &&
+	       !dict_has(d, e, "/ImageMask");
+}
+
+/* Find the plain JPEG images of PDF s in file order (none when out of
+ * memory: the pages are then rendered). */
+static void find_jpegs(struct scan_source *s)
+{
+	const char *buf = (const char *)s->data, *end = buf + s->len;
+	const char *p = buf;
+	size_t cap = 0;
+
+	while ((p = find(p, end, "/DCTDecode"))) {
+		const char *d = p, *st, *data, *stop;
+		long w, h;
+
+		/* the object's dictionary: from "obj" to "stream" */
+		while (d > buf && p - d < 4096 && memcmp(d, "obj", 3))
+			d--;
+		st = find(p, end - p < 4096 ? end : p + 4096, "stream");
+		p += 10;
+		if (!st || memcmp(d, "obj", 3))
+			continue;
+		data = st + 6;
+		data += data < end && *data == '\r';
+		data += data < end && *data == '\n';
+		stop = find(data, end, "endstream");
+		w = (long)dict_number(d, st, "/Width");
+		h = (long)dict_number(d, st, "/Height");
+		if (!stop || w <= 0 || h <= 0 || !plain_jpeg(d, st) ||
+		    stop - data < 4 || (unsigned char)data[0] != 0xFF ||
+		    (unsigned char)data[1] != 0xD8)
+			continue;
+		if (array_grow(&s->jpegs, &cap, s->njpegs + 1,
+			       sizeof(*s->jpegs)) < 0) {
+			s->njpegs = 0;
+			return;
+		}
+		s->jpegs[s->njpegs++] = (struct scan_jpeg){
+			(size_t)(data - buf), (size_t)(stop - data), w, h };
+		p = stop;
+	}
+}
+
 /* Open a scan file. */
 int scan_source_open(struct scan_source *s, const char *path,
 		     struct diags *d)
@@ -246,6 +381,7 @@ int scan_source_open_mem(struct scan_source *s, const char *path,
 		s->format = -1;
 		s->npages = (unsigned)poppler_document_get_n_pages(doc);
 		s->pdf_pixels = pdf_max_pixels(buf, s->len);
+		find_jpegs(s);
 		return 0;
 	}
 	if (s->len < 8 || findFileFormatBuffer(s->data, &fmt) ||
@@ -325,6 +461,27 @@ static PIX *surface_to_grey(cairo_surface_t *sf)
 	return g;
 }
 
+/* PDF page i's JPEG decoded to grey, when the file has one plain JPEG a
+ * page and it decodes to the size its dictionary says; else NULL. */
+static PIX *page_jpeg(struct scan_source *s, unsigned i)
+{
+	const struct scan_jpeg *j = &s->jpegs[i];
+	PIX *pix, *g;
+
+	if (s->njpegs != s->npages || (double)j->w * (double)j->h >
+	    SCAN_MAX_PIXELS)
+		return NULL;
+	pix = pixReadMemJpeg(s->data + j->off, j->len, 0, 1, NULL,
+			     L_JPEG_READ_LUMINANCE);
+	if (pix && (pixGetWidth(pix) != j->w || pixGetHeight(pix) != j->h)) {
+		pixDestroy(&pix);
+		return NULL;
+	}
+	g = pix ? scan_to_grey(pix) : NULL;
+	pixDestroy(&pix);
+	return g;
+}
+
 /* The image of PDF page i: its one embedded image when it covers the
  * page, else the page rendered at RENDER_DPI.  NULL on failure. */
 static PIX *pdf_page(struct scan_source *s, unsigned i)
@@ -344,10 +501,16 @@ static PIX *pdf_page(struct scan_source *s, unsigned i)
 		double aw = m->area.x2 - m->area.x1;
 		double ah = m->area.y2 - m->area.y1;
 
+		/* one JPEG a page: decoded here, straight to grey */
 		if (aw * ah >= 0.9 * pw * ph)
+			g = page_jpeg(s, i);
+		s->lossy = g != NULL;
+		if (!g && aw * ah >= 0.9 * pw * ph)
 			sf = poppler_page_get_image(pg, m->image_id);
 	}
 	poppler_page_free_image_mapping(maps);
+	if (g)
+		goto out;
 	if (!sf) {
 		int w = (int)lround(pw / 72.0 * RENDER_DPI);
 		int h = (int)lround(ph / 72.0 * RENDER_DPI);
@@ -373,17 +536,22 @@ out:
 }
 
 /* True if an image (TIFF page n, or the one image when n < 0) says it
- * is larger than any page scan, or its header cannot be read. */
-static bool too_large(const struct scan_source *s, l_int32 n)
+ * is larger than any page scan (its size in *w, *h), or its header
+ * cannot be read (*w = 0). */
+static bool too_large(const struct scan_source *s, l_int32 n, l_int32 *w,
+		      l_int32 *h)
 {
-	l_int32 fmt, w = 0, h = 0, bps, spp, cmap, res;
+	l_int32 fmt, bps, spp, cmap, res;
 
-	if (n >= 0 ? readHeaderMemTiff(s->data, s->len, n, &w, &h, &bps,
+	*w = *h = 0;
+	if (n >= 0 ? readHeaderMemTiff(s->data, s->len, n, w, h, &bps,
 				       &spp, &res, &cmap, &fmt) :
-		     pixReadHeaderMem(s->data, s->len, &fmt, &w, &h, &bps,
-				      &spp, &cmap))
+		     pixReadHeaderMem(s->data, s->len, &fmt, w, h, &bps,
+				      &spp, &cmap)) {
+		*w = *h = 0;
 		return true;
-	return w <= 0 || h <= 0 || (double)w * h > SCAN_MAX_PIXELS;
+	}
+	return *w <= 0 || *h <= 0 || (double)*w * *h > SCAN_MAX_PIXELS;
 }
 
 /* Hand out the next page. */
@@ -393,12 +561,15 @@ enum scan_next scan_source_next(struct scan_source *s, PIX **out,
 	enum scan_next r;
 	PIX *pix;
 	unsigned i;
+	l_int32 w = 0, h = 0;
+	bool big = false;
 
 	*out = NULL;
 	if (s->next >= s->npages)
 		return SN_END;
 	i = s->next++;
 	*page = i + 1;
+	s->lossy = s->format == IFF_JFIF_JPEG || s->format == IFF_TIFF_JPEG;
 	if (s->pdf && s->pdf_pixels > SCAN_MAX_PIXELS) {
 		diags_error(d, s->path, 0, 0, "page %u: the PDF holds an image "
 			    "of more than %.0f million pixels (%s), more than "
@@ -410,13 +581,19 @@ enum scan_next scan_source_next(struct scan_source *s, PIX **out,
 	}
 	if (s->pdf)
 		pix = pdf_page(s, i);
-	else if (s->tiff)
-		pix = too_large(s, (l_int32)i) ? NULL :
-		      pixReadMemTiff(s->data, s->len, (l_int32)i);
-	else if (too_large(s, -1))
+	else if ((big = too_large(s, s->tiff ? (l_int32)i : -1, &w, &h)))
 		pix = NULL;
+	else if (s->tiff)
+		pix = pixReadMemTiff(s->data, s->len, (l_int32)i);
 	else
 		pix = pixReadMem(s->data, s->len);
+	if (!pix && big && w > 0) {
+		diags_error(d, s->path, 0, 0, "page %u: the image is %dx%d "
+			    "pixels, more than any page scan (at most %.0f "
+			    "million); rescan the page at 200 to 600 dpi",
+			    *page, w, h, SCAN_MAX_PIXELS / 1e6);
+		return SN_REFUSED;
+	}
 	if (!pix) {
 		diags_error(d, s->path, 0, 0, "page %u: cannot decode this "
 			    "page of the scan", *page);
@@ -432,6 +609,7 @@ void scan_source_close(struct scan_source *s)
 {
 	if (s->pdf)
 		g_object_unref(s->pdf);
+	free(s->jpegs);
 	free(s->data);
 	memset(s, 0, sizeof(*s));
 }

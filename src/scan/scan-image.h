@@ -18,6 +18,13 @@
 #define SCAN_MIN_DPI 150
 #define SCAN_MAX_PIXELS 2e8		/* A0 at 600 dpi is 1.4e8 */
 
+/* A JPEG image embedded in a PDF as it is (a copier's scan-to-PDF):
+ * where its bytes are in the file and its size in pixels. */
+struct scan_jpeg {
+	size_t off, len;
+	long w, h;
+};
+
 /* One open scan file. */
 struct scan_source {
 	const char *path;
@@ -25,8 +32,12 @@ struct scan_source {
 	size_t len;
 	int format;			/* leptonica IFF_*, or -1 for PDF */
 	bool tiff;			/* a TIFF file (pages read one by one) */
+	bool lossy;			/* the page handed out was a JPEG */
 	void *pdf;			/* PopplerDocument (owned) */
 	double pdf_pixels;		/* pixels of its largest image */
+	struct scan_jpeg *jpegs;	/* a PDF's JPEG page images, in file
+					 * order (owned), or NULL */
+	size_t njpegs;
 	unsigned npages, next;		/* next: 0-based page to hand out */
 };
 

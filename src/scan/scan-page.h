@@ -30,11 +30,15 @@ struct scan_geom {
 };
 
 /* What went wrong finding a page. */
-enum scan_find { SF_OK, SF_NO_MARKS, SF_NO_QR, SF_NOMEM };
+/* SF_DISAGREE: marks were found, but no choice of them agrees with the
+ * check marks and the QR code's place: the page is not decided.
+ * SF_NOMEM: memory ran out. */
+enum scan_find { SF_OK, SF_NO_MARKS, SF_NO_QR, SF_DISAGREE, SF_NOMEM };
 
 /* Find the marks of geometry L (its page-1 marks and QR) on grey image g
- * and read the QR into text (cap bytes).  SF_OK with *geo set; SF_NOMEM
- * when memory ran out. */
+ * and read the QR into text (cap bytes).  SF_OK with *geo set only when
+ * the corner marks, the check marks (sheets that have them) and the QR
+ * code's place agree. */
 enum scan_find scan_page_find(PIX *g, const struct sheet_layout *L,
 			      struct scan_qr_reader *qr, struct scan_geom *geo,
 			      char *text, size_t cap);
@@ -50,6 +54,11 @@ enum scan_find scan_page_find_qr(PIX *g, struct scan_qr_reader *qr,
  * measured on g. */
 void scan_geom_from_qr(struct scan_geom *geo, PIX *g, const double loc[4][2],
 		       double x, double y, double size);
+/* Even out uneven light on grey image g in place (a shadow, a phone
+ * photo's gradient): each pixel is taken relative to the brightest paper
+ * within about 6 mm of it, so marks are judged against their own local
+ * paper.  A page under even light is left alone.  -1 when out of memory. */
+int scan_page_flatten(PIX *g);
 
 /* The image position of sheet point (x, y) in millimetres. */
 void scan_geom_map(const struct scan_geom *geo, double x, double y,
@@ -57,10 +66,12 @@ void scan_geom_map(const struct scan_geom *geo, double x, double y,
 
 /* How dark bubble b is: *fill the mean ink darkness inside it (0 paper,
  * 1 ink) and *dark the share of its pixels darker than half ink, both
- * over its inner disc (the printed ring left out). */
+ * over its inner disc (the printed ring left out), against the paper
+ * around it; *ring the share of ink just outside its printed ring (a ring
+ * drawn around it, a mark beside it). */
 void scan_bubble_measure(PIX *g, const struct scan_geom *geo,
 			 const struct sheet_bubble *b, double *fill,
-			 double *dark);
+			 double *dark, double *ring);
 
 /* Solve the projective map h taking the four points src to dst; -1 if
  * they are degenerate. */

@@ -105,12 +105,16 @@ int scan_run_add_keys(struct scan_run *r, const char *path)
 	return 0;
 }
 
-/* The sheet this page belongs to: by candidate for printed sheets; for
- * blank ones page 1 starts a sheet and page n joins the latest sheet of
- * the same key still lacking it.  NULL when out of memory. */
+/* The sheet this page belongs to: by candidate for printed sheets.  A
+ * blank sheet's page that has its own id grid (every page of a newer
+ * sheet) joins the latest sheet of the same key with that id still
+ * lacking the page, when `id` is clear (else, or when none has, it starts
+ * a sheet of its own); on older sheets, whose later pages have no id
+ * grid, page 1 starts a sheet and page n joins the latest sheet of the
+ * same key still lacking it.  NULL when out of memory. */
 static struct scan_sheet *sheet_for(struct scan_run *r, const struct key *k,
 				    const struct sheet_qr *q, const char *file,
-				    unsigned page)
+				    unsigned page, bool has_id, const char *id)
 {
 	struct scan_sheet *s;
 
@@ -123,7 +127,10 @@ static struct scan_sheet *sheet_for(struct scan_run *r, const struct key *k,
 				return s;
 			continue;
 		}
-		if (!s->printed && q->page > 1 && !s->seen[q->page - 1])
+		if (s->printed || s->seen[q->page - 1])
+			continue;
+		if (has_id ? id && *id && !strcmp(s->cand, id) :
+			     q->page > 1)
 			return s;
 	}
 	if (ARRAY_GROW(r->sheets, r->sheets_cap, r->nsheets + 1) < 0)
@@ -158,6 +165,7 @@ struct page_read {
 	struct scan_sheet *s;
 	size_t sheet;
 	double *fill, *dark;		/* [L->nbubbles], over the baselines */
+	double *ring;			/* ink around it, over its kind's */
 	enum scan_mark *mark;
 };
 
@@ -178,36 +186,51 @@ static double median(double *v, size_t n)
 	return v[n / 2];
 }
 
-/* Measure and decide every bubble of the page. */
+/* The median of v[i] over the bubbles of the page (of kind `kind`, or of
+ * every kind when kind < 0), tmp its scratch. */
+static double page_median(const struct page_read *pr, const double *v,
+			  int kind, double *tmp)
+{
+	const struct sheet_layout *L = pr->L;
+	size_t n = 0;
+
+	for (size_t i = 0; i < L->nbubbles; i++)
+		if (L->bubbles[i].page == pr->sheet_page &&
+		    (kind < 0 || (int)L->bubbles[i].kind == kind))
+			tmp[n++] = v[i];
+	return median(tmp, n);
+}
+
+/* Measure and decide every bubble of the page.  Ink around an otherwise
+ * empty bubble (a ring drawn round it, a mark beside it) makes it
+ * doubtful. */
 static int measure(struct page_read *pr)
 {
 	const struct sheet_layout *L = pr->L;
 	double *tmp = malloc((L->nbubbles + 1) * sizeof(*tmp));
-	double bf, bd;
-	size_t n = 0;
+	double bf, bd, br[SB_ID + 1];
 
 	if (!tmp)
 		return -1;
-	for (size_t i = 0; i < L->nbubbles; i++) {
-		if (L->bubbles[i].page != pr->sheet_page)
-			continue;
-		scan_bubble_measure(pr->g, pr->geo, &L->bubbles[i],
-				    &pr->fill[i], &pr->dark[i]);
-		tmp[n++] = pr->fill[i];
-	}
-	bf = median(tmp, n);
-	n = 0;
 	for (size_t i = 0; i < L->nbubbles; i++)
 		if (L->bubbles[i].page == pr->sheet_page)
-			tmp[n++] = pr->dark[i];
-	bd = median(tmp, n);
+			scan_bubble_measure(pr->g, pr->geo, &L->bubbles[i],
+					    &pr->fill[i], &pr->dark[i],
+					    &pr->ring[i]);
+	bf = page_median(pr, pr->fill, -1, tmp);
+	bd = page_median(pr, pr->dark, -1, tmp);
+	for (int k = SB_OPTION; k <= SB_ID; k++)
+		br[k] = page_median(pr, pr->ring, k, tmp);
 	free(tmp);
 	for (size_t i = 0; i < L->nbubbles; i++) {
 		if (L->bubbles[i].page != pr->sheet_page)
 			continue;
 		pr->fill[i] -= bf;
 		pr->dark[i] -= bd;
+		pr->ring[i] -= br[L->bubbles[i].kind];
 		pr->mark[i] = scan_decide(pr->fill[i], pr->dark[i]);
+		if (pr->mark[i] == SM_EMPTY && pr->ring[i] >= SCAN_RING)
+			pr->mark[i] = SM_DOUBT;
 	}
 	return 0;
 }
@@ -366,6 +389,7 @@ static int read_options(struct page_read *pr, size_t a, size_t b)
 	struct scan_cell *c;
 	char sure[32] = "", likely[32] = "";
 	size_t nf = 0, nd = 0, ns = 0, nl = 0, best = a;
+	bool ringed = false;
 
 	if (!it)
 		return 0;
@@ -380,8 +404,10 @@ static int read_options(struct page_read *pr, size_t a, size_t b)
 			nd++;
 		}
 		if (pr->mark[i] == SM_FILLED ||
-		    (pr->mark[i] == SM_DOUBT && pr->fill[i] >= LIKELY))
+		    (pr->mark[i] == SM_DOUBT && (pr->fill[i] >= LIKELY ||
+						 pr->ring[i] >= SCAN_RING)))
 			likely[nl++] = L->bubbles[i].option;
+		ringed |= pr->mark[i] == SM_DOUBT && pr->ring[i] >= SCAN_RING;
 	}
 	sure[ns] = likely[nl] = '\0';
 	c->seen = true;
@@ -401,8 +427,10 @@ static int read_options(struct page_read *pr, size_t a, size_t b)
 		likely[1] = '\0';
 	}
 	snprintf(c->letters, sizeof(c->letters), "%s", likely);
-	return doubt(pr, a, b, q, 0, likely, "a mark that is neither clearly "
-		     "filled nor clearly empty");
+	return doubt(pr, a, b, q, 0, likely, ringed ? "ink around a bubble "
+		     "(a ring drawn round it, or a mark beside it)" :
+		     "a mark that is neither clearly filled nor clearly "
+		     "empty");
 }
 
 /* Bubbles [a, b) are one score group: its value (the likely one when
@@ -476,10 +504,12 @@ static int read_criterion(struct page_read *pr, size_t a, size_t b)
 						   c->sum, num), why);
 }
 
-/* Bubbles [a, b) are the candidate-id grid. */
-static int read_id(struct page_read *pr, size_t a, size_t b)
+/* The candidate id bubbled in the id grid's bubbles [a, b) into id
+ * (SHEET_ID_DIGITS + 1 bytes, the likely reading when doubtful); NULL,
+ * or the reason it is doubtful. */
+static const char *page_id(const struct page_read *pr, size_t a, size_t b,
+			   char *id)
 {
-	char id[SHEET_ID_DIGITS + 1] = "";
 	size_t n = 0;
 	bool gap = false;
 	const char *why = NULL;
@@ -511,12 +541,23 @@ static int read_id(struct page_read *pr, size_t a, size_t b)
 	id[n] = '\0';
 	if (!n)
 		why = "no candidate id bubbled";
-	if (!why) {
-		snprintf(pr->s->cand, sizeof(pr->s->cand), "%s", id);
-		return 0;
-	}
-	snprintf(pr->s->cand, sizeof(pr->s->cand), "?%s", id);
-	return doubt(pr, a, b, 0, 0, id, why);
+	return why;
+}
+
+/* The id grid's bubbles of the page: [*a, *b); false when it has none. */
+static bool id_grid(const struct page_read *pr, size_t *a, size_t *b)
+{
+	const struct sheet_layout *L = pr->L;
+
+	*a = *b = 0;
+	for (size_t i = 0; i < L->nbubbles; i++)
+		if (L->bubbles[i].page == pr->sheet_page &&
+		    L->bubbles[i].kind == SB_ID) {
+			if (*a == *b)
+				*a = i;
+			*b = i + 1;
+		}
+	return *b > *a;
 }
 
 /* Read the decided bubbles of the page into the sheet. */
@@ -540,10 +581,10 @@ static int read_bubbles(struct page_read *pr)
 			 (b->kind == SB_OPTION ||
 			  L->bubbles[j].criterion == b->criterion))))
 			j++;
-		if (b->kind == SB_ID ?
-			    !pr->s->printed && read_id(pr, i, j) < 0 :
-		    b->kind == SB_OPTION ? read_options(pr, i, j) < 0 :
-					   read_criterion(pr, i, j) < 0)
+		/* the id grid is read before the page finds its sheet */
+		if (b->kind != SB_ID &&
+		    (b->kind == SB_OPTION ? read_options(pr, i, j) < 0 :
+					    read_criterion(pr, i, j) < 0))
 			return -1;
 		i = j;
 	}
@@ -588,20 +629,26 @@ static int unread(struct scan_run *r, const char *file, unsigned page,
 	return scan_run_unread(r, file, page, msg);
 }
 
-/* Read one page. */
-int scan_run_page(struct scan_run *r, PIX *g, const char *file,
-		  unsigned page)
+/* Read one page g (upright or upside down). */
+static int read_page(struct scan_run *r, PIX *g, const char *file,
+		     unsigned page)
 {
 	struct scan_geom geo;
 	struct sheet_qr q;
 	struct page_read pr;
 	const struct key *k;
-	char text[512];
-	size_t errors = r->d->errors;
+	char text[512], id[SHEET_ID_DIGITS + 1] = "";
+	const char *idwhy = NULL;
+	size_t errors = r->d->errors, ia = 0, ib = 0;
+	bool has_id;
 	enum scan_find found;
 	int rc = -1;
 
 	r->pages++;
+	if (scan_page_flatten(g) < 0) {
+		diags_oom(r->d);
+		return -1;
+	}
 	found = scan_page_find(g, r->geom, &r->qr, &geo, text, sizeof(text));
 	/* a question page of a booklet is no answer-sheet page */
 	if (found != SF_OK && found != SF_NOMEM) {
@@ -624,6 +671,12 @@ int scan_run_page(struct scan_run *r, PIX *g, const char *file,
 		return unread(r, file, page, "not an answer-sheet page: its "
 			      "four corner marks are not found (cut off, "
 			      "covered, or another page)");
+	case SF_DISAGREE:
+		return unread(r, file, page, "the corner marks, the check "
+			      "marks along the edges and the QR code do not "
+			      "agree (a mark covered, cut off or added): not "
+			      "read, so that nothing is misread; rescan the "
+			      "page flat and whole, or type its answers");
 	case SF_NO_QR:
 		return unread(r, file, page, "the QR code cannot be read "
 			      "(damaged or covered); rescan the page or type "
@@ -656,20 +709,31 @@ int scan_run_page(struct scan_run *r, PIX *g, const char *file,
 	pr.file = file;
 	pr.page = page;
 	pr.sheet_page = q.page;
-	pr.s = sheet_for(r, k, &q, file, page);
-	if (!pr.s) {
-		diags_oom(r->d);
-		return -1;
-	}
-	pr.sheet = (size_t)(pr.s - r->sheets);
-	if (pr.s->seen[q.page - 1])
-		return unread(r, file, page, "sheet page %u of candidate '%s' "
-			      "again", q.page, pr.s->cand);
-	pr.s->seen[q.page - 1] = 1;
 	pr.fill = calloc(pr.L->nbubbles + 1, sizeof(*pr.fill));
 	pr.dark = calloc(pr.L->nbubbles + 1, sizeof(*pr.dark));
+	pr.ring = calloc(pr.L->nbubbles + 1, sizeof(*pr.ring));
 	pr.mark = calloc(pr.L->nbubbles + 1, sizeof(*pr.mark));
-	if (!pr.fill || !pr.dark || !pr.mark || measure(&pr) < 0)
+	if (!pr.fill || !pr.dark || !pr.ring || !pr.mark ||
+	    measure(&pr) < 0)
+		goto out;
+	/* a blank sheet's page says whose it is by its id grid */
+	has_id = !*q.cand && id_grid(&pr, &ia, &ib);
+	if (has_id)
+		idwhy = page_id(&pr, ia, ib, id);
+	pr.s = sheet_for(r, k, &q, file, page, has_id, idwhy ? NULL : id);
+	if (!pr.s)
+		goto out;
+	pr.sheet = (size_t)(pr.s - r->sheets);
+	if (pr.s->seen[q.page - 1]) {
+		rc = unread(r, file, page, "sheet page %u of candidate '%s' "
+			    "again", q.page, pr.s->cand);
+		goto out;
+	}
+	pr.s->seen[q.page - 1] = 1;
+	if (has_id && !*pr.s->cand)
+		snprintf(pr.s->cand, sizeof(pr.s->cand), "%s%s",
+			 idwhy ? "?" : "", id);
+	if (has_id && idwhy && doubt(&pr, ia, ib, 0, 0, id, idwhy) < 0)
 		goto out;
 	rc = read_bubbles(&pr);
 out:
@@ -678,7 +742,29 @@ out:
 		diags_oom(r->d);
 	free(pr.fill);
 	free(pr.dark);
+	free(pr.ring);
 	free(pr.mark);
+	return rc;
+}
+
+/* Read one page: a page turned a quarter (wider than high) is turned
+ * back first; upside down is found while placing it. */
+int scan_run_page(struct scan_run *r, PIX *g, const char *file,
+		  unsigned page)
+{
+	PIX *t = NULL;
+	int rc;
+
+	if (pixGetWidth(g) > pixGetHeight(g)) {
+		t = pixRotateOrth(g, 1);
+		if (!t) {
+			diags_oom(r->d);
+			return -1;
+		}
+		g = t;
+	}
+	rc = read_page(r, g, file, page);
+	pixDestroy(&t);
 	return rc;
 }
 
@@ -762,6 +848,23 @@ static void write_score(FILE *fp, double v, bool doubtful)
 	fputs(format_number(v, num), fp);
 }
 
+/* Whether every page of sheet s with a bubble of question q (criterion
+ * k; 0: any) was read: a score row on a missing page leaves its question
+ * (or its N.k column) unread even when another row of it was read. */
+static bool cell_read(const struct scan_sheet *s, unsigned q, unsigned k)
+{
+	const struct sheet_layout *L = s->key->layout;
+
+	for (size_t i = 0; i < L->nbubbles; i++) {
+		const struct sheet_bubble *b = &L->bubbles[i];
+
+		if (b->kind != SB_ID && b->question == q &&
+		    (!k || b->criterion == k) && !s->seen[b->page - 1])
+			return false;
+	}
+	return true;
+}
+
 /* Write the cells of question q of sheet s (key k): its N column, then
  * its N.k columns; an essay scored per criterion fills its own criteria
  * (never one summed column), any other question the N column. */
@@ -776,7 +879,7 @@ static void write_question(FILE *fp, const struct scan_run *r,
 
 	if (scan_run_question_column(r, q)) {
 		fputc(',', fp);
-		if (c && !crit && !c->seen)
+		if (c && !crit && (!c->seen || !cell_read(s, q, 0)))
 			fputc('?', fp);
 		else if (c && !crit && (it->type == Q_SHORT ||
 					it->type == Q_ESSAY))
@@ -788,7 +891,7 @@ static void write_question(FILE *fp, const struct scan_run *r,
 		fputc(',', fp);
 		if (!crit || j > it->ncriteria)
 			continue;
-		if (!c->seen)
+		if (!c->seen || !cell_read(s, q, j))
 			fputc('?', fp);
 		else
 			write_score(fp, c->crit[j - 1], c->crit_doubt[j - 1]);

@@ -22,8 +22,11 @@
 /* Bubble decisions (docs/scan.md): how far the ink darkness inside a
  * bubble is above the page's empty-bubble baseline. */
 #define SCAN_FILLED 0.30	/* at or above: filled */
-#define SCAN_EMPTY 0.16		/* below, with few dark pixels: empty */
+#define SCAN_EMPTY 0.12		/* below, with few dark pixels: empty */
 #define SCAN_EMPTY_DARK 0.10	/* "few": share of dark pixels over base */
+#define SCAN_RING 0.35		/* directions with ink just outside a
+				 * bubble, over the median of its kind:
+				 * a doubt */
 
 #define SCAN_MAX_CRITERIA 16	/* essays with more: one summed column */
 

@@ -142,6 +142,8 @@ static const char *const reasons[][2] = {
 	{ "two marks where one is allowed", "只能涂一个选项，却涂了两个" },
 	{ "a mark that is neither clearly filled nor clearly empty",
 	  "填涂不清：既不像已涂满，也不像未涂" },
+	{ "ink around a bubble (a ring drawn round it, or a mark beside it)",
+	  "圆圈外有笔迹（圈出了选项，或涂在了圆圈旁边）" },
 	{ "a half-point mark that is neither clearly filled nor clearly empty",
 	  "半分格填涂不清：既不像已涂满，也不像未涂" },
 	{ "more than one mark in a score group", "同一组评分格涂了不止一个" },

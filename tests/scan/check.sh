@@ -107,15 +107,28 @@ cmp "$work/scanned.grade" "$work/typed.grade" ||
 for f in stack.tif stack.pdf; do
 	"$EXAMGEN" scan --key "$work/out" "$work/d/$f" >"$work/$f.csv" \
 		2>"$work/$f.err" || { cat "$work/$f.err"; fail "$f: exit $?"; }
-	grep -q "read 4 pages into 2 sheets: 0 marks to review, 0 pages" \
+	n=$(ls "$work"/d/page-*.png | wc -l)
+	grep -q "read $n pages into 2 sheets: 0 marks to review, 0 pages" \
 		"$work/$f.err" || { cat "$work/$f.err"; fail "$f: pages"; }
 	cmp "$work/d.csv" "$work/$f.csv" ||
 		fail "$f read differently from its pages as PNG files"
 done
+# a copier's PDF of JPEG pages: each JPEG decoded as it is, the same
+# responses as the JPEG files
+mkdir "$work/j"
+"$SCANSIM" "$key" "$work/j" seed=13 sheets=2 marks=dark rotate=2 noise=4 \
+	jpeg=80 format=jpg stack=1
+"$EXAMGEN" scan --key "$work/out" "$work"/j/page-*.jpg >"$work/j.csv" \
+	2>/dev/null || true
+"$EXAMGEN" scan --key "$work/out" "$work/j/stack.pdf" >"$work/jp.csv" \
+	2>/dev/null || true
+[ "$(wc -l <"$work/j.csv")" -eq 3 ] || fail "jpeg pages: $(cat "$work/j.csv")"
+cmp "$work/j.csv" "$work/jp.csv" ||
+	fail "a PDF of JPEG pages read differently from the JPEG files"
 # a PDF page is read from its embedded image, at that image's resolution:
 # 120 dpi images are refused (a rendering at 300 dpi would hide it)
 mkdir "$work/lo"
-"$SCANSIM" "$key" "$work/lo" seed=12 sheets=1 marks=dark dpi=120 stack=1
+"$SCANSIM" "$key" "$work/lo" seed=12 sheets=2 marks=dark dpi=120 stack=1
 for f in stack.tif stack.pdf; do
 	set +e
 	"$EXAMGEN" scan --key "$work/out" "$work/lo/$f" >/dev/null \
@@ -132,9 +145,9 @@ done
 # sheets printed for a roster: the candidate's name and id on the sheet,
 # the id in the QR code and no id bubbles.  Scanned in reverse order (the
 # pages of a sheet apart), each sheet is still whole, under its roster id
-# with its leading zeros, and grades as typed.
+# with its leading zeros, and grades as typed (a two-page sheet).
 printf 'id,name\n0001,张三\n0002,李四\n0103,王五\n' >"$work/roster.csv"
-"$EXAMGEN" build "$root/templates/cs-specialist-written.yaml" --seed 11 \
+"$EXAMGEN" build "$root/templates/cs-director-interview.yaml" --seed 11 \
 	--forms 1 --roster "$work/roster.csv" --format pdf --out "$work/ro" \
 	>/dev/null 2>&1
 mkdir "$work/rs"

@@ -84,6 +84,9 @@ def main():
         print(f"{cond},{kind},{n},{right},{review},{wrong}")
     for b in bad[:20]:
         print("MISREAD " + b, file=sys.stderr)
+    if bad:
+        print(f"{len(set(b.split(' ')[0] for b in bad))} sheets with a "
+              "silent misread", file=sys.stderr)
     if missing:
         print(f"{missing} sheets of the truth not in the scan",
               file=sys.stderr)

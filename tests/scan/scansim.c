@@ -13,6 +13,11 @@
  *   seed=N sheets=N dpi=N marks=mixed|dark|medium|light|partial|tick|cross
  *   rotate=DEG scale=F offset=MM tone=F noise=SIGMA blur=0|1 jpeg=Q
  *   bilevel=0|1 flip=0|1|mixed deface=0|1 format=png|jpg|tiff stack=0|1
+ *   cut=0|1 (a corner cut off, a bubble-sized fill near it) doodle=0|1
+ *   (a dark square in the margin outside a corner mark) shadow=F (part
+ *   of the page loses up to F of its light, soft-edged) circle=0|1
+ *   (some answers circled, not filled) turn=0|1 (pages a quarter turned)
+ * marks=office: pen and 40-60% pencil, some light and faint (20-30%)
  * print=CODE.print.pdf fills in the sheets a roster build printed for its
  * candidates (their ids from the sheets' QR codes, no id bubbles), each
  * once, instead of `sheets` blank ones.
@@ -35,9 +40,10 @@
 #include "scan/scan-page.h"
 
 enum mark { MK_NONE, MK_DARK, MK_MEDIUM, MK_LIGHT, MK_PARTIAL, MK_TICK,
-	    MK_CROSS, MK_COUNT };
+	    MK_CROSS, MK_FAINT, MK_CIRCLE, MK_COUNT };
 static const char *const mark_names[MK_COUNT] = {
-	"empty", "dark", "medium", "light", "partial", "tick", "cross"
+	"empty", "dark", "medium", "light", "partial", "tick", "cross",
+	"faint", "circle"
 };
 
 struct opts {
@@ -47,6 +53,11 @@ struct opts {
 	double rotate, scale, offset, tone, noise;
 	int blur, bilevel, flip, deface;	/* flip 2: mixed */
 	int stack;
+	int cut, doodle;		/* a cut corner and a fill near it;
+					 * a dark square in the margin */
+	double shadow;			/* darkest share of light lost */
+	int circle;			/* rings drawn around chosen bubbles */
+	int turn;			/* pages turned a quarter */
 	const char *format;
 	const char *print;		/* a build's print file, or NULL */
 };
@@ -81,8 +92,13 @@ static enum mark pick_mark(const struct opts *o)
 {
 	double x = urand();
 
+	if (o->circle && urand() < 0.3)
+		return MK_CIRCLE;
 	if (o->marks >= 0)
 		return x < 0.08 ? MK_NONE : (enum mark)o->marks;
+	if (o->marks == -3)	/* office: pen and pencil, some faint */
+		return x < 0.08 ? MK_NONE : x < 0.48 ? MK_DARK :
+		       x < 0.78 ? MK_MEDIUM : x < 0.90 ? MK_LIGHT : MK_FAINT;
 	return x < 0.08 ? MK_NONE : x < 0.45 ? MK_DARK : x < 0.72 ? MK_MEDIUM :
 	       x < 0.82 ? MK_LIGHT : x < 0.90 ? MK_PARTIAL :
 	       x < 0.95 ? MK_TICK : MK_CROSS;
@@ -98,10 +114,12 @@ static void draw_mark(cairo_t *cr, enum mark m, double x, double y, double r,
 	switch (m) {
 	case MK_DARK:
 	case MK_MEDIUM:
-	case MK_LIGHT: {
+	case MK_LIGHT:
+	case MK_FAINT: {
 		double g = m == MK_DARK ? uniform(0.05, 0.2) :
 			   m == MK_MEDIUM ? uniform(0.35, 0.5) :
-					    uniform(0.58, 0.66);
+			   m == MK_LIGHT ? uniform(0.58, 0.66) :
+					   uniform(0.70, 0.80);
 
 		cairo_set_source_rgb(cr, g, g, g);
 		cairo_arc(cr, jx, jy, r * uniform(0.85, 1.02), 0, 2 * M_PI);
@@ -133,6 +151,21 @@ static void draw_mark(cairo_t *cr, enum mark m, double x, double y, double r,
 		cairo_line_to(cr, jx - 0.8 * r, jy + 0.8 * r);
 		cairo_stroke(cr);
 		break;
+	case MK_CIRCLE:
+		/* a ring drawn around the bubble, the letter circled */
+		cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+		cairo_set_line_width(cr, 0.4 * ppm);
+		cairo_translate(cr, jx, jy);
+		cairo_scale(cr, 1, uniform(0.9, 1.1));
+		cairo_arc(cr, 0, 0, r * uniform(1.25, 1.55), 0,
+			  2 * M_PI * uniform(0.9, 1));
+		/* stroked in the page's own space: an even pen */
+		cairo_restore(cr);
+		cairo_save(cr);
+		cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+		cairo_set_line_width(cr, 0.4 * ppm);
+		cairo_stroke(cr);
+		break;
 	case MK_NONE:
 	case MK_COUNT:
 		break;
@@ -158,6 +191,54 @@ static void draw_litter(cairo_t *cr, double x, double y, double r,
 			  0.25 * ppm, 0, 2 * M_PI);
 		cairo_fill(cr);
 	}
+}
+
+/* Cut a random corner off the page (a skewed feed), taking its corner
+ * mark, and put a dark fill the size of a filled bubble (a rounded
+ * 5.6 x 4.4 mm blob) in the margin 18-40 mm from it. */
+static void cut_corner(cairo_t *cr, double ppm)
+{
+	int c = (int)(urand() * 4);
+	double cx = c & 1 ? SHEET_W : 0, cy = c & 2 ? SHEET_H : 0;
+	double sx = c & 1 ? -1 : 1, sy = c & 2 ? -1 : 1, leg = 33;
+	double fx = c & 1 ? SHEET_W - 5 : 5;
+	double fy = (c & 2 ? SHEET_H - 12 : 12) + sy * uniform(18, 40);
+	double w = 5.6, h = 4.4, rr = 1.6;
+
+	cairo_save(cr);
+	cairo_scale(cr, ppm, ppm);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_move_to(cr, cx, cy);
+	cairo_line_to(cr, cx + sx * leg, cy);
+	cairo_line_to(cr, cx, cy + sy * leg);
+	cairo_close_path(cr);
+	cairo_fill(cr);
+	cairo_set_source_rgb(cr, 0.12, 0.12, 0.12);
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, fx + h / 2 - rr, fy - w / 2 + rr, rr, -M_PI / 2, 0);
+	cairo_arc(cr, fx + h / 2 - rr, fy + w / 2 - rr, rr, 0, M_PI / 2);
+	cairo_arc(cr, fx - h / 2 + rr, fy + w / 2 - rr, rr, M_PI / 2, M_PI);
+	cairo_arc(cr, fx - h / 2 + rr, fy - w / 2 + rr, rr, M_PI,
+		  3 * M_PI / 2);
+	cairo_close_path(cr);
+	cairo_fill(cr);
+	cairo_restore(cr);
+}
+
+/* A dark 5-7 mm square doodled in the margin of a random corner,
+ * outside its corner mark (nearer the corner). */
+static void doodle(cairo_t *cr, double ppm)
+{
+	int c = (int)(urand() * 4);
+	double side = uniform(5, 7), at = uniform(3.5, 4.5);
+	double x = c & 1 ? SHEET_W - at : at, y = c & 2 ? SHEET_H - at : at;
+
+	cairo_save(cr);
+	cairo_scale(cr, ppm, ppm);
+	cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+	cairo_rectangle(cr, x - side / 2, y - side / 2, side, side);
+	cairo_fill(cr);
+	cairo_restore(cr);
 }
 
 /* The sheet's pages rendered at dpi (white background). */
@@ -213,6 +294,10 @@ static PIX *degrade(PIX *p, const struct opts *o, double ppm, bool flip)
 	int dx = (int)(uniform(-o->offset, o->offset) * ppm);
 	int dy = (int)(uniform(-o->offset, o->offset) * ppm);
 	double tone = o->tone > 0 ? uniform(1 - o->tone, 1) : 1;
+	/* drawn only with a shadow: other runs keep their random stream */
+	double sa = o->shadow > 0 ? uniform(0, 2 * M_PI) : 0;
+	double sc0 = cos(sa), ss0 = sin(sa), soft = 0.3 * w;
+	double s0 = o->shadow > 0 ? uniform(-0.2, 0.2) * w : 0;
 	PIX *t;
 
 	if (ang != 0) {
@@ -245,6 +330,16 @@ static PIX *degrade(PIX *p, const struct opts *o, double ppm, bool flip)
 		for (int x = 0; x < w; x++) {
 			double v = GET_DATA_BYTE(line, x) * tone;
 
+			if (o->shadow > 0) {
+				/* a shadow over part of the page, its edge
+				 * soft, from a random side */
+				double a = ((x - w / 2) * sc0 +
+					    (y - h / 2) * ss0 - s0) / soft;
+
+				a = a < 0 ? 0 : a > 1 ? 1 : a;
+				v *= 1 - o->shadow * a;
+			}
+
 			if (o->noise > 0)
 				v += gauss() * o->noise;
 			v = v < 0 ? 0 : v > 255 ? 255 : v;
@@ -253,6 +348,11 @@ static PIX *degrade(PIX *p, const struct opts *o, double ppm, bool flip)
 	}
 	if (flip) {
 		t = pixRotate180(NULL, p);
+		pixDestroy(&p);
+		p = t;
+	}
+	if (o->turn) {
+		t = pixRotateOrth(p, 1);
 		pixDestroy(&p);
 		p = t;
 	}
@@ -293,8 +393,11 @@ static int write_page(PIX *p, const struct opts *o, const char *path,
 }
 
 /* Add page image p (8-bit grey, dpi) as one page of the stack PDF: an A4
- * page showing the image and nothing else. */
-static void stack_pdf_page(cairo_surface_t *pdf, PIX *p, unsigned dpi)
+ * page showing the image and nothing else; jpeg (len bytes, taken over)
+ * when the page was written as JPEG, embedded as it is (what a copier's
+ * scan-to-PDF makes), else NULL. */
+static void stack_pdf_page(cairo_surface_t *pdf, PIX *p, unsigned dpi,
+			   unsigned char *jpeg, size_t len)
 {
 	int w = pixGetWidth(p), h = pixGetHeight(p);
 	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
@@ -315,6 +418,9 @@ static void stack_pdf_page(cairo_surface_t *pdf, PIX *p, unsigned dpi)
 		}
 	}
 	cairo_surface_mark_dirty(img);
+	if (jpeg)
+		cairo_surface_set_mime_data(img, CAIRO_MIME_TYPE_JPEG, jpeg,
+					    len, free, jpeg);
 	cr = cairo_create(pdf);
 	cairo_scale(cr, 72.0 / dpi, 72.0 / dpi);
 	cairo_set_source_surface(cr, img, 0, 0);
@@ -381,6 +487,16 @@ static int parse(struct opts *o, int argc, char **argv)
 			o->deface = atoi(v);
 		else if (!strcmp(argv[i], "stack"))
 			o->stack = atoi(v);
+		else if (!strcmp(argv[i], "cut"))
+			o->cut = atoi(v);
+		else if (!strcmp(argv[i], "doodle"))
+			o->doodle = atoi(v);
+		else if (!strcmp(argv[i], "shadow"))
+			o->shadow = atof(v);
+		else if (!strcmp(argv[i], "circle"))
+			o->circle = atoi(v);
+		else if (!strcmp(argv[i], "turn"))
+			o->turn = atoi(v);
 		else if (!strcmp(argv[i], "print"))
 			o->print = v;
 		else if (!strcmp(argv[i], "format"))
@@ -392,6 +508,8 @@ static int parse(struct opts *o, int argc, char **argv)
 					o->marks = m;
 			if (!strcmp(v, "mixed"))
 				o->marks = -1;
+			if (!strcmp(v, "office"))
+				o->marks = -3;
 			if (o->marks == -2)
 				return -1;
 		} else
@@ -440,7 +558,8 @@ static void fill_sheet(cairo_surface_t **pages, const struct key *k,
 		} else {
 			/* a marker's score: firm marks, never a blank */
 			if (t[q].mark == MK_NONE || t[q].mark == MK_TICK ||
-			    t[q].mark == MK_CROSS || t[q].mark == MK_PARTIAL)
+			    t[q].mark == MK_CROSS || t[q].mark == MK_PARTIAL ||
+			    t[q].mark == MK_CIRCLE)
 				t[q].mark = MK_DARK;
 		}
 		if (t[q].mark == MK_NONE)
@@ -535,8 +654,13 @@ static void fill_sheet(cairo_surface_t **pages, const struct key *k,
 			}
 			cairo_stroke(cr[p]);
 		}
-	for (unsigned p = 0; p < L->pages; p++)
+	for (unsigned p = 0; p < L->pages; p++) {
+		if (o->cut)
+			cut_corner(cr[p], ppm);
+		if (o->doodle)
+			doodle(cr[p], ppm);
 		cairo_destroy(cr[p]);
+	}
 }
 
 /* Run the simulator on the command line's arguments. */
@@ -588,11 +712,16 @@ static void write_sheet(struct sim *sm, cairo_surface_t **pages, char *id)
 			 strcmp(o->format, "tiff") ? "png" : "tif" : "jpg");
 		write_page(pix, o, path, o->dpi);
 		if (sm->stack && pixGetDepth(pix) == 8) {
+			unsigned char *jpeg = NULL;
+			size_t len = 0;
+
+			if (!strcmp(o->format, "jpg"))
+				jpeg = l_binaryRead(path, &len);
 			snprintf(path, sizeof(path), "%s/stack.tif",
 				 sm->outdir);
 			pixWriteTiff(path, pix, IFF_TIFF_ZIP,
 				     sm->n == 1 ? "w" : "a");
-			stack_pdf_page(sm->stack, pix, o->dpi);
+			stack_pdf_page(sm->stack, pix, o->dpi, jpeg, len);
 		}
 		pixDestroy(&pix);
 		cairo_surface_destroy(pages[p]);

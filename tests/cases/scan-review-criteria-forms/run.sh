@@ -5,8 +5,8 @@ set -eu
 "$EXAMGEN" build "$ROOT/templates/cs-manager-60-60-60.yaml" --seed 5 \
 	--format pdf --out k >/dev/null 2>&1
 mkdir s
-"$SCANSIM" k/CSM-2026-B.key.yaml s seed=7 sheets=2 marks=light rotate=1 \
-	noise=4 >/dev/null
+"$SCANSIM" k/CSM-2026-B.key.yaml s seed=7 sheets=2 marks=light rotate=1 dpi=150 \
+	noise=10 >/dev/null
 # exit 1: there are marks to review
 set +e
 "$EXAMGEN" scan --key k --review r --out scan.csv s/page-*.png 2>scan.err

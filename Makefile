@@ -22,6 +22,8 @@ PKGS = yaml-0.1 xlsxwriter pangocairo cairo-pdf fontconfig libqrencode lept \
        zbar poppler-glib minizip expat zlib
 # script conversion (src/paper/script.c)
 PKGS += opencc
+# the marks store and the marking server (src/mark/)
+PKGS += sqlite3 libmicrohttpd
 CHECK_PKGS = check
 # The user's CFLAGS, CPPFLAGS and LDFLAGS are honoured (as a Debian build
 # passes them); CFLAGS defaults to an optimised build with debug symbols.

@@ -154,6 +154,7 @@ START_TEST(test_too_many_criteria)
 }
 END_TEST
 
+/* The suite. */
 static Suite *mark_rule_suite(void)
 {
 	Suite *s = suite_create("mark_rule");
@@ -171,6 +172,7 @@ static Suite *mark_rule_suite(void)
 	return s;
 }
 
+/* Run the suite. */
 int main(void)
 {
 	SRunner *sr = srunner_create(mark_rule_suite());

@@ -78,6 +78,9 @@ $(BUILD)/man/%: docs/man/%.md scripts/gen-man.py $(EXAMGEN)
 	@mkdir -p $(BUILD)/man
 	python3 scripts/gen-man.py $(EXAMGEN) $< $@
 
+# the marking page is embedded whole (.incbin in mark-page.c)
+$(BUILD)/obj/mark/mark-page.o: src/mark/marking.html
+
 $(BUILD)/obj/%.o: src/%.c | $(BUILD)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -98,6 +101,11 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/libexamgen.a | $(BUILD)
 
 # The scanner simulator of the scan tests and benchmark.
 $(BUILD)/scansim: tests/scan/scansim.c $(BUILD)/libexamgen.a | $(BUILD)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
+		$(BUILD)/libexamgen.a $(PKG_LIBS)
+
+# The answers folders of the marking tests (as scan --answers writes them).
+$(BUILD)/answersim: tests/mark/answersim.c $(BUILD)/libexamgen.a | $(BUILD)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
 		$(BUILD)/libexamgen.a $(PKG_LIBS)
 
@@ -185,9 +193,9 @@ check-run:
 unit: $(TEST_BIN)
 	@sh tests/run-unit.sh $(TEST_BIN)
 
-e2e: $(EXAMGEN) $(BUILD)/scansim
+e2e: $(EXAMGEN) $(BUILD)/scansim $(BUILD)/answersim
 	@EXAMGEN=$(abspath $(EXAMGEN)) SCANSIM=$(abspath $(BUILD)/scansim) \
-		sh tests/run-e2e.sh
+		ANSWERSIM=$(abspath $(BUILD)/answersim) sh tests/run-e2e.sh
 
 schema:
 	@$(PYTHON) tests/schema/check-schema.py

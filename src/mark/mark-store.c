@@ -220,7 +220,7 @@ static void import_error(struct import *im, unsigned line, unsigned col,
 	va_list ap;
 
 	va_start(ap, fmt);
-	diags_vfail(im->d, DIAG_PROBLEM, im->csv, line, col, fmt, ap);
+	diags_vfail(im->d, DIAG_REFUSED, im->csv, line, col, fmt, ap);
 	va_end(ap);
 	im->bad++;
 }
@@ -691,6 +691,24 @@ int mark_store_next(struct mark_store *s, const struct mark_marker *m,
 		return -1;
 	}
 	return rc;
+}
+
+/* Whether marker m holds answer id. */
+int mark_store_holds(struct mark_store *s, const struct mark_marker *m,
+		     long long id)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM assignments WHERE "
+			       "answer = ?1 AND marker = ?2", -1, &st,
+			       NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, m->id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* Parse a stored scores text "8,6.5,2" into v; the count, or 0. */

@@ -94,6 +94,11 @@ int mark_store_next(struct mark_store *s, const struct mark_marker *m,
 		    const char *paper, const char *qid, unsigned need,
 		    bool arbitrate, long long *id);
 
+/* Whether marker m holds answer id (dealt to them, marked or not): 1
+ * yes, 0 no, -1 error. */
+int mark_store_holds(struct mark_store *s, const struct mark_marker *m,
+		     long long id);
+
 /* Why a mark was refused. */
 enum mark_refusal {
 	MARK_OK,

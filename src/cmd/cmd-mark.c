@@ -11,9 +11,9 @@
 
 #include "base/fileio.h"
 #include "cmd/cmd.h"
-#include "grade/grade.h"
 #include "mark/mark-server.h"
 #include "mark/mark-store.h"
+#include "paper/keyset.h"
 
 #define DEFAULT_PORT 8400
 
@@ -39,12 +39,12 @@ static int read_listen(struct mark_opts *o, const char *listen)
 	colon = strrchr(listen, ':');
 	if (!colon || colon == listen || (size_t)(colon - listen) >=
 	    sizeof(o->addr))
-		return cmd_usage_error(&cmd_mark_entry, "'--listen' must be "
+		return cmdline_usage_error(&cmd_mark_entry, "'--listen' must be "
 				       "ADDR:PORT such as 127.0.0.1:8400, not "
 				       "'%s'", listen);
 	port = strtoul(colon + 1, &end, 10);
 	if (!colon[1] || *end || port > 65535)
-		return cmd_usage_error(&cmd_mark_entry, "'--listen' port must "
+		return cmdline_usage_error(&cmd_mark_entry, "'--listen' port must "
 				       "be 0 to 65535, not '%s'", colon + 1);
 	memcpy(o->addr, listen, (size_t)(colon - listen));
 	o->addr[colon - listen] = '\0';
@@ -57,19 +57,19 @@ static int read_listen(struct mark_opts *o, const char *listen)
 /* Read and check the options; EXIT_DONE or a usage error. */
 static int read_opts(const struct cmd_args *a, struct mark_opts *o)
 {
-	o->keys = cmd_arg(a, "key");
-	o->answers = cmd_arg(a, "answers");
-	o->markers = cmd_arg(a, "marker");
-	o->arbiters = cmd_arg(a, "arbiter");
-	o->store = cmd_arg_text(a, "store");
+	o->keys = cmdline_arg(a, "key");
+	o->answers = cmdline_arg(a, "answers");
+	o->markers = cmdline_arg(a, "marker");
+	o->arbiters = cmdline_arg(a, "arbiter");
+	o->store = cmdline_arg_text(a, "store");
 	if (!o->keys->n)
-		return cmd_usage_error(&cmd_mark_entry, "no '--key' given");
+		return cmdline_usage_error(&cmd_mark_entry, "no '--key' given");
 	if (!o->store)
-		return cmd_usage_error(&cmd_mark_entry, "no '--store' given");
+		return cmdline_usage_error(&cmd_mark_entry, "no '--store' given");
 	if (a->noperands)
-		return cmd_usage_error(&cmd_mark_entry, "unexpected operand "
+		return cmdline_usage_error(&cmd_mark_entry, "unexpected operand "
 				       "'%s'", a->operands[0]);
-	return read_listen(o, cmd_arg_text(a, "listen"));
+	return read_listen(o, cmdline_arg_text(a, "listen"));
 }
 
 /* Name the markers and arbiters of the command line in the store and
@@ -108,20 +108,20 @@ static int name_markers(const struct mark_opts *o, struct mark_store *st,
 }
 
 /* Load the keys and import the answers folders into the store. */
-static int load(const struct mark_opts *o, struct gradebook *gb,
+static int load(const struct mark_opts *o, struct keyset *ks,
 		struct mark_store *st, struct diags *d)
 {
 	int failed = 0;
 
 	for (size_t i = 0; i < o->keys->n; i++)
-		failed |= gradebook_add_keys(gb, o->keys->v[i], d) != 0;
+		failed |= keyset_add(ks, o->keys->v[i], d) != 0;
 	if (failed || mark_store_open(st, o->store, d) < 0)
 		return -1;
 	for (size_t i = 0; i < o->answers->n; i++) {
 		size_t added = 0;
 
-		if (mark_store_import(st, o->answers->v[i], gb->keys,
-				      gb->nkeys, &added, d) < 0)
+		if (mark_store_import(st, o->answers->v[i], ks->keys,
+				      ks->nkeys, &added, d) < 0)
 			return -1;
 		fprintf(stderr, "examgen: %zu new answer parts from %s\n",
 			added, o->answers->v[i]);
@@ -130,10 +130,10 @@ static int load(const struct mark_opts *o, struct gradebook *gb,
 }
 
 /* Serve until SIGINT or SIGTERM. */
-static int serve(const struct mark_opts *o, struct gradebook *gb,
+static int serve(const struct mark_opts *o, struct keyset *ks,
 		 struct mark_store *st, struct diags *d)
 {
-	struct mark_server_config c = { o->addr, o->port, gb->keys, gb->nkeys,
+	struct mark_server_config c = { o->addr, o->port, ks->keys, ks->nkeys,
 					st };
 	struct mark_server *srv;
 	char base[96];
@@ -168,28 +168,28 @@ static int cmd_mark_exec(const struct cmd_args *a)
 	struct diags d = DIAGS_INIT;
 	struct mark_store st = { NULL, NULL };
 	struct mark_opts o;
-	struct gradebook gb;
+	struct keyset ks;
 	int rc;
 
 	memset(&o, 0, sizeof(o));
 	if ((rc = read_opts(a, &o)))
 		return rc;
 	if (!mark_addr_loopback(o.addr) && !o.markers->n && !o.arbiters->n)
-		return cmd_usage_error(&cmd_mark_entry, "listening on '%s' "
+		return cmdline_usage_error(&cmd_mark_entry, "listening on '%s' "
 				       "needs markers named with '--marker' or "
 				       "'--arbiter' (they mark through secret "
 				       "links; signing in by name is for "
 				       "127.0.0.1 only)", o.addr);
-	gradebook_init(&gb);
-	if (load(&o, &gb, &st, &d) == 0) {
+	keyset_init(&ks);
+	if (load(&o, &ks, &st, &d) == 0) {
 		diags_print(&d, stderr);
-		serve(&o, &gb, &st, &d);
+		serve(&o, &ks, &st, &d);
 	}
 	diags_print(&d, stderr);
 	rc = diags_exit(&d);
 	mark_store_close(&st);
 	diags_release(&d);
-	gradebook_release(&gb);
+	keyset_release(&ks);
 	return rc;
 }
 

@@ -17,6 +17,7 @@
 #include "base/csv.h"
 #include "base/points.h"
 #include "grade/answer.h"
+#include "grade/grade-marks.h"
 #include "grade/grade-msg.h"
 
 /* Prepare an empty gradebook. */
@@ -409,6 +410,9 @@ void grade_answer(struct gradebook *gb, struct candidate *c, unsigned no,
 	if (!cell)
 		cell = &none;
 	s = cell->text ? cell->text : "";
+	if ((it->type == Q_ESSAY || it->type == Q_SHORT) &&
+	    grade_marks_apply(gb, c, no, cell, crit, ncrit))
+		return;
 	if (it->type == Q_ESSAY && ncrit && !criteria_blank(crit, ncrit)) {
 		grade_criteria(gb, c, it, r, cell, crit, ncrit);
 		return;

@@ -398,9 +398,8 @@ int mark_store_import(struct mark_store *s, const char *dir,
 	}
 	fe = fileio_read(im.csv, ANSWERS_CSV_MAX, &buf, &len);
 	if (fe != FILEIO_OK) {
-		diags_fail(d, fileio_class(fe, errno), im.csv, 0, 0,
-			   "cannot read the answers list: %s",
-			   fileio_strerror(fe));
+		fileio_fail(d, fe, errno, im.csv, "cannot read the answers "
+			    "list");
 		goto out;
 	}
 	if (!(real = realpath(dir, NULL)) ||

@@ -29,7 +29,7 @@ LAYERS = {
     'pdf': ['base', 'yaml', 'bank', 'paper', 'render'],
     'grade': ['base', 'yaml', 'bank', 'paper'],
     'scan': ['base', 'yaml', 'bank', 'paper'],
-    'mark': ['base', 'yaml', 'bank', 'paper', 'render'],
+    'mark': ['base', 'yaml', 'bank', 'paper', 'render', 'grade'],
     'report': ['base', 'yaml', 'bank', 'paper', 'grade', 'mark'],
     'cmd': ['base', 'yaml', 'bank', 'paper', 'render', 'pdf', 'grade',
             'scan', 'report', 'mark'],

@@ -55,6 +55,7 @@ hyperfine
 chromium
 chromium-driver
 python3-selenium
+python3-scipy
 build-essential
 debhelper
 dpkg-dev

@@ -28,33 +28,40 @@ void grade_marks_release(struct grade_marks *m)
 }
 
 /* Add an answer. */
-int grade_marks_add(struct grade_marks *m, const char *paper,
-		    const char *build, const char *candidate,
-		    unsigned question, enum gmark_state state,
-		    unsigned nmarks, const double *scores, size_t nscores)
+int grade_marks_add(struct grade_marks *m, const struct gmark *a,
+		    const double *scores, size_t nscores)
 {
+	struct arena *ar = &m->arena;
 	struct gmark *g;
 
 	if (ARRAY_GROW(m->v, m->cap, m->n + 1) < 0)
 		return -1;
 	g = &m->v[m->n];
-	memset(g, 0, sizeof(*g));
-	g->paper = arena_strdup(&m->arena, paper);
-	g->build = arena_strdup(&m->arena, build);
-	g->candidate = arena_strdup(&m->arena, candidate);
-	g->question = question;
-	g->state = state;
-	g->nmarks = nmarks;
-	if (nscores && !(g->scores = arena_calloc(&m->arena, nscores,
-						  sizeof(double))))
+	*g = *a;
+	g->paper = arena_strdup(ar, a->paper);
+	g->build = arena_strdup(ar, a->build);
+	g->candidate = arena_strdup(ar, a->candidate);
+	g->qid = arena_strdup(ar, a->qid);
+	g->scores = nscores ? arena_calloc(ar, nscores, sizeof(double)) : NULL;
+	g->given = a->ngiven ? arena_calloc(ar, a->ngiven, sizeof(*g->given))
+			     : NULL;
+	if (!g->paper || !g->build || !g->candidate || !g->qid ||
+	    (nscores && !g->scores) || (a->ngiven && !g->given))
 		return -1;
+	g->total = 0;
 	for (size_t k = 0; k < nscores; k++) {
 		g->scores[k] = scores[k];
 		g->total += scores[k];
 	}
 	g->nscores = nscores;
-	if (!g->paper || !g->build || !g->candidate)
-		return -1;
+	for (size_t i = 0; i < a->ngiven; i++) {
+		g->given[i] = a->given[i];
+		g->given[i].marker = arena_strdup(ar, a->given[i].marker);
+		g->given[i].time = arena_strdup(ar, a->given[i].time);
+		if (!g->given[i].marker || !g->given[i].time)
+			return -1;
+	}
+	g->used = false;
 	m->n++;
 	m->sorted = false;
 	return 0;
@@ -78,8 +85,13 @@ static struct gmark *find(struct grade_marks *m, const char *paper,
 			  const char *build, const char *candidate,
 			  unsigned question)
 {
-	struct gmark key = { paper, build, candidate, question, GMARK_FINAL,
-			     0, 0, NULL, 0, false };
+	struct gmark key;
+
+	memset(&key, 0, sizeof(key));
+	key.paper = paper;
+	key.build = build;
+	key.candidate = candidate;
+	key.question = question;
 
 	if (!m->sorted) {
 		qsort(m->v, m->n, sizeof(*m->v), gmark_cmp);
@@ -158,8 +170,8 @@ bool grade_marks_apply(struct gradebook *gb, struct candidate *c,
 		candidate_problem(gb, c, cell ? cell->line : c->line, 0, no,
 				  "question %u awaits %s in '%s' (%u given)",
 				  no, g->state == GMARK_ARBITRATE ?
-				  "the arbiter's mark" : "marks", gb->marks->path,
-				  g->nmarks);
+				  "the arbiter's mark" : "marks",
+				  gb->marks->path, (unsigned)g->ngiven);
 		return true;
 	case GMARK_BLANK:
 	case GMARK_FINAL:

@@ -23,12 +23,24 @@ enum gmark_state {
 	GMARK_BLANK,		/* nothing written: 0 without a marker */
 };
 
+/* One mark given to an answer (for the marking worksheet). */
+struct gmark_given {
+	const char *marker;
+	unsigned slot;		/* 1, 2 first marks; 3 the arbiter's */
+	double total;
+	const char *time;	/* ISO 8601 UTC: the order marks were given */
+};
+
 /* One answer of the store. */
 struct gmark {
 	const char *paper, *build, *candidate;
 	unsigned question;
+	const char *qid;	/* bank question id: one question of the
+				 * paper whatever its number on a form */
+	double points;		/* the question's */
+	struct gmark_given *given;
+	size_t ngiven;
 	enum gmark_state state;
-	unsigned nmarks;	/* marks given */
 	double total;		/* final: the sum of scores */
 	double *scores;		/* final: per criterion */
 	size_t nscores;
@@ -38,6 +50,9 @@ struct gmark {
 struct grade_marks {
 	struct arena arena;
 	const char *path;	/* the store, for messages */
+	bool twice;		/* some paper is marked twice */
+	double tolerance;	/* its tolerance (the first such key's) */
+	const char *final;	/* its final rule: "mean" or "arbiter" */
 	struct gmark *v;
 	size_t n, cap;
 	bool sorted;
@@ -47,11 +62,10 @@ struct grade_marks {
 void grade_marks_init(struct grade_marks *m, const char *path);
 /* Free the table. */
 void grade_marks_release(struct grade_marks *m);
-/* Add an answer (strings copied); -1 on no memory. */
-int grade_marks_add(struct grade_marks *m, const char *paper,
-		    const char *build, const char *candidate,
-		    unsigned question, enum gmark_state state,
-		    unsigned nmarks, const double *scores, size_t nscores);
+/* Add an answer a (its strings and given marks copied; its scores,
+ * when final, the nscores of scores); -1 on no memory. */
+int grade_marks_add(struct grade_marks *m, const struct gmark *a,
+		    const double *scores, size_t nscores);
 /* Score question no of c from the table when it has the answer: true if
  * it did (the response is set, problems recorded against c); false if
  * the table has no such answer (the sheet's own score stands). */

@@ -38,8 +38,9 @@ static int one_answer(const struct mark_answer *a,
 	const struct key *k = key_of(L, a);
 	double marks[3][MARK_MAX_CRITERIA];
 	const struct key_item *it;
+	struct gmark_given given[3];
 	struct mark_outcome out;
-	enum gmark_state st;
+	struct gmark gm;
 	size_t ncrit;
 
 	if (!k || a->question < 1 || a->question > k->nitems) {
@@ -49,20 +50,40 @@ static int one_answer(const struct mark_answer *a,
 	it = &k->items[a->question - 1];
 	ncrit = it->type == Q_ESSAY ? it->ncriteria : 1;
 	memset(marks, 0, sizeof(marks));
-	for (size_t i = 0; i < n && i < 3; i++)
+	memset(&gm, 0, sizeof(gm));
+	for (size_t i = 0; i < n && i < 3; i++) {
 		memcpy(marks[i], g[i].scores, sizeof(marks[i]));
+		given[i].marker = g[i].marker_name;
+		given[i].slot = g[i].slot;
+		given[i].time = g[i].time;
+		given[i].total = 0;
+		for (size_t c = 0; c < g[i].nscores; c++)
+			given[i].total += g[i].scores[c];
+	}
 	mark_rule_final(&k->marking, ncrit,
 			(const double (*)[MARK_MAX_CRITERIA])marks, n, &out);
+	gm.paper = a->paper;
+	gm.build = a->build;
+	gm.candidate = a->candidate;
+	gm.question = a->question;
+	gm.qid = a->qid;
+	gm.points = it->points;
+	gm.given = given;
+	gm.ngiven = n < 3 ? n : 3;
 	if (a->blank)
-		st = GMARK_BLANK;
+		gm.state = GMARK_BLANK;
 	else if (out.state == MARK_FINAL)
-		st = GMARK_FINAL;
+		gm.state = GMARK_FINAL;
 	else
-		st = out.state == MARK_ARBITRATE ? GMARK_ARBITRATE
-						 : GMARK_WAITING;
-	if (grade_marks_add(L->m, a->paper, a->build, a->candidate,
-			    a->question, st, (unsigned)n, out.scores,
-			    st == GMARK_FINAL ? ncrit : 0) < 0) {
+		gm.state = out.state == MARK_ARBITRATE ? GMARK_ARBITRATE
+						       : GMARK_WAITING;
+	if (k->marking.twice && !L->m->twice) {
+		L->m->twice = true;
+		L->m->tolerance = k->marking.tolerance;
+		L->m->final = marking_final_name(k->marking.final);
+	}
+	if (grade_marks_add(L->m, &gm, out.scores,
+			    gm.state == GMARK_FINAL ? ncrit : 0) < 0) {
 		L->oom = 1;
 		return 1;
 	}

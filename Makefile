@@ -62,7 +62,7 @@ EXAMGEN := $(BUILD)/examgen
 PYTHON := $(shell python3 -c 'import yaml, jsonschema' 2>/dev/null && \
 	    echo python3 || echo /usr/bin/python3)
 
-.PHONY: all man install uninstall installcheck oom lint deb deps test-deps demo check check-run unit e2e schema html asan valgrind reliability fuzz \
+.PHONY: all man install uninstall installcheck oom lint deb deps test-deps demo check check-run unit e2e schema html browser asan valgrind reliability fuzz \
 	fuzz-smoke bench clean examples style analyze
 .DEFAULT_GOAL := all
 
@@ -182,9 +182,11 @@ check: test-deps
 # each stage either only reads that build or builds in a folder of its
 # own: build-asan, build-fuzz, a copy for deb), and prints each stage's
 # time, the skipped ones (not root, a tool missing) and the total.
-CHECK_STAGES = valgrind asan fuzz-smoke oom deb script html e2e installcheck \
+CHECK_STAGES = valgrind asan fuzz-smoke oom deb script html browser e2e \
+	       installcheck \
 	       unit schema lint style
-CHECK_BUILD = all $(TEST_BIN) $(BUILD)/scansim $(BUILD)/tests/failmalloc.so \
+CHECK_BUILD = all $(TEST_BIN) $(BUILD)/scansim $(BUILD)/answersim \
+	      $(BUILD)/tests/failmalloc.so \
 	      $(LIB_OBJ)
 check-run:
 	@MAKE="$(MAKE)" $(PYTHON) tests/check/run-check.py --build $(CHECK_BUILD) -- \
@@ -203,6 +205,15 @@ schema:
 # Print the HTML papers and guides with headless Chromium and check the PDFs.
 html: $(EXAMGEN)
 	@EXAMGEN=$(abspath $(EXAMGEN)) sh tests/html/render-check.sh
+
+# Mark a small stack on the marking page in headless Chromium (two
+# markers and an arbiter) and check the graded totals; says SKIPPED when
+# Chromium, its driver or Selenium is missing.
+SELENIUM_PY := $(shell python3 -c 'import selenium, yaml' 2>/dev/null && \
+		echo python3 || echo /usr/bin/python3)
+browser: $(EXAMGEN) $(BUILD)/answersim
+	@EXAMGEN=$(abspath $(EXAMGEN)) ANSWERSIM=$(abspath $(BUILD)/answersim) \
+		$(SELENIUM_PY) tests/mark/browser.py
 
 # kill -9 builds at random moments in a loop, and race two builds on one
 # folder (tests/reliability/; a few minutes, so outside check, which runs

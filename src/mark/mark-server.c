@@ -399,6 +399,7 @@ static enum MHD_Result api_next(struct mark_server *s,
 /* The marker's own marks being written. */
 struct history {
 	FILE *fp;
+	struct mark_store *store;
 	unsigned n;
 };
 
@@ -406,10 +407,17 @@ struct history {
 static int history_mark(const struct mark_given *g, void *ctx)
 {
 	struct history *h = ctx;
+	struct mark_answer a;
 	double total = 0;
+	size_t parts = 0;
 
-	fprintf(h->fp, "%s{\"answer\":%lld,\"arbiter\":%s,\"scores\":[",
-		h->n++ ? "," : "", g->answer, g->slot == 3 ? "true" : "false");
+	if (mark_store_answer(h->store, g->answer, &a) == 1) {
+		parts = a.nparts;
+		mark_answer_release(&a);
+	}
+	fprintf(h->fp, "%s{\"answer\":%lld,\"parts\":%zu,\"arbiter\":%s,"
+		"\"scores\":[", h->n++ ? "," : "", g->answer, parts,
+		g->slot == 3 ? "true" : "false");
 	for (size_t k = 0; k < g->nscores; k++) {
 		fputs(k ? "," : "", h->fp);
 		json_num(h->fp, g->scores[k]);
@@ -436,6 +444,7 @@ static enum MHD_Result api_history(struct mark_server *s,
 	if (out_open(&o) < 0)
 		return MHD_NO;
 	h.fp = o.fp;
+	h.store = s->store;
 	h.n = 0;
 	fputs("[", o.fp);
 	if (mark_store_history(s->store, m, q->paper, q->qid, history_mark,

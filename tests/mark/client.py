@@ -2,6 +2,7 @@
 """A marker of `examgen mark` over HTTP, for the marking tests: the calls
 the marking page makes (tests/mark/*.py), and the server started and
 stopped around them."""
+import atexit
 import os
 import re
 import signal
@@ -20,7 +21,10 @@ class Server:
         self.log = open(log, "w", encoding="utf-8")
         self.proc = subprocess.Popen([examgen, "mark", *args, "--listen",
                                       "127.0.0.1:0"], stderr=subprocess.PIPE,
-                                     text=True, encoding="utf-8")
+                                     stdout=subprocess.DEVNULL, text=True,
+                                     encoding="utf-8")
+        # a test that fails half-way leaves no server behind
+        atexit.register(self.kill)
         self.tokens = {}
         self.port = None
         for line in self.proc.stderr:
@@ -39,6 +43,12 @@ class Server:
         if self.port is None:
             raise RuntimeError("examgen mark did not start: see " + log)
         self.url = "http://127.0.0.1:%d" % self.port
+
+    def kill(self):
+        """Kill the server if it still runs."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
 
     def stop(self, sig=signal.SIGTERM):
         """Stop the server with sig; its exit status."""

@@ -19,6 +19,7 @@ from client import Server, Marker  # noqa: E402
 EXAMGEN = os.environ["EXAMGEN"]
 MARKERS = 20
 SECONDS = 4
+THINK = 0.5         # seconds at most between an answer shown and its mark
 
 
 def answers_folder():
@@ -45,8 +46,9 @@ def scores_for(rubric_points, rnd):
     return [rnd.randint(0, int(p * 2)) / 2 for p in rubric_points]
 
 
-def work(marker, questions, deadline, acked, lat, errors, seed):
-    """Mark until deadline: next, its first crop, mark; record acks."""
+def work(marker, questions, deadline, acked, lat, errors, seed, think):
+    """Mark until deadline: next, its first crop, a pause of think
+    seconds (a fraction of a person's), mark; record acks."""
     rnd = random.Random(seed)
     qs = list(questions)
     while time.time() < deadline and qs:
@@ -62,6 +64,8 @@ def work(marker, questions, deadline, acked, lat, errors, seed):
             if r["answer"] is None:
                 qs.remove(q)
                 continue
+            if think:
+                time.sleep(rnd.uniform(think / 2, think))
             status = marker.mark(r["answer"], scores_for(q["crit"], rnd))
             if status == 200:
                 acked.append((r["answer"], marker.token))
@@ -72,9 +76,9 @@ def work(marker, questions, deadline, acked, lat, errors, seed):
             return
 
 
-def run_markers(srv, names, seconds):
-    """Every marker of names at once for seconds; (acked, latencies,
-    errors)."""
+def run_markers(srv, names, seconds, think=0):
+    """Every marker of names at once for seconds; (threads, acked,
+    latencies, errors)."""
     ms = [Marker(srv.url, srv.tokens[n]) for n in names]
     qs = ms[0].json("/api/state")["questions"]
     for q in qs:
@@ -83,7 +87,7 @@ def run_markers(srv, names, seconds):
     acked, lat, errors = [], [], []
     deadline = time.time() + seconds
     th = [threading.Thread(target=work, args=(m, qs, deadline, acked, lat,
-                                              errors, i))
+                                              errors, i, think))
           for i, m in enumerate(ms)]
     for t in th:
         t.start()
@@ -129,19 +133,29 @@ def main():
     for n in names:
         args += ["--marker", n]
     srv = Server(EXAMGEN, args, "mark1.log")
-    th, acked, lat, errors = run_markers(srv, names, SECONDS)
+    # as fast as they can: nothing lost, nothing twice
+    th, acked, lat0, errors = run_markers(srv, names, SECONDS)
     for t in th:
         t.join()
     assert not errors, errors[:5]
+    n0 = len(acked)
+    # pausing as a (very quick) person would: the next answer's latency
+    th, acked1, lat, errors = run_markers(srv, names, SECONDS, THINK)
+    for t in th:
+        t.join()
+    assert not errors, errors[:5]
+    acked += acked1
     assert srv.stop() == 0
     n = check_marks(acked)
     assert n == len(acked), (n, len(acked))
-    assert n > 100, "too few marks for a load test: %d" % n
-    figures = {"markers": MARKERS, "seconds": SECONDS, "marks": n,
-               "next_calls": len(lat),
+    assert n0 > 100, "too few marks for a load test: %d" % n0
+    figures = {"markers": MARKERS, "seconds": SECONDS,
+               "saturated_marks_per_s": round(n0 / SECONDS, 1),
+               "saturated_next_p95_ms": round(pct(lat0, 95) * 1000, 1),
+               "think_s": THINK, "next_calls": len(lat),
                "next_p50_ms": round(pct(lat, 50) * 1000, 1),
                "next_p95_ms": round(pct(lat, 95) * 1000, 1),
-               "next_max_ms": round(max(lat) * 1000, 1)}
+               "next_max_ms": round(max(lat) * 1000, 1), "marks": n}
     # kill -9 while markers are marking: nothing acknowledged is lost
     srv = Server(EXAMGEN, args, "mark2.log")
     th, acked2, _, errors2 = run_markers(srv, names[:8], 30)
@@ -163,8 +177,9 @@ def main():
     print(json.dumps(figures))
     with open(os.environ.get("MARK_LOAD_FIGURES", "figures.json"), "w") as f:
         json.dump(figures, f)
-    # the target is 50 ms on an idle machine; this bound only catches a
-    # server that stalls (the machine running the tests may be busy)
+    # the target is 50 ms at the 95th percentile (docs/marking.md); this
+    # bound only catches a server that stalls, as the machine running the
+    # tests may be busy with other work
     assert figures["next_p95_ms"] < 1000, figures
 
 

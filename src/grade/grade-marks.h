@@ -14,7 +14,6 @@
 #include <stddef.h>
 
 #include "base/arena.h"
-#include "grade/grade.h"
 
 enum gmark_state {
 	GMARK_FINAL,		/* scores final */
@@ -66,11 +65,10 @@ void grade_marks_release(struct grade_marks *m);
  * when final, the nscores of scores); -1 on no memory. */
 int grade_marks_add(struct grade_marks *m, const struct gmark *a,
 		    const double *scores, size_t nscores);
-/* Score question no of c from the table when it has the answer: true if
- * it did (the response is set, problems recorded against c); false if
- * the table has no such answer (the sheet's own score stands). */
-bool grade_marks_apply(struct gradebook *gb, struct candidate *c,
-		       unsigned no, const struct sheet_cell *cell,
-		       const struct sheet_cell *crit, size_t ncrit);
+/* The answer of paper, build, candidate and question number, or NULL
+ * (the sheet's own score stands). */
+struct gmark *grade_marks_find(struct grade_marks *m, const char *paper,
+			       const char *build, const char *candidate,
+			       unsigned question);
 
 #endif

@@ -14,14 +14,14 @@ static const struct marking twice2_arbiter = { .twice = true,
 
 START_TEST(test_round_half)
 {
-	ck_assert_double_eq(mark_round_half(7), 7);
-	ck_assert_double_eq(mark_round_half(7.25), 7.5);
-	ck_assert_double_eq(mark_round_half(7.75), 8);
-	ck_assert_double_eq(mark_round_half(7.2), 7);
-	ck_assert_double_eq(mark_round_half(7.5), 7.5);
-	ck_assert_double_eq(mark_round_half(0), 0);
+	ck_assert_double_eq(mark_rule_round_half(7), 7);
+	ck_assert_double_eq(mark_rule_round_half(7.25), 7.5);
+	ck_assert_double_eq(mark_rule_round_half(7.75), 8);
+	ck_assert_double_eq(mark_rule_round_half(7.2), 7);
+	ck_assert_double_eq(mark_rule_round_half(7.5), 7.5);
+	ck_assert_double_eq(mark_rule_round_half(0), 0);
 	/* a sum a hair below a quarter still counts as the quarter */
-	ck_assert_double_eq(mark_round_half(0.1 + 0.15), 0.5);
+	ck_assert_double_eq(mark_rule_round_half(0.1 + 0.15), 0.5);
 }
 END_TEST
 

@@ -17,10 +17,10 @@
 
 START_TEST(test_f_quantile)
 {
-	near(mark_f_quantile(0.975, 4, 5), 7.387885751267751, 1e-8);
-	near(mark_f_quantile(0.975, 5, 4), 9.36447081580829, 1e-8);
-	near(mark_f_quantile(0.5, 10, 30), 0.9553965764236229, 1e-8);
-	near(mark_f_quantile(0.05, 3, 7), 0.11252716602610759, 1e-8);
+	near(mark_stats_f_quantile(0.975, 4, 5), 7.387885751267751, 1e-8);
+	near(mark_stats_f_quantile(0.975, 5, 4), 9.36447081580829, 1e-8);
+	near(mark_stats_f_quantile(0.5, 10, 30), 0.9553965764236229, 1e-8);
+	near(mark_stats_f_quantile(0.05, 3, 7), 0.11252716602610759, 1e-8);
 }
 END_TEST
 
@@ -34,17 +34,17 @@ START_TEST(test_icc1)
 	const double exact[3][2] = { { 1, 1 }, { 2, 2 }, { 4, 4 } };
 	double icc, lo, hi;
 
-	ck_assert(mark_icc1(a, 5, &icc, &lo, &hi));
+	ck_assert(mark_stats_icc1(a, 5, &icc, &lo, &hi));
 	near(icc, -0.7650513950073422, 1e-9);
 	near(lo, -0.9646027044667654, 1e-9);
 	near(hi, 0.10973360302748097, 1e-9);
-	ck_assert(mark_icc1(b, 6, &icc, &lo, &hi));
+	ck_assert(mark_stats_icc1(b, 6, &icc, &lo, &hi));
 	near(icc, 0.9685534591194968, 1e-9);
 	near(lo, 0.8254037706385037, 1e-9);
 	near(hi, 0.9954317471353742, 1e-9);
-	ck_assert(!mark_icc1(a, 2, &icc, &lo, &hi));	/* too few */
-	ck_assert(!mark_icc1(same, 3, &icc, &lo, &hi));	/* no variance */
-	ck_assert(mark_icc1(exact, 3, &icc, &lo, &hi));	/* full agreement */
+	ck_assert(!mark_stats_icc1(a, 2, &icc, &lo, &hi));	/* too few */
+	ck_assert(!mark_stats_icc1(same, 3, &icc, &lo, &hi));	/* no variance */
+	ck_assert(mark_stats_icc1(exact, 3, &icc, &lo, &hi));	/* full agreement */
 	near(icc, 1, 1e-12);
 	near(lo, 1, 1e-12);
 }

@@ -131,10 +131,10 @@ START_TEST(test_import_idempotent)
 	ck_assert_uint_eq(a.question, 2);
 	ck_assert_uint_eq(a.nparts, 1);
 	ck_assert_ptr_nonnull(strstr(a.files[0], "/ans/P/0123456789ab/c3/"));
-	mark_answer_release(&a);
+	mark_store_answer_release(&a);
 	ck_assert_int_eq(mark_store_answer(&f.s, 1, &a), 1);
 	ck_assert(!a.blank);
-	mark_answer_release(&a);
+	mark_store_answer_release(&a);
 	ck_assert_int_eq(mark_store_answer(&f.s, 99, &a), 0);
 	teardown(&f);
 }

@@ -153,7 +153,7 @@ static int serve(const struct mark_opts *o, struct keyset *ks,
 		return -1;
 	}
 	fprintf(stderr, "examgen: marking at %s%s (Ctrl-C stops)\n", base,
-		mark_addr_loopback(o->addr) ? "" : " through the links above");
+		mark_server_loopback(o->addr) ? "" : " through the links above");
 	fflush(stderr);
 	sigwait(&set, &sig);
 	mark_server_stop(srv);
@@ -174,7 +174,7 @@ static int cmd_mark_exec(const struct cmd_args *a)
 	memset(&o, 0, sizeof(o));
 	if ((rc = read_opts(a, &o)))
 		return rc;
-	if (!mark_addr_loopback(o.addr) && !o.markers->n && !o.arbiters->n)
+	if (!mark_server_loopback(o.addr) && !o.markers->n && !o.arbiters->n)
 		return cmdline_usage_error(&cmd_mark_entry, "listening on '%s' "
 				       "needs markers named with '--marker' or "
 				       "'--arbiter' (they mark through secret "

@@ -9,7 +9,7 @@
 #include "base/points.h"
 
 /* Round x to the nearest half point, a quarter going up. */
-double mark_round_half(double x)
+double mark_rule_round_half(double x)
 {
 	return floor(x * 2 + 0.5 + POINTS_EPS) / 2;
 }
@@ -38,7 +38,7 @@ static void settle(struct mark_outcome *out, size_t ncrit,
 		double s = marks[a - 1][k];
 
 		if (b)
-			s = mark_round_half((s + marks[b - 1][k]) / 2);
+			s = mark_rule_round_half((s + marks[b - 1][k]) / 2);
 		out->scores[k] = s;
 		out->total += s;
 	}

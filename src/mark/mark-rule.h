@@ -36,7 +36,7 @@ struct mark_outcome {
 };
 
 /* Round x to the nearest half point, a quarter going up. */
-double mark_round_half(double x);
+double mark_rule_round_half(double x);
 /* The final scores of an answer of ncrit criteria from its marks in the
  * order given (marks[i][k]: mark i's score of criterion k; nmarks 0..3,
  * the third the arbiter's) under rule m; NULL m: single marking. */

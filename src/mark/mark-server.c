@@ -378,7 +378,7 @@ static enum MHD_Result api_next(struct mark_server *s,
 			return reply_error(s, conn, 500, "store error");
 		}
 		fprintf(o.fp, "{\"answer\":%lld,\"parts\":%zu,", id, a.nparts);
-		mark_answer_release(&a);
+		mark_store_answer_release(&a);
 		if (arb) {
 			struct earlier e = { o.fp, id, 0 };
 
@@ -413,7 +413,7 @@ static int history_mark(const struct mark_given *g, void *ctx)
 
 	if (mark_store_answer(h->store, g->answer, &a) == 1) {
 		parts = a.nparts;
-		mark_answer_release(&a);
+		mark_store_answer_release(&a);
 	}
 	fprintf(h->fp, "%s{\"answer\":%lld,\"parts\":%zu,\"arbiter\":%s,"
 		"\"scores\":[", h->n++ ? "," : "", g->answer, parts,
@@ -477,7 +477,7 @@ static enum MHD_Result api_image(struct mark_server *s,
 		return reply_error(s, conn, 404, "no such image");
 	if ((size_t)part <= a.nparts)
 		fe = fileio_read(a.files[part - 1], IMAGE_MAX, &buf, &len);
-	mark_answer_release(&a);
+	mark_store_answer_release(&a);
 	if (fe != FILEIO_OK)
 		return reply_error(s, conn, 404, "no such image");
 	ret = reply(s, conn, 200, "image/png", buf, len);
@@ -532,7 +532,7 @@ static enum MHD_Result api_mark(struct mark_server *s,
 		if (!strcmp(s->questions[i].paper, a.paper) &&
 		    !strcmp(s->questions[i].qid, a.qid))
 			q = &s->questions[i];
-	mark_answer_release(&a);
+	mark_store_answer_release(&a);
 	if (!q)
 		return reply_error(s, conn, 404, "no such answer");
 	if (n != q->ncrit)
@@ -717,7 +717,7 @@ static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 }
 
 /* True if addr is an IPv4 loopback address. */
-bool mark_addr_loopback(const char *addr)
+bool mark_server_loopback(const char *addr)
 {
 	struct in_addr in;
 
@@ -780,7 +780,7 @@ struct mark_server *mark_server_start(const struct mark_server_config *c,
 		return NULL;
 	}
 	s->store = c->store;
-	s->loopback = mark_addr_loopback(c->addr);
+	s->loopback = mark_server_loopback(c->addr);
 	snprintf(s->addr, sizeof(s->addr), "%s", c->addr);
 	memset(&sa, 0, sizeof(sa));
 	sa.sin_family = AF_INET;

@@ -30,7 +30,7 @@ struct mark_server_config {
 struct mark_server;
 
 /* True if addr is an IPv4 loopback address (127.0.0.0/8). */
-bool mark_addr_loopback(const char *addr);
+bool mark_server_loopback(const char *addr);
 /* Start serving; NULL with the reason in d. */
 struct mark_server *mark_server_start(const struct mark_server_config *c,
 				      struct diags *d);

@@ -66,7 +66,7 @@ static double f_cdf(double f, double d1, double d2)
 }
 
 /* The p quantile of the F distribution (bisection on the CDF). */
-double mark_f_quantile(double p, double d1, double d2)
+double mark_stats_f_quantile(double p, double d1, double d2)
 {
 	double lo = 0, hi = 1;
 
@@ -84,7 +84,7 @@ double mark_f_quantile(double p, double d1, double d2)
 }
 
 /* ICC(1,1) of n answers with two marks each and its 95% interval. */
-bool mark_icc1(const double (*x)[2], size_t n, double *icc, double *lo,
+bool mark_stats_icc1(const double (*x)[2], size_t n, double *icc, double *lo,
 	       double *hi)
 {
 	const double k = 2;
@@ -112,8 +112,8 @@ bool mark_icc1(const double (*x)[2], size_t n, double *icc, double *lo,
 		return true;
 	}
 	f = msb / msw;
-	fl = f / mark_f_quantile(0.975, (double)n - 1, (double)n * (k - 1));
-	fu = f * mark_f_quantile(0.975, (double)n * (k - 1), (double)n - 1);
+	fl = f / mark_stats_f_quantile(0.975, (double)n - 1, (double)n * (k - 1));
+	fu = f * mark_stats_f_quantile(0.975, (double)n * (k - 1), (double)n - 1);
 	*lo = (fl - 1) / (fl + k - 1);
 	*hi = (fu - 1) / (fu + k - 1);
 	return true;
@@ -246,7 +246,7 @@ static int question_icc(struct mark_stats *s, const struct grade_marks *m)
 			x[n][1] = b->total;
 			n++;
 		}
-		qs->has_icc = mark_icc1((const double (*)[2])x, n, &qs->icc,
+		qs->has_icc = mark_stats_icc1((const double (*)[2])x, n, &qs->icc,
 					&qs->icc_lo, &qs->icc_hi);
 	}
 	free(x);

@@ -592,7 +592,7 @@ int mark_store_answer(struct mark_store *s, long long id,
 }
 
 /* Free an answer's files. */
-void mark_answer_release(struct mark_answer *a)
+void mark_store_answer_release(struct mark_answer *a)
 {
 	for (size_t i = 0; i < a->nparts; i++)
 		free(a->files[i]);

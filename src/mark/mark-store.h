@@ -84,7 +84,7 @@ int mark_store_marker_by_token(struct mark_store *s, const char *token,
 int mark_store_answer(struct mark_store *s, long long id,
 		      struct mark_answer *a);
 /* Free an answer's files. */
-void mark_answer_release(struct mark_answer *a);
+void mark_store_answer_release(struct mark_answer *a);
 
 /* The next answer of question qid of paper for marker m into *id: their
  * unmarked assignment if they hold one, else a new one in their shuffled

@@ -380,6 +380,8 @@ static int roster_names(struct gradebook *gb, struct roster *names,
 			c->name = name;
 	}
 	return 0;
+}
+
 /* Record a problem for each answer of the marks store that no sheet
  * took: a candidate whose answers were marked but whose sheet is not
  * among those graded. */

@@ -22,6 +22,8 @@ PKGS = yaml-0.1 xlsxwriter pangocairo cairo-pdf fontconfig libqrencode lept \
        zbar poppler-glib minizip expat zlib
 # script conversion (src/paper/script.c)
 PKGS += opencc
+# the marks store and the marking server (src/mark/)
+PKGS += sqlite3 libmicrohttpd
 CHECK_PKGS = check
 # The user's CFLAGS, CPPFLAGS and LDFLAGS are honoured (as a Debian build
 # passes them); CFLAGS defaults to an optimised build with debug symbols.
@@ -60,7 +62,7 @@ EXAMGEN := $(BUILD)/examgen
 PYTHON := $(shell python3 -c 'import yaml, jsonschema' 2>/dev/null && \
 	    echo python3 || echo /usr/bin/python3)
 
-.PHONY: all man install uninstall installcheck oom lint deb deps test-deps demo check check-run unit e2e schema html asan valgrind reliability fuzz \
+.PHONY: all man install uninstall installcheck oom lint deb deps test-deps demo check check-run unit e2e schema html browser asan valgrind reliability fuzz \
 	fuzz-smoke bench clean examples style analyze
 .DEFAULT_GOAL := all
 
@@ -75,6 +77,9 @@ man: $(MAN_PAGES)
 $(BUILD)/man/%: docs/man/%.md scripts/gen-man.py $(EXAMGEN)
 	@mkdir -p $(BUILD)/man
 	python3 scripts/gen-man.py $(EXAMGEN) $< $@
+
+# the marking page is embedded whole (.incbin in mark-page.c)
+$(BUILD)/obj/mark/mark-page.o: src/mark/marking.html
 
 $(BUILD)/obj/%.o: src/%.c | $(BUILD)
 	@mkdir -p $(@D)
@@ -96,6 +101,11 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/libexamgen.a | $(BUILD)
 
 # The scanner simulator of the scan tests and benchmark.
 $(BUILD)/scansim: tests/scan/scansim.c $(BUILD)/libexamgen.a | $(BUILD)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
+		$(BUILD)/libexamgen.a $(PKG_LIBS)
+
+# The answers folders of the marking tests (as scan --answers writes them).
+$(BUILD)/answersim: tests/mark/answersim.c $(BUILD)/libexamgen.a | $(BUILD)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
 		$(BUILD)/libexamgen.a $(PKG_LIBS)
 
@@ -172,9 +182,11 @@ check: test-deps
 # each stage either only reads that build or builds in a folder of its
 # own: build-asan, build-fuzz, a copy for deb), and prints each stage's
 # time, the skipped ones (not root, a tool missing) and the total.
-CHECK_STAGES = valgrind asan fuzz-smoke oom deb script html e2e installcheck \
+CHECK_STAGES = valgrind asan fuzz-smoke oom deb script html browser e2e \
+	       installcheck \
 	       unit schema lint style
-CHECK_BUILD = all $(TEST_BIN) $(BUILD)/scansim $(BUILD)/tests/failmalloc.so \
+CHECK_BUILD = all $(TEST_BIN) $(BUILD)/scansim $(BUILD)/answersim \
+	      $(BUILD)/tests/failmalloc.so \
 	      $(LIB_OBJ)
 check-run:
 	@MAKE="$(MAKE)" $(PYTHON) tests/check/run-check.py --build $(CHECK_BUILD) -- \
@@ -183,9 +195,9 @@ check-run:
 unit: $(TEST_BIN)
 	@sh tests/run-unit.sh $(TEST_BIN)
 
-e2e: $(EXAMGEN) $(BUILD)/scansim
+e2e: $(EXAMGEN) $(BUILD)/scansim $(BUILD)/answersim
 	@EXAMGEN=$(abspath $(EXAMGEN)) SCANSIM=$(abspath $(BUILD)/scansim) \
-		sh tests/run-e2e.sh
+		ANSWERSIM=$(abspath $(BUILD)/answersim) sh tests/run-e2e.sh
 
 schema:
 	@$(PYTHON) tests/schema/check-schema.py
@@ -193,6 +205,15 @@ schema:
 # Print the HTML papers and guides with headless Chromium and check the PDFs.
 html: $(EXAMGEN)
 	@EXAMGEN=$(abspath $(EXAMGEN)) sh tests/html/render-check.sh
+
+# Mark a small stack on the marking page in headless Chromium (two
+# markers and an arbiter) and check the graded totals; says SKIPPED when
+# Chromium, its driver or Selenium is missing.
+SELENIUM_PY := $(shell python3 -c 'import selenium, yaml' 2>/dev/null && \
+		echo python3 || echo /usr/bin/python3)
+browser: $(EXAMGEN) $(BUILD)/answersim
+	@EXAMGEN=$(abspath $(EXAMGEN)) ANSWERSIM=$(abspath $(BUILD)/answersim) \
+		$(SELENIUM_PY) tests/mark/browser.py
 
 # kill -9 builds at random moments in a loop, and race two builds on one
 # folder (tests/reliability/; a few minutes, so outside check, which runs

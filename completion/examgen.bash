@@ -40,14 +40,14 @@ _examgen()
 	local cur prev words cword cmd opts
 	_init_completion || return
 	if ((cword == 1)); then
-		COMPREPLY=($(compgen -W "validate build scan grade help --help --version" -- "$cur"))
+		COMPREPLY=($(compgen -W "validate build scan mark grade help --help --version" -- "$cur"))
 		return
 	fi
 	cmd=${words[1]}
 	case $cmd in
 	help)
 		((cword == 2)) &&
-			COMPREPLY=($(compgen -W "validate build scan grade" -- "$cur"))
+			COMPREPLY=($(compgen -W "validate build scan mark grade" -- "$cur"))
 		return ;;
 	esac
 	case $prev in
@@ -58,6 +58,8 @@ _examgen()
 	--csv) _examgen_files csv; return ;;
 	--json) _examgen_files json; return ;;
 	--review | --answers) _filedir -d; return ;;
+	--store | --marks) _examgen_files db sqlite; return ;;
+	--listen | --marker | --arbiter) return ;;
 	--out)
 		if [[ $cmd == build ]]; then _filedir -d; else _filedir; fi
 		return ;;
@@ -80,6 +82,7 @@ _examgen()
 	validate | build) _examgen_template ;;
 	grade) _examgen_files csv yaml yml xlsx ;;
 	scan) _examgen_files pdf png jpg jpeg tif tiff ;;
+	mark) ;;
 	*) _filedir ;;
 	esac
 }

@@ -26,6 +26,8 @@ libleptonica-dev
 libzbar-dev
 libpoppler-glib-dev
 libopencc-dev
+libsqlite3-dev
+libmicrohttpd-dev
 zlib1g-dev
 libopencc-data
 fonts-noto-cjk
@@ -51,6 +53,9 @@ cppcheck
 time
 hyperfine
 chromium
+chromium-driver
+python3-selenium
+python3-scipy
 build-essential
 debhelper
 dpkg-dev

@@ -28,8 +28,13 @@ static char *temp_file(const char *text)
 /* The questions and template the hand-built paper borrows. */
 static struct criterion rubric[2] = { { "倾听与\"共情\"", 10 },
 				      { "方案", 10 } };
+static const char *keys1[2] = { "先共情", "后方案" };
+static const char *deductions1[1] = { "推卸责任" };
 static struct question questions[4] = {
-	{ .id = "scen-1", .type = Q_ESSAY, .rubric = rubric, .nrubric = 2 },
+	{ .id = "scen-1", .type = Q_ESSAY, .rubric = rubric, .nrubric = 2,
+	  .stem = "客户投诉\n请回应", .reference = "参考<答案>",
+	  .keys = keys1, .nkeys = 2, .deductions = deductions1,
+	  .ndeductions = 1 },
 	{ .id = "tf-1", .type = Q_TRUE_FALSE, .answer_tf = true },
 	{ .id = "sc-1", .type = Q_SINGLE, .noptions = 4 },
 	{ .id = "mc-1", .type = Q_MULTIPLE, .noptions = 4 },
@@ -44,6 +49,9 @@ static void make_paper(struct paper *p, struct template *t,
 	t->code = "CSM-2026";
 	t->title = "2026年客户服务经理\\考核";
 	t->language = "zh";
+	t->has_marking = true;
+	t->marking = (struct marking){ .twice = true, .tolerance = 2.5,
+				       .final = MARKING_ARBITER };
 	memset(items, 0, 4 * sizeof(*items));
 	crit[0] = 5;
 	crit[1] = 5;
@@ -92,13 +100,18 @@ static const char expected_key[] =
 	"language: zh\n"
 	"total: 14.5\n"
 	"pass: 8.7\n"
+	"marking: {double: true, tolerance: 2.5, final: arbiter}\n"
 	"sections:\n"
 	"  - {title: \"情景模拟题\", questions: [1], points: 10}\n"
 	"  - {title: \"Choice\", questions: [2, 3, 4], points: 4.5}\n"
 	"questions:\n"
 	"  - {number: 1, id: \"scen-1\", type: essay, points: 10,\n"
 	"     rubric: [{criterion: \"倾听与\\\"共情\\\"\", points: 5},\n"
-	"              {criterion: \"方案\", points: 5}]}\n"
+	"              {criterion: \"方案\", points: 5}],\n"
+	"     stem: \"客户投诉\\n请回应\",\n"
+	"     reference: \"参考<答案>\",\n"
+	"     keys: [\"先共情\", \"后方案\"],\n"
+	"     deductions: [\"推卸责任\"]}\n"
 	"  - {number: 2, id: \"tf-1\", type: true_false, points: 1, "
 	"answer: T}\n"
 	"  - {number: 3, id: \"sc-1\", type: single, points: 1.5, "
@@ -174,6 +187,15 @@ START_TEST(test_round_trip)
 	ck_assert_str_eq(k->items[0].criteria[0], "倾听与\"共情\"");
 	ck_assert_double_eq(k->items[0].criterion_points[1], 5);
 	ck_assert_uint_eq(k->items[0].section, 0);
+	ck_assert_str_eq(k->items[0].stem, "客户投诉\n请回应");
+	ck_assert_str_eq(k->items[0].reference, "参考<答案>");
+	ck_assert_uint_eq(k->items[0].nkeys, 2);
+	ck_assert_str_eq(k->items[0].keys[1], "后方案");
+	ck_assert_uint_eq(k->items[0].ndeductions, 1);
+	ck_assert_str_eq(k->items[0].deductions[0], "推卸责任");
+	ck_assert(k->marking.twice);
+	ck_assert_double_eq(k->marking.tolerance, 2.5);
+	ck_assert_int_eq(k->marking.final, MARKING_ARBITER);
 	ck_assert(k->items[1].answer_tf);
 	ck_assert_uint_eq(k->items[1].section, 1);
 	ck_assert_uint_eq(k->items[2].noptions, 4);
@@ -411,6 +433,14 @@ START_TEST(test_bad_keys)
 		  ":3:8: error: 'total' 5 does not match the questions' 4 "
 		  "points" },
 		{ "pass: 2", "pass: 9", "error: 'pass' 9 is more than 'total' 4" },
+		{ "pass: 2", "pass: 2\nmarking: {double: maybe}",
+		  "error: 'double' must be true or false" },
+		{ "pass: 2", "pass: 2\nmarking: {tolerance: 1.2}",
+		  "error: 'tolerance' must be in halves" },
+		{ "pass: 2", "pass: 2\nmarking: {final: median}",
+		  "error: 'final' must be mean or arbiter" },
+		{ "pass: 2", "pass: 2\nmarking: {rule: x}",
+		  "error: unknown key 'rule' in 'marking'" },
 		{ "options: 4,", "options: 4, scoring: half,",
 		  "error: unknown key 'scoring' in a question" },
 		{ "{criterion: x, points: 2}", "{criterion: x}",

@@ -175,6 +175,63 @@ START_TEST(test_answer_lines)
 }
 END_TEST
 
+/* 'marking': double marking, its tolerance in halves and the final rule;
+ * without it single marking; bad values reported where they stand. */
+START_TEST(test_marking)
+{
+	struct diags d = DIAGS_INIT;
+	char path[64];
+	bool bad;
+	struct template *t = load_text(
+		"code: M\ntitle: t\n"
+		"marking: {double: true, tolerance: 2.5, final: arbiter}\n"
+		"sections:\n  - title: a\n    picks:\n"
+		"      - {type: essay, count: 1}\n", &d, &bad, path);
+
+	ck_assert_ptr_nonnull(t);
+	ck_assert_msg(!bad, "%s", d.n ? d.v[0].msg : "");
+	ck_assert(t->has_marking);
+	ck_assert(t->marking.twice);
+	ck_assert_double_eq(t->marking.tolerance, 2.5);
+	ck_assert_int_eq(t->marking.final, MARKING_ARBITER);
+	template_free(t);
+	unlink(path);
+	t = load_text("code: M\ntitle: t\n"
+		      "sections:\n  - title: a\n    picks:\n"
+		      "      - {type: essay, count: 1}\n", &d, &bad, path);
+	ck_assert(!bad);
+	ck_assert(!t->has_marking);
+	ck_assert(!t->marking.twice);
+	ck_assert_int_eq(t->marking.final, MARKING_MEAN);
+	template_free(t);
+	unlink(path);
+	t = load_text("code: M\ntitle: t\n"
+		      "marking: {double: yes please, tolerance: -1, "
+		      "final: median, judge: x}\n"
+		      "sections:\n  - title: a\n    picks:\n"
+		      "      - {type: essay, count: 1}\n", &d, &bad, path);
+	ck_assert(bad);
+	ck_assert(has_msg(&d, 3, 61, "unknown key 'judge'"));
+	ck_assert(has_msg(&d, 3, 19, "'double' must be true or false, not "
+			  "'yes please'"));
+	ck_assert(has_msg(&d, 3, 42, "'tolerance' must be 0 or more points "
+			  "in halves, not '-1'"));
+	ck_assert(has_msg(&d, 3, 53, "unknown final rule 'median' (mean or "
+			  "arbiter)"));
+	template_free(t);
+	unlink(path);
+	t = load_text("code: M\ntitle: t\nmarking: {tolerance: 0.3}\n"
+		      "sections:\n  - title: a\n    picks:\n"
+		      "      - {type: essay, count: 1}\n", &d, &bad, path);
+	ck_assert(bad);
+	ck_assert(has_msg(&d, 3, 22, "'tolerance' must be 0 or more points "
+			  "in halves, not '0.3'"));
+	template_free(t);
+	unlink(path);
+	diags_release(&d);
+}
+END_TEST
+
 START_TEST(test_missing_file)
 {
 	struct diags d = DIAGS_INIT;
@@ -197,6 +254,7 @@ static Suite *template_suite(void)
 	tcase_add_test(tc, test_every_problem);
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_answer_lines);
+	tcase_add_test(tc, test_marking);
 	suite_add_tcase(s, tc);
 	return s;
 }

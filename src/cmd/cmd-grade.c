@@ -16,9 +16,11 @@
 #include "grade/analysis.h"
 #include "grade/grade-history.h"
 #include "grade/grade-out.h"
+#include "grade/grade-marks.h"
 #include "grade/grade.h"
 #include "grade/read.h"
 #include "paper/roster.h"
+#include "mark/mark-grade.h"
 #include "report/report.h"
 
 /* The command line of one run. */
@@ -29,6 +31,7 @@ struct grade_opts {
 	size_t nsheets;
 	const char *xlsx, *csv, *json, *lang;
 	const char *history;	/* the bank's item history to add to */
+	const char *marks;	/* the marks store of `examgen mark` */
 	bool force;
 	bool bom;		/* CSV starts with a UTF-8 byte-order mark */
 };
@@ -47,6 +50,7 @@ static void read_args(const struct cmd_args *a, struct grade_opts *o)
 	o->json = cmdline_arg_text(a, "json");
 	o->lang = cmdline_arg_text(a, "lang");
 	o->history = cmdline_arg_text(a, "history");
+	o->marks = cmdline_arg_text(a, "marks");
 	o->force = cmdline_arg_given(a, "force");
 	o->bom = cmdline_arg_given(a, "bom");
 }
@@ -378,6 +382,23 @@ static int roster_names(struct gradebook *gb, struct roster *names,
 	return 0;
 }
 
+/* Record a problem for each answer of the marks store that no sheet
+ * took: a candidate whose answers were marked but whose sheet is not
+ * among those graded. */
+static void marks_unclaimed(struct gradebook *gb)
+{
+	const struct grade_marks *m = gb->marks;
+
+	for (size_t i = 0; i < m->n; i++)
+		if (!m->v[i].used)
+			gradebook_problem(gb, m->path, 0, 0, m->v[i].candidate,
+					  m->v[i].question, "candidate '%s' has "
+					  "an answer to question %u in the "
+					  "marks store but no sheet among "
+					  "those graded", m->v[i].candidate,
+					  m->v[i].question);
+}
+
 /* Load the keys and grade every sheet, printing what d holds then
  * (sorted by file and place); 0, or -1 when the run stops here. */
 static int grade_all(const struct grade_opts *o, struct gradebook *gb,
@@ -387,6 +408,9 @@ static int grade_all(const struct grade_opts *o, struct gradebook *gb,
 
 	for (size_t i = 0; i < o->nkeys; i++)
 		failed |= keyset_add(&gb->keys, o->keys[i], d) != 0;
+	if (!failed && gb->marks)
+		failed = mark_grade_load(gb->marks, o->marks, gb->keys.keys,
+					 gb->keys.nkeys, d) != 0;
 	if (!failed && isatty(2))
 		gb->progress = show_progress;
 	for (size_t i = 0; !failed && !gb->stopped && i < o->nsheets; i++)
@@ -395,6 +419,8 @@ static int grade_all(const struct grade_opts *o, struct gradebook *gb,
 		fputc('\n', stderr);
 	if (!failed && roster_names(gb, names, d))
 		failed = true;
+	if (!failed && gb->marks)
+		marks_unclaimed(gb);
 	diags_sort(d);
 	/* a key or sheet file that cannot be used at all refuses the run */
 	if (failed)
@@ -427,6 +453,7 @@ static int cmd_grade_exec(const struct cmd_args *a)
 	struct grade_opts o;
 	struct gradebook gb;
 	struct roster names;
+	struct grade_marks marks;
 	size_t pending = 0;
 	int rc;
 
@@ -436,6 +463,9 @@ static int cmd_grade_exec(const struct cmd_args *a)
 	if ((rc = check_opts(&o)))
 		return rc;
 	gradebook_init(&gb);
+	grade_marks_init(&marks, o.marks);
+	if (o.marks)
+		gb.marks = &marks;
 	check_files(&o, &d);
 	if (diags_exit(&d))
 		goto out;
@@ -464,6 +494,7 @@ out:
 	diags_release(&d);
 	gradebook_release(&gb);
 	roster_release(&names);
+	grade_marks_release(&marks);
 	return rc;
 }
 
@@ -471,8 +502,9 @@ static const char *const langs[] = { "zh", "en", NULL };
 
 const struct cmd_entry cmd_grade_entry = {
 	.name = "grade",
-	.usage = "grade --key PATH... [--xlsx FILE] [--csv FILE|-] "
-		 "[--json FILE|-] [--history FILE] [--lang zh|en] [--bom] "
+	.usage = "grade --key PATH... [--marks FILE] [--xlsx FILE] "
+		 "[--csv FILE|-] [--json FILE|-] [--history FILE] "
+		 "[--lang zh|en] [--bom] "
 		 "[--force] SHEET...",
 	.help = "Score filled-in answer sheets against the answer keys of a "
 		"paper.\n",
@@ -481,6 +513,9 @@ const struct cmd_entry cmd_grade_entry = {
 		  .repeat = true,
 		  .help = "a key file (CODE-F.key.yaml) or a build output "
 			  "folder (all its *.key.yaml); repeat for more" },
+		{ .name = "marks", .arg = "FILE", .type = OPT_TEXT,
+		  .help = "take the final scores of essays and short answers "
+			  "from the marks store of 'examgen mark'" },
 		{ .name = "csv", .arg = "FILE|-", .type = OPT_TEXT,
 		  .help = "write the summary as CSV ('-': standard output)" },
 		{ .name = "json", .arg = "FILE|-", .type = OPT_TEXT,

@@ -13,6 +13,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_validate_entry,
 	&cmd_build_entry,
 	&cmd_scan_entry,
+	&cmd_mark_entry,
 	&cmd_grade_entry,
 	&cmd_help_entry,
 	NULL,

@@ -31,6 +31,7 @@ extern const struct cmd_entry cmd_validate_entry;
 extern const struct cmd_entry cmd_build_entry;
 extern const struct cmd_entry cmd_scan_entry;
 extern const struct cmd_entry cmd_grade_entry;
+extern const struct cmd_entry cmd_mark_entry;
 extern const struct cmd_entry cmd_help_entry;
 
 /* All commands, NULL-terminated. */

@@ -17,6 +17,7 @@
 #include "base/csv.h"
 #include "base/points.h"
 #include "grade/answer.h"
+#include "grade/grade-marks.h"
 #include "grade/grade-msg.h"
 
 /* Prepare an empty gradebook. */
@@ -393,6 +394,110 @@ static bool doubtful_mark(struct gradebook *gb, struct candidate *c,
 	return true;
 }
 
+/* The sheet's own score of the question: its total or the sum of its
+ * criterion scores; false when the sheet gives none (or none readable). */
+static bool sheet_score(const struct key_item *it,
+			const struct sheet_cell *cell,
+			const struct sheet_cell *crit, size_t ncrit,
+			double *v)
+{
+	bool any = false;
+
+	*v = 0;
+	for (size_t k = 0; k < ncrit && k < it->ncriteria; k++) {
+		double x;
+
+		if (crit[k].text && answer_parse_score(crit[k].text,
+						       it->criterion_points[k],
+						       &x, NULL) == ANSWER_OK) {
+			*v += x;
+			any = true;
+		}
+	}
+	if (any)
+		return true;
+	return cell && cell->text &&
+	       answer_parse_score(cell->text, it->points, v, NULL) ==
+	       ANSWER_OK;
+}
+
+/* Add note to c's notes ("; " between). */
+static void add_note(struct gradebook *gb, struct candidate *c,
+		     const char *note)
+{
+	const char *n = c->notes ? arena_printf(&gb->arena, "%s; %s",
+						c->notes, note)
+				 : arena_strdup(&gb->arena, note);
+
+	if (!n)
+		gradebook_oom(gb);
+	else
+		c->notes = n;
+}
+
+/* Score written question no of c from the scores given on screen when
+ * the marks store has its answer (grade-marks.h): true if it did. */
+static bool grade_from_marks(struct gradebook *gb, struct candidate *c,
+			     unsigned no, const struct sheet_cell *cell,
+			     const struct sheet_cell *crit, size_t ncrit)
+{
+	const struct key_item *it = &c->key->items[no - 1];
+	struct response *r = &c->resp[no - 1];
+	char a[FORMAT_NUMBER_MAX], b[FORMAT_NUMBER_MAX], note[96];
+	struct gmark *g;
+	bool on_sheet;
+	double v;
+
+	if (!gb->marks || !c->key->build || !c->id ||
+	    !(g = grade_marks_find(gb->marks, c->key->paper, c->key->build,
+				   c->id, no)))
+		return false;
+	g->used = true;
+	on_sheet = sheet_score(it, cell, crit, ncrit, &v);
+	r->mask = 0;
+	switch (g->state) {
+	case GMARK_WAITING:
+	case GMARK_ARBITRATE:
+		r->status = RESP_MISSING;
+		r->raw = NULL;
+		r->earned = 0;
+		c->incomplete = true;
+		candidate_problem(gb, c, cell ? cell->line : c->line, 0, no,
+				  "question %u awaits %s in '%s' (%u given)",
+				  no, g->state == GMARK_ARBITRATE ?
+				  "the arbiter's mark" : "marks",
+				  gb->marks->path, (unsigned)g->ngiven);
+		return true;
+	case GMARK_BLANK:
+	case GMARK_FINAL:
+		break;
+	}
+	if (on_sheet && !points_eq(v, g->total)) {
+		r->status = RESP_INVALID;
+		r->raw = NULL;
+		r->earned = 0;
+		candidate_problem(gb, c, cell ? cell->line : c->line,
+				  cell ? cell->col : 0, no, "question %u is "
+				  "scored %s on the sheet and %s in '%s'", no,
+				  format_number(v, a), format_number(g->total, b),
+				  gb->marks->path);
+		return true;
+	}
+	r->earned = g->total;
+	if (g->state == GMARK_BLANK) {
+		r->status = RESP_BLANK;
+		r->raw = NULL;
+		snprintf(note, sizeof(note), "question %u: nothing written, "
+			 "0 without a marker", no);
+		add_note(gb, c, note);
+		return true;
+	}
+	r->status = RESP_OK;
+	if (!(r->raw = arena_strdup(&gb->arena, format_number(g->total, a))))
+		gradebook_oom(gb);
+	return true;
+}
+
 /* Normalise and score one answer of c. */
 void grade_answer(struct gradebook *gb, struct candidate *c, unsigned no,
 		  const struct sheet_cell *cell,
@@ -410,6 +515,9 @@ void grade_answer(struct gradebook *gb, struct candidate *c, unsigned no,
 	if (!cell)
 		cell = &none;
 	s = cell->text ? cell->text : "";
+	if ((it->type == Q_ESSAY || it->type == Q_SHORT) &&
+	    grade_from_marks(gb, c, no, cell, crit, ncrit))
+		return;
 	if (it->type == Q_ESSAY && ncrit && !criteria_blank(crit, ncrit)) {
 		grade_criteria(gb, c, it, r, cell, crit, ncrit);
 		return;

@@ -17,6 +17,8 @@
 #include "paper/key.h"
 #include "paper/keyset.h"
 
+struct grade_marks;
+
 enum resp_status {
 	RESP_BLANK,		/* omitted: 0 points */
 	RESP_OK,		/* read and scored */
@@ -101,6 +103,8 @@ struct gradebook {
 	bool stopped;
 	struct response *scratch_resp;
 	size_t scratch_resp_cap;
+	/* scores given on screen (grade --marks); NULL: none */
+	struct grade_marks *marks;
 	/* when set, called every GRADE_PROGRESS_EVERY candidates */
 	void (*progress)(size_t ncands, void *ctx);
 	void *progress_ctx;

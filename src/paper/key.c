@@ -41,6 +41,37 @@ static void yaml_number(FILE *fp, double v)
 	fputs(format_number(v, buf), fp);
 }
 
+/* Write a list of texts as a YAML flow sequence. */
+static void yaml_texts(FILE *fp, const char *const *v, size_t n)
+{
+	fputc('[', fp);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ", " : "", fp);
+		ywrite_quoted(fp, v[i]);
+	}
+	fputc(']', fp);
+}
+
+/* Write what a marker on screen sees of a written question: its stem,
+ * reference, keys and deductions (the guide's words). */
+static void key_write_guide(FILE *fp, const struct question *q)
+{
+	fputs(",\n     stem: ", fp);
+	ywrite_quoted(fp, q->stem);
+	if (q->reference) {
+		fputs(",\n     reference: ", fp);
+		ywrite_quoted(fp, q->reference);
+	}
+	if (q->nkeys) {
+		fputs(",\n     keys: ", fp);
+		yaml_texts(fp, q->keys, q->nkeys);
+	}
+	if (q->ndeductions) {
+		fputs(",\n     deductions: ", fp);
+		yaml_texts(fp, q->deductions, q->ndeductions);
+	}
+}
+
 /* Write one question line of the key. */
 static void key_write_item(FILE *fp, const struct paper_item *it)
 {
@@ -82,8 +113,11 @@ static void key_write_item(FILE *fp, const struct paper_item *it)
 			fputc('}', fp);
 		}
 		fputc(']', fp);
+		key_write_guide(fp, q);
 		break;
 	case Q_SHORT:
+		key_write_guide(fp, q);
+		break;
 	case Q_NTYPES:
 		break;
 	}
@@ -114,6 +148,13 @@ int key_write(FILE *fp, const struct paper *p, const struct paper_form *f,
 	yaml_number(fp, f->total);
 	fputs("\npass: ", fp);
 	yaml_number(fp, p->pass);
+	if (t->has_marking) {
+		fprintf(fp, "\nmarking: {double: %s, tolerance: ",
+			t->marking.twice ? "true" : "false");
+		yaml_number(fp, t->marking.tolerance);
+		fprintf(fp, ", final: %s}",
+			marking_final_name(t->marking.final));
+	}
 	fputs("\nsections:\n", fp);
 	for (size_t s = 0; s < f->nsections; s++) {
 		const struct paper_section *ps = &f->sections[s];
@@ -373,17 +414,86 @@ static void load_rubric(struct kload *L, struct key_item *it,
 }
 
 /* Keys a question of each type may have. */
-static const char *const qkeys[Q_NTYPES][10] = {
+static const char *const qkeys[Q_NTYPES][11] = {
 	[Q_TRUE_FALSE] = { "number", "no", "id", "type", "points", "answer",
 			   NULL },
 	[Q_SINGLE] = { "number", "no", "id", "type", "points", "options",
 		       "answer", "order", NULL },
 	[Q_MULTIPLE] = { "number", "no", "id", "type", "points", "options",
 			 "answer", "order", "scoring", NULL },
-	[Q_SHORT] = { "number", "no", "id", "type", "points", NULL },
+	[Q_SHORT] = { "number", "no", "id", "type", "points", "stem",
+		      "reference", "keys", "deductions", NULL },
 	[Q_ESSAY] = { "number", "no", "id", "type", "points", "rubric",
-		      NULL },
+		      "stem", "reference", "keys", "deductions", NULL },
 };
+
+/* A list of texts (or one text) into *out and *n in the key arena. */
+static void get_texts(struct kload *L, const struct ynode *v,
+		      const char *key, const char ***out, size_t *n)
+{
+	size_t count = v->kind == YNODE_SEQ ? v->n : 1;
+
+	*out = arena_calloc(&L->k->arena, count ? count : 1, sizeof(**out));
+	if (!*out) {
+		diags_oom(L->d);
+		return;
+	}
+	for (size_t i = 0; i < count; i++)
+		(*out)[i] = get_str(L, v->kind == YNODE_SEQ ? v->items[i] : v,
+				    key);
+	*n = count;
+}
+
+/* Read the guide's words of a written question (all optional). */
+static void load_guide(struct kload *L, struct key_item *it,
+		       const struct ynode *q)
+{
+	const struct ynode *v;
+
+	if ((v = ynode_get(q, "stem")))
+		it->stem = get_str(L, v, "stem");
+	if ((v = ynode_get(q, "reference")))
+		it->reference = get_str(L, v, "reference");
+	if ((v = ynode_get(q, "keys")))
+		get_texts(L, v, "keys", &it->keys, &it->nkeys);
+	if ((v = ynode_get(q, "deductions")))
+		get_texts(L, v, "deductions", &it->deductions,
+			  &it->ndeductions);
+}
+
+/* Read `marking: {double, tolerance, final}` into the key. */
+static void load_marking(struct kload *L, const struct ynode *m)
+{
+	static const char *const mkeys[] = { "double", "tolerance", "final",
+					     NULL };
+	struct marking *mk = &L->k->marking;
+	const struct ynode *v;
+	int r;
+
+	if (m->kind != YNODE_MAP) {
+		kerr(L, m, "'marking' must be a mapping");
+		return;
+	}
+	check_keys(L, m, mkeys, "'marking'");
+	if ((v = ynode_get(m, "double"))) {
+		if (v->kind == YNODE_SCALAR && !strcmp(v->str, "true"))
+			mk->twice = true;
+		else if (v->kind != YNODE_SCALAR || strcmp(v->str, "false"))
+			kerr(L, v, "'double' must be true or false");
+	}
+	if ((v = ynode_get(m, "tolerance"))) {
+		mk->tolerance = get_num(L, v, "tolerance");
+		if (mk->tolerance >= 0 && !points_halves(mk->tolerance))
+			kerr(L, v, "'tolerance' must be in halves");
+	}
+	if ((v = ynode_get(m, "final"))) {
+		r = v->kind == YNODE_SCALAR ? marking_final_parse(v->str) : -1;
+		if (r < 0)
+			kerr(L, v, "'final' must be mean or arbiter");
+		else
+			mk->final = (enum marking_final)r;
+	}
+}
 
 /* The printed number of a question: `number`, or `no` as keys written by
  * examgen 0.1 have it (a YAML 1.1 reader takes that name for false). */
@@ -477,8 +587,11 @@ static void load_item(struct kload *L, const struct ynode *q)
 		if ((v = need(L, q, "rubric", "an essay question")) &&
 		    it->points >= 0)
 			load_rubric(L, it, v);
+		load_guide(L, it, q);
 		break;
 	case Q_SHORT:
+		load_guide(L, it, q);
+		break;
 	case Q_NTYPES:
 		break;
 	}
@@ -582,8 +695,8 @@ static void load_root(struct kload *L, const struct ynode *root)
 {
 	static const char *const rkeys[] = {
 		"paper", "build", "form", "seed", "bank_digest", "title",
-		"language", "total", "pass", "sections", "questions",
-		"layout", NULL
+		"language", "total", "pass", "marking", "sections",
+		"questions", "layout", NULL
 	};
 	struct key *k = L->k;
 	const struct ynode *v, *qs;
@@ -619,6 +732,8 @@ static void load_root(struct kload *L, const struct ynode *root)
 	}
 	k->total = get_num(L, need(L, root, "total", "a key"), "total");
 	k->pass = get_num(L, need(L, root, "pass", "a key"), "pass");
+	if ((v = ynode_get(root, "marking")))
+		load_marking(L, v);
 	qs = need(L, root, "questions", "a key");
 	v = need(L, root, "sections", "a key");
 	if (!qs)

@@ -29,6 +29,13 @@ struct key_item {
 	const char **criteria;
 	double *criterion_points;
 	size_t section;			/* index into key->sections */
+	/* short/essay: what a marker on screen sees (the guide's words) */
+	const char *stem;
+	const char *reference;		/* 参考答案; NULL: none */
+	const char **keys;		/* 高分关键 */
+	size_t nkeys;
+	const char **deductions;	/* 扣分项 */
+	size_t ndeductions;
 };
 
 struct key_section {
@@ -57,6 +64,8 @@ struct key {
 	struct sheet_layout *layout;	/* the answer sheet; NULL: none */
 	struct page_layout pages;	/* the paper's pages (QR codes and
 					 * writing regions); empty: none */
+	struct marking marking;		/* `marking:`; single marking when
+					 * the key has none */
 };
 
 /* Write the key of one form as YAML to fp (what key_load reads), with

@@ -294,7 +294,59 @@ static int read_forms_vary(const struct ysource *src, struct arena *a,
 	return 0;
 }
 
-/* The keys of 'forms', 'shuffle' and 'scoring'. */
+/* Name of a final rule. */
+const char *marking_final_name(enum marking_final f)
+{
+	return f == MARKING_ARBITER ? "arbiter" : "mean";
+}
+
+/* The final rule named s, or -1. */
+int marking_final_parse(const char *s)
+{
+	if (!strcmp(s, "mean"))
+		return MARKING_MEAN;
+	if (!strcmp(s, "arbiter"))
+		return MARKING_ARBITER;
+	return -1;
+}
+
+/* Read 'tolerance' of 'marking' (0 or more, in halves) into the template
+ * at obj. */
+static int read_marking_tolerance(const struct ysource *src,
+				  struct arena *a, const struct ynode *v,
+				  const struct yfield *f, void *obj)
+{
+	struct template *t = obj;
+	double x;
+
+	(void)a;
+	if (yvalue_number(src, v, f->key, &x) < 0)
+		return -1;
+	if (x < 0 || !points_halves(x)) {
+		yvalue_error(src, v, "'tolerance' must be 0 or more points in "
+			     "halves, not '%.40s'", v->str);
+		return -1;
+	}
+	t->marking.tolerance = x;
+	return 0;
+}
+
+/* Read 'final' of 'marking' into the template at obj. */
+static int read_marking_final(const struct ysource *src, struct arena *a,
+			      const struct ynode *v, const struct yfield *f,
+			      void *obj)
+{
+	int r;
+
+	(void)a;
+	if (yvalue_enum(src, v, f->key, marking_final_parse, "final rule",
+			"mean or arbiter", &r) < 0)
+		return -1;
+	((struct template *)obj)->marking.final = (enum marking_final)r;
+	return 0;
+}
+
+/* The keys of 'forms', 'shuffle', 'scoring' and 'marking'. */
 static const struct yfield forms_fields[] = {
 	{ "count", read_forms_count, 0, 0, NULL },
 	{ "vary", read_forms_vary, 0, 0, NULL },
@@ -307,6 +359,12 @@ static const struct yfield shuffle_fields[] = {
 };
 static const struct yfield scoring_fields[] = {
 	{ "multiple", question_rule_field, T_AT(multiple_rule), 0, NULL },
+	{ NULL, NULL, 0, 0, NULL }
+};
+static const struct yfield marking_fields[] = {
+	{ "double", yfield_bool, T_AT(marking.twice), 0, NULL },
+	{ "tolerance", read_marking_tolerance, 0, 0, NULL },
+	{ "final", read_marking_final, 0, 0, NULL },
 	{ NULL, NULL, 0, 0, NULL }
 };
 
@@ -357,6 +415,17 @@ static int read_scoring(const struct ysource *src, struct arena *a,
 	(void)a;
 	return read_option_map(src, v, f->key, "{multiple: exact}",
 			       scoring_fields, obj);
+}
+
+/* Read 'marking' into the template at obj. */
+static int read_marking(const struct ysource *src, struct arena *a,
+			const struct ynode *v, const struct yfield *f,
+			void *obj)
+{
+	(void)a;
+	((struct template *)obj)->has_marking = true;
+	return read_option_map(src, v, f->key, "{double: true, tolerance: 2, "
+			       "final: mean}", marking_fields, obj);
 }
 
 /* Read 'code' into the template at obj: text that can name files. */
@@ -467,6 +536,7 @@ static const struct yfield template_fields[] = {
 	{ "forms", read_forms, 0, 0, NULL },
 	{ "shuffle", read_shuffle, 0, 0, NULL },
 	{ "scoring", read_scoring, 0, 0, NULL },
+	{ "marking", read_marking, 0, 0, NULL },
 	{ "sections", NULL, 0, 0, NULL },
 	{ NULL, NULL, 0, 0, NULL }
 };

@@ -44,6 +44,24 @@ struct tsection {
 
 enum forms_vary { VARY_ORDER, VARY_QUESTIONS };
 
+/* What makes the final score of a doubly marked answer (docs/marking.md):
+ * the mean of the two marks, or of the third and the nearer one, and the
+ * arbiter's otherwise; or the arbiter's whenever a third mark was needed. */
+enum marking_final { MARKING_MEAN, MARKING_ARBITER };
+
+/* How essays and short answers are marked on screen: `marking:`. */
+struct marking {
+	bool twice;			/* double: each answer by two markers */
+	double tolerance;		/* points (whole or half) two marks may
+					 * differ by and stand */
+	enum marking_final final;
+};
+
+/* Name of a final rule ("mean", "arbiter"). */
+const char *marking_final_name(enum marking_final f);
+/* The rule named s, or -1. */
+int marking_final_parse(const char *s);
+
 struct template {
 	struct arena arena;
 	const char *path;
@@ -62,6 +80,8 @@ struct template {
 	enum forms_vary vary;
 	bool shuffle_questions, shuffle_options;
 	enum mc_rule multiple_rule;	/* default for multiple choice */
+	bool has_marking;		/* `marking:` given */
+	struct marking marking;
 	struct tsection *sections;
 	size_t nsections;
 	unsigned total_line, total_col;

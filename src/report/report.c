@@ -21,6 +21,7 @@
 #include "report/report-answers.h"
 #include "report/report-cell.h"
 #include "report/report-labels.h"
+#include "report/report-marking.h"
 #include "report/report-stats.h"
 
 #define FORMULA_MAX 8000		/* Excel allows 8192 characters */
@@ -619,7 +620,7 @@ enum report_err report_build_xlsx(struct outfile *o,
 	}
 	if (make_formats(&r) < 0 || write_summary(&r) < 0 ||
 	    rpt_write_answers(&r) < 0 || rpt_write_items_stats(&r) < 0 ||
-	    write_problems(&r) < 0) {
+	    rpt_write_marking(&r) < 0 || write_problems(&r) < 0) {
 		ret = r.oom ? REPORT_ENOMEM : REPORT_XLSX;
 		if (r.err)
 			diags_error(d, path, 0, 0, "cannot build the workbook: %s",

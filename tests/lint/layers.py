@@ -29,9 +29,10 @@ LAYERS = {
     'pdf': ['base', 'yaml', 'bank', 'paper', 'render'],
     'grade': ['base', 'yaml', 'bank', 'paper'],
     'scan': ['base', 'yaml', 'bank', 'paper'],
-    'report': ['base', 'yaml', 'bank', 'paper', 'grade'],
+    'mark': ['base', 'yaml', 'bank', 'paper', 'render', 'grade'],
+    'report': ['base', 'yaml', 'bank', 'paper', 'grade', 'mark'],
     'cmd': ['base', 'yaml', 'bank', 'paper', 'render', 'pdf', 'grade',
-            'scan', 'report'],
+            'scan', 'report', 'mark'],
 }
 INCLUDE = re.compile(r'\s*#\s*include\s+"([^"]+)"')
 

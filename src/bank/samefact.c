@@ -69,9 +69,13 @@ static int add_text(struct facts *f, const char *s, uint32_t qi)
 /* Sort v[0..n) by gram, stably (two passes of 16 bits). */
 static int radix_sort(struct gq *v, size_t n)
 {
-	struct gq *tmp = malloc((n ? n : 1) * sizeof(*tmp));
-	size_t *count = malloc(65537 * sizeof(*count));
+	struct gq *tmp;
+	size_t *count;
 
+	if (n < 2)
+		return 0;
+	tmp = malloc(n * sizeof(*tmp));
+	count = malloc(65537 * sizeof(*count));
 	if (!tmp || !count) {
 		free(tmp);
 		free(count);

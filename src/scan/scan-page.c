@@ -485,7 +485,7 @@ void scan_geom_from_qr(struct scan_geom *geo, PIX *g, const double loc[4][2],
 	 * top right */
 	static const double corner[4][2] = { { -1, -1 }, { -1, 1 }, { 1, 1 },
 					     { 1, -1 } };
-	double mx = 0, my = 0, mu = 0, mv = 0, sxx = 0, a = 0, b = 0, scale;
+	double mx = 0, my = 0, mu = 0, mv = 0, a = 0, b = 0, scale;
 
 	memset(geo, 0, sizeof(*geo));
 	for (int i = 0; i < 4; i++) {
@@ -504,7 +504,6 @@ void scan_geom_from_qr(struct scan_geom *geo, PIX *g, const double loc[4][2],
 		double dy = y + corner[i][1] * size / 2 - my;
 		double du = loc[i][0] - mu, dv = loc[i][1] - mv;
 
-		sxx += dx * dx + dy * dy;
 		a += dx * du + dy * dv;
 		b += dx * dv - dy * du;
 	}

@@ -78,6 +78,19 @@ def _position_map(node, path, marks):
             _position_map(v, path + (i,), marks)
 
 
+class _TextDateLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, as examgen reads them (and
+    as the YAML 1.2 core schema of editors does): `date: 2026-12-07`
+    is the string the schema describes."""
+
+
+_TextDateLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers
+            if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def load_yaml(path):
     """Return (data, marks).  Raises Problem with a PATH-less message."""
     with open(path, "rb") as f:
@@ -97,7 +110,7 @@ def load_yaml(path):
         return None, {(): (1, 1)}
     marks = {}
     _position_map(node, (), marks)
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=_TextDateLoader)
     return data, marks
 
 

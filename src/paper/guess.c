@@ -123,6 +123,8 @@ static void view_pool(const struct template *t, const struct pick *p,
 int guess_template(const struct template *t, const struct bankset *bs,
 		   struct guess *g, struct diags *d)
 {
+	int rc = 0;
+
 	g->points = g->expect = 0;
 	g->nsections = 0;
 	g->sections = calloc(t->nsections ? t->nsections : 1,
@@ -141,7 +143,8 @@ int guess_template(const struct template *t, const struct bankset *bs,
 
 		if (!v) {
 			diags_oom(d);
-			return -1;
+			rc = -1;
+			goto out;
 		}
 		gs->title = ts->title;
 		for (size_t p = 0; p < ts->npicks; p++) {
@@ -183,7 +186,10 @@ int guess_template(const struct template *t, const struct bankset *bs,
 			  "expects %.1f of the paper's %g points, half the "
 			  "pass mark (%g) or more", g->expect, g->points,
 			  g->pass);
-	return 0;
+out:
+	if (rc < 0)
+		guess_release(g);	/* the sections this call allocated */
+	return rc;
 }
 
 /* Free the sections. */

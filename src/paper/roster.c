@@ -361,8 +361,12 @@ static int parse_build(struct roster *r, const char *buf, size_t len,
 	int rc = 0;
 
 	csv_reader_init(&rd, buf, len);
-	if (csv_next(&rd, &row) != CSV_OK)
+	e = csv_next(&rd, &row);
+	if (e != CSV_OK) {
+		if (e == CSV_ENOMEM)
+			rc = -1;
 		goto out;
+	}
 	ic = named_column(&row, ids);
 	nc = named_column(&row, names);
 	bc = named_column(&row, builds);

@@ -11,6 +11,10 @@ if [ "${VALGRIND:-0}" = 1 ] && [ -f "$case/slow" ]; then
 	echo skip >"$result.status"
 	exit 0
 fi
+# $run already holds the valgrind wrapper; keep VALGRIND out of the case's
+# environment, since other programs read it too: LibreOffice's soffice
+# then starts itself under valgrind with --tool=$VALGRIND ("1") and fails
+unset VALGRIND
 work=$scratch/$name
 mkdir -p "$work"
 cp -R "$case"/. "$work"/

@@ -79,12 +79,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (scan_page_find(g, &L, &qr, &geo, text,
 					   sizeof(text)) != SF_NO_MARKS)
 				for (int i = 0; i < 4; i++) {
-					double fill, dark;
+					double fill, dark, ring;
 
 					scan_bubble_measure(g, &geo, &b[i],
-							    &fill, &dark);
+							    &fill, &dark,
+							    &ring);
 					if (!(fill >= 0 && fill <= 1) ||
-					    !(dark >= 0 && dark <= 1))
+					    !(dark >= 0 && dark <= 1) ||
+					    !(ring >= 0 && ring <= 1))
 						abort();
 				}
 			pixDestroy(&g);

@@ -8,80 +8,7 @@
 
 #include "base/array.h"
 #include "base/points.h"
-
-/* The continued fraction of the regularised incomplete beta function
- * (modified Lentz). */
-static double beta_cf(double a, double b, double x)
-{
-	const double tiny = 1e-300;
-	double c = 1, d = 1 - (a + b) * x / (a + 1), h;
-
-	d = fabs(d) < tiny ? tiny : d;
-	d = 1 / d;
-	h = d;
-	for (int m = 1; m <= 300; m++) {
-		double m2 = 2.0 * m, aa, del;
-
-		aa = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
-		d = 1 + aa * d;
-		d = fabs(d) < tiny ? tiny : d;
-		c = 1 + aa / c;
-		c = fabs(c) < tiny ? tiny : c;
-		d = 1 / d;
-		h *= d * c;
-		aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
-		d = 1 + aa * d;
-		d = fabs(d) < tiny ? tiny : d;
-		c = 1 + aa / c;
-		c = fabs(c) < tiny ? tiny : c;
-		d = 1 / d;
-		del = d * c;
-		h *= del;
-		if (fabs(del - 1) < 1e-14)
-			break;
-	}
-	return h;
-}
-
-/* I_x(a, b), the regularised incomplete beta function. */
-static double beta_inc(double a, double b, double x)
-{
-	double front;
-
-	if (x <= 0)
-		return 0;
-	if (x >= 1)
-		return 1;
-	front = exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) +
-		    b * log1p(-x));
-	if (x < (a + 1) / (a + b + 2))
-		return front * beta_cf(a, b, x) / a;
-	return 1 - front * beta_cf(b, a, 1 - x) / b;
-}
-
-/* P(F <= f) for F with d1 and d2 degrees of freedom. */
-static double f_cdf(double f, double d1, double d2)
-{
-	return f <= 0 ? 0 : beta_inc(d1 / 2, d2 / 2, d1 * f / (d1 * f + d2));
-}
-
-/* The p quantile of the F distribution (bisection on the CDF). */
-double mark_stats_f_quantile(double p, double d1, double d2)
-{
-	double lo = 0, hi = 1;
-
-	while (f_cdf(hi, d1, d2) < p && hi < 1e12)
-		hi *= 2;
-	for (int i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
-		double mid = (lo + hi) / 2;
-
-		if (f_cdf(mid, d1, d2) < p)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return (lo + hi) / 2;
-}
+#include "grade/stats.h"
 
 /* ICC(1,1) of n answers with two marks each and its 95% interval. */
 bool mark_stats_icc1(const double (*x)[2], size_t n, double *icc, double *lo,
@@ -112,8 +39,8 @@ bool mark_stats_icc1(const double (*x)[2], size_t n, double *icc, double *lo,
 		return true;
 	}
 	f = msb / msw;
-	fl = f / mark_stats_f_quantile(0.975, (double)n - 1, (double)n * (k - 1));
-	fu = f * mark_stats_f_quantile(0.975, (double)n * (k - 1), (double)n - 1);
+	fl = f / stats_f_quantile(0.975, (double)n - 1, (double)n * (k - 1));
+	fu = f * stats_f_quantile(0.975, (double)n * (k - 1), (double)n - 1);
 	*lo = (fl - 1) / (fl + k - 1);
 	*hi = (fu - 1) / (fu + k - 1);
 	return true;

@@ -60,12 +60,10 @@ struct mark_stats {
 
 /* ICC(1,1) of n answers with two marks each (x[i][0], x[i][1]) and its
  * 95% confidence interval; false when it is not defined (n < 3, or no
- * variance at all). */
+ * variance at all).  The interval's F quantiles are stats_f_quantile's
+ * (grade/stats.h). */
 bool mark_stats_icc1(const double (*x)[2], size_t n, double *icc, double *lo,
 	       double *hi);
-/* The p quantile of the F distribution with d1 and d2 degrees of
- * freedom. */
-double mark_stats_f_quantile(double p, double d1, double d2);
 /* Compute the statistics of the marks in m into s; -1 on no memory. */
 int mark_stats_compute(const struct grade_marks *m, struct mark_stats *s);
 /* Free what mark_stats_compute allocated. */

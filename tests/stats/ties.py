@@ -20,7 +20,6 @@ import csv
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
@@ -29,18 +28,11 @@ from fractions import Fraction
 
 import yaml
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                '..', 'lib'))
+import calc  # noqa: E402  (tests/lib)
+
 NS = {'m': 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'}
-FILTER = ('csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,'
-          'false,false,false,-1')
-RECALC_XCU = '''<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry"
- xmlns:xs="http://www.w3.org/2001/XMLSchema"
- xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
-<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop>
-</item>
-</oor:items>
-'''
 failures = []
 
 
@@ -112,22 +104,8 @@ def xml_rows(xlsx, n):
 def recalculated(xlsx, work):
     """Summary and Statistics as LibreOffice shows them after
     recalculating every formula."""
-    profile = os.path.join(work, 'profile')
-    os.makedirs(os.path.join(profile, 'user'))
-    with open(os.path.join(profile, 'user', 'registrymodifications.xcu'),
-              'w', encoding='utf-8') as f:
-        f.write(RECALC_XCU)
-    subprocess.run(['soffice', '-env:UserInstallation=file://' + profile,
-                    '--headless', '--convert-to', FILTER, '--outdir', work,
-                    xlsx], check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
-    base = os.path.splitext(os.path.basename(xlsx))[0]
-    out = {}
-    for name in ('Summary', 'Statistics'):
-        with open(os.path.join(work, '%s-%s.csv' % (base, name)),
-                  encoding='utf-8', newline='') as f:
-            out[name] = list(csv.reader(f))
-    return out
+    return calc.convert(xlsx, work, os.path.join(work, 'profile'), True,
+                        ('Summary', 'Statistics'))
 
 
 def expected(cands, pass_mark):

@@ -22,15 +22,16 @@ import os
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import zipfile
 
 import yaml
 
-FILTER = ('csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,'
-          'false,false,false,-1')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                '..', 'lib'))
+import calc  # noqa: E402  (tests/lib)
+
 TOL = 1e-9
 failures = []
 
@@ -196,38 +197,12 @@ def item_analysis(cands):
     return out
 
 
-RECALC_XCU = '''<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry"
- xmlns:xs="http://www.w3.org/2001/XMLSchema"
- xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
-<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop>
-</item>
-</oor:items>
-'''
-
-
 def convert(xlsx, outdir, profile, recalc):
     """Every sheet of xlsx as rows of cells, by sheet name; recalc: have
     LibreOffice recalculate every formula on load."""
-    os.makedirs(outdir, exist_ok=True)
-    user = os.path.join(profile, 'user')
-    os.makedirs(user, exist_ok=True)
-    xcu = os.path.join(user, 'registrymodifications.xcu')
-    if recalc and not os.path.exists(xcu):
-        with open(xcu, 'w', encoding='utf-8') as f:
-            f.write(RECALC_XCU)
-    subprocess.run(['soffice', '-env:UserInstallation=file://' + profile,
-                    '--headless', '--convert-to', FILTER,
-                    '--outdir', outdir, xlsx], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = os.path.splitext(os.path.basename(xlsx))[0]
-    sheets = {}
-    for name in ('Summary', 'Answers', 'Items', 'Statistics', 'Problems'):
-        path = os.path.join(outdir, '%s-%s.csv' % (base, name))
-        with open(path, encoding='utf-8', newline='') as f:
-            sheets[name] = list(csv.reader(f))
-    return sheets
+    return calc.convert(xlsx, outdir, profile, recalc,
+                        ('Summary', 'Answers', 'Items', 'Statistics',
+                         'Problems'))
 
 
 def check_xml(xlsx):

@@ -360,17 +360,11 @@ static int write_outputs(const struct grade_opts *o,
 static int roster_names(struct gradebook *gb, struct roster *names,
 			struct diags *d)
 {
-	for (size_t i = 0; i < gb->keys.nkeys; i++) {
-		const struct key *k = gb->keys.keys[i];
-		char *dir = k->build ? fileio_dirname(k->path) : NULL;
-		int rc = dir ? roster_add_build(names, dir, k->build) : 0;
-
-		free(dir);
-		if (rc < 0 || (k->build && !dir)) {
+	for (size_t i = 0; i < gb->keys.nkeys; i++)
+		if (roster_add_build(names, gb->keys.keys[i]) < 0) {
 			diags_oom(d);
 			return -1;
 		}
-	}
 	for (size_t i = 0; names->n && i < gb->ncands; i++) {
 		struct candidate *c = &gb->cands[i];
 		const char *name;

@@ -16,6 +16,7 @@
 #include "base/fileio.h"
 #include "base/textenc.h"
 #include "base/utf8.h"
+#include "paper/key.h"
 
 #define ROSTER_MAX_BYTES ((size_t)64 * 1024 * 1024)
 #define BAD_CONTROL "it contains a control character"
@@ -402,19 +403,28 @@ out:
 	return rc;
 }
 
-/* Add the candidates of a build's responses.csv. */
-int roster_add_build(struct roster *r, const char *dir, const char *build)
+/* Add the candidates of the responses.csv beside key k. */
+int roster_add_build(struct roster *r, const struct key *k)
 {
-	char *path = NULL, *raw = NULL, *buf = NULL;
+	char *dir = NULL, *path = NULL, *raw = NULL, *buf = NULL;
 	size_t len, ulen, bad_at;
 	enum textenc enc;
-	int rc, seen = seen_build(r, dir, build);
+	int rc, seen;
 
-	if (seen)
-		return seen < 0 ? -1 : 0;
-	path = fileio_join(dir, "responses.csv");
-	if (!path)
+	if (!k->build)
+		return 0;
+	dir = fileio_dirname(k->path);
+	if (!dir)
 		return -1;
+	seen = seen_build(r, dir, k->build);
+	if (seen) {
+		free(dir);
+		return seen < 0 ? -1 : 0;
+	}
+	path = fileio_join(dir, "responses.csv");
+	rc = -1;
+	if (!path)
+		goto out;
 	rc = 0;
 	errno = 0;
 	if (fileio_read(path, ROSTER_MAX_BYTES, &raw, &len) != FILEIO_OK) {
@@ -427,8 +437,9 @@ int roster_add_build(struct roster *r, const char *dir, const char *build)
 		rc = errno == ENOMEM ? -1 : 0;
 		goto out;
 	}
-	rc = parse_build(r, buf, ulen, build);
+	rc = parse_build(r, buf, ulen, k->build);
 out:
+	free(dir);
 	free(path);
 	free(raw);
 	free(buf);

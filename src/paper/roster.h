@@ -11,6 +11,8 @@
 #include "base/arena.h"
 #include "base/diag.h"
 
+struct key;
+
 #define ROSTER_MAX_ID 128	/* longest id in bytes (it names a file) */
 #define ROSTER_MAX_CANDIDATES 100000	/* candidates in one build */
 
@@ -37,12 +39,13 @@ void roster_release(struct roster *r);
  * memory; message in d). */
 int roster_load(struct roster *r, const char *path, struct diags *d);
 
-/* Add the candidates of build `build` that the build output folder dir
- * lists in its responses.csv (written by `build --roster`: the names the
- * sheets were printed with); nothing when it has no such file or rows.
- * Each folder and build is read once; the entries are then in id order,
- * which roster_load's are not.  0, or -1 on no memory. */
-int roster_add_build(struct roster *r, const char *dir, const char *build);
+/* Add the candidates of key k's build that the build output folder k
+ * was loaded from lists in its responses.csv (written by `build
+ * --roster`: the names the sheets were printed with); nothing when k has
+ * no build, or its folder no such file or rows.  Each folder and build
+ * is read once; the entries are then in id order, which roster_load's
+ * are not.  0, or -1 on no memory. */
+int roster_add_build(struct roster *r, const struct key *k);
 /* The name of candidate id in r, or NULL. */
 const char *roster_name(const struct roster *r, const char *id);
 

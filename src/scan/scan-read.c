@@ -69,10 +69,8 @@ void scan_run_release(struct scan_run *r)
  * roster build printed); -1 on no memory. */
 static int add_names(struct scan_run *r, const struct key *k)
 {
-	char *dir = fileio_dirname(k->path);
-	int rc = dir ? roster_add_build(&r->names, dir, k->build) : -1;
+	int rc = roster_add_build(&r->names, k);
 
-	free(dir);
 	if (rc < 0)
 		diags_oom(r->d);
 	return rc;

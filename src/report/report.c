@@ -622,7 +622,9 @@ enum report_err report_build_xlsx(struct outfile *o,
 	    rpt_write_answers(&r) < 0 || rpt_write_items_stats(&r) < 0 ||
 	    rpt_write_marking(&r) < 0 || write_problems(&r) < 0) {
 		ret = r.oom ? REPORT_ENOMEM : REPORT_XLSX;
-		if (r.err)
+		/* a failed allocation of ours reaches libxlsxwriter as a
+		 * NULL argument: out of memory is the one report of it */
+		if (r.err && !r.oom)
 			diags_error(d, path, 0, 0, "cannot build the workbook: %s",
 				    lxw_strerror(r.err));
 		goto out;
@@ -637,7 +639,7 @@ enum report_err report_build_xlsx(struct outfile *o,
 			  "keeps the whole text)", r.ncut,
 			  r.ncut == 1 ? "cell was" : "cells were",
 			  RPT_CELL_TEXT_MAX);
-	if (r.err) {
+	if (r.err && !r.oom) {
 		diags_error(d, path, 0, 0, "cannot write the workbook: %s",
 			    lxw_strerror(r.err));
 		ret = REPORT_EIO;

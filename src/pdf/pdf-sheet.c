@@ -266,6 +266,18 @@ int pdf_sheet_draw_page(cairo_t *cr, struct pdf_doc *d,
 	return rc;
 }
 
+/* The number of pages of form f's answer sheet; -1 when out of memory. */
+static int pdf_sheet_pages(const struct paper *p, const struct paper_form *f)
+{
+	struct sheet_layout L;
+	int n = -1;
+
+	if (sheet_layout_build(&L, p, f, NULL, NULL) == 0)
+		n = (int)L.pages;
+	sheet_layout_release(&L);
+	return n;
+}
+
 /* The sheet's pages in the paper's flow: one empty page-high block each,
  * drawn by pdf_sheet_draw_page() when the page is decorated. */
 void pdf_sheet(struct pdf_paper *pp)
@@ -280,18 +292,6 @@ void pdf_sheet(struct pdf_paper *pp)
 		pdf_block_begin(&pp->doc, 0, PB_BREAK | PB_SHEET);
 		pdf_block_end(&pp->doc, PDF_BODY_BOTTOM - PDF_BODY_TOP);
 	}
-}
-
-/* Count the sheet's pages. */
-int pdf_sheet_pages(const struct paper *p, const struct paper_form *f)
-{
-	struct sheet_layout L;
-	int n = -1;
-
-	if (sheet_layout_build(&L, p, f, NULL, NULL) == 0)
-		n = (int)L.pages;
-	sheet_layout_release(&L);
-	return n;
 }
 
 /* The title of form f's sheet alone (g_free). */

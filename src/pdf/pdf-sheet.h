@@ -24,8 +24,6 @@ int pdf_sheet_draw_page(cairo_t *cr, struct pdf_doc *d,
 /* Draw the QR code of text filling square s (millimetres) on cr, an A4
  * page in points; 0, or -1 when it cannot be encoded. */
 int pdf_sheet_qr(cairo_t *cr, const struct sheet_square *s, const char *text);
-/* The number of pages of form f's answer sheet; -1 when out of memory. */
-int pdf_sheet_pages(const struct paper *p, const struct paper_form *f);
 /* The blank answer sheets of every form of a paper, drawn once as one
  * PDF, each form's pages then written as a file of its own: one font
  * subset for all of them. */
